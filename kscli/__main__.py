@@ -1,0 +1,3 @@
+from kscli.cli import main
+
+main()

@@ -1,0 +1,133 @@
+"""Who makes the claim in a sentence, and who denies it.
+
+The claimant is the subject of the first verb of saying ("X stated", "According
+to X,"); "the Ministry", "it" and "he" name the last speaker of that kind
+earlier the same day. Denials are found by their verbs and nouns ("issued a
+denial", "denied", "denied by X").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from kscli.actors import Actors
+from kscli.phrases import Hit
+
+SAY = (r"(?:stated|states|said|says|reported|reports|announced|claimed|claims|alleged|confirmed|noted|wrote|"
+       r"accused|released|issued|denied|added|reiterated|maintained|insisted|appealed|vows|vowed|criticized|"
+       r"criticised|took responsibility|declared|indicated|initially stated|acknowledged|concurred|"
+       r"reported to have|owned up|renamed|announces|warned|posted|deleted)")
+_FILLER = r"(?:\s*,\s*[^,.;]{1,40},)?(?:\s+(?:then|also|again|further|initially|subsequently|formally|officially|later|first|had|has|have|thus|in turn|promptly|repeatedly))*"
+_SAY_AFTER = re.compile(_FILLER + r"\s+" + SAY + r"\b", re.I)
+_ACCORDING = re.compile(r"\baccording to\s+(?:the\s+)?$", re.I)
+_REFERENCE = re.compile(
+    r"(?:^|[;,]\s+|\band\s+|\bthen\s+)(?P<ref>(?:the\s+(?:same\s+)?Ministry|[Ii]t|[Hh]e|[Ss]he|[Tt]hey|its\s+MoD)"
+    r")" + _FILLER + r"\s+" + SAY + r"\b")
+_DENIAL_AFTER = re.compile(r"^(?:\s*,[^;.]{0,40},)?\s+(?:also\s+|then\s+|subsequently\s+|promptly\s+)?"
+                           r"(?:issued\s+(?:a\s+)?denials?|denied|denying|denies|rejected)\b", re.I)
+_DENIED_BY = re.compile(r"\bdenied\s+by\s+$", re.I)
+_UNNAMED_DENIAL = re.compile(r"\b(?:was|were|been)\s+(?:officially\s+|promptly\s+)?denied\b(?!\s+by)", re.I)
+_BOTH_SIDES = re.compile(r"\bboth sides denying\b|\bboth sides denied\b", re.I)
+_PLURAL_ADJ = re.compile(r"\b(?:both\s+)?(\w+)\s+and\s+$", re.I)
+_PLAIN_WORDS = 3  # a speaker more than this many words before its verb is not its subject
+
+
+@dataclass(frozen=True, slots=True)
+class Claim:
+    source: str | None
+    from_reference: bool
+    denied_by: tuple[str, ...]
+
+
+class Speakers:
+    """The speakers of one day so far, to resolve "the Ministry", "it", "he"."""
+
+    def __init__(self, actors: Actors):
+        self.actors = actors
+        self.last: dict[str, str] = {}
+
+    def remember(self, name: str) -> None:
+        actor = self.actors.get(name)
+        kind = actor.kind if actor else "other"
+        self.last[kind] = name
+        self.last["any"] = name
+        if kind != "person":
+            self.last["thing"] = name
+
+    def recall(self, ref: str) -> str | None:
+        ref = ref.lower()
+        if "ministry" in ref or ref.startswith("its"):
+            return self.last.get("ministry")
+        if ref in ("he", "she"):
+            return self.last.get("person")
+        return self.last.get("thing") or self.last.get("any")
+
+
+def claim(text: str, hits: list[Hit], speakers: Speakers) -> Claim:
+    """The claim facts of one sentence, given the actor mentions found in it."""
+    source, from_ref = _source(text, hits, speakers)
+    if source:
+        speakers.remember(source)
+    return Claim(source, from_ref, tuple(_denials(text, hits, source, speakers)))
+
+
+def _source(text: str, hits: list[Hit], speakers: Speakers) -> tuple[str | None, bool]:
+    candidates: list[tuple[int, str | None, bool]] = []
+    for hit in hits:
+        if _ACCORDING.search(text[max(0, hit.start - 20):hit.start]):
+            candidates.append((hit.start, hit.value, False))
+        elif _SAY_AFTER.match(text, hit.end) and not _is_object(text, hit):
+            candidates.append((hit.start, hit.value, False))
+    for m in _REFERENCE.finditer(text):
+        candidates.append((m.start("ref"), speakers.recall(m["ref"]), True))
+    candidates = [c for c in candidates if c[1]]
+    if not candidates:
+        return None, False
+    _, name, ref = min(candidates, key=lambda c: c[0])
+    return name, ref
+
+
+def _is_object(text: str, hit: Hit) -> bool:
+    """'denied by Azerbaijan' and 'accused Armenia' name a denier or a target, not a speaker."""
+    before = text[max(0, hit.start - 12):hit.start].lower()
+    return before.endswith(("by ", "by the ", "of ", "to ", "with "))
+
+
+def _denials(text: str, hits: list[Hit], source: str | None, speakers: Speakers) -> list[str]:
+    out: list[str] = []
+    for idx, hit in enumerate(hits):
+        after = text[hit.end:]
+        if _DENIAL_AFTER.match(after) or _DENIED_BY.search(text[max(0, hit.start - 12):hit.start]):
+            out.extend(_coordinated(text, hits, idx, speakers.actors))
+            out.append(hit.value)
+    if _BOTH_SIDES.search(text):
+        out.extend(h.value for h in hits if speakers.actors.get(h.value) and
+                   speakers.actors.get(h.value).kind in ("government", "state"))
+    for m in _REFERENCE_DENIAL.finditer(text):
+        name = speakers.recall(m["ref"]) if m["ref"] else None
+        if name:
+            out.append(name)
+    if not out and _UNNAMED_DENIAL.search(text):
+        out.append("unnamed")
+    return list(dict.fromkeys(out))
+
+
+_REFERENCE_DENIAL = re.compile(r"(?:^|;\s+|,\s+)(?P<ref>[Ii]t|[Hh]e|the\s+(?:same\s+)?Ministry)\s+(?:then\s+|also\s+)?"
+                               r"(?:denied|issued\s+(?:a\s+)?denial)\b")
+
+
+def _coordinated(text: str, hits: list[Hit], idx: int, actors: Actors) -> list[str]:
+    """"Both Azerbaijani and Turkish authorities": the first adjective is an actor too."""
+    hit = hits[idx]
+    m = _PLURAL_ADJ.search(text[max(0, hit.start - 40):hit.start])
+    if not m:
+        return []
+    head = hit.surface.split()[-1]
+    other = actors.resolve(f"{m[1]} {head}")
+    if other:
+        return [other.name]
+    # "both Armenia and Artsakh issued denials": the earlier actor is its own hit.
+    if idx > 0 and text[hits[idx - 1].end:hit.start].strip().lower() == "and":
+        return [hits[idx - 1].value]
+    return []

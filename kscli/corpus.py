@@ -1,0 +1,239 @@
+"""Timeline text in, dated sentences out.
+
+The layout is MediaWiki's plain-text export: ``= Title =``, ``== Month ==``,
+``=== 27 September ===`` (optionally ``- label``), paragraphs and ``- `` list
+lines. Nothing here knows which war or which year: the year comes from the
+document, or from the caller.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+from pathlib import Path
+
+from kscli.dates import parse_day_label, parse_month_label, valid_date
+from kscli.errors import CorpusError
+from kscli.model import ParseWarning
+from kscli.sentences import split_sentences
+
+TIMELINE_SUFFIXES = (".txt", ".wiki", ".text")
+MAX_FILE_BYTES = 512 * 1024 * 1024
+# Sections that close an article and hold links, not events.
+END_MATTER = frozenset(
+    "see also|references|notes|external links|further reading|bibliography|sources|citations".split("|")
+)
+_HEADING = re.compile(r"^(=+)\s*(.*?)\s*(=+)\s*$")
+_LABEL_SPLIT = re.compile(r"\s+[-–—:]\s+|\s*[–—]\s*")
+_YEAR = re.compile(r"\b(1[89]\d\d|20\d\d|21\d\d)\b")
+_LIST_ITEM = re.compile(r"^\s*(?:[-*•#]|\d+[.)])\s+")
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    """A sentence as it stands in the file, before anything is extracted from it."""
+
+    date: str | None
+    heading: str | None
+    background: bool
+    text: str
+    file: str
+    line: int
+
+
+def bundled_corpus() -> Path:
+    """The timeline shipped with the package (installed copy, else the source tree's)."""
+    here = Path(__file__).resolve().parent
+    for candidate in (here / "corpus", here.parent / "corpus"):
+        if candidate.is_dir():
+            return candidate
+    raise CorpusError("the bundled corpus is missing from this installation; reinstall ksw")
+
+
+def timeline_files(path: Path) -> list[Path]:
+    """The timeline files a --corpus path names: the file itself, or a folder's text files."""
+    try:
+        if path.is_dir():
+            files = sorted(p for p in path.iterdir() if p.suffix.lower() in TIMELINE_SUFFIXES and p.is_file())
+            if not files:
+                raise CorpusError(f"{path}: no timeline files (*.txt) in this folder")
+            return files
+        if path.is_file():
+            return [path]
+    except PermissionError as exc:
+        raise CorpusError(f"{path}: cannot read ({exc.strerror})") from None
+    raise CorpusError(f"{path}: no such file or folder")
+
+
+def read_text(path: Path, label: str) -> tuple[str, list[ParseWarning]]:
+    """The file decoded: BOMs honoured, UTF-8 expected, bad bytes replaced and reported."""
+    try:
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            raise CorpusError(f"{path}: {size} bytes is larger than ksw reads ({MAX_FILE_BYTES})")
+        data = path.read_bytes()
+    except OSError as exc:
+        raise CorpusError(f"{path}: cannot read ({exc.strerror or exc})") from None
+    return decode(data, label)
+
+
+def decode(data: bytes, label: str) -> tuple[str, list[ParseWarning]]:
+    """Text of a file's bytes, with a warning per line that was not valid UTF-8."""
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        try:
+            return data.decode("utf-16"), []
+        except UnicodeDecodeError:
+            return data.decode("utf-16", errors="replace"), [ParseWarning(label, 1, "invalid UTF-16 replaced")]
+    if data.startswith(b"\xef\xbb\xbf"):
+        data = data[3:]
+    if b"\x00" in data[:4096]:
+        raise CorpusError(f"{label}: binary file, not a timeline")
+    try:
+        return data.decode("utf-8"), []
+    except UnicodeDecodeError:
+        pass
+    warnings = []
+    lines = []
+    for n, raw in enumerate(re.split(rb"\r\n|\r|\n", data), start=1):
+        try:
+            lines.append(raw.decode("utf-8"))
+        except UnicodeDecodeError:
+            lines.append(raw.decode("utf-8", errors="replace"))
+            warnings.append(ParseWarning(label, n, "bytes that are not UTF-8 were replaced by U+FFFD"))
+    return "\n".join(lines), warnings
+
+
+def split_lines(text: str) -> list[str]:
+    """Lines by \\n, \\r\\n or \\r only: str.splitlines() would also cut at form feeds and U+2028."""
+    return re.split(r"\r\n|\r|\n", text)
+
+
+def detect_year(lines: list[str]) -> int | None:
+    """The year a timeline is about: the title's, else the most cited one before the first day."""
+    for line in lines[:5]:
+        m = _HEADING.match(line)
+        if m and len(m[1]) == 1 and _YEAR.search(m[2]):
+            return int(_YEAR.search(m[2])[1])
+    head: list[str] = []
+    for line in lines:
+        m = _HEADING.match(line)
+        if m and parse_day_label(_split_label(m[2])[0]):
+            break
+        head.append(line)
+    for chunk in (head, lines):
+        years = Counter(int(y) for line in chunk for y in _YEAR.findall(line))
+        if years:
+            return years.most_common(1)[0][0]
+    return None
+
+
+def _split_label(label: str) -> tuple[str, str | None]:
+    """("10 October", "Russia-brokered ceasefire") from "10 October - Russia-brokered ceasefire"."""
+    parts = _LABEL_SPLIT.split(label, maxsplit=1)
+    if len(parts) == 2 and parse_day_label(parts[0]):
+        return parts[0], parts[1].strip() or None
+    return label, None
+
+
+class _Walker:
+    """Reads one file's lines in order, tracking the current month, year and day."""
+
+    def __init__(self, label: str, year: int | None, year_given: bool):
+        self.label = label
+        self.year = year
+        self.year_given = year_given
+        self.last_month: int | None = None
+        self.date: str | None = None
+        self.heading: str | None = None
+        self.in_days = False
+        self.skipping = False
+        self.seen_dates: set[str] = set()
+        self.warnings: list[ParseWarning] = []
+        self.sentences: list[Sentence] = []
+
+    def warn(self, line: int, message: str) -> None:
+        self.warnings.append(ParseWarning(self.label, line, message))
+
+    def heading_line(self, n: int, level: int, label: str) -> None:
+        day_part, day_label = _split_label(label)
+        day = parse_day_label(day_part)
+        if day is not None:
+            self.start_day(n, *day, day_label)
+            return
+        month = parse_month_label(label)
+        if month is not None:
+            self.start_month(month[0], month[1])
+            return
+        if level == 1:
+            return  # the title
+        self.date = None
+        self.heading = label
+        self.skipping = label.lower() in END_MATTER
+
+    def start_month(self, month: int, year: int | None) -> None:
+        if year is not None and not self.year_given:
+            self.year = year
+        self.advance_month(month)
+        self.date = None
+        self.skipping = False
+
+    def advance_month(self, month: int) -> None:
+        # December → January moves to the next year; the text never goes back in time by months.
+        if self.last_month is not None and self.year is not None and month < self.last_month:
+            self.year += 1
+        self.last_month = month
+
+    def start_day(self, n: int, day: int, month: int, year: int | None, label: str | None) -> None:
+        self.skipping = False
+        self.in_days = True
+        if year is not None and not self.year_given:
+            self.year = year
+            self.last_month = month
+        else:
+            self.advance_month(month)
+        if self.year is None:
+            self.warn(n, "no year known for this day heading; give --year")
+            self.date, self.heading = None, None
+            self.skipping = True
+            return
+        found = valid_date(self.year, month, day)
+        if found is None:
+            self.warn(n, f"impossible day heading '{day} {month:02d}/{self.year}'; its paragraphs are skipped")
+            self.skipping = True
+            return
+        self.date = found.isoformat()
+        self.heading = label
+        if self.date in self.seen_dates:
+            self.warn(n, f"day {self.date} appears again; its events continue the earlier ones")
+        elif self.seen_dates and self.date < max(self.seen_dates):
+            self.warn(n, f"day {self.date} comes after a later day")
+        self.seen_dates.add(self.date)
+
+    def text_line(self, n: int, line: str) -> None:
+        if self.skipping:
+            return
+        text = _LIST_ITEM.sub("", line, count=1).strip()
+        background = not self.in_days or self.date is None
+        for _, sentence in split_sentences(text):
+            self.sentences.append(
+                Sentence(None if background else self.date, None if background else self.heading,
+                         background, sentence, self.label, n)
+            )
+
+
+def parse_text(text: str, label: str, year: int | None = None) -> tuple[list[Sentence], list[ParseWarning]]:
+    """Every sentence of one timeline file, dated by the headings above it."""
+    lines = split_lines(text)
+    walker = _Walker(label, year if year is not None else detect_year(lines), year is not None)
+    for n, line in enumerate(lines, start=1):
+        if not line.strip():
+            continue
+        m = _HEADING.match(line)
+        if m and len(m[1]) == len(m[3]) and m[2]:
+            walker.heading_line(n, len(m[1]), m[2].strip())
+        else:
+            walker.text_line(n, line)
+    if not walker.in_days:
+        walker.warn(1, "no day headings (=== 27 September ===) found; all text is background")
+    return walker.sentences, walker.warnings

@@ -1,0 +1,36 @@
+"""Errors the library raises, and the exit statuses the command maps them to."""
+
+from enum import IntEnum
+
+
+class ExitStatus(IntEnum):
+    """grep's convention: 0 something matched, 1 nothing did, 2 trouble."""
+
+    MATCH = 0
+    NO_MATCH = 1
+    ERROR = 2
+    INTERRUPTED = 130
+
+
+class KscliError(Exception):
+    """A problem the user can fix; its message is one line, naming the bad value."""
+
+    status = ExitStatus.ERROR
+
+
+class UsageError(KscliError):
+    """A bad option value: a malformed date, an unknown field or format."""
+
+
+class CorpusError(KscliError):
+    """A corpus path or file that cannot be used at all."""
+
+
+class NoPlaceMatch(KscliError):
+    """A --place name that resolves to nothing; says what was meant instead."""
+
+    status = ExitStatus.NO_MATCH
+
+
+class DataFileError(KscliError):
+    """A places/actors/weapons data file with a malformed row."""

@@ -1,0 +1,53 @@
+"""Sentences in, events out: every field ksw knows, filled from the text and the data files."""
+
+from __future__ import annotations
+
+from kscli.claims import Speakers, claim
+from kscli.clock import when
+from kscli.corpus import Sentence
+from kscli.kinds import casualties, event_type
+from kscli.lexicon import Lexicon
+from kscli.mentions import find_places
+from kscli.model import Event, ParseWarning
+from kscli.phrases import tokens
+
+
+def annotate(sentences: list[Sentence], lexicon: Lexicon) -> tuple[list[Event], list[ParseWarning]]:
+    """Events with stable ids: the date and the position within that date, corpus-wide."""
+    events: list[Event] = []
+    warnings: list[ParseWarning] = []
+    counters: dict[str, int] = {}
+    day_key: tuple | None = None
+    speakers = Speakers(lexicon.actors)
+    previous_time: str | None = None
+    for s in sentences:
+        key = (s.file, s.date, s.background)
+        if key != day_key:  # a new day: references and relative times start afresh
+            day_key, speakers, previous_time = key, Speakers(lexicon.actors), None
+        counter = s.date if not s.background else "bg"
+        counters[counter] = counters.get(counter, 0) + 1
+        event_id = f"{counter}.{counters[counter]:02d}"
+        event, bad_time = _event(s, event_id, lexicon, speakers, previous_time)
+        if bad_time:
+            warnings.append(ParseWarning(s.file, s.line, f"impossible clock time '{bad_time}' in {event_id}; time left empty"))
+        previous_time = event.time or previous_time
+        events.append(event)
+    return events, warnings
+
+
+def _event(s: Sentence, event_id: str, lexicon: Lexicon, speakers: Speakers, previous_time: str | None):
+    toks = tokens(s.text)
+    time = when(s.text, previous_time)
+    said = claim(s.text, lexicon.actors.find(s.text, toks), speakers)
+    actor = lexicon.actors.get(said.source) if said.source else None
+    places, mentions = find_places(s.text, lexicon.places, toks)
+    killed, injured = casualties(s.text)
+    event = Event(
+        id=event_id, date=s.date, text=s.text, file=s.file, line=s.line, heading=s.heading,
+        background=s.background, time=time.time, time_approximate=time.approximate,
+        time_estimated=time.estimated, part_of_day=time.part_of_day, source=said.source,
+        source_from_reference=said.from_reference, side=actor.side if actor else None,
+        denied_by=said.denied_by, event_type=event_type(s.text), killed=killed, injured=injured,
+        weapons=tuple(lexicon.weapons.find(s.text, toks)), places=tuple(places), place_mentions=tuple(mentions),
+    )
+    return event, time.bad_time

@@ -1,0 +1,196 @@
+"""Place records and name resolution: any spelling in, canonical places out, with scores.
+
+Resolution tries, in order: the canonical name, a listed alias (both after
+folding), the transliteration key, and only then fuzzy matching, so that
+rapidfuzz is imported only for names nothing else explains.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from kscli.errors import DataFileError
+from kscli.names import key, kind_hint, words
+from kscli.tsv import read_rows, split_list
+
+PLACES_FILE = "places.tsv"
+KINDS = ("country", "state", "region", "province", "district", "city", "town", "village",
+         "river", "valley", "mountain", "landmark", "road")
+SETTLEMENTS = ("city", "town", "village")
+# Countries and states are parents, not event places: in the text they are actors
+# ("Armenia issued a denial") far more often than locations.
+NOT_EXTRACTED = ("country", "state")
+# Measured on tests/data/place_spellings.tsv and place_negatives.txt: see benchmarks/README.md.
+FUZZY_CUTOFF = 82.0
+# Kinds a generic word may point at ("Tartar City" is a city or a town).
+_HINT_KINDS = {"city": ("city", "town"), "town": ("town", "city"), "village": ("village",),
+               "district": ("district",), "province": ("province", "region")}
+
+
+@dataclass(frozen=True, slots=True)
+class Place:
+    name: str
+    kind: str
+    parent: str | None
+    lat: float | None
+    lon: float | None
+    aliases: tuple[str, ...] = ()
+
+    @property
+    def spellings(self) -> tuple[str, ...]:
+        return (self.name, *self.aliases)
+
+
+@dataclass(frozen=True, slots=True)
+class Match:
+    """One candidate for a name: the place, the rule that found it, a score out of 100."""
+
+    place: Place
+    rule: str  # name | alias | transliteration | fuzzy
+    score: float
+    via: str  # the spelling that matched
+
+
+class Gazetteer:
+    """All known places, immutable once built; lookups by folded name and by key."""
+
+    def __init__(self, places: list[Place]):
+        self.places: dict[str, Place] = {}
+        for place in places:
+            self.places[place.name] = place
+        self._folded: dict[str, list[tuple[Place, str, str]]] = {}
+        self._keys: dict[str, list[tuple[Place, str]]] = {}
+        self.children: dict[str, list[str]] = {}
+        for place in self.places.values():
+            self._index(place)
+
+    def _index(self, place: Place) -> None:
+        if place.parent:
+            self.children.setdefault(place.parent, []).append(place.name)
+        for spelling in place.spellings:
+            rule = "name" if spelling == place.name else "alias"
+            for form in _forms(spelling):
+                _add(self._folded, " ".join(words(form)), (place, rule, spelling))
+                _add(self._keys, key(form), (place, spelling))
+
+    def __len__(self) -> int:
+        return len(self.places)
+
+    def get(self, name: str) -> Place | None:
+        return self.places.get(name)
+
+    def by_key(self, k: str) -> list[Place]:
+        """Places one of whose spellings has this key (order of the file, no repeats)."""
+        return _unique(p for p, _ in self._keys.get(k, ()))
+
+    def keys(self) -> list[str]:
+        return list(self._keys)
+
+    def resolve(self, text: str, limit: int = 5, cutoff: float | None = None) -> list[Match]:
+        """The places `text` names, best first; several when the name is shared.
+
+        A generic word in `text` ("Tartar District") narrows to that kind.
+        An empty list means nothing matched even fuzzily.
+        """
+        folded = " ".join(words(text))
+        if not folded:
+            return []
+        hint = kind_hint(text)
+        exact = [Match(p, rule, 100.0, via) for p, rule, via in self._folded.get(folded, ())]
+        k = key(text)
+        exact += [Match(p, "transliteration", 95.0, via) for p, via in self._keys.get(k, ())]
+        if exact:
+            return _narrow(_best_per_place(exact), hint)[:limit] if limit else _narrow(_best_per_place(exact), hint)
+        return _narrow(self._fuzzy(k, limit, FUZZY_CUTOFF if cutoff is None else cutoff), hint)
+
+    def _fuzzy(self, k: str, limit: int, cutoff: float) -> list[Match]:
+        if len(k) < 4:
+            return []  # too short to tell a typo from another word
+        from rapidfuzz import fuzz, process  # only here: exact lookups never pay for it
+
+        found = process.extract(k, self._keys.keys(), scorer=fuzz.ratio, score_cutoff=cutoff, limit=limit * 3)
+        matches = [Match(p, "fuzzy", round(score, 1), via)
+                   for choice, score, _ in found for p, via in self._keys[choice]]
+        return _best_per_place(matches)[:limit]
+
+    def suggestions(self, text: str, limit: int = 3) -> list[str]:
+        """Canonical names nearest to `text`, for a "did you mean" line."""
+        return [m.place.name for m in self._fuzzy(key(text), limit, 50.0)] if key(text) else []
+
+    def descendants(self, name: str) -> list[str]:
+        """Every place inside `name`, at any depth."""
+        out, todo = [], list(self.children.get(name, ()))
+        while todo:
+            child = todo.pop(0)
+            out.append(child)
+            todo.extend(self.children.get(child, ()))
+        return out
+
+    def ancestors(self, name: str) -> list[str]:
+        out, seen = [], {name}
+        place = self.places.get(name)
+        while place and place.parent and place.parent not in seen:
+            out.append(place.parent)
+            seen.add(place.parent)
+            place = self.places.get(place.parent)
+        return out
+
+
+def _forms(spelling: str) -> list[str]:
+    """A spelling, and without a Wikipedia-style ", Tovuz" disambiguator."""
+    head = spelling.split(",")[0].split(" (")[0].strip()
+    return [spelling] if head == spelling or not head else [spelling, head]
+
+
+def _add(index: dict, k: str, value) -> None:
+    if k:
+        index.setdefault(k, []).append(value)
+
+
+def _unique(places) -> list[Place]:
+    seen, out = set(), []
+    for p in places:
+        if p.name not in seen:
+            seen.add(p.name)
+            out.append(p)
+    return out
+
+
+def _best_per_place(matches: list[Match]) -> list[Match]:
+    best: dict[str, Match] = {}
+    for m in matches:
+        if m.place.name not in best or m.score > best[m.place.name].score:
+            best[m.place.name] = m
+    return sorted(best.values(), key=lambda m: -m.score)
+
+
+def _narrow(matches: list[Match], hint: str | None) -> list[Match]:
+    if not hint:
+        return matches
+    wanted = _HINT_KINDS.get(hint, (hint,))
+    narrowed = [m for m in matches if m.place.kind in wanted]
+    return narrowed or matches
+
+
+def load_places(paths: list[Path]) -> Gazetteer:
+    """A gazetteer from places files; later files add places or replace same-named ones."""
+    places: dict[str, Place] = {}
+    for path in paths:
+        for n, row in read_rows(path, ("name", "kind", "parent", "lat", "lon", "aliases")):
+            place = _place(path, n, row)
+            places[place.name] = place
+    return Gazetteer(list(places.values()))
+
+
+def _place(path: Path, n: int, row: dict[str, str]) -> Place:
+    if not row["name"]:
+        raise DataFileError(f"{path}:{n}: a place needs a name")
+    if row["kind"] not in KINDS:
+        raise DataFileError(f"{path}:{n}: unknown kind '{row['kind']}' (one of {', '.join(KINDS)})")
+    try:
+        lat = float(row["lat"]) if row["lat"] else None
+        lon = float(row["lon"]) if row["lon"] else None
+    except ValueError:
+        raise DataFileError(f"{path}:{n}: lat/lon must be decimal degrees") from None
+    return Place(row["name"], row["kind"], row["parent"] or None, lat, lon, tuple(split_list(row["aliases"])))

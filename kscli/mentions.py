@@ -1,0 +1,188 @@
+"""Place mentions in a sentence: every name the gazetteer knows, resolved by context.
+
+Context rules, all about the shape of English, none about one article:
+- "X District", "X and Y Districts", "villages in X" point at districts;
+- "A in B" makes B the container of A ("Talış in Tartar", "Ağdam ... in Tovuz District");
+- a bare settlement name is the settlement, not the district named after it;
+- a name followed straight by another capitalised word is part of a longer
+  proper name ("Moscow Time") unless the two together are a known place.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from kscli.gazetteer import NOT_EXTRACTED, SETTLEMENTS, Gazetteer, Place
+from kscli.names import GENERIC, fold, phonetic, strip_generic
+from kscli.phrases import Token, tokens
+
+MAX_WORDS = 5
+_LIST_GAP = re.compile(r"^(?:,\s*|\s+and\s+|,\s*and\s+|\s*,?\s*as well as\s+|\s*/\s*|\s*&\s*)$")
+_IN_GAP = re.compile(r"^,?\s+in\s+(?:the\s+)?$")
+_AREA_BEFORE = re.compile(
+    r"(?:villages|municipalities|settlements|municipality|positions|areas?|parts?|villages of|districts of)"
+    r"\s+(?:with)?in\s+(?:the\s+)?$|(?:villages|settlements) of\s+$", re.I)
+_PREFER = {"city": 0, "town": 0, "village": 1, "landmark": 2, "district": 3, "province": 4,
+           "region": 5, "river": 2, "valley": 2, "mountain": 2, "road": 2}
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    surface: str
+    start: int
+    end: int
+    candidates: tuple[Place, ...]
+    kind: str | None  # from a generic word: district, city, ...
+    plural: bool
+
+
+def find_places(text: str, gaz: Gazetteer, toks: list[Token] | None = None) -> tuple[list[str], list[str]]:
+    """(canonical places, mentions as written) in order of first mention."""
+    toks = tokens(text) if toks is None else toks
+    mentions = _mentions(text, toks, gaz)
+    chosen = _resolve(text, mentions, gaz)
+    places: list[str] = []
+    for name in chosen:
+        for extra in [name, *_road_ends(name, gaz)]:
+            if extra not in places:
+                places.append(extra)
+    surfaces = list(dict.fromkeys(m.surface for m in mentions))
+    return places, surfaces
+
+
+def _mentions(text: str, toks: list[Token], gaz: Gazetteer) -> list[Mention]:
+    out, i = [], 0
+    while i < len(toks):
+        found = _longest(text, toks, i, gaz) if _capitalised(toks[i].text) else None
+        if found is None:
+            i += 1
+            continue
+        mention, i = found
+        if mention is not None:
+            out.append(mention)
+    return out
+
+
+def _capitalised(word: str) -> bool:
+    return word[:1].isupper()
+
+
+def _longest(text: str, toks: list[Token], i: int, gaz: Gazetteer):
+    for n in range(min(MAX_WORDS, len(toks) - i), 0, -1):
+        span = toks[i:i + n]
+        if not _joined(text, span):
+            continue
+        kept, kind = strip_generic([t.norm for t in span])
+        if kind and span[-1].norm not in GENERIC:
+            continue  # generic words only count after the name ("Tartar District")
+        places = [p for p in gaz.by_key(phonetic("".join(_split_words(kept)))) if p.kind not in NOT_EXTRACTED]
+        if not places:
+            continue
+        end = i + n
+        if kind is None and _part_of_longer_name(text, toks, end):
+            return None, end
+        start, stop = span[0].start, span[-1].end
+        plural = span[-1].norm.endswith("s") and span[-1].norm in GENERIC
+        return Mention(text[start:stop], start, stop, tuple(places), kind, plural), end
+    return None
+
+
+def _split_words(words: list[str]) -> list[str]:
+    return [part for w in words for part in re.split(r"[^a-z0-9]+", w) if part]
+
+
+def _joined(text: str, span: list[Token]) -> bool:
+    """Words of one name are separated by a space or a hyphen, nothing else."""
+    return all(text[a.end:b.start] in (" ", "-") for a, b in zip(span, span[1:]))
+
+
+def _part_of_longer_name(text: str, toks: list[Token], end: int) -> bool:
+    if end >= len(toks):
+        return False
+    nxt = toks[end]
+    return text[toks[end - 1].end:nxt.start] == " " and _capitalised(nxt.text) and nxt.norm not in GENERIC
+
+
+def _resolve(text: str, mentions: list[Mention], gaz: Gazetteer) -> list[str]:
+    kinds = _list_kinds(text, mentions)
+    containers = _containers(text, mentions, gaz)
+    out = []
+    for idx, m in enumerate(mentions):
+        out.append(_choose(m, kinds[idx], containers.get(idx), gaz).name)
+    return out
+
+
+def _list_kinds(text: str, mentions: list[Mention]) -> list[str | None]:
+    """The kind each mention points at, spreading "Districts" back over its list."""
+    kinds = [m.kind for m in mentions]
+    for idx, m in enumerate(mentions):
+        if _AREA_BEFORE.search(text[:m.start]) and kinds[idx] is None:
+            kinds[idx] = "district"
+            _spread(text, mentions, kinds, idx, forward=True)
+        if m.plural:
+            _spread(text, mentions, kinds, idx, forward=False)
+    return kinds
+
+
+def _spread(text, mentions, kinds, idx, forward: bool) -> None:
+    step = 1 if forward else -1
+    j = idx
+    while 0 <= j + step < len(mentions):
+        a, b = (mentions[j], mentions[j + step]) if forward else (mentions[j + step], mentions[j])
+        if not _LIST_GAP.match(text[a.end:b.start]):
+            break
+        j += step
+        if kinds[j] is None:
+            kinds[j] = kinds[idx]
+
+
+def _containers(text: str, mentions: list[Mention], gaz: Gazetteer) -> dict[int, set[str]]:
+    """For each mention, the places a following "in B" says contain it (for its whole list)."""
+    out: dict[int, set[str]] = {}
+    for idx in range(len(mentions) - 1):
+        a, b = mentions[idx], mentions[idx + 1]
+        if not _IN_GAP.match(text[a.end:b.start]):
+            continue
+        inner = {p.name for p in b.candidates}
+        j = idx
+        while j >= 0:
+            out.setdefault(j, set()).update(inner)
+            if j == 0 or not _LIST_GAP.match(text[mentions[j - 1].end:mentions[j].start]):
+                break
+            j -= 1
+        # B itself is a container: prefer a B that holds one of A's candidates.
+        holders = {anc for p in a.candidates for anc in gaz.ancestors(p.name)}
+        if holders & inner:
+            out.setdefault(idx + 1, set()).update(("__holder__", *(holders & inner)))
+    return out
+
+
+def _choose(m: Mention, kind: str | None, context: set[str] | None, gaz: Gazetteer) -> Place:
+    cands = list(m.candidates)
+    if context:
+        if "__holder__" in context:
+            held = [p for p in cands if p.name in context]
+            cands = held or cands
+        else:
+            inside = [p for p in cands if context & set(gaz.ancestors(p.name))]
+            cands = inside or cands
+    if kind:
+        wanted = ("city", "town") if kind in ("city", "town") else (kind, "region") if kind == "province" else (kind,)
+        cands = [p for p in cands if p.kind in wanted] or cands
+    # A bare name is the settlement; a plain title beats a disambiguated homonym ("Ağdam, Tovuz").
+    return min(cands, key=lambda p: ("," in p.name, _PREFER.get(p.kind, 9)))
+
+
+def _road_ends(name: str, gaz: Gazetteer) -> list[str]:
+    place = gaz.get(name)
+    if place is None or place.kind != "road":
+        return []
+    ends = []
+    for part in re.split(r"\s*[–—-]\s*|/", name):
+        words = [w for w in re.findall(r"\w+", fold(part)) if w not in ("road", "highway")]
+        for p in gaz.by_key(phonetic("".join(strip_generic(words)[0]))) if words else ():
+            if p.kind in SETTLEMENTS and p.name not in ends:
+                ends.append(p.name)
+                break
+    return ends

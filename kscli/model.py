@@ -1,0 +1,77 @@
+"""The values ksw deals in. Frozen, no I/O, no behaviour beyond derived fields."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, fields
+
+
+@dataclass(frozen=True, slots=True)
+class Event:
+    """One sentence of the timeline, with what was extracted from it."""
+
+    id: str
+    date: str | None  # ISO date, None for undated background
+    text: str
+    file: str
+    line: int
+    heading: str | None = None
+    background: bool = False
+    time: str | None = None  # "HH:MM", local time as the text gives it
+    time_approximate: bool = False
+    time_estimated: bool = False
+    part_of_day: str | None = None
+    source: str | None = None
+    source_from_reference: bool = False
+    side: str | None = None
+    denied_by: tuple[str, ...] = ()
+    event_type: str = "other"
+    killed: int | None = None
+    injured: int | None = None
+    weapons: tuple[str, ...] = ()
+    places: tuple[str, ...] = ()
+    place_mentions: tuple[str, ...] = ()
+
+    @property
+    def disputed(self) -> bool:
+        return bool(self.denied_by)
+
+    def as_dict(self) -> dict:
+        """Plain JSON-ready mapping, field order fixed (lists for tuples)."""
+        out = {}
+        for f in fields(self):
+            value = getattr(self, f.name)
+            out[f.name] = list(value) if isinstance(value, tuple) else value
+            if f.name == "denied_by":
+                out["disputed"] = self.disputed
+        return out
+
+
+# The order of fields in every machine format: as_dict() order, `disputed` derived.
+EVENT_FIELDS: tuple[str, ...] = (
+    "id", "date", "text", "file", "line", "heading", "background",
+    "time", "time_approximate", "time_estimated", "part_of_day",
+    "source", "source_from_reference", "side", "denied_by", "disputed",
+    "event_type", "killed", "injured", "weapons", "places", "place_mentions",
+)
+
+
+@dataclass(frozen=True, slots=True)
+class ParseWarning:
+    """Something in a corpus file that was skipped or guessed, with where it is."""
+
+    file: str
+    line: int
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.file}:{self.line}: {self.message}"
+
+
+@dataclass(frozen=True, slots=True)
+class Corpus:
+    """The parsed timeline(s): events in reading order, plus what went wrong."""
+
+    events: tuple[Event, ...]
+    warnings: tuple[ParseWarning, ...] = ()
+    year: int | None = None
+    files: tuple[str, ...] = field(default=())

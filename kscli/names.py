@@ -1,0 +1,114 @@
+"""Folding names to ASCII and to a transliteration-proof key.
+
+Azerbaijani Latin, Armenian-derived, Russian-style and English spellings of one
+place differ in predictable ways (ə~a~e, x~kh~h, q~g~gh~k, c~j~dzh, ş~sh,
+ı~i~y, doubled letters). `key()` erases exactly those differences, so that
+equal keys mean "the same name, however transliterated".
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+# Letters whose ASCII form is not their base letter (unidecode gives "@" for ə).
+_TABLE = str.maketrans({
+    "ə": "a", "Ə": "a", "ı": "i", "İ": "i", "ş": "sh", "Ş": "sh", "ç": "ch", "Ç": "ch",
+    "ğ": "gh", "Ğ": "gh", "ö": "o", "Ö": "o", "ü": "u", "Ü": "u", "ß": "ss",
+    "’": "", "'": "", "‘": "", "`": "", "ʼ": "", "′": "",
+    "–": " ", "—": " ", "-": " ", "/": " ", "‐": " ",
+})
+
+# Words that name a kind of place rather than the place itself.
+GENERIC = frozenset(
+    "city town village villages district districts province provinces region regions "
+    "rayon raion municipality settlement oblast marz".split()
+)
+_KIND_OF_WORD = {
+    "city": "city", "town": "town", "village": "village", "villages": "village",
+    "district": "district", "districts": "district", "rayon": "district", "raion": "district",
+    "province": "province", "provinces": "province", "region": "province", "regions": "province",
+    "marz": "province", "oblast": "province",
+}
+
+# Order matters: longer spellings first, and "ch" is protected from c→j.
+_KEY_RULES = (
+    ("dzh", "j"), ("zh", "j"), ("ch", "\x01"), ("kh", "h"), ("x", "h"), ("gh", "g"),
+    ("q", "g"), ("k", "g"), ("c", "j"), ("\x01", "ch"), ("e", "a"), ("y", "i"),
+    ("w", "v"), ("ou", "u"),
+)
+_DOUBLE = re.compile(r"(.)\1+")
+_NON_ALNUM = re.compile(r"[^a-z0-9]+")
+
+
+def fold(text: str) -> str:
+    """Lowercase ASCII, right for Azerbaijani and Turkish letters.
+
+    >>> fold("Tərtər"), fold("Şuşa"), fold("Qubadlı"), fold("Füzuli"), fold("Ağdam")
+    ('tartar', 'shusha', 'qubadli', 'fuzuli', 'aghdam')
+    """
+    text = text.translate(_TABLE)
+    text = unicodedata.normalize("NFKD", text)
+    text = "".join(ch for ch in text if not unicodedata.combining(ch))
+    return text.lower().translate(_TABLE)
+
+
+def words(text: str) -> list[str]:
+    """Folded alphanumeric words.
+
+    >>> words("Aghdara/Martakert–Tartar area")
+    ['aghdara', 'martakert', 'tartar', 'area']
+    """
+    return [w for w in _NON_ALNUM.split(fold(text)) if w]
+
+
+def strip_generic(ws: list[str]) -> tuple[list[str], str | None]:
+    """Words without generic kind words, and the kind those words named.
+
+    >>> strip_generic(["tartar", "district"])
+    (['tartar'], 'district')
+    """
+    kind = None
+    kept = []
+    for w in ws:
+        if w in GENERIC:
+            kind = kind or _KIND_OF_WORD.get(w)
+        else:
+            kept.append(w)
+    if not kept:  # a name that is only generic words ("Region") is kept whole
+        return ws, None
+    return kept, kind
+
+
+def phonetic(folded: str) -> str:
+    """The transliteration-proof form of folded, space-free text.
+
+    >>> phonetic("terter") == phonetic("tartar"), phonetic("dzhebrail") == phonetic("cabrayil")
+    (True, True)
+    >>> phonetic("kubatli") == phonetic("gubadly")
+    False
+    """
+    for old, new in _KEY_RULES:
+        folded = folded.replace(old, new)
+    return _DOUBLE.sub(r"\1", folded)
+
+
+def key(text: str) -> str:
+    """The matching key of a name: folded, generic words dropped, transliteration erased.
+
+    >>> key("Tərtər District") == key("Terter") == key("TARTAR city")
+    True
+    >>> key("Xankəndi") == key("Khankendy"), key("Şuşa") == key("Shusha"), key("Ağcabədi") == key("Agdzhabedi")
+    (True, True, True)
+    """
+    kept, _ = strip_generic(words(text))
+    return phonetic("".join(kept))
+
+
+def kind_hint(text: str) -> str | None:
+    """The kind of place that generic words in a name point at.
+
+    >>> kind_hint("Tartar District"), kind_hint("Fuzuli City"), kind_hint("Shusha")
+    ('district', 'city', None)
+    """
+    return strip_generic(words(text))[1]

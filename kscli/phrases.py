@@ -1,0 +1,76 @@
+"""Finding known phrases (actor and weapon names) in text, longest first.
+
+A tiny dictionary matcher over folded words: each phrase is a tuple of folded
+words; a sentence is scanned left to right taking the longest phrase that
+starts at each word.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from kscli.names import fold
+
+_WORD = re.compile(r"[0-9A-Za-z\u00C0-\u024F\u0400-\u04FF]+(?:[-.][0-9A-Za-z\u00C0-\u024F]+)*")
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    text: str  # as written
+    norm: str  # folded
+    start: int
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
+class Hit:
+    value: str  # canonical name
+    start: int
+    end: int
+    surface: str
+
+
+def tokens(text: str) -> list[Token]:
+    """Words of `text` with offsets; hyphenated codes like BM-30 and U.S. stay whole."""
+    return [Token(m[0], fold(m[0]).rstrip("."), m.start(), m.end() - (1 if m[0].endswith(".") else 0))
+            for m in _WORD.finditer(text)]
+
+
+class PhraseMatcher:
+    """Longest-match lookup of many multi-word phrases, each mapped to a canonical value."""
+
+    def __init__(self, phrases: dict[str, str], case_sensitive_up_to: int = 0):
+        self._table: dict[tuple[str, ...], str] = {}
+        self._exact: dict[tuple[str, ...], str] = {}
+        self.longest = 1
+        for phrase, value in phrases.items():
+            words = tuple(t.norm for t in tokens(phrase))
+            if not words:
+                continue
+            if len(phrase) <= case_sensitive_up_to:
+                self._exact[tuple(t.text for t in tokens(phrase))] = value
+            else:
+                self._table[words] = value
+            self.longest = max(self.longest, len(words))
+
+    def find(self, text: str, toks: list[Token] | None = None) -> list[Hit]:
+        toks = tokens(text) if toks is None else toks
+        hits, i = [], 0
+        while i < len(toks):
+            hit = self._longest_at(text, toks, i)
+            if hit is None:
+                i += 1
+                continue
+            hits.append(hit[0])
+            i = hit[1]
+        return hits
+
+    def _longest_at(self, text: str, toks: list[Token], i: int) -> tuple[Hit, int] | None:
+        for n in range(min(self.longest, len(toks) - i), 0, -1):
+            span = toks[i:i + n]
+            value = self._table.get(tuple(t.norm for t in span)) or self._exact.get(tuple(t.text for t in span))
+            if value is not None:
+                start, end = span[0].start, span[-1].end
+                return Hit(value, start, end, text[start:end]), i + n
+        return None

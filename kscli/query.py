@@ -1,0 +1,206 @@
+"""A query as a value, and its execution over an index.
+
+Options are frozen into a `Query` before any work. The same filter repeated
+means OR; different filters mean AND.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+
+from kscli.dates import parse_user_date
+from kscli.errors import NoPlaceMatch, UsageError
+from kscli.index import Index
+from kscli.model import Event
+from kscli.kinds import PRECEDENCE
+from kscli.names import fold, phonetic
+
+MAX_ARGUMENT = 200
+
+
+@dataclass(frozen=True)
+class Query:
+    date_from: str | None = None  # as the user typed them; resolved against the corpus's year
+    date_to: str | None = None
+    on: tuple[str, ...] = ()
+    places: tuple[str, ...] = ()
+    within: tuple[str, ...] = ()
+    actors: tuple[str, ...] = ()
+    keywords: tuple[str, ...] = ()
+    types: tuple[str, ...] = ()
+    weapons: tuple[str, ...] = ()
+    denied_by: tuple[str, ...] = ()
+    disputed: bool | None = None
+    sides: tuple[str, ...] = ()
+    limit: int | None = None
+    reverse: bool = False
+
+    def __post_init__(self):
+        for name in ("places", "within", "actors", "keywords", "types", "weapons", "denied_by", "on"):
+            for value in getattr(self, name):
+                if not value.strip():
+                    raise UsageError(f"empty value for --{name.replace('_', '-').rstrip('s')}")
+                if len(value) > MAX_ARGUMENT:
+                    raise UsageError(f"--{name.rstrip('s')} value is {len(value)} characters long; at most {MAX_ARGUMENT}")
+        if self.limit is not None and self.limit < 0:
+            raise UsageError(f"--limit must be 0 or more, not {self.limit}")
+
+
+@dataclass(frozen=True)
+class Result:
+    events: list[Event]
+    places: frozenset[str]  # canonical places the place filters matched, for highlighting
+    keywords: tuple[str, ...]
+
+
+def run(index: Index, query: Query) -> Result:
+    """Events matching every filter, in time order (or reversed), at most `limit`."""
+    selected: list[int] | None = None
+    for positions in _filters(index, query):
+        selected = positions if selected is None else _intersect(selected, positions)
+    if selected is None:
+        selected = list(range(len(index.events)))
+    events = [index.events[n] for n in selected]
+    if query.keywords:
+        events = [e for e in events if any(_has_phrase(e.text, k) for k in query.keywords)]
+    if query.disputed is not None:
+        events = [e for e in events if e.disputed == query.disputed]
+    if query.reverse:
+        events.reverse()
+    if query.limit is not None:
+        events = events[:query.limit]
+    return Result(events, frozenset(place_names(index, query.places + query.within)), query.keywords)
+
+
+def _filters(index: Index, query: Query):
+    if query.date_from or query.date_to or query.on:
+        yield date_positions(index, query)
+    if query.places or query.within:
+        names = place_names(index, query.places) | within_names(index, query.within)
+        yield _union(index.posting("place", n) for n in names)
+    if query.actors:
+        yield _union(index.posting("source", a) for a in actor_names(index, query.actors))
+    if query.denied_by:
+        yield _union(index.posting("denied_by", a) for a in actor_names(index, query.denied_by, denial=True))
+    if query.types:
+        yield _union(index.posting("event_type", t) for t in type_names(query.types))
+    if query.weapons:
+        yield _union(index.posting("weapon", w) for w in weapon_names(index, query.weapons))
+    if query.sides:
+        yield _union(index.posting("side", s) for s in query.sides)
+
+
+def date_positions(index: Index, query: Query) -> list[int]:
+    """Dated events in the range (background events are never in a range)."""
+    ranges = [parse_user_date(d, index.year_for_month) for d in query.on]
+    if query.date_from or query.date_to:
+        start = parse_user_date(query.date_from, index.year_for_month)[0] if query.date_from else date.min
+        end = parse_user_date(query.date_to, index.year_for_month)[1] if query.date_to else date.max
+        if start > end:
+            raise UsageError(f"--from {query.date_from} is after --to {query.date_to}")
+        ranges.append((start, end))
+    return _union(index.between(a.isoformat(), b.isoformat()) for a, b in ranges)
+
+
+def place_names(index: Index, names: tuple[str, ...]) -> set[str]:
+    """Canonical places the user's names mean; a name that matches nothing is an error."""
+    out: set[str] = set()
+    for name in names:
+        matches = index.lexicon.places.resolve(name, limit=0)
+        if not matches:
+            hint = index.lexicon.places.suggestions(name)
+            mean = f"; did you mean {', '.join(hint)}?" if hint else ""
+            raise NoPlaceMatch(f"no place matches '{name}'{mean}")
+        top = matches[0].score
+        out.update(m.place.name for m in matches if m.score >= top - 5 or m.rule != "fuzzy")
+    return out
+
+
+def within_names(index: Index, names: tuple[str, ...]) -> set[str]:
+    out: set[str] = set()
+    for name in place_names(index, names):
+        out.add(name)
+        out.update(index.lexicon.places.descendants(name))
+    return out
+
+
+def actor_names(index: Index, names: tuple[str, ...], denial: bool = False) -> set[str]:
+    out: set[str] = set()
+    for name in names:
+        actor = index.lexicon.actors.resolve(name)
+        if actor is not None:
+            out.add(actor.name)
+        elif denial and name.strip().lower() == "unnamed":
+            out.add("unnamed")
+        else:
+            known = index.values("denied_by" if denial else "source")
+            found = [a for a in known if fold(name) in fold(a)]
+            if not found:
+                raise UsageError(f"no actor matches '{name}'; see 'ksw actors'")
+            out.update(found)
+    return out
+
+
+def type_names(types: tuple[str, ...]) -> set[str]:
+    out = set()
+    for typed in types:
+        want = fold(typed).strip()
+        found = [t for t in PRECEDENCE if want == t or any(part.startswith(want) for part in re.split(r"[/ ]", t))]
+        if not found:
+            raise UsageError(f"unknown event type '{typed}'; one of: {', '.join(PRECEDENCE)}")
+        out.update(found)
+    return out
+
+
+def weapon_names(index: Index, names: tuple[str, ...]) -> set[str]:
+    out = set()
+    for name in names:
+        found = index.lexicon.weapons.resolve(name)
+        if found is None:
+            raise UsageError(f"no weapon matches '{name}'; see corpus/weapons.tsv")
+        out.add(found)
+    return out
+
+
+def _union(postings) -> list[int]:
+    merged: set[int] = set()
+    for p in postings:
+        merged.update(p)
+    return sorted(merged)
+
+
+def _intersect(a: list[int], b: list[int]) -> list[int]:
+    other = set(b)
+    return [n for n in a if n in other]
+
+
+# Keywords: case-, accent- and transliteration-insensitive, anchored at word starts.
+def keyword_forms(text: str) -> tuple[str, ...]:
+    """Loose forms of text to match keywords in: ş as "sh" and as "s", then transliteration erased.
+
+    >>> any(f.startswith(phonetic("sugovusan")) for f in keyword_forms("Suqovuşan"))
+    True
+    """
+    plain = fold(text)
+    bare = fold(text.replace("ş", "s").replace("Ş", "S").replace("ç", "c").replace("Ç", "C"))
+    return tuple(dict.fromkeys(" ".join(phonetic(w) for w in re.findall(r"[a-z0-9]+", f)) for f in (plain, bare)))
+
+
+def _has_phrase(text: str, keyword: str) -> bool:
+    needles = keyword_forms(keyword)
+    haystacks = keyword_forms(text)
+    return any(re.search(r"(?:^|\s)" + re.escape(n), h) for n in needles for h in haystacks if n)
+
+
+def highlights(event: Event, result: Result, lexicon) -> list[str]:
+    """The words of `event` to mark: mentions of the matched places, and keyword matches."""
+    words = [m for m in event.place_mentions
+             if result.places & {p.name for p in lexicon.places.resolve(m, limit=0)}]
+    for keyword in result.keywords:
+        needles = keyword_forms(keyword)
+        for token in re.findall(r"[\w’'-]+", event.text):
+            if any(f.startswith(n.split(" ")[0]) for f in keyword_forms(token) for n in needles if n):
+                words.append(token)
+    return words

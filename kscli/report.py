@@ -1,0 +1,92 @@
+"""Rows for the listing commands (places, actors, corpus check), built from an index."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from kscli.dates import month_number
+from kscli.index import Index
+from kscli.names import GENERIC, fold
+
+PLACE_COLUMNS = ["name", "kind", "parent", "lat", "lon", "events", "aliases"]
+RESOLVE_COLUMNS = ["input", "place", "kind", "parent", "rule", "score", "via", "candidates"]
+ACTOR_COLUMNS = ["name", "side", "kind", "claims", "denied_by_others", "denials_issued", "aliases"]
+_PLACE_LIKE = re.compile(r"\b(?:in|near|at|from|towards|of|around|shelling|bombarding|rocketing)\s+"
+                         r"((?:[A-ZÇĞİÖŞÜƏ][\w’'ə-]+)(?:\s+[A-ZÇĞİÖŞÜƏ][\w’'ə-]+)?)")
+
+
+def place_rows(index: Index) -> tuple[list[dict], list[str]]:
+    counts = {name: len(p) for name, p in index.values("place").items()}
+    rows = [{"name": p.name, "kind": p.kind, "parent": p.parent, "lat": p.lat, "lon": p.lon,
+             "events": counts.get(p.name, 0), "aliases": list(p.aliases)}
+            for p in index.lexicon.places.places.values()]
+    return rows, PLACE_COLUMNS
+
+
+def resolutions(index: Index, names: list[str]) -> tuple[list[dict], list[str]]:
+    """How each name resolves: one row per candidate place, or a row with rule 'none'."""
+    rows = []
+    gaz = index.lexicon.places
+    for name in names:
+        matches = gaz.resolve(name)
+        if not matches:
+            rows.append({"input": name, "place": None, "kind": None, "parent": None, "rule": "none",
+                         "score": None, "via": None, "candidates": gaz.suggestions(name)})
+            continue
+        others = [m.place.name for m in matches]
+        for m in matches:
+            rows.append({"input": name, "place": m.place.name, "kind": m.place.kind, "parent": m.place.parent,
+                         "rule": m.rule, "score": m.score, "via": m.via,
+                         "candidates": [o for o in others if o != m.place.name]})
+    return rows, RESOLVE_COLUMNS
+
+
+def actor_rows(index: Index) -> tuple[list[dict], list[str]]:
+    claims = Counter(e.source for e in index.events if e.source)
+    denied = Counter(e.source for e in index.events if e.source and set(e.denied_by) - {e.source})
+    issued = Counter(d for e in index.events for d in e.denied_by)
+    rows = [{"name": a.name, "side": a.side, "kind": a.kind, "claims": claims.get(a.name, 0),
+             "denied_by_others": denied.get(a.name, 0), "denials_issued": issued.get(a.name, 0),
+             "aliases": list(a.aliases)}
+            for a in index.lexicon.actors.by_name.values()]
+    rows.sort(key=lambda r: (-r["claims"], r["name"]))
+    return rows, ACTOR_COLUMNS
+
+
+def corpus_summary(index: Index) -> tuple[list[dict], list]:
+    """(item, value) rows describing the corpus, and its warnings."""
+    dated = [e for e in index.events if not e.background]
+    days = sorted({e.date for e in dated if e.date})
+    unknown = unknown_place_names(index)
+    rows = [
+        ("files", len(index.files)),
+        ("year", index.year),
+        ("days", len(days)),
+        ("first_day", days[0] if days else None),
+        ("last_day", days[-1] if days else None),
+        ("events", len(index.events)),
+        ("dated_events", len(dated)),
+        ("background_events", len(index.events) - len(dated)),
+        ("events_with_places", sum(1 for e in index.events if e.places)),
+        ("events_with_source", sum(1 for e in index.events if e.source)),
+        ("warnings", len(index.warnings)),
+        ("unknown_place_like_names", "; ".join(f"{n} ({c})" for n, c in unknown.most_common(30))),
+    ]
+    return [{"item": k, "value": v} for k, v in rows], list(index.warnings)
+
+
+def unknown_place_names(index: Index) -> Counter:
+    """Capitalised words after "in", "near", "from"... that no place, actor or month explains."""
+    gaz, actors = index.lexicon.places, index.lexicon.actors
+    found: Counter = Counter()
+    for e in index.events:
+        for m in _PLACE_LIKE.finditer(e.text):
+            name = m[1]
+            first = fold(name.split()[0])
+            if first in GENERIC or month_number(first) or gaz.resolve(name, cutoff=101) or actors.find(name):
+                continue
+            if gaz.resolve(name.split()[0], cutoff=101):
+                continue
+            found[name] += 1
+    return found
