@@ -17,12 +17,13 @@ from kscli.phrases import Hit
 SAY = (r"(?:stated|states|said|says|reported|reports|announced|claimed|claims|alleged|confirmed|noted|wrote|"
        r"accused|released|issued|denied|added|reiterated|maintained|insisted|appealed|vows|vowed|criticized|"
        r"criticised|took responsibility|declared|indicated|initially stated|acknowledged|concurred|"
-       r"reported to have|owned up|renamed|announces|warned|posted|deleted)")
-_FILLER = r"(?:\s*,\s*[^,.;]{1,40},)?(?:\s+(?:then|also|again|further|initially|subsequently|formally|officially|later|first|had|has|have|thus|in turn|promptly|repeatedly))*"
+       r"reported to have|owned up|renamed|announces|warned|posted|deleted|stating|reporting|claiming|saying|"
+       r"announcing|alleging|confirming|denying)")
+_FILLER = r"\)?(?:\s*\([^()]{1,30}\))?(?:\s*,\s*[^,.;]{1,40},|\s*,\s*who|,)?(?:\s+(?:then|also|again|further|initially|subsequently|formally|officially|later|first|had|has|have|thus|in turn|promptly|repeatedly))*"
 _SAY_AFTER = re.compile(_FILLER + r"\s+" + SAY + r"\b", re.I)
 _ACCORDING = re.compile(r"\baccording to\s+(?:the\s+)?$", re.I)
 _REFERENCE = re.compile(
-    r"(?:^|[;,]\s+|\band\s+|\bthen\s+)(?P<ref>(?:the\s+(?:same\s+)?Ministry|[Ii]t|[Hh]e|[Ss]he|[Tt]hey|its\s+MoD)"
+    r"(?:^|[;,]\s+|\band\s+|\bthen\s+)(?P<ref>(?:[Tt]he\s+(?:same\s+)?Ministry|[Ii]t|[Hh]e|[Ss]he|[Tt]hey|its\s+MoD)"
     r")" + _FILLER + r"\s+" + SAY + r"\b")
 _DENIAL_AFTER = re.compile(r"^(?:\s*,[^;.]{0,40},)?\s+(?:also\s+|then\s+|subsequently\s+|promptly\s+)?"
                            r"(?:issued\s+(?:a\s+)?denials?|denied|denying|denies|rejected)\b", re.I)
@@ -74,11 +75,14 @@ def claim(text: str, hits: list[Hit], speakers: Speakers) -> Claim:
 
 def _source(text: str, hits: list[Hit], speakers: Speakers) -> tuple[str | None, bool]:
     candidates: list[tuple[int, str | None, bool]] = []
-    for hit in hits:
+    for idx, hit in enumerate(hits):
         if _ACCORDING.search(text[max(0, hit.start - 20):hit.start]):
             candidates.append((hit.start, hit.value, False))
-        elif _SAY_AFTER.match(text, hit.end) and not _is_object(text, hit):
+        elif _SAY_AFTER.match(text, hit.end) and not _is_object(text, hit) and not _late_denier(text, hit):
             candidates.append((hit.start, hit.value, False))
+            # "Both X and Y authorities stated", "X and Y accused each other": X speaks first.
+            for other in _coordinated(text, hits, idx, speakers.actors):
+                candidates.append((hit.start - 1, other, False))
     for m in _REFERENCE.finditer(text):
         candidates.append((m.start("ref"), speakers.recall(m["ref"]), True))
     candidates = [c for c in candidates if c[1]]
@@ -88,10 +92,17 @@ def _source(text: str, hits: list[Hit], speakers: Speakers) -> tuple[str | None,
     return name, ref
 
 
+def _late_denier(text: str, hit: Hit) -> bool:
+    """In "A said X; B issued a denial", B denies; it is not the sentence's claimant."""
+    return ";" in text[:hit.start] and bool(_DENIAL_AFTER.match(text[hit.end:]))
+
+
 def _is_object(text: str, hit: Hit) -> bool:
     """'denied by Azerbaijan' and 'accused Armenia' name a denier or a target, not a speaker."""
+    if text.startswith((", who", " who"), hit.end):
+        return False  # "owned up to by Azerbaijan, who said": a relative clause gives it a voice
     before = text[max(0, hit.start - 12):hit.start].lower()
-    return before.endswith(("by ", "by the ", "of ", "to ", "with "))
+    return before.endswith(("by ", "by the ", "of ", "to "))
 
 
 def _denials(text: str, hits: list[Hit], source: str | None, speakers: Speakers) -> list[str]:
@@ -128,6 +139,6 @@ def _coordinated(text: str, hits: list[Hit], idx: int, actors: Actors) -> list[s
     if other:
         return [other.name]
     # "both Armenia and Artsakh issued denials": the earlier actor is its own hit.
-    if idx > 0 and text[hits[idx - 1].end:hit.start].strip().lower() == "and":
+    if idx > 0 and text[hits[idx - 1].end:hit.start].strip().lower() in ("and", "and the"):
         return [hits[idx - 1].value]
     return []

@@ -17,13 +17,15 @@ _APPROX = re.compile(r"(?:approximately|around|about|roughly|circa|some|just bef
 _RELATIVE = re.compile(
     r"\b(?:(approximately|around|about|some|roughly)\s+)?"
     r"(half an|half a|an|a|one|two|three|four|five|six|\d+)\s+(hours?|minutes?)\s+later\b", re.I)
+_OTHER_DAY = re.compile(r"\s*(?:\([^)]*\)\s*)?(?:of|on)\s+(?:the\s+)?(?:following|next|previous|\d{1,2}\s+[A-Z][a-z]+)", re.I)
 _PARTS = (
     ("overnight", re.compile(r"\bovernight\b", re.I)),
     ("night", re.compile(r"\b(?:at|in the|during the|late at|by) (?:late )?night\b|\blate night\b|\bnight hours\b", re.I)),
     ("evening", re.compile(r"\b(?:in|during|by) the (?:late |early )?evening\b|\blate in the evening\b", re.I)),
     ("afternoon", re.compile(r"\b(?:in|during|by) the (?:late |early )?afternoon\b", re.I)),
-    ("midday", re.compile(r"\b(?:at|in|around|approximately|about|by) (?:approximately |around )?mid-?day\b|\bnoon\b", re.I)),
-    ("morning", re.compile(r"\b(?:in|during|by|since) the (?:early |late )?morning\b|\bat dawn\b|\bmorning's\b"
+    ("midday", re.compile(r"\b(?:at|in|around|approximately|about|by) (?:approximately |around )?mid-?day\b|\bat noon\b", re.I)),
+    ("morning", re.compile(r"\b(?:in|during|by|since|from) the (?:early |late )?morning\b|\bat dawn\b|\bmorning's\b"
+                           r"|\bbefore (?:mid-?day|noon)\b"
                            r"|\bstarting in the morning\b|\bin early morning\b", re.I)),
 )
 
@@ -56,14 +58,21 @@ def part_of_day(text: str) -> str | None:
     >>> part_of_day("In the late night hours, he wrote"), part_of_day("At mid-day, it said")
     ('night', 'midday')
     """
-    found = [(m.start(), name) for name, rx in _PARTS for m in [rx.search(text)] if m]
+    found = [(m.start(), name) for name, rx in _PARTS for m in rx.finditer(text) if not _other_day(text, m.end())]
     return min(found)[1] if found else None
+
+
+def _other_day(text: str, end: int) -> bool:
+    """"in early morning of 8 November", "from 01:00 of the following day" date another day."""
+    return bool(_OTHER_DAY.match(text, end))
 
 
 def _first_clock(text: str) -> tuple[str | None, bool, str | None] | None:
     for m in _CLOCK.finditer(text):
         if _inside_brackets(text, m.start()):
             continue  # "(00:00 GMT)" repeats the local time in another zone
+        if _other_day(text, m.end()):
+            continue
         hours, minutes = int(m[1]), int(m[2])
         approximate = bool(_APPROX.search(text[max(0, m.start() - 40):m.start()]))
         if hours > 23 or minutes > 59:

@@ -18,17 +18,19 @@ _CUES = {
     "territory": r"\bcaptur(?:e|ed|ing)\b|\b(?:took|taken|take|taking|gained|had|obtained|regained|secured|in|seized)\s+(?:effective\s+|operational\s+|full\s+)?control\b"
                  r"|\bcontrol (?:of|over)\b|\bseiz(?:e|ed|ing)\b|\bretreat(?:ed|ing|s)?\b|\bwithdr(?:ew|awn)\b|\blost\b"
                  r"|\bretak(?:e|en|ing)\b|\bretook\b|\bhad taken\b|\bliberat(?:ed|ion)\b|\bfled\b|\bdeserted\b"
-                 r"|\bno longer in control\b|\bsurrounded\b|\bentered\b|\bhigh ground\b|\bdominant heights\b",
-    "shelling/strike": r"\bshell(?:s|ed|ing)?\b|\brocket(?:s|ed|ing)?\b|\bfir(?:ed|ing|e) (?:upon|on|at|from|into)\b|\bbombard(?:ed|ing|ment)?\b"
-                       r"|\bmissiles?\b|\bstrikes?\b|\bstruck\b|\bartillery fire\b|\bunder (?:intense |heavy )?(?:\w+ )?fire\b|\bhit\b"
+                 r"|\bno longer in control\b|\bsurrounded\b|\bleaving\b|\bhigh ground\b|\bdominant heights\b",
+    "shelling/strike": r"\bshell(?:s|ed|ing)?\b|\brocket(?:s|ed|ing)\b|\bfir(?:ed|ing|e) (?:upon|on|at|from|into)\b|\bbombard(?:ed|ing|ment)?\b"
+                       r"|\bfired\b|\bmissiles? (?:at|on|into|from|attacks?|strikes?)\b|\bstrikes?\b|\bstruck\b|\bartillery fire\b|\bunder (?:intense |heavy )?(?:\w+ )?fire\b|\bhit\b"
                        r"|\bbomb(?:ing|ed)?\b|\blaunched\b.*\b(?:missiles?|rockets?)\b|\bair strike\b|\bexplosions?\b|\bcame under\b"
-                       r"|\btargeted\b|\bdestroyed\b",
+                       r"|(?<!be )\btargeted\b|\bdestroyed\b|\bwith (?:\w+ ){0,3}(?:missiles?|rockets?|shells?|artillery)\b",
     "battle/clash": r"\bclash(?:es)?\b|\bfighting\b|\bfight\b|\boffensives?\b|\bcounter-?offensive\b|\bcounterattacks?\b"
-                    r"|\battack(?:s|ed|ing)?\b|\brepel(?:led|ling)?\b|\brepulsed\b|\bassault\b|\bbattle\b|\bhostilities\b"
-                    r"|\btank warfare\b|\badvanc(?:e|ed|ing|es)\b|\blosses\b|\bsabotage\b|\bexchange of\b|\bstorming\b",
-    "casualties": r"\bkill(?:ed|ing|s)?\b|\bwounded\b|\binjur(?:ed|ing|ies)\b|\bdead\b|\bdied\b|\bcasualties\b",
+                    r"|\battack(?:s|ed|ing)?\b|\brepel(?:led|ling)?\b|\brepulsed\b|\bassault\b|\bbattle\b"
+                    r"|\btank warfare\b|\badvanc(?:e|ed|ing|es)\b|\blosses\b|\bsabotage\b|\bexchange of (?:heavy )?(?:fire|artillery|gunfire)\b|\bstorming\b|\bentered\b",
+    "casualties": r"\bkill(?:ed|ing|s)?\b|\b(?:was|were|been|severely|seriously)\s+(?:\w+\s+)?(?:wounded|injured)\b"
+                  r"|\b(?:wound|injur)(?:ed|ing)\s+(?:\d|at least|over|more|the|a|an|one|two|three)\b|\bdied\b|\bcasualties\b",
     "ceasefire/diplomacy": r"\bcease-?fire\b|\btruce\b|\btalks\b|\bagreement\b|\bnegotiations?\b|\bdiplomacy\b|\bpeace\b"
-                           r"|\bconsultations\b|\bminsk group\b|\bultimatum\b|\bstatement on ending\b|\bappeal\b|\bsigned\b",
+                           r"|\bconsultations\b|\bminsk group\b|\bultimatum\b|\bstatement on ending\b|\bappeal(?:ed|s)?\b|\bsigned\b"
+                           r"|\bhalt(?:ed|ing)?\b|\btreaty\b",
     "footage/media": r"\bfootage\b|\bvideo\b|\bimages\b|\bphotos?\b|\btweet\b|\btwitter\b|\bfacebook\b|\bsocial media\b|\binstagram\b",
 }
 _COMPILED = {name: re.compile(rx, re.I) for name, rx in _CUES.items()}
@@ -56,7 +58,7 @@ def event_type(text: str) -> str:
     """
     for name in PRECEDENCE[:-1]:
         m = _COMPILED[name].search(text)
-        if m and (name != "aircraft/drone downed" or _DOWNED_OBJECT.search(text)):
+        if m and (m[0].lower() != "crashed" or _DOWNED_OBJECT.search(text)):
             return name
     return "other"
 

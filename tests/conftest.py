@@ -1,0 +1,46 @@
+"""Shared fixtures: the real bundled corpus, parsed once per test session."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+SEED = ROOT / "corpus" / "second-nagorno-karabakh-war-timeline.txt"
+
+
+@pytest.fixture(scope="session")
+def index():
+    from kscli.index import load_index
+
+    return load_index(None)
+
+
+def ksw_command() -> list[str]:
+    """The installed `ksw` when there is one on PATH, else this checkout's module."""
+    exe = shutil.which("ksw")
+    return [exe] if exe else [sys.executable, "-m", "kscli"]
+
+
+def run_ksw(*args, cwd=None, env=None, input=None, timeout=60):
+    full_env = dict(os.environ)
+    full_env.pop("KSW_CORPUS", None)
+    full_env.update({"NO_COLOR": "1", "COLUMNS": "120"})
+    full_env.setdefault("KSW_CACHE_DIR", str(Path(os.environ.get("PYTEST_TMP", "/tmp")) / "ksw-test-cache"))
+    if env:
+        full_env.update(env)
+    if not shutil.which("ksw"):
+        full_env["PYTHONPATH"] = str(ROOT) + os.pathsep + full_env.get("PYTHONPATH", "")
+    return subprocess.run(ksw_command() + list(args), capture_output=True, text=True, cwd=cwd or ROOT,
+                          env=full_env, input=input, timeout=timeout)
+
+
+@pytest.fixture
+def ksw():
+    return run_ksw
