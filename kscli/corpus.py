@@ -128,6 +128,25 @@ def detect_year(lines: list[str]) -> int | None:
     return None
 
 
+_FULL_DATE = re.compile(r"\b(\d{1,2})\s+([A-Z][a-z]+)\s+(\d{4})\b|\b([A-Z][a-z]+)\s+(\d{1,2}),\s+(\d{4})\b")
+
+
+def stated_date(sentence: str) -> str | None:
+    """The full date a background sentence states ("on 9 November 2020"), if exactly one.
+
+    >>> stated_date("A ceasefire was signed on 9 November 2020."), stated_date("It began in 2020.")
+    ('2020-11-09', None)
+    """
+    found = set()
+    for m in _FULL_DATE.finditer(sentence):
+        day, month, year = (m[1], m[2], m[3]) if m[1] else (m[5], m[4], m[6])
+        number = parse_month_label(month)
+        value = valid_date(int(year), number[0], int(day)) if number else None
+        if value:
+            found.add(value.isoformat())
+    return found.pop() if len(found) == 1 else None
+
+
 def _split_label(label: str) -> tuple[str, str | None]:
     """("10 October", "Russia-brokered ceasefire") from "10 October - Russia-brokered ceasefire"."""
     parts = _LABEL_SPLIT.split(label, maxsplit=1)
@@ -216,16 +235,23 @@ class _Walker:
         text = _LIST_ITEM.sub("", line, count=1).strip()
         background = not self.in_days or self.date is None
         for _, sentence in split_sentences(text):
-            self.sentences.append(
-                Sentence(None if background else self.date, None if background else self.heading,
-                         background, sentence, self.label, n)
-            )
+            date = stated_date(sentence) if background else self.date
+            self.sentences.append(Sentence(date, None if background else self.heading, background,
+                                           sentence, self.label, n))
 
 
-def parse_text(text: str, label: str, year: int | None = None) -> tuple[list[Sentence], list[ParseWarning]]:
-    """Every sentence of one timeline file, dated by the headings above it."""
+def parse_text(text: str, label: str, year: int | None = None,
+               fallback_year: int | None = None) -> tuple[list[Sentence], list[ParseWarning]]:
+    """Every sentence of one timeline file, dated by the headings above it.
+
+    `year` overrides what the document says; `fallback_year` (say, from another
+    file of the same corpus) serves only when the document says nothing.
+    """
     lines = split_lines(text)
-    walker = _Walker(label, year if year is not None else detect_year(lines), year is not None)
+    found = year if year is not None else detect_year(lines)
+    walker = _Walker(label, found if found is not None else fallback_year, year is not None)
+    if found is None and fallback_year is not None:
+        walker.warn(1, f"the text names no year; assuming {fallback_year} from the rest of the corpus")
     for n, line in enumerate(lines, start=1):
         if not line.strip():
             continue

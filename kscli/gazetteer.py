@@ -100,9 +100,9 @@ class Gazetteer:
         exact = [Match(p, rule, 100.0, via) for p, rule, via in self._folded.get(folded, ())]
         k = key(text)
         exact += [Match(p, "transliteration", 95.0, via) for p, via in self._keys.get(k, ())]
-        if exact:
-            return _narrow(_best_per_place(exact), hint)[:limit] if limit else _narrow(_best_per_place(exact), hint)
-        return _narrow(self._fuzzy(k, limit, FUZZY_CUTOFF if cutoff is None else cutoff), hint)
+        found = _best_per_place(exact) if exact else self._fuzzy(k, limit or 10, FUZZY_CUTOFF if cutoff is None else cutoff)
+        found = _narrow(found, hint)
+        return found[:limit] if limit else found
 
     def _fuzzy(self, k: str, limit: int, cutoff: float) -> list[Match]:
         if len(k) < 4:

@@ -70,10 +70,12 @@ def load_index(path=None, year: int | None = None, extra_places: tuple[Path, ...
     files = timeline_files(corpus)
     lexicon = load_lexicon(corpus, tuple(extra_places))
     sentences, warnings = [], []
+    known_year = year
     for file in files:
         label = _label(file, corpus)
         text, decode_warnings = read_text(file, label)
-        found, parse_warnings = parse_text(text, label, year)
+        found, parse_warnings = parse_text(text, label, year, fallback_year=known_year)
+        known_year = known_year or next((int(s.date[:4]) for s in found if s.date and not s.background), None)
         sentences += found
         warnings += decode_warnings + parse_warnings
     events, extract_warnings = annotate(sentences, lexicon)

@@ -126,6 +126,8 @@ def render(rows: list[dict], columns: list[str], fmt: str, header: bool = True, 
            highlight=None, title: str | None = None) -> None:
     """Write rows in `fmt` to `out` (stdout by default)."""
     out = out or sys.stdout
+    if not rows and fmt != "json":
+        return  # like grep: no match, no output (JSON still gets its empty array)
     if fmt == "table":
         render_table(rows, columns, header, out, highlight, title)
     else:

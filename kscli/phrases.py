@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from kscli.names import fold
 
-_WORD = re.compile(r"[0-9A-Za-z\u00C0-\u024F\u0400-\u04FF]+(?:[-.][0-9A-Za-z\u00C0-\u024F]+)*")
+_WORD = re.compile(r"[^\W_]+(?:[-.][^\W_]+)*")
 
 
 @dataclass(frozen=True, slots=True)

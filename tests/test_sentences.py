@@ -1,0 +1,52 @@
+"""Sentence splitting edge cases (the seed's real sentences and made-up ones)."""
+
+import pytest
+
+from kscli.sentences import split_sentences
+
+
+def split(text):
+    return [s for _, s in split_sentences(text)]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Just before 04:00 (00:00 GMT) on 10 October, Russia reported it. Fighting continued.",
+     ["Just before 04:00 (00:00 GMT) on 10 October, Russia reported it.", "Fighting continued."]),
+    ("It hit at 08:10 local time (04:10 GMT). Then more.", ["It hit at 08:10 local time (04:10 GMT).", "Then more."]),
+    ("Smerch BM-30 rockets fell. It's already 3–4 days.", ["Smerch BM-30 rockets fell.", "It's already 3–4 days."]),
+    ('He said: "Calm. The clashes go on. It is 3–4 days." Observers agreed.',
+     ['He said: "Calm. The clashes go on. It is 3–4 days."', "Observers agreed."]),
+    ("The U.S. announced a truce. Russia agreed.", ["The U.S. announced a truce.", "Russia agreed."]),
+    ("At approx. 10:00 the post No. 5 fell. Next.", ["At approx. 10:00 the post No. 5 fell.", "Next."]),
+    ("It was in Ballıca . According to sources, more.", ["It was in Ballıca .", "According to sources, more."]),
+    ("A; B continued. C", ["A; B continued.", "C"]),
+    ("", []),
+])
+def test_split(text, expected):
+    assert split(text) == expected
+
+
+def test_unbalanced_quote_does_not_swallow_the_paragraph():
+    assert split('He said "stop. Then it ended. Later more.') == ['He said "stop.', "Then it ended.", "Later more."]
+
+
+def test_offsets_point_into_the_paragraph():
+    text = "First one.  Second one. Third."
+    for offset, sentence in split_sentences(text):
+        assert text[offset:offset + len(sentence)] == sentence
+
+
+def test_seed_quotation_stays_one_sentence(index):
+    quoted = [e.text for e in index.events if e.text.startswith("Furthermore, late in the evening")]
+    assert len(quoted) == 1 and quoted[0].endswith('clashes for Shushi continue at night hours."')
+
+
+def test_every_seed_paragraph_is_rebuilt_from_its_sentences(index):
+    from conftest import SEED
+
+    lines = SEED.read_text(encoding="utf-8").split("\n")
+    by_line = {}
+    for e in index.events:
+        by_line.setdefault(e.line, []).append(e.text)
+    for line, texts in by_line.items():
+        assert " ".join(texts) == " ".join(lines[line - 1].split()), line
