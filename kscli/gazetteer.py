@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from kscli.errors import DataFileError
-from kscli.names import key, kind_hint, words
+from kscli.names import key, kind_hint, plain_letters, words
 from kscli.tsv import read_rows, split_list
 
 PLACES_FILE = "places.tsv"
@@ -21,8 +21,11 @@ SETTLEMENTS = ("city", "town", "village")
 # Countries and states are parents, not event places: in the text they are actors
 # ("Armenia issued a denial") far more often than locations.
 NOT_EXTRACTED = ("country", "state")
-# Measured on tests/data/place_spellings.tsv and place_negatives.txt: see benchmarks/README.md.
-FUZZY_CUTOFF = 82.0
+# Fuzzy score: optimal-string-alignment similarity of keys (a swap of two letters is
+# one edit), 0-100. Measured on tests/data (python benchmarks/fuzzy_cutoff.py): the
+# worst one- or two-letter typo scores 71.4, the best negative (Karachi~Karvachar,
+# Warsaw~Partav, Beirut~Hadrut) 66.7; the cutoff sits between them.
+FUZZY_CUTOFF = 69.0
 # Kinds a generic word may point at ("Tartar City" is a city or a town).
 _HINT_KINDS = {"city": ("city", "town"), "town": ("town", "city"), "village": ("village",),
                "district": ("district",), "province": ("province", "region")}
@@ -72,7 +75,8 @@ class Gazetteer:
             rule = "name" if spelling == place.name else "alias"
             for form in _forms(spelling):
                 _add(self._folded, " ".join(words(form)), (place, rule, spelling))
-                _add(self._keys, key(form), (place, spelling))
+                for variant in {key(form), key(plain_letters(form))}:
+                    _add(self._keys, variant, (place, spelling))
 
     def __len__(self) -> int:
         return len(self.places)
@@ -107,16 +111,34 @@ class Gazetteer:
     def _fuzzy(self, k: str, limit: int, cutoff: float) -> list[Match]:
         if len(k) < 4:
             return []  # too short to tell a typo from another word
-        from rapidfuzz import fuzz, process  # only here: exact lookups never pay for it
+        from rapidfuzz import process  # only here: exact lookups never pay for it
+        from rapidfuzz.distance import OSA
 
-        found = process.extract(k, self._keys.keys(), scorer=fuzz.ratio, score_cutoff=cutoff, limit=limit * 3)
-        matches = [Match(p, "fuzzy", round(score, 1), via)
+        choices = [c for c in self._keys if len(c) >= 4]
+        found = process.extract(k, choices, scorer=OSA.normalized_similarity, score_cutoff=cutoff / 100,
+                                limit=limit * 3)
+        matches = [Match(p, "fuzzy", round(score * 100, 1), via)
                    for choice, score, _ in found for p, via in self._keys[choice]]
         return _best_per_place(matches)[:limit]
 
     def suggestions(self, text: str, limit: int = 3) -> list[str]:
         """Canonical names nearest to `text`, for a "did you mean" line."""
         return [m.place.name for m in self._fuzzy(key(text), limit, 50.0)] if key(text) else []
+
+    def family(self, name: str) -> set[str]:
+        """`name` and the places that share its bare name: the town and the district named after it.
+
+        A disambiguated homonym ("Ağdam, Tovuz") is family only by containment.
+        """
+        place = self.places[name]
+        own = key(_forms(place.name)[-1])
+        out = {name}
+        for other in self.by_key(own):
+            related = other.name in self.ancestors(name) or name in self.ancestors(other.name)
+            plain = "," not in other.name and "," not in place.name
+            if key(_forms(other.name)[-1]) == own and (related or plain):
+                out.add(other.name)
+        return out
 
     def descendants(self, name: str) -> list[str]:
         """Every place inside `name`, at any depth."""
@@ -144,7 +166,7 @@ def _forms(spelling: str) -> list[str]:
 
 
 def _add(index: dict, k: str, value) -> None:
-    if k:
+    if k and value not in index.get(k, ()):
         index.setdefault(k, []).append(value)
 
 
@@ -162,7 +184,8 @@ def _best_per_place(matches: list[Match]) -> list[Match]:
     for m in matches:
         if m.place.name not in best or m.score > best[m.place.name].score:
             best[m.place.name] = m
-    return sorted(best.values(), key=lambda m: -m.score)
+    # Ties: a settlement before the district named after it, a plain title before "Ağdam, Tovuz".
+    return sorted(best.values(), key=lambda m: (-m.score, m.place.kind not in SETTLEMENTS, "," in m.place.name))
 
 
 def _narrow(matches: list[Match], hint: str | None) -> list[Match]:

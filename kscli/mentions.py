@@ -21,8 +21,11 @@ MAX_WORDS = 5
 _LIST_GAP = re.compile(r"^(?:,\s*|\s+and\s+|,\s*and\s+|\s*,?\s*as well as\s+|\s*/\s*|\s*&\s*)$")
 _IN_GAP = re.compile(r"^,?\s+in\s+(?:the\s+)?$")
 _AREA_BEFORE = re.compile(
-    r"(?:villages|municipalities|settlements|municipality|positions|areas?|parts?|villages of|districts of)"
-    r"\s+(?:with)?in\s+(?:the\s+)?$|(?:villages|settlements) of\s+$", re.I)
+    r"(?:villages|municipalities|settlements|municipality|districts|\b(?:two|three|four|five|six|seven|eight|nine|ten|\d+))"
+    r"\s+(?:with)?in\s+(?:the\s+)?$|(?:villages|settlements|districts) of\s+$", re.I)
+# Nouns that turn a preceding place name into an attribute of something else.
+_NOT_A_PLACE_AFTER = frozenset("conflict war peace talks process statement time group format".split())
+_AREAS = ("district", "province", "region")
 _PREFER = {"city": 0, "town": 0, "village": 1, "landmark": 2, "district": 3, "province": 4,
            "region": 5, "river": 2, "valley": 2, "mountain": 2, "road": 2}
 
@@ -43,8 +46,8 @@ def find_places(text: str, gaz: Gazetteer, toks: list[Token] | None = None) -> t
     mentions = _mentions(text, toks, gaz)
     chosen = _resolve(text, mentions, gaz)
     places: list[str] = []
-    for name in chosen:
-        for extra in [name, *_road_ends(name, gaz)]:
+    for mention, name in zip(mentions, chosen):
+        for extra in [name, *_end_points(mention, name, gaz)]:
             if extra not in places:
                 places.append(extra)
     surfaces = list(dict.fromkeys(m.surface for m in mentions))
@@ -68,8 +71,8 @@ def _capitalised(word: str) -> bool:
     return word[:1].isupper()
 
 
-def _longest(text: str, toks: list[Token], i: int, gaz: Gazetteer):
-    for n in range(min(MAX_WORDS, len(toks) - i), 0, -1):
+def _longest(text: str, toks: list[Token], i: int, gaz: Gazetteer, shorter_than: int = 99):
+    for n in range(min(MAX_WORDS, len(toks) - i, shorter_than - 1), 0, -1):
         span = toks[i:i + n]
         if not _joined(text, span):
             continue
@@ -93,15 +96,18 @@ def _split_words(words: list[str]) -> list[str]:
 
 
 def _joined(text: str, span: list[Token]) -> bool:
-    """Words of one name are separated by a space or a hyphen, nothing else."""
-    return all(text[a.end:b.start] in (" ", "-") for a, b in zip(span, span[1:]))
+    """Words of one name are separated by a space, a hyphen or dash, or a slash ("Baku–Novorossiysk pipeline")."""
+    return all(text[a.end:b.start] in (" ", "-", "–", "—", "/") for a, b in zip(span, span[1:]))
 
 
 def _part_of_longer_name(text: str, toks: list[Token], end: int) -> bool:
+    """"Moscow Time", "the Nagorno-Karabakh conflict": the name qualifies something that is not a place."""
     if end >= len(toks):
         return False
     nxt = toks[end]
-    return text[toks[end - 1].end:nxt.start] == " " and _capitalised(nxt.text) and nxt.norm not in GENERIC
+    if text[toks[end - 1].end:nxt.start] != " ":
+        return False
+    return (_capitalised(nxt.text) and nxt.norm not in GENERIC) or nxt.norm in _NOT_A_PLACE_AFTER
 
 
 def _resolve(text: str, mentions: list[Mention], gaz: Gazetteer) -> list[str]:
@@ -151,16 +157,20 @@ def _containers(text: str, mentions: list[Mention], gaz: Gazetteer) -> dict[int,
             if j == 0 or not _LIST_GAP.match(text[mentions[j - 1].end:mentions[j].start]):
                 break
             j -= 1
-        # B itself is a container: prefer a B that holds one of A's candidates.
+        # B itself is a container: prefer a B that holds one of A's candidates, else an area.
         holders = {anc for p in a.candidates for anc in gaz.ancestors(p.name)}
         if holders & inner:
             out.setdefault(idx + 1, set()).update(("__holder__", *(holders & inner)))
+        elif any(p.kind in SETTLEMENTS for p in a.candidates):
+            out.setdefault(idx + 1, set()).add("__area__")
     return out
 
 
 def _choose(m: Mention, kind: str | None, context: set[str] | None, gaz: Gazetteer) -> Place:
     cands = list(m.candidates)
-    if context:
+    if context and "__area__" in context:
+        cands = [p for p in cands if p.kind in _AREAS] or cands
+    elif context:
         if "__holder__" in context:
             held = [p for p in cands if p.name in context]
             cands = held or cands
@@ -169,20 +179,28 @@ def _choose(m: Mention, kind: str | None, context: set[str] | None, gaz: Gazette
             cands = inside or cands
     if kind:
         wanted = ("city", "town") if kind in ("city", "town") else (kind, "region") if kind == "province" else (kind,)
-        cands = [p for p in cands if p.kind in wanted] or cands
+        # "Zangilan and Martakert Districts": no district Martakert, but an area of that name is meant.
+        cands = ([p for p in cands if p.kind in wanted] or
+                 ([p for p in cands if p.kind in _AREAS] if kind == "district" else []) or cands)
     # A bare name is the settlement; a plain title beats a disambiguated homonym ("Ağdam, Tovuz").
     return min(cands, key=lambda p: ("," in p.name, _PREFER.get(p.kind, 9)))
 
 
-def _road_ends(name: str, gaz: Gazetteer) -> list[str]:
-    place = gaz.get(name)
-    if place is None or place.kind != "road":
+def _end_points(mention: Mention, name: str, gaz: Gazetteer) -> list[str]:
+    """The places a road or pipeline named by its ends names too ("Shusha–Lachin road")."""
+    if not re.search(r"[-–—/]", mention.surface):
         return []
-    ends = []
-    for part in re.split(r"\s*[–—-]\s*|/", name):
-        words = [w for w in re.findall(r"\w+", fold(part)) if w not in ("road", "highway")]
-        for p in gaz.by_key(phonetic("".join(strip_generic(words)[0]))) if words else ():
-            if p.kind in SETTLEMENTS and p.name not in ends:
-                ends.append(p.name)
-                break
-    return ends
+    inner = re.sub(r"[-–—/]", " , ", mention.surface)
+    toks = tokens(inner)
+    found, i = [], 0
+    while i < len(toks):
+        hit = _longest(inner, toks, i, gaz, shorter_than=len(toks)) if _capitalised(toks[i].text) else None
+        if hit is None:
+            i += 1
+            continue
+        sub, i = hit
+        if sub is not None:
+            choice = _choose(sub, sub.kind, None, gaz).name
+            if choice != name:
+                found.append(choice)
+    return found

@@ -53,6 +53,18 @@ def fold(text: str) -> str:
     return text.lower().translate(_TABLE)
 
 
+_PLAIN = str.maketrans({"ş": "s", "Ş": "S", "ç": "c", "Ç": "C", "ğ": "g", "Ğ": "G"})
+
+
+def plain_letters(text: str) -> str:
+    """Text as typed on an English keyboard that drops the marks: Laçın → Lacın, Şuşa → Susa.
+
+    >>> key(plain_letters("Laçın")) == key("Lacin")
+    True
+    """
+    return text.translate(_PLAIN)
+
+
 def words(text: str) -> list[str]:
     """Folded alphanumeric words.
 

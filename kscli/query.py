@@ -113,8 +113,8 @@ def place_names(index: Index, names: tuple[str, ...]) -> set[str]:
             hint = index.lexicon.places.suggestions(name)
             mean = f"; did you mean {', '.join(hint)}?" if hint else ""
             raise NoPlaceMatch(f"no place matches '{name}'{mean}")
-        top = matches[0].score
-        out.update(m.place.name for m in matches if m.score >= top - 5 or m.rule != "fuzzy")
+        # The best match, and the places that share its name (the city and its district alike).
+        out.update(index.lexicon.places.family(matches[0].place.name))
     return out
 
 
