@@ -87,9 +87,30 @@ def _source(text: str, hits: list[Hit], speakers: Speakers) -> tuple[str | None,
         candidates.append((m.start("ref"), speakers.recall(m["ref"]), True))
     candidates = [c for c in candidates if c[1]]
     if not candidates:
-        return None, False
+        return _unknown_speaker(text, hits), False
     _, name, ref = min(candidates, key=lambda c: c[0])
     return name, ref
+
+
+_HEAD_NOUNS = (r"(?:envoy|spokesman|spokeswoman|spokesperson|official|officials|ministry|minister|president|"
+               r"army|forces|government|authorities|correspondent|agency|command|staff|office|service|military)")
+_UNKNOWN = re.compile(
+    r"(?:^|[;,]\s+|\bthat\s+)(?:[Tt]he\s+|[Aa]n?\s+)?"
+    r"(?P<name>(?:[A-Z][\w'’.-]*\s+){0,4}[A-Z][\w'’.-]*(?:\s+" + _HEAD_NOUNS + r")?)" + _FILLER + r"\s+" + SAY + r"\b")
+_NOT_NAMES = frozenset("It He She They This That These Those There The A An In On At".split())
+
+
+def _unknown_speaker(text: str, hits: list[Hit]) -> str | None:
+    """A claimant the actors file does not know, named as the text gives it ("the U.S. envoy said").
+
+    Known actors were weighed already (and perhaps ruled out, as deniers): they are not taken here.
+    """
+    m = _UNKNOWN.search(text)
+    if not m or m["name"].split()[0] in _NOT_NAMES:
+        return None
+    if any(h.end == m.end("name") for h in hits):
+        return None
+    return m["name"]
 
 
 def _late_denier(text: str, hit: Hit) -> bool:

@@ -146,8 +146,8 @@ def actor_names(index: Index, names: tuple[str, ...], denial: bool = False) -> s
 def type_names(types: tuple[str, ...]) -> set[str]:
     out = set()
     for typed in types:
-        want = fold(typed).strip()
-        found = [t for t in PRECEDENCE if want == t or any(part.startswith(want) for part in re.split(r"[/ ]", t))]
+        want = " ".join(fold(typed).split())
+        found = [t for t in PRECEDENCE if want == fold(t) or any(part.startswith(want) for part in re.split(r"[/ ]", t))]
         if not found:
             raise UsageError(f"unknown event type '{typed}'; one of: {', '.join(PRECEDENCE)}")
         out.update(found)
