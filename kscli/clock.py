@@ -17,6 +17,7 @@ _APPROX = re.compile(r"(?:approximately|around|about|roughly|circa|some|just bef
 _RELATIVE = re.compile(
     r"\b(?:(approximately|around|about|some|roughly)\s+)?"
     r"(half an|half a|an|a|one|two|three|four|five|six|\d+)\s+(hours?|minutes?)\s+later\b", re.I)
+_PART_WORDS = ("night", "evening", "afternoon", "mid", "noon", "morning", "dawn")
 _OTHER_DAY = re.compile(r"\s*(?:\([^)]*\)\s*)?(?:of|on)\s+(?:the\s+)?(?:following|next|previous|\d{1,2}\s+[A-Z][a-z]+)", re.I)
 _PARTS = (
     ("overnight", re.compile(r"\bovernight\b", re.I)),
@@ -42,11 +43,11 @@ class When:
 def when(text: str, previous: str | None) -> When:
     """Time facts of one sentence; `previous` is the last known time earlier that day."""
     part = part_of_day(text)
-    clock = _first_clock(text)
+    clock = _first_clock(text) if ":" in text else None
     if clock is not None:
         value, approximate, bad = clock
         return When(value, approximate, False, part, bad)
-    relative = _RELATIVE.search(text)
+    relative = _RELATIVE.search(text) if "later" in text else None
     if relative and previous and relative.start() < 40:
         return When(_add_minutes(previous, _minutes(relative)), bool(relative[1]), True, part)
     return When(part_of_day=part)
@@ -58,6 +59,9 @@ def part_of_day(text: str) -> str | None:
     >>> part_of_day("In the late night hours, he wrote"), part_of_day("At mid-day, it said")
     ('night', 'midday')
     """
+    low = text.lower()
+    if not any(word in low for word in _PART_WORDS):
+        return None
     found = [(m.start(), name) for name, rx in _PARTS for m in rx.finditer(text) if not _other_day(text, m.end())]
     return min(found)[1] if found else None
 

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from kscli.errors import DataFileError
-from kscli.names import key, kind_hint, plain_letters, words
+from kscli.names import key, kind_hint, phonetic, plain_letters, words
 from kscli.tsv import read_rows, split_list
 
 PLACES_FILE = "places.tsv"
@@ -65,6 +65,7 @@ class Gazetteer:
         self._folded: dict[str, list[tuple[Place, str, str]]] = {}
         self._keys: dict[str, list[tuple[Place, str]]] = {}
         self.children: dict[str, list[str]] = {}
+        self.first_words: set[str] = set()  # keys of every spelling's first word: a cheap gate for extraction
         for place in self.places.values():
             self._index(place)
 
@@ -75,8 +76,11 @@ class Gazetteer:
             rule = "name" if spelling == place.name else "alias"
             for form in _forms(spelling):
                 _add(self._folded, " ".join(words(form)), (place, rule, spelling))
-                for variant in {key(form), key(plain_letters(form))}:
-                    _add(self._keys, variant, (place, spelling))
+                for variant in (form, plain_letters(form)):
+                    _add(self._keys, key(variant), (place, spelling))
+                    first = words(variant)[:1]
+                    if first:
+                        self.first_words.add(phonetic(first[0]))
 
     def __len__(self) -> int:
         return len(self.places)

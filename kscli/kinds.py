@@ -33,7 +33,8 @@ _CUES = {
                            r"|\bhalt(?:ed|ing)?\b|\btreaty\b",
     "footage/media": r"\bfootage\b|\bvideo\b|\bimages\b|\bphotos?\b|\btweet\b|\btwitter\b|\bfacebook\b|\bsocial media\b|\binstagram\b",
 }
-_COMPILED = {name: re.compile(rx, re.I) for name, rx in _CUES.items()}
+# One pass over the sentence finds every type whose cues occur (named groups: t0, t1, ...).
+_ANY_CUE = re.compile("|".join(f"(?P<t{n}>{_CUES[name]})" for n, name in enumerate(PRECEDENCE[:-1])), re.I)
 _DOWNED_OBJECT = re.compile(_AIRCRAFT, re.I)
 
 _WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
@@ -56,11 +57,12 @@ def event_type(text: str) -> str:
     >>> event_type("Armenian forces were shelling Tartar City.")
     'shelling/strike'
     """
-    for name in PRECEDENCE[:-1]:
-        m = _COMPILED[name].search(text)
-        if m and (m[0].lower() != "crashed" or _DOWNED_OBJECT.search(text)):
-            return name
-    return "other"
+    found = set()
+    for m in _ANY_CUE.finditer(text):
+        group = m.lastgroup
+        if m[0].lower() != "crashed" or _DOWNED_OBJECT.search(text):
+            found.add(int(group[1:]))
+    return PRECEDENCE[min(found)] if found else "other"
 
 
 def casualties(text: str) -> tuple[int | None, int | None]:
@@ -71,7 +73,10 @@ def casualties(text: str) -> tuple[int | None, int | None]:
     >>> casualties("had killed at least 13 civilians and injured over 52")
     (13, 52)
     """
-    return _count(text, _KILLED, _ONE_KILLED), _count(text, _INJURED, _ONE_INJURED)
+    low = text.lower()
+    killed = _count(text, _KILLED, _ONE_KILLED) if "kill" in low else None
+    injured = _count(text, _INJURED, _ONE_INJURED) if ("wound" in low or "injur" in low) else None
+    return killed, injured
 
 
 def _count(text: str, patterns, single: re.Pattern) -> int | None:

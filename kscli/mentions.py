@@ -72,6 +72,8 @@ def _capitalised(word: str) -> bool:
 
 
 def _longest(text: str, toks: list[Token], i: int, gaz: Gazetteer, shorter_than: int = 99):
+    if phonetic(_first_word(toks[i].norm)) not in gaz.first_words:
+        return None
     for n in range(min(MAX_WORDS, len(toks) - i, shorter_than - 1), 0, -1):
         span = toks[i:i + n]
         if not _joined(text, span):
@@ -89,6 +91,10 @@ def _longest(text: str, toks: list[Token], i: int, gaz: Gazetteer, shorter_than:
         plural = span[-1].norm.endswith("s") and span[-1].norm in GENERIC
         return Mention(text[start:stop], start, stop, tuple(places), kind, plural), end
     return None
+
+
+def _first_word(norm: str) -> str:
+    return re.split(r"[^a-z0-9]+", norm, maxsplit=1)[0]
 
 
 def _split_words(words: list[str]) -> list[str]:

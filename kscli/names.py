@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 # Letters whose ASCII form is not their base letter (unidecode gives "@" for ə).
 _TABLE = str.maketrans({
@@ -92,6 +93,7 @@ def strip_generic(ws: list[str]) -> tuple[list[str], str | None]:
     return kept, kind
 
 
+@lru_cache(maxsize=65536)
 def phonetic(folded: str) -> str:
     """The transliteration-proof form of folded, space-free text.
 

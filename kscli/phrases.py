@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from kscli.names import fold
 
@@ -33,8 +34,13 @@ class Hit:
 
 def tokens(text: str) -> list[Token]:
     """Words of `text` with offsets; hyphenated codes like BM-30 and U.S. stay whole."""
-    return [Token(m[0], fold(m[0]).rstrip("."), m.start(), m.end() - (1 if m[0].endswith(".") else 0))
-            for m in _WORD.finditer(text)]
+    return [Token(m[0], _norm(m[0]), m.start(), m.end()) for m in _WORD.finditer(text)]
+
+
+@lru_cache(maxsize=65536)
+def _norm(word: str) -> str:
+    # A timeline repeats its vocabulary endlessly: fold each word once.
+    return fold(word)
 
 
 class PhraseMatcher:
@@ -43,6 +49,7 @@ class PhraseMatcher:
     def __init__(self, phrases: dict[str, str], case_sensitive_up_to: int = 0):
         self._table: dict[tuple[str, ...], str] = {}
         self._exact: dict[tuple[str, ...], str] = {}
+        self._lengths: dict[str, list[int]] = {}  # first word -> phrase lengths starting with it, longest first
         self.longest = 1
         for phrase, value in phrases.items():
             words = tuple(t.norm for t in tokens(phrase))
@@ -53,6 +60,10 @@ class PhraseMatcher:
             else:
                 self._table[words] = value
             self.longest = max(self.longest, len(words))
+            lengths = self._lengths.setdefault(words[0], [])
+            if len(words) not in lengths:
+                lengths.append(len(words))
+                lengths.sort(reverse=True)
 
     def find(self, text: str, toks: list[Token] | None = None) -> list[Hit]:
         toks = tokens(text) if toks is None else toks
@@ -67,7 +78,12 @@ class PhraseMatcher:
         return hits
 
     def _longest_at(self, text: str, toks: list[Token], i: int) -> tuple[Hit, int] | None:
-        for n in range(min(self.longest, len(toks) - i), 0, -1):
+        lengths = self._lengths.get(toks[i].norm)
+        if not lengths:
+            return None  # no phrase starts with this word: the common case, answered at once
+        for n in lengths:
+            if i + n > len(toks):
+                continue
             span = toks[i:i + n]
             value = self._table.get(tuple(t.norm for t in span)) or self._exact.get(tuple(t.text for t in span))
             if value is not None:
