@@ -6,11 +6,11 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from kscli.errors import DataFileError
+from kscli.model import SIDES
 from kscli.phrases import Hit, PhraseMatcher
 from kscli.tsv import read_rows, split_list
 
 ACTORS_FILE = "actors.tsv"
-SIDES = ("azerbaijani", "armenian", "third party")
 KINDS = ("ministry", "military", "government", "person", "state", "media", "organisation")
 
 
@@ -49,6 +49,10 @@ class Actors:
 
 
 def load_actors(paths: list[Path]) -> Actors:
+    return Actors(read_actors(paths))
+
+
+def read_actors(paths: list[Path]) -> list[Actor]:
     actors: dict[str, Actor] = {}
     for path in paths:
         for n, row in read_rows(path, ("name", "side", "kind", "aliases")):
@@ -57,4 +61,4 @@ def load_actors(paths: list[Path]) -> Actors:
             if row["kind"] not in KINDS:
                 raise DataFileError(f"{path}:{n}: unknown kind '{row['kind']}' (one of {', '.join(KINDS)})")
             actors[row["name"]] = Actor(row["name"], row["side"], row["kind"], tuple(split_list(row["aliases"])))
-    return Actors(list(actors.values()))
+    return list(actors.values())

@@ -1,9 +1,7 @@
 """The `ksw` command: options in, library calls, rows out. No logic of its own."""
 
-from __future__ import annotations
 
 import os
-import signal
 import sys
 from pathlib import Path
 from typing import Annotated, Optional
@@ -164,8 +162,8 @@ def events(
 
 
 def _sides(values) -> list[str]:
-    from kscli.actors import SIDES
     from kscli.errors import UsageError
+    from kscli.model import SIDES
 
     out = []
     for value in values:

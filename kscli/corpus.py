@@ -11,15 +11,12 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass
-from pathlib import Path
 
 from kscli.dates import parse_day_label, parse_month_label, valid_date
 from kscli.errors import CorpusError
 from kscli.model import ParseWarning
 from kscli.sentences import split_sentences
 
-TIMELINE_SUFFIXES = (".txt", ".wiki", ".text")
-MAX_FILE_BYTES = 512 * 1024 * 1024
 # Sections that close an article and hold links, not events.
 END_MATTER = frozenset(
     "see also|references|notes|external links|further reading|bibliography|sources|citations".split("|")
@@ -40,42 +37,6 @@ class Sentence:
     text: str
     file: str
     line: int
-
-
-def bundled_corpus() -> Path:
-    """The timeline shipped with the package (installed copy, else the source tree's)."""
-    here = Path(__file__).resolve().parent
-    for candidate in (here / "corpus", here.parent / "corpus"):
-        if candidate.is_dir():
-            return candidate
-    raise CorpusError("the bundled corpus is missing from this installation; reinstall ksw")
-
-
-def timeline_files(path: Path) -> list[Path]:
-    """The timeline files a --corpus path names: the file itself, or a folder's text files."""
-    try:
-        if path.is_dir():
-            files = sorted(p for p in path.iterdir() if p.suffix.lower() in TIMELINE_SUFFIXES and p.is_file())
-            if not files:
-                raise CorpusError(f"{path}: no timeline files (*.txt) in this folder")
-            return files
-        if path.is_file():
-            return [path]
-    except PermissionError as exc:
-        raise CorpusError(f"{path}: cannot read ({exc.strerror})") from None
-    raise CorpusError(f"{path}: no such file or folder")
-
-
-def read_text(path: Path, label: str) -> tuple[str, list[ParseWarning]]:
-    """The file decoded: BOMs honoured, UTF-8 expected, bad bytes replaced and reported."""
-    try:
-        size = path.stat().st_size
-        if size > MAX_FILE_BYTES:
-            raise CorpusError(f"{path}: {size} bytes is larger than ksw reads ({MAX_FILE_BYTES})")
-        data = path.read_bytes()
-    except OSError as exc:
-        raise CorpusError(f"{path}: cannot read ({exc.strerror or exc})") from None
-    return decode(data, label)
 
 
 def decode(data: bytes, label: str) -> tuple[str, list[ParseWarning]]:

@@ -6,7 +6,6 @@ Pure functions; every accepted form has a doctest.
 from __future__ import annotations
 
 import re
-from calendar import monthrange
 from datetime import date
 
 from kscli.errors import UsageError
@@ -152,5 +151,7 @@ def _parse_month(text: str, year_for_month) -> tuple[date, date] | None:
         month, year = found
         if year is None:
             year = _need_year(year_for_month, month, text)
-    last = monthrange(year, month)[1]
-    return date(year, month, 1), date(year, month, last)
+    if not 1 <= year <= 9999:
+        raise UsageError(f"invalid date '{text}': no such year")
+    following = date(year + 1, 1, 1) if month == 12 else date(year, month + 1, 1)
+    return date(year, month, 1), date.fromordinal(following.toordinal() - 1)

@@ -7,8 +7,8 @@ rapidfuzz is imported only for names nothing else explains.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 from kscli.errors import DataFileError
 from kscli.names import key, kind_hint, phonetic, plain_letters, words
@@ -31,8 +31,7 @@ _HINT_KINDS = {"city": ("city", "town"), "town": ("town", "city"), "village": ("
                "district": ("district",), "province": ("province", "region")}
 
 
-@dataclass(frozen=True, slots=True)
-class Place:
+class Place(NamedTuple):
     name: str
     kind: str
     parent: str | None
@@ -45,8 +44,7 @@ class Place:
         return (self.name, *self.aliases)
 
 
-@dataclass(frozen=True, slots=True)
-class Match:
+class Match(NamedTuple):
     """One candidate for a name: the place, the rule that found it, a score out of 100."""
 
     place: Place
@@ -58,7 +56,7 @@ class Match:
 class Gazetteer:
     """All known places, immutable once built; lookups by folded name and by key."""
 
-    def __init__(self, places: list[Place]):
+    def __init__(self, places: list[Place], maps: dict | None = None):
         self.places: dict[str, Place] = {}
         for place in places:
             self.places[place.name] = place
@@ -66,8 +64,24 @@ class Gazetteer:
         self._keys: dict[str, list[tuple[Place, str]]] = {}
         self.children: dict[str, list[str]] = {}
         self.first_words: set[str] = set()  # keys of every spelling's first word: a cheap gate for extraction
+        if maps is not None:
+            self._restore(maps)
+            return
         for place in self.places.values():
             self._index(place)
+
+    def maps(self) -> dict:
+        """The lookup tables as plain data, so a cached index need not recompute every key."""
+        return {"folded": {k: [[p.name, rule, via] for p, rule, via in v] for k, v in self._folded.items()},
+                "keys": {k: [[p.name, via] for p, via in v] for k, v in self._keys.items()},
+                "children": self.children, "first_words": sorted(self.first_words)}
+
+    def _restore(self, maps: dict) -> None:
+        get = self.places.__getitem__
+        self._folded = {k: [(get(n), rule, via) for n, rule, via in v] for k, v in maps["folded"].items()}
+        self._keys = {k: [(get(n), via) for n, via in v] for k, v in maps["keys"].items()}
+        self.children = maps["children"]
+        self.first_words = set(maps["first_words"])
 
     def _index(self, place: Place) -> None:
         if place.parent:
@@ -200,14 +214,21 @@ def _narrow(matches: list[Match], hint: str | None) -> list[Match]:
     return narrowed or matches
 
 
-def load_places(paths: list[Path]) -> Gazetteer:
-    """A gazetteer from places files; later files add places or replace same-named ones."""
+def read_places(paths: list[Path]) -> list[Place]:
+    """Places from places files; later files add places or replace same-named ones."""
     places: dict[str, Place] = {}
     for path in paths:
         for n, row in read_rows(path, ("name", "kind", "parent", "lat", "lon", "aliases")):
             place = _place(path, n, row)
             places[place.name] = place
-    return Gazetteer(list(places.values()))
+    missing = sorted({p.parent for p in places.values() if p.parent and p.parent not in places})
+    if missing:
+        raise DataFileError(f"places: parent '{missing[0]}' is not itself a place")
+    return list(places.values())
+
+
+def load_places(paths: list[Path]) -> Gazetteer:
+    return Gazetteer(read_places(paths))
 
 
 def _place(path: Path, n: int, row: dict[str, str]) -> Place:

@@ -1,115 +1,250 @@
-"""Build once, then read: events in time order with postings for each filter.
+"""Build once, then read: events in time order, with postings for every filter.
 
-``load_index()`` parses a corpus (bundled by default) and returns an immutable
-`Index`. Lookups return sorted event positions, so filters combine by set
-intersection and the answer comes out in time order.
+``load_index()`` returns an immutable `Index` for a corpus (the bundled one by
+default). The first run parses and extracts, then saves the index in the
+user's cache; later runs with the same input bytes open the cache and decode
+only the events a query returns. Lookups give ascending event positions, so
+filters combine by intersection and answers come out in time order.
 """
 
 from __future__ import annotations
 
 import bisect
+import json
 import os
-from dataclasses import dataclass, field
+from array import array
+from collections.abc import Mapping, Sequence
+from datetime import date
+from functools import cached_property, lru_cache
 from pathlib import Path
 
-from kscli.corpus import bundled_corpus, parse_text, read_text, timeline_files
-from kscli.extract import annotate
-from kscli.lexicon import Lexicon, load_lexicon
+from kscli import __version__, cache
+from kscli.errors import CorpusError
+from kscli.lexicon import Lexicon, data_files
 from kscli.model import Event, ParseWarning
+from kscli.sources import bundled_corpus, read_bytes, timeline_files
 
 CORPUS_ENV = "KSW_CORPUS"
+POSTING_FIELDS = ("place", "source", "denied_by", "event_type", "weapon", "side", "word")
+_EVENT_SLOTS = Event._fields
+_TUPLE_SLOTS = frozenset(n for n in _EVENT_SLOTS if n in ("denied_by", "weapons", "places", "place_mentions"))
 
 
-@dataclass(frozen=True)
 class Index:
-    events: tuple[Event, ...]
-    warnings: tuple[ParseWarning, ...]
-    lexicon: Lexicon
-    year: int | None
-    files: tuple[str, ...]
-    dated: tuple[str, ...] = field(default=())  # ISO date of each dated event, ascending
-    dated_pos: tuple[int, ...] = field(default=())  # its position in `events`
-    postings: dict[str, dict[str, tuple[int, ...]]] = field(default_factory=dict)
+    """Events and their postings; nothing changes after construction."""
 
-    def between(self, start: str, end: str) -> list[int]:
-        """Positions of dated events with start <= date <= end (ISO strings)."""
-        lo = bisect.bisect_left(self.dated, start)
-        hi = bisect.bisect_right(self.dated, end)
-        return sorted(self.dated_pos[lo:hi])
+    def __init__(self, events: Sequence[Event], warnings, lexicon: Lexicon, year: int | None,
+                 files: tuple[str, ...], dated_days, dated_pos, postings: Mapping[str, Mapping[str, Sequence[int]]]):
+        self.events = events
+        self.warnings = tuple(warnings)
+        self.lexicon = lexicon
+        self.year = year
+        self.files = files
+        self._dated_days = dated_days  # date ordinals of dated events, ascending
+        self._dated_pos = dated_pos  # the position in `events` of each
+        self._postings = postings
 
-    def posting(self, field_name: str, value: str) -> tuple[int, ...]:
-        return self.postings.get(field_name, {}).get(value, ())
+    def between(self, start: date, end: date) -> list[int]:
+        """Positions of dated events with start <= date <= end."""
+        lo = bisect.bisect_left(self._dated_days, start.toordinal())
+        hi = bisect.bisect_right(self._dated_days, end.toordinal())
+        return sorted(self._dated_pos[lo:hi])
 
-    def values(self, field_name: str) -> dict[str, tuple[int, ...]]:
-        return self.postings.get(field_name, {})
+    def posting(self, field: str, value: str) -> Sequence[int]:
+        return self._postings.get(field, {}).get(value, ())
 
-    def by_id(self) -> dict[str, int]:
-        return {e.id: n for n, e in enumerate(self.events)}
+    def values(self, field: str) -> Mapping[str, Sequence[int]]:
+        return self._postings.get(field, {})
+
+    def days(self) -> list[str]:
+        """ISO dates that have events, ascending."""
+        return sorted({date.fromordinal(d).isoformat() for d in set(self._dated_days)})
 
     def year_for_month(self, month: int) -> int | None:
         """The year the corpus's days in `month` fall in (the first such), else its first year."""
-        for date in self.dated:
-            if int(date[5:7]) == month:
-                return int(date[:4])
-        return int(self.dated[0][:4]) if self.dated else self.year
+        for ordinal in self._dated_days:
+            day = date.fromordinal(ordinal)
+            if day.month == month:
+                return day.year
+        return date.fromordinal(self._dated_days[0]).year if len(self._dated_days) else self.year
 
 
 def resolve_corpus(path: str | os.PathLike | None) -> Path:
     """The corpus path to read: the argument, else $KSW_CORPUS, else the bundled one."""
     if path is None or str(path) == "":
         env = os.environ.get(CORPUS_ENV)
-        if env:
-            return Path(env).expanduser()
-        return bundled_corpus()
+        return Path(env).expanduser() if env else bundled_corpus()
     return Path(path).expanduser()
 
 
-def load_index(path=None, year: int | None = None, extra_places: tuple[Path, ...] = ()) -> Index:
-    """Parse every timeline file of the corpus and index the events."""
+def load_index(path=None, year: int | None = None, extra_places: tuple[Path, ...] = (),
+               use_cache: bool = True) -> Index:
+    """The index of the corpus at `path`, from the cache when its input is unchanged."""
     corpus = resolve_corpus(path)
     files = timeline_files(corpus)
-    lexicon = load_lexicon(corpus, tuple(extra_places))
+    inputs = _read_inputs(files, data_files(corpus, tuple(extra_places)))
+    key = cache.digest([(f"year={year}", b"")] + [(label, data) for label, _, data in inputs])
+    root = cache.cache_root() if use_cache else None
+    location = cache.path_for(root, str(corpus.resolve()) + f"\0{year}") if root else None
+    if location is not None:
+        snapshot = cache.read(location, key, __version__)
+        if snapshot is not None:
+            try:
+                return from_snapshot(snapshot)
+            except (KeyError, ValueError, TypeError, IndexError, CorpusError):
+                pass  # whole but unusable (a layout this version does not know): rebuild over it
+    index = build_from_inputs(files, inputs, corpus, year, tuple(extra_places))
+    if location is not None:
+        save(index, location, key)
+    return index
+
+
+def _read_inputs(files: list[Path], data: dict[str, list[Path]]) -> list[tuple[str, Path, bytes]]:
+    return [(path.name if path in files else str(path), path, read_bytes(path))
+            for path in files + [p for paths in data.values() for p in paths]]
+
+
+def build_from_inputs(files, inputs, corpus: Path, year: int | None, extra_places) -> Index:
+    from kscli.corpus import decode, parse_text  # the parser: only when there is no usable cache
+    from kscli.extract import annotate
+    from kscli.lexicon import load_lexicon
+
+    lexicon = load_lexicon(corpus, extra_places)
     sentences, warnings = [], []
     known_year = year
+    by_path = {path: (label, data) for label, path, data in inputs}
+    binary = [by_path[f][0] for f in files if _binary(by_path[f][1])]
+    if binary and len(binary) == len(files):
+        raise CorpusError(f"{binary[0]}: binary file, not a timeline")
     for file in files:
-        label = _label(file, corpus)
-        text, decode_warnings = read_text(file, label)
+        label, data = by_path[file]
+        if label in binary:
+            warnings.append(ParseWarning(label, 1, "binary file, not a timeline: skipped"))
+            continue
+        text, decode_warnings = decode(data, label)
         found, parse_warnings = parse_text(text, label, year, fallback_year=known_year)
         known_year = known_year or next((int(s.date[:4]) for s in found if s.date and not s.background), None)
         sentences += found
         warnings += decode_warnings + parse_warnings
     events, extract_warnings = annotate(sentences, lexicon)
-    return build(events, warnings + extract_warnings, lexicon, year, tuple(_label(f, corpus) for f in files))
+    return build(events, warnings + extract_warnings, lexicon, year, tuple(label for label, _, _ in inputs[:len(files)]))
 
 
-def _label(file: Path, corpus: Path) -> str:
-    """The name events cite: the file's name, relative to a corpus folder."""
-    return file.name
+def _binary(data: bytes) -> bool:
+    return b"\x00" in data[:4096] and not data.startswith((b"\xff\xfe", b"\xfe\xff"))
 
 
 def build(events: list[Event], warnings: list[ParseWarning], lexicon: Lexicon, year: int | None,
           files: tuple[str, ...]) -> Index:
+    """An index over events: time order, date arrays for bisection, postings per field."""
+    from kscli.query import event_words
+
     ordered = sorted(events, key=lambda e: (not e.background, e.date or "", _position(e.id)))
-    dated = sorted((e.date, n) for n, e in enumerate(ordered) if e.date and not e.background)
-    postings: dict[str, dict[str, list[int]]] = {
-        "place": {}, "source": {}, "denied_by": {}, "event_type": {}, "weapon": {}, "side": {}}
+    dated = sorted((date.fromisoformat(e.date).toordinal(), n) for n, e in enumerate(ordered)
+                   if e.date and not e.background)
+    postings: dict[str, dict[str, array]] = {f: {} for f in POSTING_FIELDS}
     for n, e in enumerate(ordered):
-        for place in e.places:
-            postings["place"].setdefault(place, []).append(n)
-        for denier in e.denied_by:
-            postings["denied_by"].setdefault(denier, []).append(n)
-        for weapon in e.weapons:
-            postings["weapon"].setdefault(weapon, []).append(n)
-        if e.source:
-            postings["source"].setdefault(e.source, []).append(n)
-        if e.side:
-            postings["side"].setdefault(e.side, []).append(n)
-        postings["event_type"].setdefault(e.event_type, []).append(n)
-    first_year = int(dated[0][0][:4]) if dated else year
-    return Index(tuple(ordered), tuple(warnings), lexicon, first_year, files,
-                 tuple(d for d, _ in dated), tuple(n for _, n in dated),
-                 {k: {v: tuple(p) for v, p in d.items()} for k, d in postings.items()})
+        for field, values in (("place", e.places), ("denied_by", e.denied_by), ("weapon", e.weapons),
+                              ("source", (e.source,) if e.source else ()), ("side", (e.side,) if e.side else ()),
+                              ("event_type", (e.event_type,)), ("word", event_words(e.text))):
+            bucket = postings[field]
+            for value in values:
+                bucket.setdefault(value, array("I")).append(n)
+    first_year = date.fromordinal(dated[0][0]).year if dated else year
+    return Index(tuple(ordered), warnings, lexicon, first_year, files,
+                 array("i", (d for d, _ in dated)), array("I", (n for _, n in dated)), postings)
 
 
 def _position(event_id: str) -> int:
     return int(event_id.rsplit(".", 1)[1])
+
+
+# --- the cache file: what goes in, and how it comes back out ---------------------------------
+
+def save(index: Index, location: Path, key: str) -> bool:
+    lines, offsets = [], array("Q", [0])
+    for e in index.events:
+        line = json.dumps([getattr(e, n) for n in _EVENT_SLOTS], ensure_ascii=False, separators=(",", ":"))
+        line = line.encode("utf-8") + b"\n"
+        lines.append(line)
+        offsets.append(offsets[-1] + len(line))
+    flat, directories = array("I"), []
+    for field in POSTING_FIELDS:
+        directory = {}
+        for value, positions in index.values(field).items():
+            directory[value] = [len(flat), len(positions)]
+            flat.extend(positions)
+        directories.append((f"postings.{field}", _json_bytes(directory)))
+    header = {"version": __version__, "key": key, "year": index.year, "files": list(index.files),
+              "warnings": [[w.file, w.line, w.message] for w in index.warnings], "count": len(index.events)}
+    # Each JSON section is decoded only when a query needs it (a date query never reads the gazetteer).
+    return cache.write(location, header, [("events", b"".join(lines)), ("offsets", offsets),
+                                          ("dated_days", index._dated_days), ("dated_pos", index._dated_pos),
+                                          ("postings", flat), ("lexicon", _json_bytes(index.lexicon.to_data())),
+                                          *directories])
+
+
+def _json_bytes(value) -> bytes:
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+
+
+def from_snapshot(snapshot: cache.Snapshot) -> Index:
+    header = snapshot.header
+    flat = snapshot.ints("postings", "I")
+    postings = {field: _Postings(flat, lambda f=field: json.loads(bytes(snapshot.raw(f"postings.{f}"))))
+                for field in POSTING_FIELDS}
+    events = _LazyEvents(snapshot.raw("events"), snapshot.ints("offsets", "Q"))
+    if len(events) != header["count"]:
+        raise CorpusError("cache damaged")  # cannot happen for a file cache.read() accepted
+    lexicon = Lexicon(loader=lambda: json.loads(bytes(snapshot.raw("lexicon"))))
+    return Index(events, [ParseWarning(*w) for w in header["warnings"]], lexicon,
+                 header["year"], tuple(header["files"]), snapshot.ints("dated_days", "i"),
+                 snapshot.ints("dated_pos", "I"), postings)
+
+
+class _LazyEvents(Sequence):
+    """Events decoded from the cache one at a time, when asked for."""
+
+    def __init__(self, raw: memoryview, offsets: array):
+        self._raw = raw
+        self._offsets = offsets
+        self._decode = lru_cache(maxsize=4096)(self._decode_uncached)
+
+    def __len__(self) -> int:
+        return len(self._offsets) - 1
+
+    def __getitem__(self, n):
+        if isinstance(n, slice):
+            return [self[i] for i in range(*n.indices(len(self)))]
+        if n < 0:
+            n += len(self)
+        if not 0 <= n < len(self):
+            raise IndexError(n)
+        return self._decode(n)
+
+    def _decode_uncached(self, n: int) -> Event:
+        values = json.loads(bytes(self._raw[self._offsets[n]:self._offsets[n + 1]]))
+        fields = {name: tuple(v) if name in _TUPLE_SLOTS else v for name, v in zip(_EVENT_SLOTS, values)}
+        return Event(**fields)
+
+
+class _Postings(Mapping):
+    """One field's postings, sliced from the cache's flat array on demand."""
+
+    def __init__(self, flat: array, load_directory):
+        self._flat = flat
+        self._load = load_directory
+
+    @cached_property
+    def _directory(self) -> dict[str, list[int]]:
+        return self._load()
+
+    def __getitem__(self, value: str) -> Sequence[int]:
+        start, count = self._directory[value]
+        return self._flat[start:start + count]
+
+    def __iter__(self):
+        return iter(self._directory)
+
+    def __len__(self) -> int:
+        return len(self._directory)

@@ -9,8 +9,9 @@ from __future__ import annotations
 
 import re
 
-PRECEDENCE = ("aircraft/drone downed", "territory", "shelling/strike", "battle/clash",
-              "casualties", "ceasefire/diplomacy", "footage/media", "other")
+from kscli.model import EVENT_TYPES as PRECEDENCE
+
+
 
 _AIRCRAFT = r"(?:drones?|uavs?|unmanned aerial vehicles?|helicopters?|gunships?|warplanes?|planes?|airplanes?|aircraft|jets?|su-25s?|f-16s?|mi-24|bayraktar|tb2|ballistic missile)"
 _CUES = {

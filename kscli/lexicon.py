@@ -3,26 +3,64 @@
 The bundled files come first; a corpus folder (or the folder of a corpus file)
 may add its own ``places*.tsv``, ``actors*.tsv`` and ``weapons*.tsv``, and the
 caller may name more places files. Later files add to or replace earlier rows.
+Each part is built on first use: a query about dates never pays for the
+gazetteer, and a cached index brings the gazetteer's tables ready-made.
 """
 
 from __future__ import annotations
 
-import hashlib
-from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 
-from kscli.actors import Actors, load_actors
-from kscli.corpus import bundled_corpus
-from kscli.gazetteer import Gazetteer, load_places
-from kscli.weapons import Weapons, load_weapons
+from kscli.sources import bundled_corpus
 
 
-@dataclass(frozen=True)
 class Lexicon:
-    places: Gazetteer
-    actors: Actors
-    weapons: Weapons
-    files: tuple[Path, ...]
+    """Places, actors and weapons, each built on first use from rows or from cached plain data."""
+
+    def __init__(self, places=None, actors=None, weapons=None, loader=None):
+        self._place_rows = places
+        self._actor_rows = actors
+        self._weapon_rows = weapons
+        self._loader = loader  # gives the plain data of to_data(), when rows were not given
+
+    @cached_property
+    def _data(self) -> dict:
+        return self._loader() if self._loader else {}
+
+    @cached_property
+    def places(self):
+        from kscli.gazetteer import Gazetteer, Place
+
+        if self._place_rows is None:
+            self._place_rows = [Place(n, k, p, lat, lon, tuple(al)) for n, k, p, lat, lon, al in self._data["places"]]
+        return Gazetteer(self._place_rows, self._data.get("place_maps"))
+
+    @cached_property
+    def actors(self):
+        from kscli.actors import Actor, Actors
+
+        if self._actor_rows is None:
+            self._actor_rows = [Actor(n, s, k, tuple(al)) for n, s, k, al in self._data["actors"]]
+        return Actors(self._actor_rows)
+
+    @cached_property
+    def weapons(self):
+        from kscli.weapons import Weapons
+
+        if self._weapon_rows is None:
+            self._weapon_rows = {n: (c, tuple(al)) for n, (c, al) in self._data["weapons"].items()}
+        return Weapons(self._weapon_rows)
+
+    def to_data(self) -> dict:
+        """Everything needed to rebuild this lexicon, as JSON-ready values."""
+        places, actors, weapons = self.places, self.actors, self.weapons
+        return {"places": [[p.name, p.kind, p.parent, p.lat, p.lon, list(p.aliases)] for p in places.places.values()],
+                "actors": [[a.name, a.side, a.kind, list(a.aliases)] for a in actors.by_name.values()],
+                "weapons": {n: [weapons.categories[n], list(weapons.aliases[n])] for n in weapons.categories},
+                "place_maps": places.maps()}
+
+
 
 
 def data_files(corpus: Path | None, extra_places: tuple[Path, ...] = ()) -> dict[str, list[Path]]:
@@ -41,15 +79,9 @@ def data_files(corpus: Path | None, extra_places: tuple[Path, ...] = ()) -> dict
 
 
 def load_lexicon(corpus: Path | None = None, extra_places: tuple[Path, ...] = ()) -> Lexicon:
+    from kscli.actors import read_actors
+    from kscli.gazetteer import read_places
+    from kscli.weapons import read_weapons
+
     files = data_files(corpus, extra_places)
-    return Lexicon(load_places(files["places"]), load_actors(files["actors"]), load_weapons(files["weapons"]),
-                   tuple(p for paths in files.values() for p in paths))
-
-
-def fingerprint(paths) -> str:
-    """A digest of files' names and bytes: equal digests mean equal inputs."""
-    digest = hashlib.blake2b(digest_size=16)
-    for path in paths:
-        digest.update(str(path).encode() + b"\0")
-        digest.update(path.read_bytes())
-    return digest.hexdigest()
+    return Lexicon(read_places(files["places"]), read_actors(files["actors"]), read_weapons(files["weapons"]))

@@ -7,8 +7,6 @@ for human eyes on a terminal, shows control characters and markup literally.
 
 from __future__ import annotations
 
-import csv
-import io
 import json
 import re
 import sys
@@ -72,6 +70,8 @@ def render_tsv(rows, columns, header: bool, out) -> None:
 
 def render_csv(rows, columns, header: bool, out) -> None:
     """RFC 4180 CSV; a cell that a spreadsheet would run as a formula gets a leading apostrophe."""
+    import csv
+
     writer = csv.writer(out, lineterminator="\n")
     if header:
         writer.writerow(columns)

@@ -10,11 +10,10 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
-from kscli.dates import parse_user_date
 from kscli.errors import NoPlaceMatch, UsageError
 from kscli.index import Index
+from kscli.model import EVENT_TYPES as PRECEDENCE
 from kscli.model import Event
-from kscli.kinds import PRECEDENCE
 from kscli.names import fold, phonetic
 
 MAX_ARGUMENT = 200
@@ -48,11 +47,15 @@ class Query:
             raise UsageError(f"--limit must be 0 or more, not {self.limit}")
 
 
-@dataclass(frozen=True)
 class Result:
-    events: list[Event]
-    places: frozenset[str]  # canonical places the place filters matched, for highlighting
-    keywords: tuple[str, ...]
+    """The events a query returned, and what matched, for highlighting."""
+
+    __slots__ = ("events", "places", "keywords")
+
+    def __init__(self, events: list[Event], places: frozenset[str], keywords: tuple[str, ...]):
+        self.events = events
+        self.places = places  # canonical places the place filters matched
+        self.keywords = keywords
 
 
 def run(index: Index, query: Query) -> Result:
@@ -62,6 +65,9 @@ def run(index: Index, query: Query) -> Result:
         selected = positions if selected is None else _intersect(selected, positions)
     if selected is None:
         selected = list(range(len(index.events)))
+    if query.keywords:
+        candidates = _union(keyword_candidates(index, k) for k in query.keywords)
+        selected = _intersect(selected, candidates)
     events = [index.events[n] for n in selected]
     if query.keywords:
         events = [e for e in events if any(_has_phrase(e.text, k) for k in query.keywords)]
@@ -94,6 +100,8 @@ def _filters(index: Index, query: Query):
 
 def date_positions(index: Index, query: Query) -> list[int]:
     """Dated events in the range (background events are never in a range)."""
+    from kscli.dates import parse_user_date  # regexes compiled only when dates are asked for
+
     ranges = [parse_user_date(d, index.year_for_month) for d in query.on]
     if query.date_from or query.date_to:
         start = parse_user_date(query.date_from, index.year_for_month)[0] if query.date_from else date.min
@@ -101,7 +109,7 @@ def date_positions(index: Index, query: Query) -> list[int]:
         if start > end:
             raise UsageError(f"--from {query.date_from} is after --to {query.date_to}")
         ranges.append((start, end))
-    return _union(index.between(a.isoformat(), b.isoformat()) for a, b in ranges)
+    return _union(index.between(a, b) for a, b in ranges)
 
 
 def place_names(index: Index, names: tuple[str, ...]) -> set[str]:
@@ -186,6 +194,21 @@ def keyword_forms(text: str) -> tuple[str, ...]:
     plain = fold(text)
     bare = fold(text.replace("ş", "s").replace("Ş", "S").replace("ç", "c").replace("Ç", "C"))
     return tuple(dict.fromkeys(" ".join(phonetic(w) for w in re.findall(r"[a-z0-9]+", f)) for f in (plain, bare)))
+
+
+def event_words(text: str) -> set[str]:
+    """The loose word forms of a sentence, for the keyword index."""
+    return {w for form in keyword_forms(text) for w in form.split()}
+
+
+def keyword_candidates(index: Index, keyword: str) -> list[int]:
+    """Events whose words could hold the phrase: each of its words begins one of theirs."""
+    vocabulary = index.values("word")
+    result: list[int] | None = None
+    for word in event_words(keyword):
+        positions = _union(vocabulary[w] for w in vocabulary if w.startswith(word))
+        result = positions if result is None else _intersect(result, positions)
+    return result or []
 
 
 def _has_phrase(text: str, keyword: str) -> bool:

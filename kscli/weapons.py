@@ -33,9 +33,13 @@ class Weapons:
         return next((n for n in self.categories if n.casefold() == folded), None)
 
 
-def load_weapons(paths: list[Path]) -> Weapons:
+def read_weapons(paths: list[Path]) -> dict[str, tuple[str, tuple[str, ...]]]:
     rows: dict[str, tuple[str, tuple[str, ...]]] = {}
     for path in paths:
         for _, row in read_rows(path, ("name", "category", "aliases")):
             rows[row["name"]] = (row["category"], tuple(split_list(row["aliases"])))
-    return Weapons(rows)
+    return rows
+
+
+def load_weapons(paths: list[Path]) -> Weapons:
+    return Weapons(read_weapons(paths))
