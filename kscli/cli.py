@@ -146,10 +146,10 @@ def events(
     out_format = choose_format(fmt)
     default = ["id", "date", "time", "source", "places", "text"] if out_format in ("table", "tsv", "csv") else list(EVENT_FIELDS)
     columns = check_fields(fields.split(","), EVENT_FIELDS) if fields is not None else default
-    spec = q.Query(date_from=date_from, date_to=date_to, on=tuple(on or ()), places=tuple(place or ()),
+    spec = q.check(q.Query(date_from=date_from, date_to=date_to, on=tuple(on or ()), places=tuple(place or ()),
                    within=tuple(within or ()), actors=tuple(actor or ()), keywords=tuple(keyword or ()),
                    types=tuple(event_type or ()), weapons=tuple(weapon or ()), denied_by=tuple(denied_by or ()),
-                   disputed=disputed, sides=tuple(_sides(side or ())), limit=limit, reverse=reverse)
+                   disputed=disputed, sides=tuple(_sides(side or ())), limit=limit, reverse=reverse))
     index = _index(corpus, year, places_file, verbose)
     result = q.run(index, spec)
     rows = [e.as_dict() for e in result.events]
@@ -291,8 +291,29 @@ def main(argv: list[str] | None = None) -> None:
     sys.exit(int(status or 0))
 
 
+def _app_for(argv: list[str]) -> typer.Typer:
+    """The app narrowed to the command the arguments name.
+
+    typer builds every command's options before running one; on a tool run in
+    loops that is milliseconds for nothing. Help, completion and unknown names
+    get the whole app.
+    """
+    import copy
+
+    name = argv[0] if argv else ""
+    commands = [c for c in app.registered_commands if (c.name or c.callback.__name__.replace("_", "-")) == name]
+    groups = [g for g in app.registered_groups if g.name == name]
+    if not commands and not groups:
+        return app
+    narrow = copy.copy(app)
+    narrow.registered_commands = commands
+    narrow.registered_groups = groups
+    return narrow
+
+
 def _run(argv) -> int:
-    command = typer.main.get_command(app)
+    argv = sys.argv[1:] if argv is None else list(argv)
+    command = typer.main.get_command(_app_for(argv))
     try:
         result = command.main(args=argv, prog_name="ksw", standalone_mode=False)
         return result if isinstance(result, int) else ExitStatus.MATCH

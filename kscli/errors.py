@@ -1,10 +1,7 @@
 """Errors the library raises, and the exit statuses the command maps them to."""
 
-from enum import IntEnum
-
-
-class ExitStatus(IntEnum):
-    """grep's convention: 0 something matched, 1 nothing did, 2 trouble."""
+class ExitStatus:
+    """grep's convention: 0 something matched, 1 nothing did, 2 trouble (plain ints: no enum to import)."""
 
     MATCH = 0
     NO_MATCH = 1

@@ -7,8 +7,8 @@ means OR; different filters mean AND.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from datetime import date
+from typing import NamedTuple
 
 from kscli.errors import NoPlaceMatch, UsageError
 from kscli.index import Index
@@ -19,8 +19,9 @@ from kscli.names import fold, phonetic
 MAX_ARGUMENT = 200
 
 
-@dataclass(frozen=True)
-class Query:
+class Query(NamedTuple):
+    """Every filter of `ksw events`, as typed; checked by `check()` before any work."""
+
     date_from: str | None = None  # as the user typed them; resolved against the corpus's year
     date_to: str | None = None
     on: tuple[str, ...] = ()
@@ -36,15 +37,23 @@ class Query:
     limit: int | None = None
     reverse: bool = False
 
-    def __post_init__(self):
-        for name in ("places", "within", "actors", "keywords", "types", "weapons", "denied_by", "on"):
-            for value in getattr(self, name):
-                if not value.strip():
-                    raise UsageError(f"empty value for --{name.replace('_', '-').rstrip('s')}")
-                if len(value) > MAX_ARGUMENT:
-                    raise UsageError(f"--{name.rstrip('s')} value is {len(value)} characters long; at most {MAX_ARGUMENT}")
-        if self.limit is not None and self.limit < 0:
-            raise UsageError(f"--limit must be 0 or more, not {self.limit}")
+
+_OPTION_OF = {"on": "on", "places": "place", "within": "within", "actors": "actor", "keywords": "keyword",
+              "types": "type", "weapons": "weapon", "denied_by": "denied-by", "date_from": "from", "date_to": "to"}
+
+
+def check(query: Query) -> Query:
+    """The query itself, or a UsageError naming the first bad value."""
+    for name, option in _OPTION_OF.items():
+        values = getattr(query, name)
+        for value in (values,) if isinstance(values, str) else values or ():
+            if not value.strip():
+                raise UsageError(f"empty value for --{option}")
+            if len(value) > MAX_ARGUMENT:
+                raise UsageError(f"--{option} value is {len(value)} characters long; at most {MAX_ARGUMENT}")
+    if query.limit is not None and query.limit < 0:
+        raise UsageError(f"--limit must be 0 or more, not {query.limit}")
+    return query
 
 
 class Result:
@@ -60,6 +69,7 @@ class Result:
 
 def run(index: Index, query: Query) -> Result:
     """Events matching every filter, in time order (or reversed), at most `limit`."""
+    check(query)
     selected: list[int] | None = None
     for positions in _filters(index, query):
         selected = positions if selected is None else _intersect(selected, positions)
