@@ -17,7 +17,6 @@ file and two writers never mix their bytes.
 from __future__ import annotations
 
 import json
-import mmap
 import os
 import sys
 import zlib
@@ -89,7 +88,7 @@ def read(path: Path, key: str, version: str) -> Snapshot | None:
             size = os.fstat(f.fileno()).st_size
             if size < len(MAGIC) + 8:
                 raise ValueError("short")
-            buffer = mmap.mmap(f.fileno(), 0, access=mmap.ACCESS_READ)
+            buffer = f.read() if size < _MAP_FROM else _map(f)
     except FileNotFoundError:
         return None
     except (OSError, ValueError):
@@ -104,6 +103,15 @@ def read(path: Path, key: str, version: str) -> Snapshot | None:
     if header.get("format") != FORMAT or header.get("version") != version or header.get("key") != key:
         return None  # stale, not broken: the rebuild will replace it
     return snapshot
+
+
+_MAP_FROM = 8 << 20  # small caches are read whole; big ones mapped, so a query touches only what it returns
+
+
+def _map(f):
+    import mmap
+
+    return mmap.mmap(f.fileno(), 0, access=mmap.ACCESS_READ)
 
 
 def _open(buffer, size: int) -> Snapshot:

@@ -12,7 +12,6 @@ from typing import NamedTuple
 
 from kscli.errors import DataFileError
 from kscli.names import key, kind_hint, phonetic, plain_letters, words
-from kscli.tsv import read_rows, split_list
 
 PLACES_FILE = "places.tsv"
 KINDS = ("country", "state", "region", "province", "district", "city", "town", "village",
@@ -216,6 +215,8 @@ def _narrow(matches: list[Match], hint: str | None) -> list[Match]:
 
 def read_places(paths: list[Path]) -> list[Place]:
     """Places from places files; later files add places or replace same-named ones."""
+    from kscli.tsv import read_rows, split_list
+
     places: dict[str, Place] = {}
     for path in paths:
         for n, row in read_rows(path, ("name", "kind", "parent", "lat", "lon", "aliases")):
@@ -241,4 +242,6 @@ def _place(path: Path, n: int, row: dict[str, str]) -> Place:
         lon = float(row["lon"]) if row["lon"] else None
     except ValueError:
         raise DataFileError(f"{path}:{n}: lat/lon must be decimal degrees") from None
+    from kscli.tsv import split_list
+
     return Place(row["name"], row["kind"], row["parent"] or None, lat, lon, tuple(split_list(row["aliases"])))

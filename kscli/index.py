@@ -9,7 +9,6 @@ filters combine by intersection and answers come out in time order.
 
 from __future__ import annotations
 
-import bisect
 import json
 import os
 from array import array
@@ -27,7 +26,6 @@ from kscli.sources import bundled_corpus, read_bytes, timeline_files
 CORPUS_ENV = "KSW_CORPUS"
 POSTING_FIELDS = ("place", "source", "denied_by", "event_type", "weapon", "side", "word")
 _EVENT_SLOTS = Event._fields
-_TUPLE_SLOTS = frozenset(n for n in _EVENT_SLOTS if n in ("denied_by", "weapons", "places", "place_mentions"))
 
 
 class Index:
@@ -46,6 +44,8 @@ class Index:
 
     def between(self, start: date, end: date) -> list[int]:
         """Positions of dated events with start <= date <= end."""
+        import bisect
+
         lo = bisect.bisect_left(self._dated_days, start.toordinal())
         hi = bisect.bisect_right(self._dated_days, end.toordinal())
         return sorted(self._dated_pos[lo:hi])
@@ -224,8 +224,7 @@ class _LazyEvents(Sequence):
 
     def _decode_uncached(self, n: int) -> Event:
         values = json.loads(bytes(self._raw[self._offsets[n]:self._offsets[n + 1]]))
-        fields = {name: tuple(v) if name in _TUPLE_SLOTS else v for name, v in zip(_EVENT_SLOTS, values)}
-        return Event(**fields)
+        return Event._make(tuple(v) if isinstance(v, list) else v for v in values)
 
 
 class _Postings(Mapping):

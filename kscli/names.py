@@ -9,7 +9,6 @@ equal keys mean "the same name, however transliterated".
 from __future__ import annotations
 
 import re
-import unicodedata
 from functools import lru_cache
 
 # Letters whose ASCII form is not their base letter (unidecode gives "@" for ə).
@@ -49,6 +48,10 @@ def fold(text: str) -> str:
     ('tartar', 'shusha', 'qubadli', 'fuzuli', 'aghdam')
     """
     text = text.translate(_TABLE)
+    if text.isascii():
+        return text.lower()
+    import unicodedata  # only for text that needs it: most queries are typed in ASCII
+
     text = unicodedata.normalize("NFKD", text)
     text = "".join(ch for ch in text if not unicodedata.combining(ch))
     return text.lower().translate(_TABLE)
