@@ -1,0 +1,53 @@
+"""The house rules of the layout, checked on the source itself."""
+
+import ast
+from pathlib import Path
+
+PACKAGE = Path(__file__).resolve().parent.parent / "kscli"
+
+
+def modules():
+    for path in sorted(PACKAGE.glob("*.py")):
+        yield path.stem, ast.parse(path.read_text("utf-8"))
+
+
+def imported(tree) -> set[str]:
+    names = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            names.update(a.name.split(".")[0] if not a.name.startswith("kscli") else a.name for a in node.names)
+        elif isinstance(node, ast.ImportFrom) and node.module:
+            names.add(node.module if node.module.startswith("kscli") else node.module.split(".")[0])
+    return names
+
+
+def test_nothing_imports_the_cli():
+    for name, tree in modules():
+        assert "kscli.cli" not in imported(tree) or name == "__main__", name
+
+
+def test_only_the_cli_imports_typer_and_only_output_and_cli_import_rich():
+    for name, tree in modules():
+        names = imported(tree)
+        if name not in ("cli",):
+            assert "typer" not in names, name
+        if name not in ("cli", "output"):
+            assert "rich" not in names, name
+
+
+def test_the_library_never_exits_or_prints():
+    for name, tree in modules():
+        if name in ("cli", "__main__"):
+            continue
+        for node in ast.walk(tree):
+            if isinstance(node, ast.Call):
+                func = node.func
+                if isinstance(func, ast.Name):
+                    assert func.id not in ("print", "exit", "quit"), (name, node.lineno)
+                if isinstance(func, ast.Attribute) and isinstance(func.value, ast.Name):
+                    assert (func.value.id, func.attr) != ("sys", "exit"), (name, node.lineno)
+
+
+def test_modules_stay_short():
+    for path in PACKAGE.glob("*.py"):
+        assert len(path.read_text("utf-8").splitlines()) <= 420, path.name
