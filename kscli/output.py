@@ -94,24 +94,58 @@ def render_json(rows, columns, header: bool, out) -> None:
 
 
 def render_table(rows, columns, header: bool, out, highlight: Callable[[str, str], object] | None = None,
-                 title: str | None = None) -> None:
-    """A rich table; text cells are shown literally (markup escaped, control characters removed)."""
-    from rich.console import Console
+                 bars: bool = False) -> None:
+    """A rich table; text cells are shown literally (markup escaped, control characters removed).
+
+    With `bars`, the last (numeric) column also gets an inline bar.
+    """
     from rich.table import Table
     from rich.text import Text
 
-    console = Console(file=out, highlight=False, soft_wrap=False)
-    table = Table(show_header=header, header_style="bold", title=title, expand=False, show_lines=False)
+    table = Table(show_header=header, header_style="bold", expand=False, show_lines=False)
     for c in columns:
         table.add_column(c, overflow="fold", no_wrap=c in ("id", "date", "time", "count"),
                          ratio=3 if c == "text" else None, min_width=8 if c == "text" else None)
+    if bars:
+        table.add_column("", no_wrap=True)
+    top = max((row.get(columns[-1]) or 0 for row in rows), default=0) or 1
     for row in rows:
         cells = []
         for c in columns:
             text = printable(cell(row.get(c)))
             cells.append(highlight(c, text) if highlight else Text(text))
+        if bars:
+            cells.append(Text("█" * round(30 * (row.get(columns[-1]) or 0) / top), style="cyan"))
         table.add_row(*cells)
-    console.print(table)
+    _console(out).print(table)
+
+
+def render_records(rows: list[dict], out=None) -> None:
+    """Each row as its own two-column table of field and value, for reading one event in full."""
+    from rich.table import Table
+    from rich.text import Text
+
+    console = _console(out or sys.stdout)
+    for row in rows:
+        table = Table(show_header=False, expand=False, box=None, padding=(0, 1))
+        table.add_column(style="bold", no_wrap=True)
+        table.add_column(overflow="fold")
+        for key, value in row.items():
+            table.add_row(key, Text(printable(_record_cell(value))))
+        console.print(table)
+        console.print()
+
+
+def _record_cell(value) -> str:
+    if isinstance(value, list) and value and isinstance(value[0], dict):
+        return "\n".join(", ".join(f"{k}={cell(v)}" for k, v in item.items()) for item in value)
+    return cell(value)
+
+
+def _console(out):
+    from rich.console import Console
+
+    return Console(file=out, highlight=False, soft_wrap=False)
 
 
 def printable(text: str) -> str:
@@ -123,13 +157,13 @@ _RENDERERS = {"tsv": render_tsv, "csv": render_csv, "json": render_json, "jsonl"
 
 
 def render(rows: list[dict], columns: list[str], fmt: str, header: bool = True, out=None,
-           highlight=None, title: str | None = None) -> None:
+           highlight=None, bars: bool = False) -> None:
     """Write rows in `fmt` to `out` (stdout by default)."""
     out = out or sys.stdout
     if not rows and fmt != "json":
         return  # like grep: no match, no output (JSON still gets its empty array)
     if fmt == "table":
-        render_table(rows, columns, header, out, highlight, title)
+        render_table(rows, columns, header, out, highlight, bars)
     else:
         _RENDERERS[fmt](rows, columns, header, out)
 

@@ -34,6 +34,8 @@ class Query(NamedTuple):
     denied_by: tuple[str, ...] = ()
     disputed: bool | None = None
     sides: tuple[str, ...] = ()
+    near: str | None = None
+    km: float = 10.0
     limit: int | None = None
     reverse: bool = False
 
@@ -53,7 +55,19 @@ def check(query: Query) -> Query:
                 raise UsageError(f"--{option} value is {len(value)} characters long; at most {MAX_ARGUMENT}")
     if query.limit is not None and query.limit < 0:
         raise UsageError(f"--limit must be 0 or more, not {query.limit}")
-    return query
+    if query.near is not None and not query.near.strip():
+        raise UsageError("empty value for --near")
+    return query._replace(sides=tuple(_side(s) for s in query.sides))
+
+
+def _side(value: str) -> str:
+    from kscli.model import SIDES
+
+    side = " ".join(value.lower().replace("-", " ").split())
+    side = {"third": "third party", "azerbaijan": "azerbaijani", "armenia": "armenian", "artsakh": "armenian"}.get(side, side)
+    if side not in SIDES:
+        raise UsageError(f"unknown side '{value}'; one of: {', '.join(SIDES)}")
+    return side
 
 
 class Result:
@@ -69,7 +83,7 @@ class Result:
 
 def run(index: Index, query: Query) -> Result:
     """Events matching every filter, in time order (or reversed), at most `limit`."""
-    check(query)
+    query = check(query)
     selected: list[int] | None = None
     for positions in _filters(index, query):
         selected = positions if selected is None else _intersect(selected, positions)
@@ -106,6 +120,12 @@ def _filters(index: Index, query: Query):
         yield _union(index.posting("weapon", w) for w in weapon_names(index, query.weapons))
     if query.sides:
         yield _union(index.posting("side", s) for s in query.sides)
+    if query.near is not None:
+        from kscli.geo import places_near
+
+        place_names(index, (query.near,))  # a name that matches nothing fails as it does for --place
+        centre = _best(index, query.near)
+        yield _union(index.posting("place", n) for n in places_near(index.lexicon.places, centre, query.km))
 
 
 def date_positions(index: Index, query: Query) -> list[int]:
@@ -134,6 +154,10 @@ def place_names(index: Index, names: tuple[str, ...]) -> set[str]:
         # The best match, and the places that share its name (the city and its district alike).
         out.update(index.lexicon.places.family(matches[0].place.name))
     return out
+
+
+def _best(index: Index, name: str) -> str:
+    return index.lexicon.places.resolve(name, limit=1)[0].place.name
 
 
 def within_names(index: Index, names: tuple[str, ...]) -> set[str]:

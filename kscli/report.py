@@ -90,3 +90,48 @@ def unknown_place_names(index: Index) -> Counter:
                 continue
             found[name] += 1
     return found
+
+
+DETAIL_COLUMNS = ["id", "date", "time", "part_of_day", "source", "side", "source_from_reference", "denied_by",
+                  "disputed", "event_type", "killed", "injured", "weapons", "places", "place_mentions", "text",
+                  "heading", "background", "file", "line", "time_approximate", "time_estimated",
+                  "before", "after", "place_details"]
+
+
+def event_details(index: Index, ids: list[str]) -> tuple[list[dict], list[str]]:
+    """Each known id in full, with its neighbours that day and its places; and the unknown ids."""
+    positions = {e.id: n for n, e in enumerate(index.events)}
+    rows, missing = [], []
+    for wanted in dict.fromkeys(i.strip() for i in ids if i.strip()):
+        n = positions.get(wanted)
+        if n is None:
+            missing.append(wanted)
+            continue
+        event = index.events[n]
+        row = event.as_dict()
+        row["before"] = _neighbour(index, n - 1, event)
+        row["after"] = _neighbour(index, n + 1, event)
+        row["place_details"] = [_place(index, name) for name in event.places]
+        rows.append({c: row[c] for c in DETAIL_COLUMNS})
+    return rows, missing
+
+
+def _neighbour(index: Index, n: int, event) -> str | None:
+    if not 0 <= n < len(index.events):
+        return None
+    other = index.events[n]
+    same_day = other.date == event.date and other.background == event.background and other.file == event.file
+    return other.text if same_day else None
+
+
+def _place(index: Index, name: str) -> dict:
+    p = index.lexicon.places.get(name)
+    return {"name": name, "kind": p.kind, "parent": p.parent, "lat": p.lat, "lon": p.lon} if p else {"name": name}
+
+
+def place_points(index: Index, events) -> list[tuple[str, float, float, int]]:
+    """(place, lat, lon, event count) for every located place of the events."""
+    counts = Counter(name for e in events for name in e.places)
+    gaz = index.lexicon.places
+    return [(name, gaz.get(name).lat, gaz.get(name).lon, n) for name, n in counts.most_common()
+            if gaz.get(name) is not None and gaz.get(name).lat is not None]

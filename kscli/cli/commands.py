@@ -1,0 +1,275 @@
+"""The `ksw` commands: options in, library calls, rows out. No logic of their own."""
+
+import sys
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+
+from kscli import __version__
+from kscli.cli.options import CORPUS, FILTERS, OUTPUT, complete_names, option, takes
+from kscli.cli.printing import done, emit_json, choose, print_lines, pick, print_rows, print_records
+from kscli.errors import ExitStatus, KscliError
+
+app = typer.Typer(
+    name="ksw",
+    help="Query a day-by-day war timeline by date, place, actor and keyword.\n\n"
+         "Example: ksw events --place Tartar --from 2020-10-01 --to 2020-10-10",
+    no_args_is_help=True,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+corpus_app = typer.Typer(help="Inspect a corpus: ksw corpus check [PATH]", no_args_is_help=True)
+app.add_typer(corpus_app, name="corpus")
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"ksw {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _root(version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True,
+                                                help="Print the version and exit.")] = False) -> None:
+    """Query a day-by-day war timeline by date, place, actor and keyword."""
+
+
+def _index(o: dict):
+    from kscli.index import load_index
+
+    index = load_index(o["corpus"], year=o["year"], extra_places=tuple(o["places_file"] or ()))
+    if o["verbose"]:
+        for w in index.warnings:
+            typer.echo(f"ksw: warning: {w}", err=True)
+    return index
+
+
+def _select(index, o: dict):
+    from kscli import query as q
+
+    spec = q.check(q.Query(
+        date_from=o["date_from"], date_to=o["date_to"], on=tuple(o["on"] or ()), places=tuple(o["place"] or ()),
+        within=tuple(o["within"] or ()), actors=tuple(o["actor"] or ()), keywords=tuple(o["keyword"] or ()),
+        types=tuple(o["event_type"] or ()), weapons=tuple(o["weapon"] or ()), denied_by=tuple(o["denied_by"] or ()),
+        disputed=o["disputed"], sides=tuple(o["side"] or ()), near=o["near"], km=o["km"],
+        limit=o.get("limit"), reverse=o.get("reverse", False)))
+    return q.run(index, spec)
+
+
+@app.command()
+@takes(FILTERS, OUTPUT, CORPUS)
+def events(
+    limit: Annotated[Optional[int], option("--limit", "-n", panel="Output", help="At most N events.")] = None,
+    reverse: Annotated[bool, option("--reverse", "-r", panel="Output", help="Newest first.")] = False,
+    **o,
+) -> None:
+    """List the events that match every filter (a filter repeated means OR; different filters, AND).
+
+    Examples:
+
+      ksw events --place Tartar --from 2020-10-01 --to 2020-10-10
+
+      ksw events --place Shushi --from 2020-10-28 --to "9 Nov" --format jsonl | jq .text
+
+      ksw events --actor "Azerbaijani MoD" -k Smerch --format tsv | cut -f1 | sort | uniq -c
+
+      ksw events --near Stepanakert --km 15 --format geojson > near.geojson
+    """
+    from kscli import query as q
+    from kscli.model import EVENT_FIELDS
+
+    fmt = choose(o["fmt"], geo=True)
+    index = _index(o)
+    result = _select(index, dict(o, limit=limit, reverse=reverse))
+    rows = [e.as_dict() for e in result.events]
+    if fmt == "geojson":
+        from kscli import geo
+
+        columns = pick(o, EVENT_FIELDS, list(EVENT_FIELDS))
+        emit_json(geo.collection(geo.event_features(rows, columns, index.lexicon.places)))
+        done(bool(rows))
+    default = ["id", "date", "time", "source", "places", "text"] if fmt in ("table", "tsv", "csv") else list(EVENT_FIELDS)
+    columns = pick(o, EVENT_FIELDS, default)
+    style = None
+    if fmt == "table":
+        from kscli.output import highlighter
+
+        style = highlighter({w for e in result.events for w in q.highlights(e, result, index.lexicon)})
+    print_rows(rows, columns, fmt, header=not o["no_header"], highlight=style)
+    done(bool(rows))
+
+
+@app.command()
+@takes(OUTPUT, CORPUS)
+def places(
+    names: Annotated[Optional[list[str]], typer.Argument(metavar="[NAME]...", help="Names to resolve, any spelling.")] = None,
+    **o,
+) -> None:
+    """List every known place, or show how names resolve (rule and score, or the nearest candidates).
+
+    Examples:
+
+      ksw places                              every place: kind, parent, aliases, event count
+
+      ksw places Terter Şuşa Stepanakrt       which place each name means, and by which rule
+
+      ksw places --format geojson > places.geojson
+    """
+    from kscli import report
+
+    fmt = choose(o["fmt"], geo=not names)
+    index = _index(o)
+    rows, columns = report.resolutions(index, names) if names else report.place_rows(index)
+    if fmt == "geojson":
+        from kscli import geo
+
+        emit_json(geo.collection(geo.place_features(rows, index.lexicon.places)))
+        done(bool(rows))
+    print_rows(rows, pick(o, tuple(columns), columns), fmt, header=not o["no_header"])
+    done(bool(rows) and all(r.get("rule") != "none" for r in rows))
+
+
+@app.command()
+@takes(OUTPUT, CORPUS)
+def actors(**o) -> None:
+    """List every claimant: side, aliases, claims made, claims denied by others, denials issued.
+
+    Example:
+
+      ksw actors --format tsv --fields name,claims,denied_by_others | sort -t$'\\t' -k2 -rn
+    """
+    from kscli import report
+
+    rows, columns = report.actor_rows(_index(o))
+    print_rows(rows, pick(o, tuple(columns), columns), choose(o["fmt"]), header=not o["no_header"])
+    done(bool(rows))
+
+
+@app.command()
+@takes(FILTERS, OUTPUT, CORPUS)
+def stats(
+    by: Annotated[list[str], option("--by", "-b", panel="Output", metavar="DIM",
+                                  help="day, week, place, actor, type or side; twice for a cross-table.")] = ["day"],
+    **o,
+) -> None:
+    """Count the matching events by day, week, place, actor, type or side (bars on a terminal).
+
+    Examples:
+
+      ksw stats --by type
+
+      ksw stats --by place --by actor --place Shusha      what each side reports about a place
+
+      ksw stats --by week --format csv > weekly.csv
+    """
+    from kscli import stats as s
+
+    fmt = choose(o["fmt"])
+    rows, columns = s.count(_select(_index(o), o).events, list(by))
+    print_rows(rows, pick(o, tuple(columns), columns), fmt, header=not o["no_header"], bars=len(by) == 1)
+    done(bool(rows))
+
+
+@app.command()
+@takes(FILTERS, OUTPUT, CORPUS)
+def timeline(
+    width: Annotated[int, option("--width", panel="Output", min=5, max=400, help="Length of the longest bar.")] = 40,
+    **o,
+) -> None:
+    """Chart events per day over the whole period; the filtered ones dark, day headings (ceasefires) marked.
+
+    Examples:
+
+      ksw timeline
+
+      ksw timeline --place Ganja              Ganja's days against the whole war
+    """
+    from kscli import chart
+
+    fmt = choose(o["fmt"])
+    index = _index(o)
+    rows = chart.per_day(index.events, _select(index, o).events)
+    if fmt == "table":
+        print_lines(chart.bars(rows, width))
+    else:
+        print_rows(rows, pick(o, ("date", "all", "selected", "heading"), ["date", "all", "selected", "heading"]),
+               fmt, header=not o["no_header"])
+    done(any(r["selected"] for r in rows))
+
+
+@app.command()
+@takes(OUTPUT, CORPUS)
+def show(
+    ids: Annotated[list[str], typer.Argument(metavar="ID...", help="Event ids, or - to read them from standard input.")],
+    **o,
+) -> None:
+    """Show events in full: every field, the sentences around them, their places, their denials.
+
+    Examples:
+
+      ksw show 2020-10-04.07
+
+      ksw events --place Barda --format tsv --no-header | cut -f1 | ksw show -
+    """
+    from kscli import report
+
+    wanted = [w for i in ids for w in (sys.stdin.read().split() if i == "-" else [i])]
+    rows, missing = report.event_details(_index(o), wanted)
+    for m in missing:
+        typer.echo(f"ksw: no event '{m}'", err=True)
+    fmt = choose(o["fmt"], default_piped="jsonl")
+    if fmt == "table":
+        print_records(rows)
+    else:
+        print_rows(rows, pick(o, tuple(report.DETAIL_COLUMNS), report.DETAIL_COLUMNS), fmt, header=not o["no_header"])
+    done(bool(rows) and not missing)
+
+
+@app.command("map")
+@takes(FILTERS, CORPUS)
+def map_(
+    output: Annotated[Path, option("--output", "-o", panel="Output", metavar="FILE", help="SVG file to write.")] = Path("ksw-map.svg"),
+    text: Annotated[bool, option("--text", panel="Output", help="Also print a coarse map on the terminal.")] = False,
+    **o,
+) -> None:
+    """Draw the places of the matching events, by event count, as an SVG map.
+
+    Examples:
+
+      ksw map --from 2020-10-01 --to 2020-10-31 -o october.svg
+
+      ksw map --actor "Armenian MoD" --text
+    """
+    from kscli import report, svgmap
+
+    index = _index(o)
+    points = report.place_points(index, _select(index, o).events)
+    try:
+        output.write_text(svgmap.svg(points, f"ksw: {sum(p[3] for p in points)} event-places"), encoding="utf-8")
+    except OSError as exc:
+        raise KscliError(f"{output}: cannot write ({exc.strerror or exc})") from None
+    typer.echo(f"ksw: wrote {output} ({len(points)} places)", err=True)
+    if text:
+        print_lines(svgmap.grid(points))
+    done(bool(points))
+
+
+@corpus_app.command("check")
+@takes(CORPUS)
+def corpus_check(
+    path: Annotated[Optional[str], typer.Argument(metavar="[PATH]", help="Timeline file or folder (default: --corpus).")] = None,
+    **o,
+) -> None:
+    """Diagnose a corpus: days, events, background paragraphs, warnings, unknown place-like names.
+
+    Exit status 0 when clean, 1 when there are warnings. Example:
+
+      ksw corpus check ~/timelines/
+    """
+    from kscli import report
+
+    summary, warnings = report.corpus_summary(_index(dict(o, corpus=path or o["corpus"], verbose=False)))
+    print_rows(summary, ["item", "value"], choose(None))
+    for w in warnings:
+        typer.echo(f"ksw: warning: {w}", err=True)
+    raise typer.Exit(ExitStatus.NO_MATCH if warnings else ExitStatus.MATCH)

@@ -1,0 +1,81 @@
+"""The options ksw's commands share, declared once, and the decorator that adds them.
+
+Every command that selects events takes the same filters (FILTERS), so
+`ksw stats` and `ksw map` accept exactly what `ksw events` does.
+"""
+
+import functools
+import inspect
+import os
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+
+from kscli.errors import KscliError
+
+
+def complete_names(kind: str):
+    def complete(incomplete: str) -> list[str]:
+        from kscli.index import load_index
+        from kscli.names import fold
+
+        try:
+            lexicon = load_index(os.environ.get("KSW_CORPUS") or None).lexicon
+        except KscliError:
+            return []
+        names = lexicon.places.places if kind == "place" else lexicon.actors.by_name
+        return sorted(n for n in names if fold(n).startswith(fold(incomplete)))
+    return complete
+
+
+def option(*decls, panel="Filters", **kw):
+    return typer.Option(*decls, rich_help_panel=panel, **kw)
+
+
+Many = Optional[list[str]]
+FILTERS = {  # parameter name -> (annotation, default)
+    "date_from": (Annotated[Optional[str], option("--from", metavar="DATE", help="First day (inclusive): 2020-10-04, '4 October', 'Oct 4', 2020-10.")], None),
+    "date_to": (Annotated[Optional[str], option("--to", metavar="DATE", help="Last day (inclusive).")], None),
+    "on": (Annotated[Many, option("--on", metavar="DATE", help="Only this day or month (repeatable).")], None),
+    "place": (Annotated[Many, option("--place", "-p", metavar="NAME", autocompletion=complete_names("place"), help="Place, any spelling: Tartar, Terter, Tərtər (repeatable).")], None),
+    "within": (Annotated[Many, option("--within", metavar="NAME", autocompletion=complete_names("place"), help="A place and every place inside it (repeatable).")], None),
+    "near": (Annotated[Optional[str], option("--near", metavar="PLACE", autocompletion=complete_names("place"), help="Events at places within --km of this place.")], None),
+    "km": (Annotated[float, option("--km", metavar="N", help="Radius for --near, in kilometres.")], 10.0),
+    "actor": (Annotated[Many, option("--actor", "-a", metavar="NAME", autocompletion=complete_names("actor"), help="Who made the claim: 'Azerbaijani MoD', ADA, Pashinyan (repeatable).")], None),
+    "keyword": (Annotated[Many, option("--keyword", "-k", metavar="TEXT", help="Word or quoted phrase, case- and accent-insensitive (repeatable).")], None),
+    "event_type": (Annotated[Many, option("--type", "-t", metavar="TYPE", help="shelling/strike, battle/clash, territory, ... (repeatable).")], None),
+    "weapon": (Annotated[Many, option("--weapon", "-w", metavar="NAME", help="Named weapon system: Smerch, Tochka-U, TB2 (repeatable).")], None),
+    "denied_by": (Annotated[Many, option("--denied-by", metavar="PARTY", autocompletion=complete_names("actor"), help="Claims this party denied (repeatable).")], None),
+    "disputed": (Annotated[Optional[bool], option("--disputed/--undisputed", show_default=False, help="Only claims someone denied / nobody denied.")], None),
+    "side": (Annotated[Many, option("--side", metavar="SIDE", help="azerbaijani, armenian or 'third party' (repeatable).")], None),
+}
+CORPUS = {
+    "corpus": (Annotated[Optional[str], option("--corpus", panel="Corpus", envvar="KSW_CORPUS", metavar="PATH", help="Timeline file or folder of timeline files (default: the bundled timeline; env KSW_CORPUS).")], None),
+    "year": (Annotated[Optional[int], option("--year", panel="Corpus", min=1, max=9999, help="Year of the timeline's first day, if the text does not say.")], None),
+    "places_file": (Annotated[Optional[list[Path]], option("--places-file", panel="Corpus", metavar="FILE", help="Extra gazetteer TSV (same columns as corpus/places.tsv).")], None),
+    "verbose": (Annotated[bool, option("--verbose", "-v", panel="Corpus", help="Show parse warnings on stderr.")], False),
+}
+OUTPUT = {
+    "fmt": (Annotated[Optional[str], option("--format", "-f", panel="Output", metavar="FORMAT", help="table, tsv, csv, json or jsonl (default: table on a terminal, tsv in a pipe).")], None),
+    "fields": (Annotated[Optional[str], option("--fields", panel="Output", metavar="A,B,...", help="Columns to print, in order (comma-separated).")], None),
+    "no_header": (Annotated[bool, option("--no-header", panel="Output", help="Omit the header line.")], False),
+}
+
+
+def takes(*groups: dict):
+    """Add the options of `groups` to a command; it receives them as keyword arguments."""
+    def decorate(func):
+        own = [p for p in inspect.signature(func).parameters.values() if p.kind is not inspect.Parameter.VAR_KEYWORD]
+        extra = [inspect.Parameter(name, inspect.Parameter.KEYWORD_ONLY, annotation=ann, default=default)
+                 for group in groups for name, (ann, default) in group.items()]
+
+        @functools.wraps(func)
+        def wrapper(**kwargs):
+            return func(**kwargs)
+
+        wrapper.__signature__ = inspect.Signature([p.replace(kind=inspect.Parameter.KEYWORD_ONLY) for p in own] + extra)
+        wrapper.__annotations__ = {p.name: p.annotation for p in wrapper.__signature__.parameters.values()}
+        del wrapper.__wrapped__  # typer must read the signature above, not the original's
+        return wrapper
+    return decorate

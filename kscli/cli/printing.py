@@ -1,0 +1,58 @@
+"""Printing for the commands: one renderer per format (kscli.output), a closed pipe ends quietly."""
+
+import sys
+
+import typer
+
+from kscli.errors import ExitStatus
+
+
+def choose(requested, geo: bool = False, default_piped: str | None = None) -> str:
+    from kscli.output import choose_format
+
+    if requested == "geojson" and geo:
+        return "geojson"
+    fmt = choose_format(requested)
+    return default_piped if requested is None and fmt == "tsv" and default_piped else fmt
+
+
+def pick(o: dict, known: tuple, default: list) -> list[str]:
+    from kscli.output import check_fields
+
+    return check_fields(o["fields"].split(","), tuple(known)) if o.get("fields") is not None else list(default)
+
+
+def print_rows(rows, columns, fmt, **options) -> None:
+    from kscli.output import render
+
+    guard(render, rows, columns, fmt, **options)
+
+
+def print_records(rows) -> None:
+    from kscli.output import render_records
+
+    guard(render_records, rows)
+
+
+def emit_json(value) -> None:
+    import json
+
+    guard(lambda: sys.stdout.write(json.dumps(value, ensure_ascii=False) + "\n"))
+
+
+def print_lines(lines) -> None:
+    guard(lambda: sys.stdout.write("".join(line + "\n" for line in lines)))
+
+
+def guard(write, *args, **options) -> None:
+    try:
+        write(*args, **options)
+        sys.stdout.flush()
+    except BrokenPipeError:
+        from kscli.cli.running import closed_stdout
+
+        raise typer.Exit(closed_stdout()) from None
+
+
+def done(matched: bool) -> None:
+    raise typer.Exit(ExitStatus.MATCH if matched else ExitStatus.NO_MATCH)

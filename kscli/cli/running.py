@@ -1,0 +1,85 @@
+"""Running the app: every failure becomes one line on stderr and an exit status."""
+
+import os
+import sys
+
+import typer
+
+from kscli.cli.commands import app
+from kscli.errors import ExitStatus, KscliError
+
+
+def main(argv: list[str] | None = None) -> None:
+    """Entry point: run the app, turn every failure into one line on stderr and an exit status."""
+    try:
+        status = _run(argv)
+    except KeyboardInterrupt:
+        status = ExitStatus.INTERRUPTED
+    except BrokenPipeError:
+        status = closed_stdout()
+    _flush_or_quiet()
+    sys.exit(int(status or 0))
+
+
+def _app_for(argv: list[str]) -> typer.Typer:
+    """The app narrowed to the command the arguments name.
+
+    typer builds every command's options before running one; on a tool run in
+    loops that is milliseconds for nothing. Help, completion and unknown names
+    get the whole app.
+    """
+    import copy
+
+    name = argv[0] if argv else ""
+    commands = [c for c in app.registered_commands if (c.name or c.callback.__name__.replace("_", "-")) == name]
+    groups = [g for g in app.registered_groups if g.name == name]
+    if not commands and not groups:
+        return app
+    narrow = copy.copy(app)
+    narrow.registered_commands = commands
+    narrow.registered_groups = groups
+    return narrow
+
+
+def _run(argv) -> int:
+    argv = sys.argv[1:] if argv is None else list(argv)
+    command = typer.main.get_command(_app_for(argv))
+    try:
+        result = command.main(args=argv, prog_name="ksw", standalone_mode=False)
+        return result if isinstance(result, int) else ExitStatus.MATCH
+    except KscliError as exc:
+        _error(str(exc))
+        return exc.status
+    except typer.Exit as exc:
+        return exc.exit_code
+    except typer.Abort:
+        return ExitStatus.INTERRUPTED
+    except Exception as exc:  # click's usage errors, and anything unforeseen: one line, never a traceback
+        if hasattr(exc, "format_message"):
+            _error(exc.format_message())
+            return getattr(exc, "exit_code", ExitStatus.ERROR)
+        if isinstance(exc, BrokenPipeError):
+            raise
+        _error(f"internal error: {type(exc).__name__}: {exc}")
+        return ExitStatus.ERROR
+
+
+def _error(message: str) -> None:
+    sys.stderr.write(f"ksw: {' '.join(str(message).split())}\n")
+
+
+def closed_stdout() -> int:
+    # The reader went away (`ksw events | head -1`): stop quietly, as cat and grep do.
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):
+        pass
+    return ExitStatus.MATCH
+
+
+def _flush_or_quiet() -> None:
+    try:
+        sys.stdout.flush()
+    except (BrokenPipeError, ValueError):
+        closed_stdout()

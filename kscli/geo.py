@@ -1,0 +1,60 @@
+"""Places on the map: distances, GeoJSON (RFC 7946), and the radius filter."""
+
+from __future__ import annotations
+
+import math
+
+from kscli.errors import UsageError
+
+EARTH_KM = 6371.0088
+AREAS = ("country", "state", "region", "province", "district")
+
+
+def distance_km(a: tuple[float, float], b: tuple[float, float]) -> float:
+    """Great-circle distance between two (lat, lon) points.
+
+    >>> round(distance_km((40.0, 47.0), (40.0, 47.0)), 3), round(distance_km((0, 0), (0, 1)))
+    (0.0, 111)
+    """
+    lat1, lon1, lat2, lon2 = map(math.radians, (*a, *b))
+    h = math.sin((lat2 - lat1) / 2) ** 2 + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
+    return 2 * EARTH_KM * math.asin(min(1.0, math.sqrt(h)))
+
+
+def places_near(gazetteer, centre: str, km: float) -> set[str]:
+    """Places with coordinates within `km` of the place named `centre` (itself included)."""
+    if km < 0 or math.isnan(km) or math.isinf(km):
+        raise UsageError(f"--km must be a distance of 0 or more, not {km}")
+    here = gazetteer.get(centre)
+    if here is None or here.lat is None:
+        raise UsageError(f"'{centre}' has no coordinates; --near needs a place with a location")
+    # Areas (a district, a region) have a centroid, not a location: being "near" one means nothing.
+    return {p.name for p in gazetteer.places.values()
+            if p.lat is not None and p.kind not in AREAS and distance_km((here.lat, here.lon), (p.lat, p.lon)) <= km}
+
+
+def feature(geometry_place, properties: dict) -> dict:
+    return {"type": "Feature",
+            "geometry": {"type": "Point", "coordinates": [round(geometry_place.lon, 6), round(geometry_place.lat, 6)]},
+            "properties": properties}
+
+
+def collection(features: list[dict]) -> dict:
+    return {"type": "FeatureCollection", "features": features}
+
+
+def event_features(rows: list[dict], columns: list[str], gazetteer) -> list[dict]:
+    """A Feature per event and located place, with `columns` as properties; unlocated events have none."""
+    out = []
+    for row in rows:
+        properties = {c: row[c] for c in columns}
+        for name in row.get("places") or ():
+            place = gazetteer.get(name)
+            if place is not None and place.lat is not None:
+                out.append(feature(place, dict(properties, place=name)))
+    return out
+
+
+def place_features(rows: list[dict], gazetteer) -> list[dict]:
+    return [feature(gazetteer.get(r["name"]), r) for r in rows
+            if gazetteer.get(r["name"]) is not None and gazetteer.get(r["name"]).lat is not None]
