@@ -254,7 +254,7 @@ def _has_phrase(text: str, keyword: str) -> bool:
 def highlights(event: Event, result: Result, lexicon) -> list[str]:
     """The words of `event` to mark: mentions of the matched places, and keyword matches."""
     words = [m for m in event.place_mentions
-             if result.places & {p.name for p in lexicon.places.resolve(m, limit=0)}]
+             if result.places & {match.place.name for match in lexicon.places.resolve(m, limit=0)}]
     for keyword in result.keywords:
         needles = keyword_forms(keyword)
         for token in re.findall(r"[\w’'-]+", event.text):

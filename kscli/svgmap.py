@@ -65,12 +65,22 @@ def svg(points: list[tuple[str, float, float, int]], title: str, labels: int = 2
         r = 3 + 27 * math.sqrt(n / top)
         parts.append(f'<circle cx="{x:.1f}" cy="{y:.1f}" r="{r:.1f}" fill="#b2182b" fill-opacity="0.45" '
                      f'stroke="#67001f" stroke-width="0.8"><title>{escape(name)}: {n}</title></circle>')
-    for name, lat, lon, n in ranked[:labels]:
+    placed: list[tuple[float, float, float, float]] = []
+    for name, lat, lon, n in ranked:
         x, y = project(lat, lon)
-        parts.append(f'<text x="{x + 6:.1f}" y="{y - 6:.1f}" font-size="12">{escape(name)} ({n})</text>')
+        label = f"{name} ({n})"
+        box = (x + 6, y - 18, x + 6 + 7 * len(label), y - 4)
+        if len(placed) >= labels or any(_overlap(box, other) for other in placed):
+            continue  # a label that would cover another one is left to the tooltip
+        placed.append(box)
+        parts.append(f'<text x="{x + 6:.1f}" y="{y - 6:.1f}" font-size="12">{escape(label)}</text>')
     parts.append(f'<text x="{MARGIN}" y="{HEIGHT - 20}" font-size="11" fill="#555">circle area ∝ events; '
                  f'{outside} distant places not drawn; coordinates: corpus/places.tsv</text></svg>')
     return "\n".join(parts)
+
+
+def _overlap(a, b) -> bool:
+    return a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]
 
 
 def grid(points: list[tuple[str, float, float, int]], columns: int = 60, rows: int = 20) -> list[str]:
