@@ -188,3 +188,10 @@ def test_a_terminal_gets_the_table_and_the_chart():
     assert "Shusha" in plain and "\t" not in plain
     status, chart = run_on_a_terminal("timeline", "--place", "Ganja")
     assert status == 0 and "█" in chart and "◆" in chart
+
+
+def test_shell_completion_offers_place_and_actor_names(ksw):
+    places = ksw(env={"_KSW_COMPLETE": "complete_bash", "COMP_WORDS": "ksw events --place Shu", "COMP_CWORD": "3"})
+    assert "Shusha" in places.stdout.split("\n")
+    actors = ksw(env={"_KSW_COMPLETE": "complete_bash", "COMP_WORDS": "ksw events --actor Arm", "COMP_CWORD": "3"})
+    assert "Armenian MoD" in actors.stdout.split("\n")
