@@ -2,7 +2,7 @@
 
 Each type has cue words; when several types' cues appear, the first type in
 PRECEDENCE wins (a drone downed during shelling is a downing). The mapping to
-ACLED's event types is in docs/EVENT_TYPES.md.
+ACLED's event types is in the README.
 """
 
 from __future__ import annotations
@@ -11,31 +11,41 @@ import re
 
 from kscli.model import EVENT_TYPES as PRECEDENCE
 
-
-
 _AIRCRAFT = r"(?:drones?|uavs?|unmanned aerial vehicles?|helicopters?|gunships?|warplanes?|planes?|airplanes?|aircraft|jets?|su-25s?|f-16s?|mi-24|bayraktar|tb2|ballistic missile)"
-_CUES = {
-    "aircraft/drone downed": r"\bshot down\b|\bshoot(?:ing)? down\b|\bdown(?:ed|ing)\b|\bcrashed\b",
-    "territory": r"\bcaptur(?:e|ed|ing)\b|\b(?:took|taken|take|taking|gained|had|obtained|regained|secured|in|seized)\s+(?:effective\s+|operational\s+|full\s+)?control\b"
-                 r"|\bcontrol (?:of|over)\b|\bseiz(?:e|ed|ing)\b|\bretreat(?:ed|ing|s)?\b|\bwithdr(?:ew|awn)\b|\blost\b"
-                 r"|\bretak(?:e|en|ing)\b|\bretook\b|\bhad taken\b|\bliberat(?:ed|ion)\b|\bfled\b|\bdeserted\b"
-                 r"|\bno longer in control\b|\bsurrounded\b|\bleaving\b|\bhigh ground\b|\bdominant heights\b",
-    "shelling/strike": r"\bshell(?:s|ed|ing)?\b|\brocket(?:s|ed|ing)\b|\bfir(?:ed|ing|e) (?:upon|on|at|from|into)\b|\bbombard(?:ed|ing|ment)?\b"
-                       r"|\bfired\b|\bmissiles? (?:at|on|into|from|attacks?|strikes?)\b|\bstrikes?\b|\bstruck\b|\bartillery fire\b|\bunder (?:intense |heavy )?(?:\w+ )?fire\b|\bhit\b"
-                       r"|\bbomb(?:ing|ed)?\b|\blaunched\b.*\b(?:missiles?|rockets?)\b|\bair strike\b|\bexplosions?\b|\bcame under\b"
-                       r"|(?<!be )\btargeted\b|\bdestroyed\b|\bwith (?:\w+ ){0,3}(?:missiles?|rockets?|shells?|artillery)\b",
-    "battle/clash": r"\bclash(?:es)?\b|\bfighting\b|\bfight\b|\boffensives?\b|\bcounter-?offensive\b|\bcounterattacks?\b"
-                    r"|\battack(?:s|ed|ing)?\b|\brepel(?:led|ling)?\b|\brepulsed\b|\bassault\b|\bbattle\b"
-                    r"|\btank warfare\b|\badvanc(?:e|ed|ing|es)\b|\blosses\b|\bsabotage\b|\bexchange of (?:heavy )?(?:fire|artillery|gunfire)\b|\bstorming\b|\bentered\b",
-    "casualties": r"\bkill(?:ed|ing|s)?\b|\b(?:was|were|been|severely|seriously)\s+(?:\w+\s+)?(?:wounded|injured)\b"
-                  r"|\b(?:wound|injur)(?:ed|ing)\s+(?:\d|at least|over|more|the|a|an|one|two|three)\b|\bdied\b|\bcasualties\b",
-    "ceasefire/diplomacy": r"\bcease-?fire\b|\btruce\b|\btalks\b|\bagreement\b|\bnegotiations?\b|\bdiplomacy\b|\bpeace\b"
-                           r"|\bconsultations\b|\bminsk group\b|\bultimatum\b|\bstatement on ending\b|\bappeal(?:ed|s)?\b|\bsigned\b"
-                           r"|\bhalt(?:ed|ing)?\b|\btreaty\b",
-    "footage/media": r"\bfootage\b|\bvideo\b|\bimages\b|\bphotos?\b|\btweet\b|\btwitter\b|\bfacebook\b|\bsocial media\b|\binstagram\b",
+# Cue words, looked up in a set (fast), and cue phrases, searched by regex only when needed.
+_CUE_WORDS = {
+    "aircraft/drone downed": "downed downing",
+    "territory": "capture captured capturing seize seized seizing retreat retreated retreating retreats withdrew "
+                 "withdrawn lost retake retaken retaking retook liberated liberation fled deserted surrounded leaving",
+    "shelling/strike": "shell shells shelled shelling rockets rocketed rocketing bombard bombarded bombarding "
+                       "bombardment fired strike strikes struck hit bomb bombing bombed explosion explosions destroyed",
+    "battle/clash": "clash clashes fighting fight offensive offensives counteroffensive counter-offensive counterattack "
+                    "counterattacks attack attacks attacked attacking repel repelled repelling repulsed assault battle "
+                    "advance advanced advancing advances losses sabotage storming entered",
+    "casualties": "kill killed killing kills died casualties",
+    "ceasefire/diplomacy": "ceasefire cease-fire truce talks agreement negotiation negotiations diplomacy peace "
+                           "consultations ultimatum appeal appealed appeals signed halt halted halting treaty",
+    "footage/media": "footage video images photo photos tweet twitter facebook instagram",
 }
-# One pass over the sentence finds every type whose cues occur (named groups: t0, t1, ...).
-_ANY_CUE = re.compile("|".join(f"(?P<t{n}>{_CUES[name]})" for n, name in enumerate(PRECEDENCE[:-1])), re.I)
+_CUE_PHRASES = {
+    "aircraft/drone downed": r"\bshot down\b|\bshoot(?:ing)? down\b|\bcrashed\b",
+    "territory": r"\b(?:took|taken|take|taking|gained|had|obtained|regained|secured|in|seized)\s+(?:effective\s+|operational\s+|full\s+)?control\b"
+                 r"|\bcontrol (?:of|over)\b|\bhad taken\b|\bhigh ground\b|\bdominant heights\b",
+    "shelling/strike": r"\bfir(?:ing|e) (?:upon|on|at|from|into)\b|\bmissiles? (?:at|on|into|from|attacks?|strikes?)\b"
+                       r"|\bartillery fire\b|\bunder (?:intense |heavy )?(?:\w+ )?fire\b|\blaunched\b.*\b(?:missiles?|rockets?)\b"
+                       r"|\bcame under\b|(?<!be )\btargeted\b|\bwith (?:\w+ ){0,3}(?:missiles?|rockets?|shells?|artillery)\b",
+    "battle/clash": r"\btank warfare\b|\bexchange of (?:heavy )?(?:fire|artillery|gunfire)\b",
+    "casualties": r"\b(?:was|were|been|severely|seriously)\s+(?:\w+\s+)?(?:wounded|injured)\b"
+                  r"|\b(?:wound|injur)(?:ed|ing)\s+(?:\d|at least|over|more|the|a|an|one|two|three)\b",
+    "ceasefire/diplomacy": r"\bminsk group\b|\bstatement on ending\b",
+    "footage/media": r"\bsocial media\b",
+}
+_WORD_TYPE: dict[str, int] = {}
+for _n, _name in enumerate(PRECEDENCE[:-1]):
+    for _word in _CUE_WORDS[_name].split():
+        _WORD_TYPE.setdefault(_word, _n)
+_PHRASE = [re.compile(_CUE_PHRASES[name], re.I) for name in PRECEDENCE[:-1]]
+_TOKEN = re.compile(r"[a-z]+(?:-[a-z0-9]+)+|[a-z]+")  # "cease-fire" whole, and "peace-keepers" in parts too
 _DOWNED_OBJECT = re.compile(_AIRCRAFT, re.I)
 
 _WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
@@ -58,12 +68,15 @@ def event_type(text: str) -> str:
     >>> event_type("Armenian forces were shelling Tartar City.")
     'shelling/strike'
     """
-    found = set()
-    for m in _ANY_CUE.finditer(text):
-        group = m.lastgroup
-        if m[0].lower() != "crashed" or _DOWNED_OBJECT.search(text):
-            found.add(int(group[1:]))
-    return PRECEDENCE[min(found)] if found else "other"
+    low = text.lower()
+    words = set(_TOKEN.findall(low))
+    words.update(part for w in list(words) if "-" in w for part in w.split("-"))
+    best = min((_WORD_TYPE[w] for w in words if w in _WORD_TYPE), default=len(PRECEDENCE) - 1)
+    for n in range(best):  # only a phrase of a type that outranks the words' can change the answer
+        m = _PHRASE[n].search(low)
+        if m and (m[0] != "crashed" or _DOWNED_OBJECT.search(low)):
+            return PRECEDENCE[n]
+    return PRECEDENCE[best]
 
 
 def casualties(text: str) -> tuple[int | None, int | None]:
