@@ -11,7 +11,8 @@ Context rules, all about the shape of English, none about one article:
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from functools import lru_cache
+from typing import NamedTuple
 
 from kscli.gazetteer import NOT_EXTRACTED, SETTLEMENTS, Gazetteer, Place
 from kscli.names import GENERIC, fold, phonetic, strip_generic
@@ -30,8 +31,7 @@ _PREFER = {"city": 0, "town": 0, "village": 1, "landmark": 2, "district": 3, "pr
            "region": 5, "river": 2, "valley": 2, "mountain": 2, "road": 2}
 
 
-@dataclass(frozen=True, slots=True)
-class Mention:
+class Mention(NamedTuple):
     surface: str
     start: int
     end: int
@@ -72,7 +72,7 @@ def _capitalised(word: str) -> bool:
 
 
 def _longest(text: str, toks: list[Token], i: int, gaz: Gazetteer, shorter_than: int = 99):
-    if phonetic(_first_word(toks[i].norm)) not in gaz.first_words:
+    if _first_key(toks[i].norm) not in gaz.first_words:
         return None
     for n in range(min(MAX_WORDS, len(toks) - i, shorter_than - 1), 0, -1):
         span = toks[i:i + n]
@@ -93,12 +93,17 @@ def _longest(text: str, toks: list[Token], i: int, gaz: Gazetteer, shorter_than:
     return None
 
 
-def _first_word(norm: str) -> str:
-    return re.split(r"[^a-z0-9]+", norm, maxsplit=1)[0]
+_NON_WORD = re.compile(r"[^a-z0-9]+")
+
+
+@lru_cache(maxsize=65536)
+def _first_key(norm: str) -> str:
+    """The transliteration key of a token's first word ("nagorno" of "nagorno-karabakh")."""
+    return phonetic(_NON_WORD.split(norm, maxsplit=1)[0])
 
 
 def _split_words(words: list[str]) -> list[str]:
-    return [part for w in words for part in re.split(r"[^a-z0-9]+", w) if part]
+    return [part for w in words for part in _NON_WORD.split(w) if part]
 
 
 def _joined(text: str, span: list[Token]) -> bool:

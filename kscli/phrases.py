@@ -8,24 +8,22 @@ starts at each word.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 from kscli.names import fold
 
 _WORD = re.compile(r"[^\W_]+(?:[-.][^\W_]+)*")
 
 
-@dataclass(frozen=True, slots=True)
-class Token:
+class Token(NamedTuple):
     text: str  # as written
     norm: str  # folded
     start: int
     end: int
 
 
-@dataclass(frozen=True, slots=True)
-class Hit:
+class Hit(NamedTuple):
     value: str  # canonical name
     start: int
     end: int
@@ -67,8 +65,12 @@ class PhraseMatcher:
 
     def find(self, text: str, toks: list[Token] | None = None) -> list[Hit]:
         toks = tokens(text) if toks is None else toks
-        hits, i = [], 0
-        while i < len(toks):
+        starts = self._lengths
+        hits, i, n = [], 0, len(toks)
+        while i < n:
+            if toks[i].norm not in starts:  # no phrase starts here: the common case, answered at once
+                i += 1
+                continue
             hit = self._longest_at(text, toks, i)
             if hit is None:
                 i += 1
@@ -78,10 +80,7 @@ class PhraseMatcher:
         return hits
 
     def _longest_at(self, text: str, toks: list[Token], i: int) -> tuple[Hit, int] | None:
-        lengths = self._lengths.get(toks[i].norm)
-        if not lengths:
-            return None  # no phrase starts with this word: the common case, answered at once
-        for n in lengths:
+        for n in self._lengths[toks[i].norm]:
             if i + n > len(toks):
                 continue
             span = toks[i:i + n]

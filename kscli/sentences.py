@@ -47,12 +47,18 @@ def _balanced(text: str) -> bool:
     return text.count('"') % 2 == 0 and text.count("“") == text.count("”")
 
 
+_SPECIAL = re.compile(r'[()\[\]"“”.!?]')
+
+
 def _boundaries(text: str, track_quotes: bool) -> list[int]:
     cuts: list[int] = []
     depth = 0  # brackets
     in_quote = False
-    i, n = 0, len(text)
-    while i < n:
+    resume = 0  # after a cut, the characters it skipped over are not looked at again
+    for m in _SPECIAL.finditer(text):  # only brackets, quotes and stops matter: jump between them
+        i = m.start()
+        if i < resume:
+            continue
         ch = text[i]
         if ch in "([":
             depth += 1
@@ -64,14 +70,12 @@ def _boundaries(text: str, track_quotes: bool) -> list[int]:
             end = _sentence_end(text, i)
             if end is not None:
                 cuts.append(end)
-                i = end
+                resume = end
                 continue
         if track_quotes and ch in '"”' and not in_quote and depth == 0 and i and text[i - 1] in _ENDERS:
             # A quotation that ends a sentence: cut after its closing mark.
-            m = _START.match(text, i + 1)
-            if m:
+            if _START.match(text, i + 1):
                 cuts.append(i + 1)
-        i += 1
     return cuts
 
 
