@@ -4,8 +4,9 @@ Layout (little-endian)::
 
     b"KSWCACHE\\x01\\n"  8-byte header length  header JSON  sections...
 
-The header names the tool version, the digest of every input byte, where each
-section lies, and a CRC-32 of them all, checked on every open. Sections are compact JSON lines (events) and raw unsigned
+The header names the tool version, what the input was, where each section
+lies, and a CRC-32 of each, checked on every open (the events section, the
+bulk of a big file, is checked line by line as lines are read). Sections are compact JSON lines (events) and raw unsigned
 integer arrays (offsets, dates, postings): nothing in the file can run code
 when loaded, unlike pickle. A file that is short, damaged, from another
 version or for other input is ignored, removed, and rebuilt; a cache directory
@@ -28,7 +29,7 @@ try:  # the BLAKE2 module alone: hashlib would also load OpenSSL, a few ms on ev
 except ImportError:  # pragma: no cover - other Pythons
     from hashlib import blake2b
 
-FORMAT = 2
+FORMAT = 3
 MAGIC = b"KSWCACHE\x01\n"
 SUFFIX = ".kswidx"
 CACHE_ENV = "KSW_CACHE_DIR"
@@ -56,6 +57,41 @@ def digest(parts) -> str:
     return h.hexdigest()
 
 
+def unchanged(location: Path, paths: list[Path], key: str | None) -> bool:
+    """Whether the inputs are, by their stat data, those the cache was last checked against.
+
+    Like git's index, a file changed in the same clock tick as the last check could
+    keep its stat data: such "racy" files are never trusted this way, and get hashed.
+    """
+    try:
+        record = json.loads((location.parent / (location.name + ".stamps")).read_text("utf-8"))
+        stamps = _stamps(paths)
+    except (OSError, ValueError):
+        return False
+    quiet_before = record.get("checked_ns", 0) - 2_000_000_000
+    return (record.get("key") == key and record.get("stamps") == stamps
+            and all(max(s[2], s[3]) < quiet_before for s in stamps))
+
+
+def remember(location: Path, paths: list[Path], key: str) -> None:
+    """Record the inputs' stat data beside the cache, so the next run can skip hashing them."""
+    import time
+
+    try:
+        record = {"key": key, "stamps": _stamps(paths), "checked_ns": time.time_ns()}
+    except OSError:
+        return
+    _replace(location.parent / (location.name + ".stamps"), json.dumps(record).encode("utf-8"))
+
+
+def _stamps(paths: list[Path]) -> list[list]:
+    out = []
+    for p in paths:
+        s = os.stat(p)
+        out.append([str(p), s.st_size, s.st_mtime_ns, s.st_ctime_ns, s.st_ino, s.st_dev])
+    return out
+
+
 def path_for(root: Path, location: str) -> Path:
     """The cache file of one corpus location (its content key lives inside)."""
     return root / (blake2b(location.encode("utf-8", "surrogatepass"), digest_size=12).hexdigest() + SUFFIX)
@@ -81,8 +117,11 @@ class Snapshot:
         return values
 
 
-def read(path: Path, key: str, version: str) -> Snapshot | None:
-    """The snapshot in `path` if it is whole and was built from exactly this input, else None."""
+def read(path: Path, version: str) -> Snapshot | None:
+    """The snapshot in `path` if it is whole and of this version, else None (a damaged file is removed).
+
+    Whether it was built from the caller's input is the caller's question: see `inputs` in the header.
+    """
     try:
         with open(path, "rb") as f:
             size = os.fstat(f.fileno()).st_size
@@ -92,16 +131,16 @@ def read(path: Path, key: str, version: str) -> Snapshot | None:
     except FileNotFoundError:
         return None
     except (OSError, ValueError):
-        _discard(path)
+        discard(path)
         return None
     try:
         snapshot = _open(buffer, size)
     except (ValueError, KeyError, TypeError, UnicodeDecodeError):
-        _discard(path)  # damaged: never leave it to trip the next run
+        discard(path)  # damaged: never leave it to trip the next run
         return None
     header = snapshot.header
-    if header.get("format") != FORMAT or header.get("version") != version or header.get("key") != key:
-        return None  # stale, not broken: the rebuild will replace it
+    if header.get("format") != FORMAT or header.get("version") != version:
+        return None  # another version's, not broken: the rebuild will replace it
     return snapshot
 
 
@@ -128,13 +167,20 @@ def _open(buffer, size: int) -> Snapshot:
             raise ValueError(f"section {name} runs past the end")
     if header.get("size") != size:
         raise ValueError("truncated or padded")
-    if zlib.crc32(memoryview(buffer)[base:]) != header.get("crc"):
-        raise ValueError("damaged: checksum differs")
+    view = memoryview(buffer)
+    for name, (offset, section_length) in header["sections"].items():
+        if name not in header["unchecked"] and \
+                zlib.crc32(view[base + offset:base + offset + section_length]) != header["crcs"][name]:
+            raise ValueError(f"damaged: section {name} fails its checksum")
     return Snapshot(buffer, header, base)
 
 
-def write(path: Path, header: dict, sections: list[tuple[str, bytes | array]]) -> bool:
-    """Write atomically; False (and nothing left behind) when the directory will not take it."""
+def write(path: Path, header: dict, sections: list[tuple[str, bytes | array]], unchecked: tuple[str, ...] = ()) -> bool:
+    """Write atomically; False (and nothing left behind) when the directory will not take it.
+
+    Every section gets a CRC checked when the file is opened, except the `unchecked` ones,
+    which the caller checks piece by piece (the events: a query reads only those it returns).
+    """
     layout, offset = {}, 0
     blobs = []
     for name, data in sections:
@@ -142,11 +188,13 @@ def write(path: Path, header: dict, sections: list[tuple[str, bytes | array]]) -
         layout[name] = [offset, len(blob)]
         offset += len(blob)
         blobs.append(blob)
-    crc = 0
-    for blob in blobs:
-        crc = zlib.crc32(blob, crc)
-    header = dict(header, format=FORMAT, sections=layout, crc=crc)
-    head = _header_bytes(header, offset)
+    crcs = {name: zlib.crc32(blob) for (name, _), blob in zip(sections, blobs) if name not in unchecked}
+    header = dict(header, format=FORMAT, sections=layout, crcs=crcs, unchecked=list(unchecked))
+    return _replace(path, _header_bytes(header, offset), *blobs)
+
+
+def _replace(path: Path, *parts: bytes) -> bool:
+    """Write a file atomically (temporary file, fsync, rename); False if the directory will not take it."""
     import tempfile  # only when writing
 
     tmp = None
@@ -154,16 +202,15 @@ def write(path: Path, header: dict, sections: list[tuple[str, bytes | array]]) -
         path.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(prefix=".tmp-", suffix=SUFFIX, dir=path.parent)
         with os.fdopen(fd, "wb") as f:
-            f.write(head)
-            for blob in blobs:
-                f.write(blob)
+            for part in parts:
+                f.write(part)
             f.flush()
             os.fsync(f.fileno())
         os.replace(tmp, path)
         return True
     except OSError:
         if tmp:
-            _discard(Path(tmp))
+            discard(Path(tmp))
         return False
 
 
@@ -189,8 +236,10 @@ def _bytes(data) -> bytes:
     return data
 
 
-def _discard(path: Path) -> None:
-    try:
-        path.unlink()
-    except OSError:
-        pass
+def discard(path: Path) -> None:
+    """Remove a cache file (and its stamps), quietly: it may be gone already."""
+    for victim in (path, path.parent / (path.name + ".stamps")):
+        try:
+            victim.unlink()
+        except OSError:
+            pass

@@ -31,3 +31,11 @@ class NoPlaceMatch(KscliError):
 
 class DataFileError(KscliError):
     """A places/actors/weapons data file with a malformed row."""
+
+
+class CacheDamaged(KscliError):
+    """A cache file found damaged after it was opened; the caller removes it and asks again."""
+
+    def __init__(self, location):
+        super().__init__(f"{location}: the index cache is damaged; it has been removed, run again")
+        self.location = location

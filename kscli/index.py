@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import os
+import zlib
 from array import array
 from collections.abc import Mapping, Sequence
 from datetime import date
@@ -18,14 +19,13 @@ from functools import cached_property, lru_cache
 from pathlib import Path
 
 from kscli import __version__, cache
-from kscli.errors import CorpusError
+from kscli.errors import CacheDamaged, CorpusError
 from kscli.lexicon import Lexicon, data_files
 from kscli.model import Event, ParseWarning
 from kscli.sources import bundled_corpus, read_bytes, timeline_files
 
 CORPUS_ENV = "KSW_CORPUS"
 POSTING_FIELDS = ("place", "source", "denied_by", "event_type", "weapon", "side", "word")
-_EVENT_SLOTS = Event._fields
 
 
 class Index:
@@ -56,6 +56,17 @@ class Index:
     def values(self, field: str) -> Mapping[str, Sequence[int]]:
         return self._postings.get(field, {})
 
+    def event_json(self, n: int) -> str:
+        """Event n as the JSON object `--format jsonl` prints (copied, not re-encoded, from a cache)."""
+        line = getattr(self.events, "line", None)
+        return line(n).decode("utf-8").rstrip("\n") if line else event_json(self.events[n])
+
+    def check(self, positions) -> None:
+        """Raise CacheDamaged before any output if an event to be returned is damaged in the cache."""
+        check = getattr(self.events, "check", None)
+        if check:
+            check(positions)
+
     def days(self) -> list[str]:
         """ISO dates that have events, ascending."""
         return sorted({date.fromordinal(d).isoformat() for d in set(self._dated_days)})
@@ -82,21 +93,34 @@ def load_index(path=None, year: int | None = None, extra_places: tuple[Path, ...
     """The index of the corpus at `path`, from the cache when its input is unchanged."""
     corpus = resolve_corpus(path)
     files = timeline_files(corpus)
-    inputs = _read_inputs(files, data_files(corpus, tuple(extra_places)))
-    key = cache.digest([(f"year={year}", b"")] + [(label, data) for label, _, data in inputs])
+    data = data_files(corpus, tuple(extra_places))
+    paths = files + [p for group in data.values() for p in group]
     root = cache.cache_root() if use_cache else None
     location = cache.path_for(root, str(corpus.resolve()) + f"\0{year}") if root else None
+    inputs = None
     if location is not None:
-        snapshot = cache.read(location, key, __version__)
+        snapshot = cache.read(location, __version__)
         if snapshot is not None:
-            try:
-                return from_snapshot(snapshot)
-            except (KeyError, ValueError, TypeError, IndexError, CorpusError):
-                pass  # whole but unusable (a layout this version does not know): rebuild over it
+            fresh = cache.unchanged(location, paths, snapshot.header.get("key"))
+            if not fresh:
+                inputs = _read_inputs(files, data)
+                fresh = snapshot.header.get("key") == _key(inputs, year)
+                if fresh:
+                    cache.remember(location, paths, snapshot.header["key"])
+            if fresh:
+                try:
+                    return from_snapshot(snapshot, location)
+                except (KeyError, ValueError, TypeError, IndexError, CorpusError):
+                    pass  # whole but unusable (a layout this version does not know): rebuild over it
+    inputs = inputs or _read_inputs(files, data)
     index = build_from_inputs(files, inputs, corpus, year, tuple(extra_places))
-    if location is not None:
-        save(index, location, key)
+    if location is not None and save(index, location, _key(inputs, year)):
+        cache.remember(location, paths, _key(inputs, year))
     return index
+
+
+def _key(inputs, year) -> str:
+    return cache.digest([(f"year={year}", b"")] + [(label, data) for label, _, data in inputs])
 
 
 def _read_inputs(files: list[Path], data: dict[str, list[Path]]) -> list[tuple[str, Path, bytes]]:
@@ -162,12 +186,14 @@ def _position(event_id: str) -> int:
 # --- the cache file: what goes in, and how it comes back out ---------------------------------
 
 def save(index: Index, location: Path, key: str) -> bool:
-    lines, offsets = [], array("Q", [0])
+    # Each event is stored as the very JSON object `--format jsonl` prints, so that
+    # output can copy it; a CRC per line lets a query check just the lines it reads.
+    lines, offsets, crcs = [], array("Q", [0]), array("I")
     for e in index.events:
-        line = json.dumps([getattr(e, n) for n in _EVENT_SLOTS], ensure_ascii=False, separators=(",", ":"))
-        line = line.encode("utf-8") + b"\n"
+        line = (event_json(e) + "\n").encode("utf-8")
         lines.append(line)
         offsets.append(offsets[-1] + len(line))
+        crcs.append(zlib.crc32(line))
     flat, directories = array("I"), []
     for field in POSTING_FIELDS:
         directory = {}
@@ -178,22 +204,27 @@ def save(index: Index, location: Path, key: str) -> bool:
     header = {"version": __version__, "key": key, "year": index.year, "files": list(index.files),
               "warnings": [[w.file, w.line, w.message] for w in index.warnings], "count": len(index.events)}
     # Each JSON section is decoded only when a query needs it (a date query never reads the gazetteer).
-    return cache.write(location, header, [("events", b"".join(lines)), ("offsets", offsets),
+    return cache.write(location, header, [("events", b"".join(lines)), ("offsets", offsets), ("crcs", crcs),
                                           ("dated_days", index._dated_days), ("dated_pos", index._dated_pos),
                                           ("postings", flat), ("lexicon", _json_bytes(index.lexicon.to_data())),
-                                          *directories])
+                                          *directories], unchecked=("events",))
+
+
+def event_json(event: Event) -> str:
+    """The event as one JSON object, exactly as `--format jsonl` prints it."""
+    return json.dumps(event.as_dict(), ensure_ascii=False)
 
 
 def _json_bytes(value) -> bytes:
     return json.dumps(value, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
 
 
-def from_snapshot(snapshot: cache.Snapshot) -> Index:
+def from_snapshot(snapshot: cache.Snapshot, location: Path | None = None) -> Index:
     header = snapshot.header
     flat = snapshot.ints("postings", "I")
     postings = {field: _Postings(flat, lambda f=field: json.loads(bytes(snapshot.raw(f"postings.{f}"))))
                 for field in POSTING_FIELDS}
-    events = _LazyEvents(snapshot.raw("events"), snapshot.ints("offsets", "Q"))
+    events = _LazyEvents(snapshot.raw("events"), snapshot.ints("offsets", "Q"), snapshot.ints("crcs", "I"), location)
     if len(events) != header["count"]:
         raise CorpusError("cache damaged")  # cannot happen for a file cache.read() accepted
     lexicon = Lexicon(loader=lambda: json.loads(bytes(snapshot.raw("lexicon"))))
@@ -203,11 +234,13 @@ def from_snapshot(snapshot: cache.Snapshot) -> Index:
 
 
 class _LazyEvents(Sequence):
-    """Events decoded from the cache one at a time, when asked for."""
+    """Events decoded from the cache one at a time, when asked for, each line checked against its CRC."""
 
-    def __init__(self, raw: memoryview, offsets: array):
+    def __init__(self, raw: memoryview, offsets: array, crcs: array, location: Path | None):
         self._raw = raw
         self._offsets = offsets
+        self._crcs = crcs
+        self._location = location
         self._decode = lru_cache(maxsize=4096)(self._decode_uncached)
 
     def __len__(self) -> int:
@@ -222,9 +255,21 @@ class _LazyEvents(Sequence):
             raise IndexError(n)
         return self._decode(n)
 
+    def line(self, n: int) -> bytes:
+        """Event n's JSON line, as stored; CacheDamaged if it is not what was written."""
+        data = bytes(self._raw[self._offsets[n]:self._offsets[n + 1]])
+        if zlib.crc32(data) != self._crcs[n]:
+            raise CacheDamaged(self._location)
+        return data
+
+    def check(self, positions) -> None:
+        """Raise CacheDamaged now, before any output, if one of these events' lines is damaged."""
+        for n in positions:
+            self.line(n)
+
     def _decode_uncached(self, n: int) -> Event:
-        values = json.loads(bytes(self._raw[self._offsets[n]:self._offsets[n + 1]]))
-        return Event._make(tuple(v) if isinstance(v, list) else v for v in values)
+        record = json.loads(self.line(n))
+        return Event._make(tuple(v) if isinstance(v, list) else v for k, v in record.items() if k != "disputed")
 
 
 class _Postings(Mapping):

@@ -71,14 +71,26 @@ def _side(value: str) -> str:
 
 
 class Result:
-    """The events a query returned, and what matched, for highlighting."""
+    """What a query selected: event positions in output order, decoded only when read.
 
-    __slots__ = ("events", "places", "keywords")
+    `places` and `keywords` are what matched, for highlighting.
+    """
 
-    def __init__(self, events: list[Event], places: frozenset[str], keywords: tuple[str, ...]):
-        self.events = events
-        self.places = places  # canonical places the place filters matched
+    __slots__ = ("index", "positions", "places", "keywords")
+
+    def __init__(self, index: Index, positions: list[int], places: frozenset[str], keywords: tuple[str, ...]):
+        self.index = index
+        self.positions = positions
+        self.places = places
         self.keywords = keywords
+
+    @property
+    def events(self) -> list[Event]:
+        return [self.index.events[n] for n in self.positions]
+
+    def json_lines(self):
+        """Each event as the JSON object `--format jsonl` prints, copied from the cache when it can be."""
+        return (self.index.event_json(n) for n in self.positions)
 
 
 def run(index: Index, query: Query) -> Result:
@@ -91,17 +103,14 @@ def run(index: Index, query: Query) -> Result:
         selected = list(range(len(index.events)))
     if query.keywords:
         candidates = _union(keyword_candidates(index, k) for k in query.keywords)
-        selected = _intersect(selected, candidates)
-    events = [index.events[n] for n in selected]
-    if query.keywords:
-        events = [e for e in events if any(_has_phrase(e.text, k) for k in query.keywords)]
-    if query.disputed is not None:
-        events = [e for e in events if e.disputed == query.disputed]
+        selected = [n for n in _intersect(selected, candidates)
+                    if any(_has_phrase(index.events[n].text, k) for k in query.keywords)]
     if query.reverse:
-        events.reverse()
+        selected.reverse()
     if query.limit is not None:
-        events = events[:query.limit]
-    return Result(events, frozenset(place_names(index, query.places + query.within)), query.keywords)
+        selected = selected[:query.limit]
+    index.check(selected)
+    return Result(index, selected, frozenset(place_names(index, query.places + query.within)), query.keywords)
 
 
 def _filters(index: Index, query: Query):
@@ -120,6 +129,9 @@ def _filters(index: Index, query: Query):
         yield _union(index.posting("weapon", w) for w in weapon_names(index, query.weapons))
     if query.sides:
         yield _union(index.posting("side", s) for s in query.sides)
+    if query.disputed is not None:
+        denied = set(_union(index.values("denied_by").values()))
+        yield [n for n in range(len(index.events)) if (n in denied) == query.disputed]
     if query.near is not None:
         from kscli.geo import places_near
 

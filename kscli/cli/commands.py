@@ -81,6 +81,9 @@ def events(
     fmt = choose(o["fmt"], geo=True)
     index = _index(o)
     result = _select(index, dict(o, limit=limit, reverse=reverse))
+    if fmt == "jsonl" and o["fields"] is None:  # every field: the cached JSON lines are the output
+        print_lines(result.json_lines())
+        done(bool(result.positions))
     rows = [e.as_dict() for e in result.events]
     if fmt == "geojson":
         from kscli import geo

@@ -6,7 +6,7 @@ import sys
 import typer
 
 from kscli.cli.commands import app
-from kscli.errors import ExitStatus, KscliError
+from kscli.errors import CacheDamaged, ExitStatus, KscliError
 
 
 def main(argv: list[str] | None = None) -> None:
@@ -41,12 +41,21 @@ def _app_for(argv: list[str]) -> typer.Typer:
     return narrow
 
 
-def _run(argv) -> int:
+def _run(argv, retry: bool = True) -> int:
     argv = sys.argv[1:] if argv is None else list(argv)
     command = typer.main.get_command(_app_for(argv))
     try:
         result = command.main(args=argv, prog_name="ksw", standalone_mode=False)
         return result if isinstance(result, int) else ExitStatus.MATCH
+    except CacheDamaged as exc:
+        # Found before anything was printed: drop the file and answer from a fresh build.
+        from kscli import cache
+
+        cache.discard(exc.location)
+        if retry:
+            return _run(argv, retry=False)
+        _error(str(exc))
+        return exc.status
     except KscliError as exc:
         _error(str(exc))
         return exc.status
