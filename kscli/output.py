@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 import re
 import sys
-from typing import Callable, Iterable
+from typing import Iterable
 
 from kscli.errors import UsageError
 
@@ -93,31 +93,29 @@ def render_json(rows, columns, header: bool, out) -> None:
     out.write("\n")
 
 
-def render_table(rows, columns, header: bool, out, highlight: Callable[[str, str], object] | None = None,
-                 bars: bool = False) -> None:
-    """A rich table; text cells are shown literally (markup escaped, control characters removed).
+def render_table(rows, columns, header: bool, out, marks: re.Pattern | None = None, bars: bool = False) -> None:
+    """A boxed table fitted to the terminal; text shown literally, control characters removed.
 
-    With `bars`, the last (numeric) column also gets an inline bar.
+    `marks` finds words to highlight in the text and places columns; with `bars`,
+    the last (numeric) column also gets an inline bar.
     """
-    from rich.table import Table
-    from rich.text import Text
+    from rich.console import Console
 
-    table = Table(show_header=header, header_style="bold", expand=False, show_lines=False)
-    for c in columns:
-        table.add_column(c, overflow="fold", no_wrap=c in ("id", "date", "time", "count"),
-                         ratio=3 if c == "text" else None, min_width=8 if c == "text" else None)
-    if bars:
-        table.add_column("", no_wrap=True)
+    from kscli import termtable
+
+    console = Console(file=out)
+    styles = console.is_terminal
+    colour = styles and not console.no_color and console.color_system is not None
+    names = list(columns) + ([""] if bars else [])
     top = max((row.get(columns[-1]) or 0 for row in rows), default=0) or 1
+    cells = []
     for row in rows:
-        cells = []
-        for c in columns:
-            text = printable(cell(row.get(c)))
-            cells.append(highlight(c, text) if highlight else Text(text))
+        line = [printable(cell(row.get(c))) for c in columns]
         if bars:
-            cells.append(Text("█" * round(30 * (row.get(columns[-1]) or 0) / top), style="cyan"))
-        table.add_row(*cells)
-    _console(out).print(table)
+            line.append("█" * round(30 * (row.get(columns[-1]) or 0) / top))
+        cells.append(line)
+    lines = termtable.draw(cells, names, console.width, header, marks, ("text", "places"), styles, colour)
+    out.write("\n".join(lines) + "\n")
 
 
 def render_records(rows: list[dict], out=None) -> None:
@@ -157,29 +155,18 @@ _RENDERERS = {"tsv": render_tsv, "csv": render_csv, "json": render_json, "jsonl"
 
 
 def render(rows: list[dict], columns: list[str], fmt: str, header: bool = True, out=None,
-           highlight=None, bars: bool = False) -> None:
+           marks=None, bars: bool = False) -> None:
     """Write rows in `fmt` to `out` (stdout by default)."""
     out = out or sys.stdout
     if not rows and fmt != "json":
         return  # like grep: no match, no output (JSON still gets its empty array)
     if fmt == "table":
-        render_table(rows, columns, header, out, highlight, bars)
+        render_table(rows, columns, header, out, marks, bars)
     else:
         _RENDERERS[fmt](rows, columns, header, out)
 
 
-def highlighter(words: Iterable[str], style: str = "bold yellow"):
-    """A cell styler that marks the given words (already printable) in the text column."""
-    from rich.text import Text
-
-    patterns = [re.escape(w) for w in sorted(set(words), key=len, reverse=True) if w.strip()]
-    rx = re.compile("|".join(patterns), re.I) if patterns else None
-
-    def style_cell(column: str, text: str):
-        t = Text(text)
-        if rx is not None and column in ("text", "places"):
-            for m in rx.finditer(text):
-                t.stylize(style, m.start(), m.end())
-        return t
-
-    return style_cell
+def marker(words: Iterable[str]) -> re.Pattern | None:
+    """A pattern that finds any of the words (case-insensitively), longest first."""
+    patterns = [re.escape(printable(w)) for w in sorted(set(words), key=len, reverse=True) if w.strip()]
+    return re.compile("|".join(patterns), re.I) if patterns else None

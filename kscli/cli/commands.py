@@ -93,12 +93,12 @@ def events(
         done(bool(rows))
     default = ["id", "date", "time", "source", "places", "text"] if fmt in ("table", "tsv", "csv") else list(EVENT_FIELDS)
     columns = pick(o, EVENT_FIELDS, default)
-    style = None
+    marks = None
     if fmt == "table":
-        from kscli.output import highlighter
+        from kscli.output import marker
 
-        style = highlighter({w for e in result.events for w in q.highlights(e, result, index.lexicon)})
-    print_rows(rows, columns, fmt, header=not o["no_header"], highlight=style)
+        marks = marker({w for e in result.events for w in q.highlights(e, result, index.lexicon)})
+    print_rows(rows, columns, fmt, header=not o["no_header"], marks=marks)
     done(bool(rows))
 
 
