@@ -99,6 +99,7 @@ def render_table(rows, columns, header: bool, out, marks: re.Pattern | None = No
     `marks` finds words to highlight in the text and places columns; with `bars`,
     the last (numeric) column also gets an inline bar.
     """
+    from rich.cells import cell_len
     from rich.console import Console
 
     from kscli import termtable
@@ -114,7 +115,7 @@ def render_table(rows, columns, header: bool, out, marks: re.Pattern | None = No
         if bars:
             line.append("█" * round(30 * (row.get(columns[-1]) or 0) / top))
         cells.append(line)
-    lines = termtable.draw(cells, names, console.width, header, marks, ("text", "places"), styles, colour)
+    lines = termtable.draw(cells, names, console.width, header, marks, ("text", "places"), styles, colour, cell_len)
     out.write("\n".join(lines) + "\n")
 
 

@@ -4,7 +4,8 @@ Drawn here rather than with rich.table: rich lays out every cell through its
 markup and measurement machinery, about a millisecond a row, so a 40,000-row
 answer took half a minute. This draws the same heavy-headed box at a few
 microseconds a row. rich.console still decides the width and whether colour
-is wanted (NO_COLOR, dumb terminals), and rich.cells measures wide characters.
+is wanted (NO_COLOR, dumb terminals), and the caller passes rich.cells.cell_len
+to measure wide characters.
 Cell text is printed as it is, after control characters are removed: nothing
 in it is ever interpreted as markup or as an escape sequence.
 """
@@ -22,15 +23,13 @@ _CAP = 24  # other flexible columns (source, places) wrap beyond this
 
 def draw(rows: list[list[str]], columns: list[str], width: int, header: bool = True,
          marks: re.Pattern | None = None, marked: tuple[str, ...] = (), styles: bool = True,
-         colour: bool = True) -> list[str]:
+         colour: bool = True, cell_len=len) -> list[str]:
     """The table's lines. `marks` finds the words to highlight in the `marked` columns.
 
     Without `styles` (not a terminal) no escape sequence is written at all; without
     `colour` (NO_COLOR) highlights are bold only.
     """
     marks = marks if styles else None
-    from rich.cells import cell_len
-
     widths = _widths(rows, columns, width, cell_len)
     lines = [_rule("┏", "━", "┳", "┓", widths)] if header else [_rule("┌", "─", "┬", "┐", widths)]
     if header:
