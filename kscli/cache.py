@@ -2,13 +2,13 @@
 
 Layout (little-endian)::
 
-    b"KSWCACHE\\x01\\n"  8-byte header length  header JSON  sections...
+    magic  sections...  header JSON  8-byte header length  magic
 
 The header names the tool version, what the input was, where each section
 lies, and a CRC-32 of each, checked on every open (the events section, the
-bulk of a big file, is checked line by line as lines are read). Sections are compact JSON lines (events) and raw unsigned
-integer arrays (offsets, dates, postings): nothing in the file can run code
-when loaded, unlike pickle. A file that is short, damaged, from another
+bulk of a big file, is checked line by line as lines are read). Sections are
+JSON lines (events) and raw unsigned integer arrays (offsets, dates,
+postings): nothing in the file can run code when loaded, unlike pickle. A file that is short, damaged, from another
 version or for other input is ignored, removed, and rebuilt; a cache directory
 that cannot be written is simply not used. Writes go to a temporary file in
 the same directory and are renamed into place, so a reader never sees half a
@@ -29,7 +29,7 @@ try:  # the BLAKE2 module alone: hashlib would also load OpenSSL, a few ms on ev
 except ImportError:  # pragma: no cover - other Pythons
     from hashlib import blake2b
 
-FORMAT = 3
+FORMAT = 4
 MAGIC = b"KSWCACHE\x01\n"
 SUFFIX = ".kswidx"
 CACHE_ENV = "KSW_CACHE_DIR"
@@ -81,7 +81,8 @@ def remember(location: Path, paths: list[Path], key: str) -> None:
         record = {"key": key, "stamps": _stamps(paths), "checked_ns": time.time_ns()}
     except OSError:
         return
-    _replace(location.parent / (location.name + ".stamps"), json.dumps(record).encode("utf-8"))
+    data = json.dumps(record).encode("utf-8")
+    _replace(location.parent / (location.name + ".stamps"), lambda f: f.write(data))
 
 
 def _stamps(paths: list[Path]) -> list[list]:
@@ -154,46 +155,56 @@ def _map(f):
 
 
 def _open(buffer, size: int) -> Snapshot:
-    if buffer[:len(MAGIC)] != MAGIC:
-        raise ValueError("not a ksw cache")
-    start = len(MAGIC) + 8
-    length = int.from_bytes(buffer[len(MAGIC):start], "little")
-    if start + length > size:
-        raise ValueError("header runs past the end")
-    header = json.loads(bytes(buffer[start:start + length]).decode("utf-8"))
-    base = start + length
-    for name, (offset, section_length) in header["sections"].items():
-        if offset < 0 or section_length < 0 or base + offset + section_length > size:
-            raise ValueError(f"section {name} runs past the end")
+    """Check the frame (magic at both ends, header, sizes, checksums) and open it."""
+    tail = len(MAGIC) + 8
+    if buffer[:len(MAGIC)] != MAGIC or buffer[size - len(MAGIC):size] != MAGIC:
+        raise ValueError("not a whole ksw cache")
+    length = int.from_bytes(buffer[size - tail:size - len(MAGIC)], "little")
+    if length <= 0 or length > size - tail - len(MAGIC):
+        raise ValueError("header length out of range")
+    header = json.loads(bytes(buffer[size - tail - length:size - tail]).decode("utf-8"))
     if header.get("size") != size:
         raise ValueError("truncated or padded")
+    base, body_end = len(MAGIC), size - tail - length
     view = memoryview(buffer)
     for name, (offset, section_length) in header["sections"].items():
+        if offset < 0 or section_length < 0 or base + offset + section_length > body_end:
+            raise ValueError(f"section {name} runs past the end")
         if name not in header["unchecked"] and \
                 zlib.crc32(view[base + offset:base + offset + section_length]) != header["crcs"][name]:
             raise ValueError(f"damaged: section {name} fails its checksum")
     return Snapshot(buffer, header, base)
 
 
-def write(path: Path, header: dict, sections: list[tuple[str, bytes | array]], unchecked: tuple[str, ...] = ()) -> bool:
+def write(path: Path, header: dict, sections, unchecked: tuple[str, ...] = ()) -> bool:
     """Write atomically; False (and nothing left behind) when the directory will not take it.
 
-    Every section gets a CRC checked when the file is opened, except the `unchecked` ones,
-    which the caller checks piece by piece (the events: a query reads only those it returns).
+    `sections` are (name, data) pairs; data is bytes, an array, or an iterable of bytes
+    written as it comes (so a big events section never sits in memory twice). The
+    header goes last, framed by its length and the magic. Every section gets a CRC
+    checked on open, except the `unchecked` ones, which the caller checks piece by
+    piece (the events: a query reads only the lines it returns).
     """
-    layout, offset = {}, 0
-    blobs = []
-    for name, data in sections:
-        blob = _bytes(data)
-        layout[name] = [offset, len(blob)]
-        offset += len(blob)
-        blobs.append(blob)
-    crcs = {name: zlib.crc32(blob) for (name, _), blob in zip(sections, blobs) if name not in unchecked}
-    header = dict(header, format=FORMAT, sections=layout, crcs=crcs, unchecked=list(unchecked))
-    return _replace(path, _header_bytes(header, offset), *blobs)
+    def fill(f) -> None:
+        layout, crcs, offset = {}, {}, 0
+        f.write(MAGIC)
+        for name, data in sections:
+            start, crc = offset, 0
+            for chunk in ([_bytes(data)] if isinstance(data, (bytes, array)) else data):
+                f.write(chunk)
+                offset += len(chunk)
+                if name not in unchecked:
+                    crc = zlib.crc32(chunk, crc)
+            layout[name] = [start, offset - start]
+            if name not in unchecked:
+                crcs[name] = crc
+        f.write(_footer(dict(header, format=FORMAT, sections=layout, crcs=crcs, unchecked=list(unchecked)),
+                        len(MAGIC) + offset))
+
+    return _replace(path, fill)
 
 
-def _replace(path: Path, *parts: bytes) -> bool:
+def _replace(path: Path, fill) -> bool:
     """Write a file atomically (temporary file, fsync, rename); False if the directory will not take it."""
     import tempfile  # only when writing
 
@@ -202,8 +213,7 @@ def _replace(path: Path, *parts: bytes) -> bool:
         path.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(prefix=".tmp-", suffix=SUFFIX, dir=path.parent)
         with os.fdopen(fd, "wb") as f:
-            for part in parts:
-                f.write(part)
+            fill(f)
             f.flush()
             os.fsync(f.fileno())
         os.replace(tmp, path)
@@ -214,17 +224,17 @@ def _replace(path: Path, *parts: bytes) -> bool:
         return False
 
 
-def _header_bytes(header: dict, body: int) -> bytes:
+def _footer(header: dict, written: int) -> bytes:
     # The header records the whole file's size, which depends on the header's own length.
     header["size"] = 0
     for _ in range(3):
         text = json.dumps(header, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
-        total = len(MAGIC) + 8 + len(text) + body
+        total = written + len(text) + 8 + len(MAGIC)
         if header["size"] == total:
             break
         header["size"] = total
     text = json.dumps(header, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
-    return MAGIC + len(text).to_bytes(8, "little") + text
+    return text + len(text).to_bytes(8, "little") + MAGIC
 
 
 def _bytes(data) -> bytes:

@@ -188,12 +188,14 @@ def _position(event_id: str) -> int:
 def save(index: Index, location: Path, key: str) -> bool:
     # Each event is stored as the very JSON object `--format jsonl` prints, so that
     # output can copy it; a CRC per line lets a query check just the lines it reads.
-    lines, offsets, crcs = [], array("Q", [0]), array("I")
-    for e in index.events:
-        line = (event_json(e) + "\n").encode("utf-8")
-        lines.append(line)
-        offsets.append(offsets[-1] + len(line))
-        crcs.append(zlib.crc32(line))
+    offsets, crcs = array("Q", [0]), array("I")
+
+    def lines():  # written as they are made: offsets and CRCs fill in on the way
+        for e in index.events:
+            line = (event_json(e) + "\n").encode("utf-8")
+            offsets.append(offsets[-1] + len(line))
+            crcs.append(zlib.crc32(line))
+            yield line
     flat, directories = array("I"), []
     for field in POSTING_FIELDS:
         directory = {}
@@ -204,7 +206,7 @@ def save(index: Index, location: Path, key: str) -> bool:
     header = {"version": __version__, "key": key, "year": index.year, "files": list(index.files),
               "warnings": [[w.file, w.line, w.message] for w in index.warnings], "count": len(index.events)}
     # Each JSON section is decoded only when a query needs it (a date query never reads the gazetteer).
-    return cache.write(location, header, [("events", b"".join(lines)), ("offsets", offsets), ("crcs", crcs),
+    return cache.write(location, header, [("events", lines()), ("offsets", offsets), ("crcs", crcs),
                                           ("dated_days", index._dated_days), ("dated_pos", index._dated_pos),
                                           ("postings", flat), ("lexicon", _json_bytes(index.lexicon.to_data())),
                                           *directories], unchecked=("events",))
