@@ -2,7 +2,7 @@
 
 Layout (little-endian)::
 
-    magic  sections...  header JSON  8-byte header length  magic
+    magic  sections...  header JSON  4-byte header CRC  8-byte header length  magic
 
 The header names the tool version, what the input was, where each section
 lies, and a CRC-32 of each, checked on every open (the events section, the
@@ -29,7 +29,7 @@ try:  # the BLAKE2 module alone: hashlib would also load OpenSSL, a few ms on ev
 except ImportError:  # pragma: no cover - other Pythons
     from hashlib import blake2b
 
-FORMAT = 4
+FORMAT = 5
 MAGIC = b"KSWCACHE\x01\n"
 SUFFIX = ".kswidx"
 CACHE_ENV = "KSW_CACHE_DIR"
@@ -66,11 +66,11 @@ def unchanged(location: Path, paths: list[Path], key: str | None) -> bool:
     try:
         record = json.loads((location.parent / (location.name + ".stamps")).read_text("utf-8"))
         stamps = _stamps(paths)
-    except (OSError, ValueError):
+        quiet_before = int(record["checked_ns"]) - 2_000_000_000
+        return (record["key"] == key and record["stamps"] == stamps
+                and all(max(s[2], s[3]) < quiet_before for s in stamps))
+    except Exception:  # noqa: BLE001 - a stamps file of any shape or state only means: hash instead
         return False
-    quiet_before = record.get("checked_ns", 0) - 2_000_000_000
-    return (record.get("key") == key and record.get("stamps") == stamps
-            and all(max(s[2], s[3]) < quiet_before for s in stamps))
 
 
 def remember(location: Path, paths: list[Path], key: str) -> None:
@@ -160,9 +160,12 @@ def _open(buffer, size: int) -> Snapshot:
     if buffer[:len(MAGIC)] != MAGIC or buffer[size - len(MAGIC):size] != MAGIC:
         raise ValueError("not a whole ksw cache")
     length = int.from_bytes(buffer[size - tail:size - len(MAGIC)], "little")
-    if length <= 0 or length > size - tail - len(MAGIC):
+    if length <= 4 or length > size - tail - len(MAGIC):
         raise ValueError("header length out of range")
-    header = json.loads(bytes(buffer[size - tail - length:size - tail]).decode("utf-8"))
+    text = bytes(buffer[size - tail - length:size - tail - 4])
+    if zlib.crc32(text) != int.from_bytes(buffer[size - tail - 4:size - tail], "little"):
+        raise ValueError("damaged: the header fails its checksum")
+    header = json.loads(text.decode("utf-8"))
     if header.get("size") != size:
         raise ValueError("truncated or padded")
     base, body_end = len(MAGIC), size - tail - length
@@ -217,24 +220,27 @@ def _replace(path: Path, fill) -> bool:
             f.flush()
             os.fsync(f.fileno())
         os.replace(tmp, path)
+        tmp = None
         return True
     except OSError:
+        return False
+    finally:  # whatever stopped the write (a full disk, Ctrl-C), no half file is left behind
         if tmp:
             discard(Path(tmp))
-        return False
 
 
 def _footer(header: dict, written: int) -> bytes:
-    # The header records the whole file's size, which depends on the header's own length.
+    """Header JSON, its CRC, their length, the magic. The header records the whole file's
+    size, which depends on the header's own length: a few rounds settle it."""
     header["size"] = 0
     for _ in range(3):
         text = json.dumps(header, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
-        total = written + len(text) + 8 + len(MAGIC)
+        total = written + len(text) + 4 + 8 + len(MAGIC)
         if header["size"] == total:
             break
         header["size"] = total
     text = json.dumps(header, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
-    return text + len(text).to_bytes(8, "little") + MAGIC
+    return text + zlib.crc32(text).to_bytes(4, "little") + (len(text) + 4).to_bytes(8, "little") + MAGIC
 
 
 def _bytes(data) -> bytes:

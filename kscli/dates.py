@@ -153,5 +153,5 @@ def _parse_month(text: str, year_for_month) -> tuple[date, date] | None:
             year = _need_year(year_for_month, month, text)
     if not 1 <= year <= 9999:
         raise UsageError(f"invalid date '{text}': no such year")
-    following = date(year + 1, 1, 1) if month == 12 else date(year, month + 1, 1)
-    return date(year, month, 1), date.fromordinal(following.toordinal() - 1)
+    last = date(year, 12, 31) if month == 12 else date.fromordinal(date(year, month + 1, 1).toordinal() - 1)
+    return date(year, month, 1), last

@@ -1,5 +1,7 @@
 """Errors the library raises, and the exit statuses the command maps them to."""
 
+import re
+
 class ExitStatus:
     """grep's convention: 0 something matched, 1 nothing did, 2 trouble (plain ints: no enum to import)."""
 
@@ -9,10 +11,25 @@ class ExitStatus:
     INTERRUPTED = 130
 
 
+_UNPRINTABLE = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
+
+
+def one_line(text: str) -> str:
+    """Text as one printable line: line breaks and control characters shown escaped (\\n, \\x1b).
+
+    >>> one_line("bad\\nvalue\\x1b]0;title\\x07")
+    'bad\\\\nvalue\\\\x1b]0;title\\\\x07'
+    """
+    return _UNPRINTABLE.sub(lambda m: repr(m[0])[1:-1], text)
+
+
 class KscliError(Exception):
     """A problem the user can fix; its message is one line, naming the bad value."""
 
     status = ExitStatus.ERROR
+
+    def __init__(self, message: str = ""):
+        super().__init__(one_line(str(message)))
 
 
 class UsageError(KscliError):

@@ -108,11 +108,12 @@ class Gazetteer:
     def keys(self) -> list[str]:
         return list(self._keys)
 
-    def resolve(self, text: str, limit: int = 5, cutoff: float | None = None) -> list[Match]:
+    def resolve(self, text: str, limit: int = 5, cutoff: float | None = None, fuzzy: bool = True) -> list[Match]:
         """The places `text` names, best first; several when the name is shared.
 
         A generic word in `text` ("Tartar District") narrows to that kind.
-        An empty list means nothing matched even fuzzily.
+        An empty list means nothing matched even fuzzily; `fuzzy=False` asks for exact,
+        alias and transliteration matches only.
         """
         folded = " ".join(words(text))
         if not folded:
@@ -121,7 +122,12 @@ class Gazetteer:
         exact = [Match(p, rule, 100.0, via) for p, rule, via in self._folded.get(folded, ())]
         k = key(text)
         exact += [Match(p, "transliteration", 95.0, via) for p, via in self._keys.get(k, ())]
-        found = _best_per_place(exact) if exact else self._fuzzy(k, limit or 10, FUZZY_CUTOFF if cutoff is None else cutoff)
+        if exact:
+            found = _best_per_place(exact)
+        elif fuzzy:
+            found = self._fuzzy(k, limit or 10, FUZZY_CUTOFF if cutoff is None else cutoff)
+        else:
+            found = []
         found = _narrow(found, hint)
         return found[:limit] if limit else found
 

@@ -56,10 +56,21 @@ class Index:
     def values(self, field: str) -> Mapping[str, Sequence[int]]:
         return self._postings.get(field, {})
 
-    def event_json(self, n: int) -> str:
-        """Event n as the JSON object `--format jsonl` prints (copied, not re-encoded, from a cache)."""
+    def event_json(self, n: int, checked: bool = False) -> str:
+        """Event n as the JSON object `--format jsonl` prints (copied, not re-encoded, from a cache).
+
+        `checked`: the caller ran check() on it already, so its CRC is not computed twice.
+        """
         line = getattr(self.events, "line", None)
-        return line(n).decode("utf-8").rstrip("\n") if line else event_json(self.events[n])
+        return line(n, checked).decode("utf-8").rstrip("\n") if line else event_json(self.events[n])
+
+    def event_rows(self, positions) -> list[dict]:
+        """The events at `positions` as output rows (Event.as_dict()); from a cache, straight from its JSON."""
+        lines = getattr(self.events, "line", None)
+        if lines is None:
+            return [self.events[n].as_dict() for n in positions]
+        self.check(positions)
+        return [json.loads(lines(n, checked=True)) for n in positions]
 
     def check(self, positions) -> None:
         """Raise CacheDamaged before any output if an event to be returned is damaged in the cache."""
@@ -124,7 +135,8 @@ def _key(inputs, year) -> str:
 
 
 def _read_inputs(files: list[Path], data: dict[str, list[Path]]) -> list[tuple[str, Path, bytes]]:
-    return [(path.name if path in files else str(path), path, read_bytes(path))
+    timelines = set(files)
+    return [(path.name if path in timelines else str(path), path, read_bytes(path))
             for path in files + [p for paths in data.values() for p in paths]]
 
 
@@ -257,17 +269,19 @@ class _LazyEvents(Sequence):
             raise IndexError(n)
         return self._decode(n)
 
-    def line(self, n: int) -> bytes:
+    def line(self, n: int, checked: bool = False) -> bytes:
         """Event n's JSON line, as stored; CacheDamaged if it is not what was written."""
         data = bytes(self._raw[self._offsets[n]:self._offsets[n + 1]])
-        if zlib.crc32(data) != self._crcs[n]:
+        if not checked and zlib.crc32(data) != self._crcs[n]:
             raise CacheDamaged(self._location)
         return data
 
     def check(self, positions) -> None:
         """Raise CacheDamaged now, before any output, if one of these events' lines is damaged."""
+        raw, offsets, crcs, crc32 = self._raw, self._offsets, self._crcs, zlib.crc32
         for n in positions:
-            self.line(n)
+            if crc32(raw[offsets[n]:offsets[n + 1]]) != crcs[n]:
+                raise CacheDamaged(self._location)
 
     def _decode_uncached(self, n: int) -> Event:
         record = json.loads(self.line(n))

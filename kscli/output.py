@@ -16,8 +16,12 @@ from kscli.errors import UsageError
 
 FORMATS = ("table", "tsv", "csv", "json", "jsonl")
 # C0/C1 controls (ESC, BEL, CSI...) would drive a terminal: never pass them through raw.
-_CONTROLS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
-_TSV_ESCAPES = str.maketrans({"\\": "\\\\", "\t": "\\t", "\n": "\\n", "\r": "\\r"})
+_CONTROLS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029]")
+_SPACES = re.compile(r"[\t\n\r]")
+# Every character some reader takes for a line break is escaped, so an event is one line.
+_TSV_ESCAPES = str.maketrans({"\\": "\\\\", "\t": "\\t", "\n": "\\n", "\r": "\\r", "\x0b": "\\x0b", "\x0c": "\\x0c",
+                              "\x1c": "\\x1c", "\x1d": "\\x1d", "\x1e": "\\x1e", "\x85": "\\x85",
+                              "\u2028": "\\u2028", "\u2029": "\\u2029"})
 # A spreadsheet runs a cell that starts with one of these as a formula.
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
@@ -108,7 +112,7 @@ def render_table(rows, columns, header: bool, out, marks: re.Pattern | None = No
     styles = console.is_terminal
     colour = styles and not console.no_color and console.color_system is not None
     names = list(columns) + ([""] if bars else [])
-    top = max((row.get(columns[-1]) or 0 for row in rows), default=0) or 1
+    top = (max((row.get(columns[-1]) or 0 for row in rows), default=0) or 1) if bars else 1
     cells = []
     for row in rows:
         line = [printable(cell(row.get(c))) for c in columns]
@@ -148,8 +152,8 @@ def _console(out):
 
 
 def printable(text: str) -> str:
-    """Text safe to show on a terminal: control characters (ESC, BEL, ...) removed."""
-    return _CONTROLS.sub("", text)
+    """Text safe to show on a terminal: control characters (ESC, BEL, ...) removed, tabs and breaks made spaces."""
+    return _CONTROLS.sub("", _SPACES.sub(" ", text))
 
 
 _RENDERERS = {"tsv": render_tsv, "csv": render_csv, "json": render_json, "jsonl": render_jsonl}

@@ -86,11 +86,20 @@ class Result:
 
     @property
     def events(self) -> list[Event]:
+        """The events, decoded (a damaged cache line raises CacheDamaged before any is returned)."""
         return [self.index.events[n] for n in self.positions]
 
+    def rows(self) -> list[dict]:
+        """The events as output rows (field name to JSON value), without building Event objects."""
+        return self.index.event_rows(self.positions)
+
     def json_lines(self):
-        """Each event as the JSON object `--format jsonl` prints, copied from the cache when it can be."""
-        return (self.index.event_json(n) for n in self.positions)
+        """Each event as the JSON object `--format jsonl` prints, copied from the cache when it can be.
+
+        Every line is checked before the first is given, so damage never cuts an answer short.
+        """
+        self.index.check(self.positions)
+        return (self.index.event_json(n, checked=True) for n in self.positions)
 
 
 def run(index: Index, query: Query) -> Result:
@@ -109,7 +118,6 @@ def run(index: Index, query: Query) -> Result:
         selected.reverse()
     if query.limit is not None:
         selected = selected[:query.limit]
-    index.check(selected)
     return Result(index, selected, frozenset(place_names(index, query.places + query.within)), query.keywords)
 
 
@@ -263,13 +271,15 @@ def _has_phrase(text: str, keyword: str) -> bool:
     return any(re.search(r"(?:^|\s)" + re.escape(n), h) for n in needles for h in haystacks if n)
 
 
-def highlights(event: Event, result: Result, lexicon) -> list[str]:
-    """The words of `event` to mark: mentions of the matched places, and keyword matches."""
-    words = [m for m in event.place_mentions
-             if result.places & {match.place.name for match in lexicon.places.resolve(m, limit=0)}]
+def highlight_words(rows: list[dict], result: Result, lexicon) -> set[str]:
+    """Words to mark in these rows: mentions of the matched places, and the words keywords matched."""
+    words: set[str] = set()
+    mentions = {m for row in rows for m in row.get("place_mentions") or ()}
+    for mention in mentions:  # each distinct spelling resolved once, however many rows share it
+        if result.places & {match.place.name for match in lexicon.places.resolve(mention, limit=0)}:
+            words.add(mention)
     for keyword in result.keywords:
-        needles = keyword_forms(keyword)
-        for token in re.findall(r"[\w’'-]+", event.text):
-            if any(f.startswith(n.split(" ")[0]) for f in keyword_forms(token) for n in needles if n):
-                words.append(token)
+        needles = [n.split(" ")[0] for n in keyword_forms(keyword) if n]
+        tokens = {t for row in rows for t in re.findall(r"[\w’'-]+", row.get("text") or "")}
+        words.update(t for t in tokens if any(f.startswith(n) for f in keyword_forms(t) for n in needles))
     return words

@@ -84,9 +84,9 @@ def unknown_place_names(index: Index) -> Counter:
         for m in _PLACE_LIKE.finditer(e.text):
             name = m[1]
             first = fold(name.split()[0])
-            if first in GENERIC or month_number(first) or gaz.resolve(name, cutoff=101) or actors.find(name):
+            if first in GENERIC or month_number(first) or gaz.resolve(name, fuzzy=False) or actors.find(name):
                 continue
-            if gaz.resolve(name.split()[0], cutoff=101):
+            if gaz.resolve(name.split()[0], fuzzy=False):
                 continue
             found[name] += 1
     return found

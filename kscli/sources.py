@@ -32,8 +32,8 @@ def timeline_files(path: Path) -> list[Path]:
             return files
         if path.is_file():
             return [path]
-    except PermissionError as exc:
-        raise CorpusError(f"{path}: cannot read ({exc.strerror})") from None
+    except OSError as exc:  # unreadable, a name too long, a broken mount
+        raise CorpusError(f"{path}: cannot read ({exc.strerror or exc})") from None
     raise CorpusError(f"{path}: no such file or folder")
 
 

@@ -13,6 +13,7 @@ in it is ever interpreted as markup or as an escape sequence.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 BOLD_YELLOW, BOLD, RESET = "\x1b[1;33m", "\x1b[1m", "\x1b[0m"
 _FIXED = {"id", "date", "time", "count", "line", "events", "claims", "score", "lat", "lon", "kind", "rule"}
@@ -30,6 +31,9 @@ def draw(rows: list[list[str]], columns: list[str], width: int, header: bool = T
     `colour` (NO_COLOR) highlights are bold only.
     """
     marks = marks if styles else None
+    marked_at = {i for i, c in enumerate(columns) if c in marked}
+    measure = cell_len
+    cell_len = lambda s: len(s) if s.isascii() else measure(s)  # noqa: E731 - most cells are ASCII
     widths = _widths(rows, columns, width, cell_len)
     lines = [_rule("┏", "━", "┳", "┓", widths)] if header else [_rule("┌", "─", "┬", "┐", widths)]
     if header:
@@ -38,14 +42,14 @@ def draw(rows: list[list[str]], columns: list[str], width: int, header: bool = T
     for cells in rows:
         wrapped = [_wrap(text, w, cell_len) for text, w in zip(cells, widths)]
         for k in range(max(len(parts) for parts in wrapped)):
-            pieces, sizes = [], []
+            out = []
             for col, parts in enumerate(wrapped):
                 piece = parts[k] if k < len(parts) else ""
-                sizes.append(cell_len(piece))
-                if marks is not None and columns[col] in marked and piece:
+                pad = " " * (widths[col] - cell_len(piece))
+                if marks is not None and col in marked_at and piece:
                     piece = marks.sub(lambda m: _mark(m[0], colour), piece)
-                pieces.append(piece)
-            lines += _row(pieces, widths, sizes, "│")
+                out.append(f" {piece}{pad} ")
+            lines.append("│" + "│".join(out) + "│")
     lines.append(_rule("└", "─", "┴", "┘", widths))
     return lines
 
@@ -62,8 +66,8 @@ def _widths(rows, columns, width: int, cell_len) -> list[int]:
     main = max(flexible, key=lambda i: (columns[i] == "text", natural[i]))
     others = [i for i in flexible if i != main]
     widths = [min(n, _CAP) if i in others else n for i, n in enumerate(natural)]
-    # The main column (text) keeps at least 45% of the room; the others share what is left.
-    budget = room - sum(widths[i] for i in range(len(columns)) if i not in flexible) - max(_MIN_MAIN, int(room * 0.45))
+    # The main column (text) keeps at least 40% of the room; the others share what is left.
+    budget = room - sum(widths[i] for i in range(len(columns)) if i not in flexible) - max(_MIN_MAIN, int(room * 0.4))
     while others and sum(widths[i] for i in others) > budget:
         widest = max(others, key=lambda i: widths[i])
         if widths[widest] <= _MIN_FLEX:
@@ -73,10 +77,18 @@ def _widths(rows, columns, width: int, cell_len) -> list[int]:
     return widths
 
 
+@lru_cache(maxsize=64)
+def _wrapper(width: int) -> re.Pattern:
+    # Up to `width` characters ending at a space or the end; failing that, a hard cut.
+    return re.compile(rf"(\S.{{0,{width - 1}}})(?: +|$)|(\S{{{width}}})")
+
+
 def _wrap(text: str, width: int, cell_len) -> list[str]:
     """Greedy word wrap; a word longer than the width is cut."""
     if cell_len(text) <= width:
         return [text]
+    if text.isascii():  # one regex pass, where most of the time goes otherwise
+        return [a or b for a, b in _wrapper(width).findall(text)] or [""]
     lines, line, size = [], [], 0
     for word in text.split(" "):
         n = cell_len(word)

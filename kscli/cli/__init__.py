@@ -1,5 +1,26 @@
-"""The `ksw` command line: the only part of kscli that knows typer; nothing imports it."""
+"""The `ksw` command line: the only part of kscli that knows typer; nothing imports it.
 
-from kscli.cli.running import main
+Importing typer takes tens of milliseconds; a Ctrl-C in that window must still end
+quietly with status 130, so the imports happen inside `main` under a handler.
+"""
+
+import os
+import signal
+import sys
+
+
+def _interrupted_while_starting(signum, frame):
+    sys.stderr.flush()
+    os._exit(130)
+
+
+def main(argv=None) -> None:
+    """Entry point of the `ksw` console script and of `python -m kscli`."""
+    previous = signal.signal(signal.SIGINT, _interrupted_while_starting)
+    from kscli.cli.running import run
+
+    signal.signal(signal.SIGINT, previous)  # from here on, KeyboardInterrupt is handled in run()
+    run(argv)
+
 
 __all__ = ["main"]

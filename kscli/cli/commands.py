@@ -8,8 +8,8 @@ import typer
 
 from kscli import __version__
 from kscli.cli.options import CORPUS, FILTERS, OUTPUT, complete_names, option, takes
-from kscli.cli.printing import done, emit_json, choose, print_lines, pick, print_rows, print_records
-from kscli.errors import ExitStatus, KscliError
+from kscli.cli.printing import choose, done, emit_json, pick, print_lines, print_records, print_rows, warn
+from kscli.errors import ExitStatus, KscliError, one_line
 
 app = typer.Typer(
     name="ksw",
@@ -40,7 +40,7 @@ def _index(o: dict):
     index = load_index(o["corpus"], year=o["year"], extra_places=tuple(o["places_file"] or ()))
     if o["verbose"]:
         for w in index.warnings:
-            typer.echo(f"ksw: warning: {w}", err=True)
+            warn(str(w))
     return index
 
 
@@ -84,7 +84,7 @@ def events(
     if fmt == "jsonl" and o["fields"] is None:  # every field: the cached JSON lines are the output
         print_lines(result.json_lines())
         done(bool(result.positions))
-    rows = [e.as_dict() for e in result.events]
+    rows = result.rows()
     if fmt == "geojson":
         from kscli import geo
 
@@ -97,7 +97,7 @@ def events(
     if fmt == "table":
         from kscli.output import marker
 
-        marks = marker({w for e in result.events for w in q.highlights(e, result, index.lexicon)})
+        marks = marker(q.highlight_words(rows, result, index.lexicon))
     print_rows(rows, columns, fmt, header=not o["no_header"], marks=marks)
     done(bool(rows))
 
@@ -219,7 +219,7 @@ def show(
     wanted = [w for i in ids for w in (sys.stdin.read().split() if i == "-" else [i])]
     rows, missing = report.event_details(_index(o), wanted)
     for m in missing:
-        typer.echo(f"ksw: no event '{m}'", err=True)
+        typer.echo(f"ksw: no event '{one_line(m)}'", err=True)
     fmt = choose(o["fmt"], default_piped="jsonl")
     if fmt == "table":
         print_records(rows)
@@ -251,7 +251,7 @@ def map_(
         output.write_text(svgmap.svg(points, f"ksw: {sum(p[3] for p in points)} event-places"), encoding="utf-8")
     except OSError as exc:
         raise KscliError(f"{output}: cannot write ({exc.strerror or exc})") from None
-    typer.echo(f"ksw: wrote {output} ({len(points)} places)", err=True)
+    typer.echo(f"ksw: wrote {one_line(str(output))} ({len(points)} places)", err=True)
     if text:
         print_lines(svgmap.grid(points))
     done(bool(points))
@@ -274,5 +274,5 @@ def corpus_check(
     summary, warnings = report.corpus_summary(_index(dict(o, corpus=path or o["corpus"], verbose=False)))
     print_rows(summary, ["item", "value"], choose(None))
     for w in warnings:
-        typer.echo(f"ksw: warning: {w}", err=True)
+        warn(str(w))
     raise typer.Exit(ExitStatus.NO_MATCH if warnings else ExitStatus.MATCH)

@@ -4,7 +4,7 @@ import sys
 
 import typer
 
-from kscli.errors import ExitStatus
+from kscli.errors import ExitStatus, one_line
 
 
 def choose(requested, geo: bool = False, default_piped: str | None = None) -> str:
@@ -52,6 +52,20 @@ def guard(write, *args, **options) -> None:
         from kscli.cli.running import closed_stdout
 
         raise typer.Exit(closed_stdout()) from None
+
+
+_warnings: list[str] = []
+
+
+def warn(message: str) -> None:
+    """A warning for stderr, held until the command ends: a retried command must not say it twice."""
+    _warnings.append(f"ksw: warning: {one_line(message)}")
+
+
+def flush_warnings(keep: bool = True) -> None:
+    if keep and _warnings:
+        sys.stderr.write("".join(w + "\n" for w in _warnings))
+    _warnings.clear()
 
 
 def done(matched: bool) -> None:

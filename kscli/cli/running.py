@@ -6,18 +6,27 @@ import sys
 import typer
 
 from kscli.cli.commands import app
-from kscli.errors import CacheDamaged, ExitStatus, KscliError
+from kscli.cli.printing import flush_warnings
+from kscli.errors import CacheDamaged, ExitStatus, KscliError, one_line
 
 
-def main(argv: list[str] | None = None) -> None:
-    """Entry point: run the app, turn every failure into one line on stderr and an exit status."""
+def run(argv: list[str] | None = None) -> None:
+    """Run the app; every failure becomes one line on stderr and an exit status."""
+    if sys.stdout is None:  # started with standard output closed (ksw ... >&-)
+        _error("cannot write: standard output is closed")
+        sys.exit(ExitStatus.ERROR)
     try:
         status = _run(argv)
     except KeyboardInterrupt:
         status = ExitStatus.INTERRUPTED
+        flush_warnings(keep=False)
     except BrokenPipeError:
         status = closed_stdout()
-    _flush_or_quiet()
+    except OSError as exc:  # the output itself failed: a full disk, a vanished device
+        _error(f"cannot write output: {exc.strerror or exc}")
+        status = ExitStatus.ERROR
+    flush_warnings()
+    status = _flush_or_quiet(status)
     sys.exit(int(status or 0))
 
 
@@ -53,6 +62,7 @@ def _run(argv, retry: bool = True) -> int:
 
         cache.discard(exc.location)
         if retry:
+            flush_warnings(keep=False)  # the second run says them again
             return _run(argv, retry=False)
         _error(str(exc))
         return exc.status
@@ -63,18 +73,19 @@ def _run(argv, retry: bool = True) -> int:
         return exc.exit_code
     except typer.Abort:
         return ExitStatus.INTERRUPTED
+    except OSError:
+        raise  # output failures are reported by run()
     except Exception as exc:  # click's usage errors, and anything unforeseen: one line, never a traceback
         if hasattr(exc, "format_message"):
             _error(exc.format_message())
             return getattr(exc, "exit_code", ExitStatus.ERROR)
-        if isinstance(exc, BrokenPipeError):
-            raise
         _error(f"internal error: {type(exc).__name__}: {exc}")
         return ExitStatus.ERROR
 
 
 def _error(message: str) -> None:
-    sys.stderr.write(f"ksw: {' '.join(str(message).split())}\n")
+    """One line on stderr; whatever the message quotes (a file name, a value) cannot drive the terminal."""
+    sys.stderr.write(f"ksw: {one_line(' '.join(str(message).split()))}\n")
 
 
 def closed_stdout() -> int:
@@ -87,8 +98,14 @@ def closed_stdout() -> int:
     return ExitStatus.MATCH
 
 
-def _flush_or_quiet() -> None:
+def _flush_or_quiet(status: int) -> int:
+    """Flush what is left; a reader gone away is quiet, a failed write is an error."""
     try:
         sys.stdout.flush()
     except (BrokenPipeError, ValueError):
         closed_stdout()
+    except OSError as exc:
+        _error(f"cannot write output: {exc.strerror or exc}")
+        closed_stdout()
+        return ExitStatus.ERROR
+    return status
