@@ -11,16 +11,15 @@ class ExitStatus:
     INTERRUPTED = 130
 
 
-_UNPRINTABLE = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
-
-
 def one_line(text: str) -> str:
     """Text as one printable line: line breaks and control characters shown escaped (\\n, \\x1b).
 
     >>> one_line("bad\\nvalue\\x1b]0;title\\x07")
     'bad\\\\nvalue\\\\x1b]0;title\\\\x07'
     """
-    return _UNPRINTABLE.sub(lambda m: repr(m[0])[1:-1], text)
+    if text.isprintable():  # the usual case, without compiling anything
+        return text
+    return re.sub(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]", lambda m: repr(m[0])[1:-1], text)
 
 
 class KscliError(Exception):
