@@ -159,29 +159,35 @@ class _Walker:
         self.skipping = False
 
     def advance_month(self, month: int) -> None:
-        # December → January moves to the next year; the text never goes back in time by months.
-        if self.last_month is not None and self.year is not None and month < self.last_month:
-            self.year += 1
+        self.year = self.year_of(month)
         self.last_month = month
+
+    def year_of(self, month: int) -> int | None:
+        """The year a month heading means here: December to January moves a year on.
+
+        Only a big step back (more than half a year) is a new year; October then
+        September is a day out of order, warned about, not a year later.
+        """
+        if self.last_month is not None and self.year is not None and self.last_month - month > 6:
+            return self.year + 1
+        return self.year
 
     def start_day(self, n: int, day: int, month: int, year: int | None, label: str | None) -> None:
         self.skipping = False
         self.in_days = True
-        if year is not None and not self.year_given:
-            self.year = year
-            self.last_month = month
-        else:
-            self.advance_month(month)
-        if self.year is None:
+        explicit = year is not None and not self.year_given
+        candidate = year if explicit else self.year_of(month)
+        if candidate is None:
             self.warn(n, "no year known for this day heading; give --year")
             self.date, self.heading = None, None
             self.skipping = True
             return
-        found = valid_date(self.year, month, day)
-        if found is None:
-            self.warn(n, f"impossible day heading '{day} {month:02d}/{self.year}'; its paragraphs are skipped")
+        found = valid_date(candidate, month, day)
+        if found is None:  # checked before the month counts, so a bad heading cannot shift the year
+            self.warn(n, f"impossible day heading '{day} {month:02d}/{candidate}'; its paragraphs are skipped")
             self.skipping = True
             return
+        self.year, self.last_month = candidate, month
         self.date = found.isoformat()
         self.heading = label
         if self.date in self.seen_dates:
@@ -217,8 +223,10 @@ def parse_text(text: str, label: str, year: int | None = None,
         if not line.strip():
             continue
         m = _HEADING.match(line)
-        if m and len(m[1]) == len(m[3]) and m[2]:
-            walker.heading_line(n, len(m[1]), m[2].strip())
+        if m and m[2]:
+            if len(m[1]) != len(m[3]):
+                walker.warn(n, f"heading with unbalanced '=' ({len(m[1])} and {len(m[3])}); read as a heading")
+            walker.heading_line(n, min(len(m[1]), len(m[3])), m[2].strip())
         else:
             walker.text_line(n, line)
     if not walker.in_days:

@@ -12,6 +12,11 @@ from kscli.model import Event, ParseWarning
 from kscli.phrases import tokens
 
 
+# A "sentence" longer than this is not a sentence a timeline writes (a pasted blob, a
+# line without stops): it is kept, verbatim and searchable, but not analysed.
+MAX_ANALYSED = 5000
+
+
 def annotate(sentences: list[Sentence], lexicon: Lexicon) -> tuple[list[Event], list[ParseWarning]]:
     """Events with stable ids: the date and the position within that date, corpus-wide."""
     events: list[Event] = []
@@ -27,6 +32,12 @@ def annotate(sentences: list[Sentence], lexicon: Lexicon) -> tuple[list[Event], 
         counter = s.date if not s.background else "bg"
         counters[counter] = counters.get(counter, 0) + 1
         event_id = f"{counter}.{counters[counter]:02d}"
+        if len(s.text) > MAX_ANALYSED:
+            warnings.append(ParseWarning(s.file, s.line, f"a sentence of {len(s.text)} characters in {event_id}: "
+                                                         "kept as text, not analysed"))
+            events.append(Event(id=event_id, date=s.date, text=s.text, file=s.file, line=s.line,
+                                heading=s.heading, background=s.background))
+            continue
         event, bad_time = _event(s, event_id, lexicon, speakers, previous_time)
         if bad_time:
             warnings.append(ParseWarning(s.file, s.line, f"impossible clock time '{bad_time}' in {event_id}; time left empty"))

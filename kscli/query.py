@@ -251,7 +251,10 @@ def keyword_forms(text: str) -> tuple[str, ...]:
 
 
 def event_words(text: str) -> set[str]:
-    """The loose word forms of a sentence, for the keyword index."""
+    """The loose word forms of a sentence, for the keyword index (each distinct word transformed once)."""
+    if len(text) > 5000:  # a huge blob: the same forms, without building whole-text copies
+        words = {word[:64] for word in re.findall(r"[^\W_]+", text)}  # no real word is longer
+        return {w for word in words for form in keyword_forms(word) for w in form.split()}
     return {w for form in keyword_forms(text) for w in form.split()}
 
 

@@ -77,7 +77,9 @@ def _run(argv, retry: bool = True) -> int:
         raise  # output failures are reported by run()
     except Exception as exc:  # click's usage errors, and anything unforeseen: one line, never a traceback
         if hasattr(exc, "format_message"):
-            _error(exc.format_message())
+            message = exc.format_message()
+            if message:  # "ksw" alone: the help was printed, there is nothing to add
+                _error(message)
             return getattr(exc, "exit_code", ExitStatus.ERROR)
         _error(f"internal error: {type(exc).__name__}: {exc}")
         return ExitStatus.ERROR

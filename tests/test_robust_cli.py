@@ -1,0 +1,334 @@
+"""Robustness: bad command-line input, through the real `ksw` command.
+
+Every bad input must end the same way (README "Exit status"): exit status 2
+(1 for a --place that matches nothing, by design), exactly one line on stderr
+that starts with "ksw: " and names the problem, no traceback, nothing on stdout.
+An "internal error" line is ksw's own catch-all for failures it did not foresee,
+so it never counts as naming the problem.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import stat
+
+import pytest
+
+from conftest import FIXTURES
+
+LONG = "x" * 10_000
+MINI = str(FIXTURES / "mini-timeline.txt")
+
+
+def assert_one_line_error(result, *names: str, status: int = 2) -> str:
+    """The usage-error contract; `names` are the words the line must contain (any one of them)."""
+    detail = f"exit {result.returncode}\nstdout: {result.stdout[:300]!r}\nstderr: {result.stderr[:600]!r}"
+    assert "Traceback" not in result.stderr, detail
+    assert result.returncode == status, detail
+    assert result.stdout == "", detail
+    lines = result.stderr.splitlines()
+    assert len(lines) == 1 and result.stderr.endswith("\n"), detail
+    line = lines[0]
+    assert line.startswith("ksw: "), detail
+    assert "internal error" not in line, detail
+    assert len(line.strip()) > len("ksw:"), detail
+    if names:
+        assert any(n.lower() in line.lower() for n in names), detail
+    return line
+
+
+# --- malformed dates -----------------------------------------------------------------------
+
+BAD_DATES = ["2020-13-45", "32 October", "2020-02-30", "2021-02-29", "0 October", "2020-00", "2020-10-04 extra",
+             "Octobre 4", "4/10/2020", "--", "0000-01-01"]
+
+
+@pytest.mark.parametrize("option", ["--from", "--to", "--on"])
+@pytest.mark.parametrize("value", BAD_DATES)
+def test_malformed_date_is_a_usage_error(ksw, option, value):
+    line = assert_one_line_error(ksw("events", option, value), value)
+    assert "date" in line or "month" in line or "day" in line
+
+
+@pytest.mark.parametrize("option", ["--from", "--to", "--on"])
+@pytest.mark.parametrize("value", ["", "   ", "\t"])
+def test_empty_date_is_a_usage_error(ksw, option, value):
+    assert_one_line_error(ksw("events", option, value), "empty", option)
+
+
+def test_from_after_to(ksw):
+    line = assert_one_line_error(ksw("events", "--from", "2020-10-10", "--to", "4 October"))
+    assert "--from" in line and "--to" in line and "after" in line
+
+
+def test_from_after_to_month_forms(ksw):
+    assert_one_line_error(ksw("events", "--from", "November", "--to", "2020-10"), "after")
+
+
+# Regression tests: a bug they found, fixed in d3b2cc3 ("Robustness fixes found by the new fault tests"):
+#   dates._parse_month computes date(year + 1, 1, 1) for December 9999 and the ValueError escapes as 'ksw: internal
+#   error: ValueError: year 10000 is out of range'
+
+
+@pytest.mark.parametrize("value", [pytest.param("9999-12"),
+                                   pytest.param("December 9999"), "31 Dec 9999"])
+def test_last_representable_month_does_not_crash(ksw, value):
+    """A well-formed date at the end of the calendar: either a range with no events (exit 1) or a usage error."""
+    result = ksw("events", "--on", value)
+    detail = f"exit {result.returncode}, stderr {result.stderr!r}"
+    assert "Traceback" not in result.stderr and "internal error" not in result.stderr, detail
+    assert result.returncode in (1, 2), detail
+    assert result.stdout == "", detail
+    assert result.stderr.count("\n") <= 1, detail
+
+
+# --- unknown names ----------------------------------------------------------------------------
+
+@pytest.mark.parametrize("value", ["xml", "TSV", "json ", "", "table,tsv"])
+def test_unknown_format(ksw, value):
+    assert_one_line_error(ksw("events", "--format", value), "format")
+
+
+@pytest.mark.parametrize("command", [["events"], ["places"], ["actors"], ["corpus", "check"]])
+def test_unknown_format_on_every_command(ksw, command):
+    assert_one_line_error(ksw(*command, "--format", "yaml"), "yaml", "--format")
+
+
+@pytest.mark.parametrize("value, named", [("id,bogus", "bogus"), ("ID", "ID"), ("", "--fields"), (",", "--fields"),
+                                          ("id,,text,nope", "nope"), ("id;text", "id;text")])
+def test_unknown_fields(ksw, value, named):
+    assert_one_line_error(ksw("events", "--fields", value), named)
+
+
+# Regression tests: a bug they found, fixed in d3b2cc3 ("Robustness fixes found by the new fault tests"):
+#   output.render_table computes max(row[last column] or 0) for bars even when bars=False; a list column or a
+#   column with empty cells last ends in 'ksw: internal error: TypeError: '>' not supported between instances of
+#   ...'
+
+
+@pytest.mark.parametrize("fields", [
+    "text,id", "id,killed", "id,line", "id,background",
+    *(pytest.param(f"id,{last}")
+      for last in ("places", "source", "time", "weapons", "heading", "denied_by")),
+])
+def test_any_fields_in_a_table(ksw, fields):
+    """Any valid --fields must print as a table too (the terminal default)."""
+    result = ksw("events", "--format", "table", "--fields", fields)
+    assert "internal error" not in result.stderr and "Traceback" not in result.stderr, result.stderr
+    assert result.returncode == 0 and result.stdout.count("\n") >= 300
+
+
+@pytest.mark.parametrize("command", [["places"], ["actors"]])
+def test_unknown_fields_on_listing_commands(ksw, command):
+    assert_one_line_error(ksw(*command, "--fields", "name,bogus"), "bogus")
+
+
+@pytest.mark.parametrize("option, value, named", [
+    ("--type", "bogus", "bogus"),
+    ("--weapon", "Excalibur", "Excalibur"),
+    ("--actor", "Nobody Known", "Nobody Known"),
+    ("--denied-by", "Nobody Known", "Nobody Known"),
+    ("--side", "martian", "martian"),
+    ("--limit", "-3", "-3"),
+    ("--limit", "abc", "abc"),
+    ("--year", "0", "--year"),
+    ("--year", "abc", "abc"),
+])
+def test_bad_filter_values(ksw, option, value, named):
+    assert_one_line_error(ksw("events", option, value), named)
+
+
+@pytest.mark.parametrize("option", ["--place", "--within", "--keyword", "-k", "--actor", "--type", "--weapon",
+                                    "--denied-by", "--side"])
+@pytest.mark.parametrize("value", ["", "  "])
+def test_empty_filter_value(ksw, option, value):
+    assert_one_line_error(ksw("events", option, value), "empty", option.lstrip("-"), "side")
+
+
+def test_place_that_matches_nothing_is_exit_1_by_design(ksw):
+    line = assert_one_line_error(ksw("events", "--place", "Xyzzyplugh"), status=1)
+    assert "no place matches 'Xyzzyplugh'" in line
+
+
+def test_within_that_matches_nothing_is_exit_1_by_design(ksw):
+    line = assert_one_line_error(ksw("events", "--within", "Xyzzyplugh"), status=1)
+    assert "no place matches" in line
+
+
+# --- absurdly long arguments ----------------------------------------------------------------
+
+@pytest.mark.parametrize("option", ["--from", "--to", "--on", "--place", "--within", "--actor", "--keyword", "--type",
+                                    "--weapon", "--denied-by", "--side", "--format", "--fields"])
+def test_ten_thousand_character_option_value(ksw, option):
+    assert_one_line_error(ksw("events", option, LONG), option.lstrip("-"), "xxxxxxxx", "long")
+
+
+# Regression tests: a bug they found, fixed in d3b2cc3 ("Robustness fixes found by the new fault tests"):
+#   sources.timeline_files() catches only PermissionError around Path.is_dir(); ENAMETOOLONG escapes as 'ksw:
+#   internal error: OSError: [Errno 36] File name too long: ...'
+
+
+def test_ten_thousand_character_corpus_path(ksw):
+    assert_one_line_error(ksw("events", "--corpus", LONG), "too long", "no such file", "cannot read")
+
+
+def test_ten_thousand_character_corpus_path_under_a_folder(ksw, tmp_path):
+    assert_one_line_error(ksw("events", "--corpus", str(tmp_path / LONG / "t.txt")), "too long", "no such file",
+                          "cannot read")
+
+
+def test_ten_thousand_character_places_file(ksw):
+    assert_one_line_error(ksw("events", "--places-file", LONG), "too long", "cannot read", "no such file")
+
+
+def test_ten_thousand_character_command(ksw):
+    assert_one_line_error(ksw(LONG), "no such command")
+
+
+def test_ten_thousand_character_unknown_option(ksw):
+    assert_one_line_error(ksw("events", "--" + LONG), "no such option")
+
+
+# --- corpus paths -----------------------------------------------------------------------------
+
+def test_corpus_that_does_not_exist(ksw, tmp_path):
+    missing = tmp_path / "nowhere" / "timeline.txt"
+    line = assert_one_line_error(ksw("events", "--corpus", str(missing)), str(missing))
+    assert "no such file" in line
+
+
+def test_corpus_from_environment_that_does_not_exist(ksw, tmp_path):
+    missing = str(tmp_path / "nowhere")
+    assert_one_line_error(ksw("events", env={"KSW_CORPUS": missing}), missing)
+
+
+@pytest.mark.parametrize("content", [[], ["notes.md", "image.png"], ["sub/"]])
+def test_corpus_folder_without_timelines(ksw, tmp_path, content):
+    folder = tmp_path / "corpus"
+    folder.mkdir()
+    for name in content:
+        if name.endswith("/"):
+            (folder / name).mkdir()
+            (folder / name / "t.txt").write_text("=== 1 October ===\nText.\n")
+        else:
+            (folder / name).write_text("=== 1 October ===\nText.\n")
+    line = assert_one_line_error(ksw("events", "--corpus", str(folder)), str(folder))
+    assert "no timeline files" in line
+
+
+def test_corpus_folder_with_a_directory_named_like_a_timeline(ksw, tmp_path):
+    (tmp_path / "dir.txt").mkdir()
+    assert_one_line_error(ksw("events", "--corpus", str(tmp_path)), "no timeline files")
+
+
+def test_corpus_check_path_that_does_not_exist(ksw, tmp_path):
+    assert_one_line_error(ksw("corpus", "check", str(tmp_path / "nope")), "no such file")
+
+
+def _unreadable(path) -> None:
+    path.chmod(0)
+    if os.access(path, os.R_OK):
+        path.chmod(stat.S_IRWXU)
+        pytest.skip("running as root (or with CAP_DAC_OVERRIDE): chmod 000 does not make a file unreadable")
+
+
+def test_unreadable_corpus_file(ksw, tmp_path):
+    corpus = tmp_path / "timeline.txt"
+    shutil.copy(MINI, corpus)
+    _unreadable(corpus)
+    try:
+        line = assert_one_line_error(ksw("events", "--corpus", str(corpus)), str(corpus))
+        assert "cannot read" in line or "permission" in line.lower()
+    finally:
+        corpus.chmod(stat.S_IRWXU)
+
+
+def test_unreadable_corpus_folder(ksw, tmp_path):
+    folder = tmp_path / "corpus"
+    folder.mkdir()
+    shutil.copy(MINI, folder / "timeline.txt")
+    _unreadable(folder)
+    try:
+        line = assert_one_line_error(ksw("events", "--corpus", str(folder)), str(folder))
+        assert "cannot read" in line or "permission" in line.lower()
+    finally:
+        folder.chmod(stat.S_IRWXU)
+
+
+def test_unreadable_corpus_file_simulated(tmp_path, monkeypatch, capsys):
+    """The same as above for root, in-process: the real entry point, with the read failing as for mode 000."""
+    import pathlib
+
+    from kscli.cli import main
+
+    corpus = tmp_path / "timeline.txt"
+    shutil.copy(MINI, corpus)
+    real = pathlib.Path.read_bytes
+
+    def read_bytes(self):
+        if self == corpus:
+            raise PermissionError(13, "Permission denied", str(self))
+        return real(self)
+
+    monkeypatch.setattr(pathlib.Path, "read_bytes", read_bytes)
+    monkeypatch.setenv("KSW_CACHE_DIR", "off")
+    with pytest.raises(SystemExit) as exit_info:
+        main(["events", "--corpus", str(corpus)])
+    out, err = capsys.readouterr()
+    assert exit_info.value.code == 2, err
+    assert out == ""
+    assert err.count("\n") == 1 and err.startswith("ksw: ") and str(corpus) in err, err
+    assert "Permission denied" in err and "internal error" not in err
+
+
+def test_places_file_that_is_a_directory(ksw, tmp_path):
+    assert_one_line_error(ksw("events", "--places-file", str(tmp_path)), str(tmp_path))
+
+
+@pytest.mark.parametrize("content, named", [
+    ("name\tkind\nX\tcity\n", "header lacks"),
+    ("name\tkind\tparent\tlat\tlon\taliases\nX\tplanet\t\t\t\t\n", "planet"),
+    ("name\tkind\tparent\tlat\tlon\taliases\nX\tcity\t\tnorth\t\t\n", "lat/lon"),
+    ("name\tkind\tparent\tlat\tlon\taliases\nX\tcity\tNowhere Land\t\t\t\n", "Nowhere Land"),
+    (b"name\tkind\tparent\tlat\tlon\taliases\n\xff\xfe\tcity\t\t\t\t\n", "cannot read"),
+], ids=["missing-columns", "unknown-kind", "bad-latitude", "unknown-parent", "not-utf8"])
+def test_malformed_places_file(ksw, tmp_path, content, named):
+    path = tmp_path / "places-bad.tsv"
+    path.write_bytes(content if isinstance(content, bytes) else content.encode())
+    assert_one_line_error(ksw("events", "--places-file", str(path)), named)
+
+
+# --- unknown commands and options -------------------------------------------------------------
+
+@pytest.mark.parametrize("argv, named", [
+    (["bogus"], "bogus"),
+    (["event"], "event"),
+    (["corpus", "bogus"], "bogus"),
+    (["events", "--nonsense"], "--nonsense"),
+    (["events", "stray-argument"], "stray-argument"),
+    (["events", "--place"], "--place"),
+    (["--nonsense"], "--nonsense"),
+])
+def test_unknown_command_or_option(ksw, argv, named):
+    assert_one_line_error(ksw(*argv), named)
+
+
+def test_no_arguments_shows_help_without_an_empty_error_line(ksw):
+    result = ksw()
+    assert result.returncode == 2
+    assert "Traceback" not in result.stderr
+    assert "Usage" in result.stdout + result.stderr
+    assert not any(line.strip() == "ksw:" for line in result.stderr.splitlines()), repr(result.stderr)
+
+
+def test_corpus_group_without_subcommand_has_no_empty_error_line(ksw):
+    result = ksw("corpus")
+    assert result.returncode == 2
+    assert not any(line.strip() == "ksw:" for line in result.stderr.splitlines()), repr(result.stderr)
+
+
+def test_help_and_version_still_work(ksw):
+    assert ksw("--version").returncode == 0
+    result = ksw("events", "--help")
+    assert result.returncode == 0 and "--place" in result.stdout and result.stderr == ""
