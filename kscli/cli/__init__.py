@@ -17,7 +17,11 @@ def _interrupted_while_starting(signum, frame):
 def main(argv=None) -> None:
     """Entry point of the `ksw` console script and of `python -m kscli`."""
     previous = signal.signal(signal.SIGINT, _interrupted_while_starting)
-    from kscli.cli.running import run
+    try:
+        from kscli.cli.running import run
+    except ImportError as exc:  # typer or rich missing: an installation problem, said in one line
+        sys.stderr.write(f"ksw: cannot start: {exc}; install ksw with its dependencies (pip install .)\n")
+        sys.exit(2)
 
     signal.signal(signal.SIGINT, previous)  # from here on, KeyboardInterrupt is handled in run()
     run(argv)
