@@ -135,9 +135,17 @@ def _key(inputs, year) -> str:
 
 
 def _read_inputs(files: list[Path], data: dict[str, list[Path]]) -> list[tuple[str, Path, bytes]]:
+    """(label, path, bytes) of every input. Labels name files by role, not by where ksw is
+    installed, so two installs of one version agree on a cache's key."""
+    bundled = bundled_corpus().resolve()
     timelines = set(files)
-    return [(path.name if path in timelines else str(path), path, read_bytes(path))
-            for path in files + [p for paths in data.values() for p in paths]]
+
+    def label(path: Path) -> str:
+        if path in timelines:
+            return path.name
+        return f"bundled/{path.name}" if path.resolve().parent == bundled else f"data/{path.name}"
+
+    return [(label(path), path, read_bytes(path)) for path in files + [p for paths in data.values() for p in paths]]
 
 
 def build_from_inputs(files, inputs, corpus: Path, year: int | None, extra_places) -> Index:
@@ -211,7 +219,7 @@ def save(index: Index, location: Path, key: str) -> bool:
     flat, directories = array("I"), []
     for field in POSTING_FIELDS:
         directory = {}
-        for value, positions in index.values(field).items():
+        for value, positions in sorted(index.values(field).items()):  # same input, same bytes
             directory[value] = [len(flat), len(positions)]
             flat.extend(positions)
         directories.append((f"postings.{field}", _json_bytes(directory)))
