@@ -44,3 +44,32 @@ def run_ksw(*args, cwd=None, env=None, input=None, timeout=60):
 @pytest.fixture
 def ksw():
     return run_ksw
+
+
+def pty_run(args, env: dict, stderr_on_pty: bool = True, timeout: float = 60) -> tuple[int, bytes, bytes]:
+    """`ksw` with stdout (and stderr) on a pseudo-terminal: (status, what the terminal got, piped stderr)."""
+    import pty
+    import select
+
+    master, slave = pty.openpty()
+    proc = subprocess.Popen(ksw_command() + list(args), stdin=slave, stdout=slave,
+                            stderr=slave if stderr_on_pty else subprocess.PIPE, cwd=ROOT, env=env)
+    os.close(slave)
+    chunks = []
+    try:
+        while True:
+            ready, _, _ = select.select([master], [], [], timeout)
+            if not ready:
+                proc.kill()
+                raise TimeoutError("ksw on a pty did not finish")
+            try:
+                data = os.read(master, 65536)
+            except OSError:  # EIO: the child closed the terminal
+                break
+            if not data:
+                break
+            chunks.append(data)
+    finally:
+        os.close(master)
+    err = proc.stderr.read() if proc.stderr else b""
+    return proc.wait(timeout=timeout), b"".join(chunks), err

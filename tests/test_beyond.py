@@ -3,13 +3,11 @@
 import json
 import os
 import re
-import pty
-import subprocess
 import sys
 
 import pytest
 
-from conftest import ROOT, ksw_command
+from conftest import ROOT, ksw_command, pty_run
 
 
 def jsonl(result):
@@ -163,21 +161,8 @@ def run_on_a_terminal(*args, columns=120):
     env.pop("KSW_CORPUS", None)
     if ksw_command()[0] == sys.executable:
         env["PYTHONPATH"] = str(ROOT)
-    master, slave = pty.openpty()
-    proc = subprocess.Popen(ksw_command() + list(args), stdin=slave, stdout=slave, stderr=slave, env=env, close_fds=True)
-    os.close(slave)
-    chunks = []
-    while True:
-        try:
-            data = os.read(master, 65536)
-        except OSError:
-            break
-        if not data:
-            break
-        chunks.append(data)
-    proc.wait(timeout=60)
-    os.close(master)
-    return proc.returncode, b"".join(chunks).decode("utf-8", "replace")
+    status, screen, _ = pty_run(args, env)
+    return status, screen.decode("utf-8", "replace")
 
 
 def test_a_terminal_gets_the_table_and_the_chart():

@@ -95,30 +95,51 @@ def in_process_answer(index) -> tuple:
             sorted(index.lexicon.places.places)[:50])
 
 
-def assert_cache_sound(corpus: Path, cache_dir: Path, monkeypatch) -> None:
-    """Nothing stray; and a cache file, if any, is taken as it is by the next load and answers right."""
+def assert_cache_sound(corpus: Path, cache_dir: Path, monkeypatch, via: str = "cli") -> None:
+    """Nothing stray; and a cache file, if any, is used as it is by the next run, which answers right.
+
+    `via` is who wrote the cache and so who must accept it: "cli" (the `ksw` command, which may be an installed
+    copy with its own bundled data files) or "library" (this process's kscli).
+    """
+    assert leftovers(cache_dir) == []
+    if not cache_files(cache_dir):
+        return
+    if via == "cli":
+        def stats():
+            return {p.name: (p.stat().st_ino, p.stat().st_mtime_ns, p.stat().st_size) for p in cache_files(cache_dir)}
+
+        before = stats()
+        want = run_ksw(*QUERIES[0], "--corpus", str(corpus), env={"KSW_CACHE_DIR": "off"})
+        result = run_ksw(*QUERIES[0], "--corpus", str(corpus), env={"KSW_CACHE_DIR": str(cache_dir)})
+        assert (result.returncode, result.stdout, result.stderr) == (want.returncode, want.stdout, want.stderr)
+        assert stats() == before, "the next run rebuilt or rewrote the cache file left behind"
+        assert leftovers(cache_dir) == []
+        return
+
     import kscli.cache as cache_module
+    import kscli.index as index_module
     from kscli.index import load_index
 
-    assert leftovers(cache_dir) == []
-    files = cache_files(cache_dir)
-    if not files:
-        return
-    before = {p: p.read_bytes() for p in files}
-    seen = []
-    real_read = cache_module.read
+    seen, builds = [], []
+    real_read, real_build = cache_module.read, index_module.build_from_inputs
 
-    def spy(*args, **kwargs):
+    def spy_read(*args, **kwargs):
         snapshot = real_read(*args, **kwargs)
         seen.append(snapshot is not None)
         return snapshot
 
+    def spy_build(*args, **kwargs):
+        builds.append(args[0] if args else None)
+        return real_build(*args, **kwargs)
+
     monkeypatch.setenv("KSW_CACHE_DIR", str(cache_dir))
-    monkeypatch.setattr(cache_module, "read", spy)
+    monkeypatch.setattr(cache_module, "read", spy_read)
+    monkeypatch.setattr(index_module, "build_from_inputs", spy_build)
     from_cache = in_process_answer(load_index(corpus))
     monkeypatch.undo()
     assert seen == [True], "the cache file left behind was not accepted by the next run"
-    assert {p: p.read_bytes() for p in cache_files(cache_dir)} == before, "the next run rewrote the cache"
+    assert builds == [], "the next run built the index again instead of using the cache file left behind"
+    assert leftovers(cache_dir) == []
     assert from_cache == in_process_answer(load_index(corpus, use_cache=False))
 
 
@@ -257,7 +278,7 @@ def test_cache_written_by_another_version_in_process(corpus, cache_dir, monkeypa
     monkeypatch.undo()
     monkeypatch.setenv("KSW_CACHE_DIR", str(cache_dir))
     assert in_process_answer(load_index(corpus)) == in_process_answer(load_index(corpus, use_cache=False))
-    assert_cache_sound(corpus, cache_dir, monkeypatch)
+    assert_cache_sound(corpus, cache_dir, monkeypatch, via="library")
 
 
 def test_cache_for_other_input_under_this_name(corpus, cache_dir, tmp_path, monkeypatch):
@@ -558,7 +579,7 @@ def test_disk_faults_while_writing_the_cache(corpus, cache_dir, monkeypatch, fau
     assert cache_files(cache_dir) == [] and leftovers(cache_dir) == []
     monkeypatch.setenv("KSW_CACHE_DIR", str(cache_dir))
     assert in_process_answer(load_index(corpus)) == want  # and the next run writes a good one
-    assert_cache_sound(corpus, cache_dir, monkeypatch)
+    assert_cache_sound(corpus, cache_dir, monkeypatch, via="library")
 
 
 def test_a_failed_rewrite_keeps_the_good_cache(corpus, cache_dir, monkeypatch):
@@ -606,4 +627,4 @@ def test_memory_mapped_cache_damaged(corpus, cache_dir, monkeypatch, damage):
         data[len(data) // 2] ^= 0x01
     path.write_bytes(bytes(data))
     assert in_process_answer(load_index(corpus)) == want
-    assert_cache_sound(corpus, cache_dir, monkeypatch)
+    assert_cache_sound(corpus, cache_dir, monkeypatch, via="library")

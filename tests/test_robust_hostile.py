@@ -12,14 +12,13 @@ import csv
 import io
 import json
 import os
-import pty
 import re
-import select
+import shutil
 import subprocess
 
 import pytest
 
-from conftest import ROOT, ksw_command, run_ksw
+from conftest import ROOT, ksw_command, pty_run, run_ksw
 
 MARKUP = "The Azerbaijani MoD stated that [bold red]x[/] and [link=http://example.invalid]y[/link] happened at dawn."
 PAYLOADS = {
@@ -61,7 +60,8 @@ def run_bytes(*args, env=None, timeout=60) -> subprocess.CompletedProcess:
     full = dict(os.environ)
     full.pop("KSW_CORPUS", None)
     full.update({"NO_COLOR": "1", "COLUMNS": "400", "KSW_CACHE_DIR": "off"})
-    full["PYTHONPATH"] = str(ROOT) + os.pathsep + full.get("PYTHONPATH", "")
+    if not shutil.which("ksw"):  # as the `ksw` fixture: the installed command, else this checkout's module
+        full["PYTHONPATH"] = str(ROOT) + os.pathsep + full.get("PYTHONPATH", "")
     full.update(env or {})
     return subprocess.run(ksw_command() + list(args), capture_output=True, cwd=ROOT, env=full, timeout=timeout)
 
@@ -72,30 +72,10 @@ def run_on_pty(*args, env=None, stderr_on_pty=True, timeout=60) -> tuple[int, by
     full.pop("KSW_CORPUS", None)
     full.pop("NO_COLOR", None)
     full.update({"COLUMNS": "400", "LINES": "50", "TERM": "xterm-256color", "KSW_CACHE_DIR": "off"})
-    full["PYTHONPATH"] = str(ROOT) + os.pathsep + full.get("PYTHONPATH", "")
+    if not shutil.which("ksw"):
+        full["PYTHONPATH"] = str(ROOT) + os.pathsep + full.get("PYTHONPATH", "")
     full.update(env or {})
-    master, slave = pty.openpty()
-    proc = subprocess.Popen(ksw_command() + list(args), stdin=slave, stdout=slave,
-                            stderr=slave if stderr_on_pty else subprocess.PIPE, cwd=ROOT, env=full)
-    os.close(slave)
-    chunks = []
-    try:
-        while True:
-            ready, _, _ = select.select([master], [], [], timeout)
-            if not ready:
-                proc.kill()
-                raise TimeoutError("ksw on a pty did not finish")
-            try:
-                data = os.read(master, 65536)
-            except OSError:  # EIO: the child closed the terminal
-                break
-            if not data:
-                break
-            chunks.append(data)
-    finally:
-        os.close(master)
-    err = proc.stderr.read() if proc.stderr else b""
-    return proc.wait(timeout=timeout), b"".join(chunks), err
+    return pty_run(args, full, stderr_on_pty, timeout)
 
 
 CORPORA = [pytest.param(False, id="no-place-mentions"), pytest.param(True, id="with-place-mentions")]

@@ -7,8 +7,6 @@ a table on a terminal, tab-separated lines in a pipe or a file.
 from __future__ import annotations
 
 import os
-import pty
-import select
 import shlex
 import shutil
 import signal
@@ -19,7 +17,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import FIXTURES, ROOT, SEED, ksw_command, run_ksw
+from conftest import FIXTURES, ROOT, SEED, ksw_command, pty_run, run_ksw
 
 
 def ksw_env(**extra) -> dict:
@@ -32,22 +30,23 @@ def ksw_env(**extra) -> dict:
     return env
 
 
+def _copies(tmp_path_factory, name: str, count: int) -> Path:
+    folder = tmp_path_factory.mktemp(name)
+    for n in range(count):
+        shutil.copy(SEED, folder / f"part{n:02d}.txt")
+    return folder
+
+
 @pytest.fixture(scope="module")
 def big_corpus(tmp_path_factory) -> Path:
     """Twelve copies of the bundled timeline: ~4k events, ~1 MB of TSV, a second or more to build."""
-    folder = tmp_path_factory.mktemp("big")
-    for n in range(12):
-        shutil.copy(SEED, folder / f"part{n:02d}.txt")
-    return folder
+    return _copies(tmp_path_factory, "big", 12)
 
 
 @pytest.fixture(scope="module")
 def busy_corpus(tmp_path_factory) -> Path:
     """Forty copies: several seconds of index building, time enough to interrupt it."""
-    folder = tmp_path_factory.mktemp("busy")
-    for n in range(40):
-        shutil.copy(SEED, folder / f"part{n:02d}.txt")
-    return folder
+    return _copies(tmp_path_factory, "busy", 40)
 
 
 @pytest.fixture(scope="module")
@@ -268,27 +267,8 @@ def test_output_appended_to_an_existing_file(tmp_path):
 
 
 def run_on_pty(*args, env=None, timeout=60) -> tuple[int, str]:
-    master, slave = pty.openpty()
-    proc = subprocess.Popen(ksw_command() + list(args), stdin=slave, stdout=slave, stderr=slave, cwd=ROOT,
-                            env=ksw_env(**(env or {})))
-    os.close(slave)
-    chunks = []
-    try:
-        while True:
-            ready, _, _ = select.select([master], [], [], timeout)
-            if not ready:
-                proc.kill()
-                raise TimeoutError("ksw on a pty did not finish")
-            try:
-                data = os.read(master, 65536)
-            except OSError:
-                break
-            if not data:
-                break
-            chunks.append(data)
-    finally:
-        os.close(master)
-    return proc.wait(timeout=timeout), b"".join(chunks).decode("utf-8", errors="replace")
+    status, screen, _ = pty_run(args, ksw_env(**(env or {})), timeout=timeout)
+    return status, screen.decode("utf-8", errors="replace")
 
 
 def assert_table(screen: str) -> None:
