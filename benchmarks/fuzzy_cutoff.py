@@ -180,7 +180,7 @@ def main(argv=None) -> int:
     if result["separable"]:
         print(f"cutoff between  : {hi['score']:.1f} < cutoff <= {lo['score']:.1f}; midpoint {result['midpoint']}")
     else:
-        print(f"NOT separable   : the highest negative scores at or above the lowest positive")
+        print("NOT separable   : the highest negative scores at or above the lowest positive")
     print(f"current FUZZY_CUTOFF {result['current_cutoff']}: "
           f"{'between them' if result['current_cutoff_between'] else 'NOT between them'}")
     top = sorted(result["negatives"], key=lambda n: -n["score"])[:5]

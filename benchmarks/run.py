@@ -430,7 +430,6 @@ def evaluate(results: dict) -> dict:
         return {"status": "missed" if problem or not ok else "met", "figure": figure + (f"; {problem}" if problem else "")}
 
     if seed:
-        base = "python -c 'import typer'"
         for key, name, limit in (("seed_tartar", "place Tartar", 1.25), ("seed_terter", "place Terter", 1.25),
                                  ("seed_fuzzy", "place Stepanakrt (fuzzy)", 1.5)):
             r = seed["ratios"][name]

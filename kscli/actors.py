@@ -48,9 +48,6 @@ class Actors:
         return next((a for a in self.by_name.values() if a.name.casefold() == folded), None)
 
 
-def load_actors(paths: list[Path]) -> Actors:
-    return Actors(read_actors(paths))
-
 
 def read_actors(paths: list[Path]) -> list[Actor]:
     actors: dict[str, Actor] = {}

@@ -39,6 +39,11 @@ class Sentence:
     line: int
 
 
+def is_binary(data: bytes) -> bool:
+    """A NUL byte early on, outside UTF-16, means this is not text."""
+    return b"\x00" in data[:4096] and not data.startswith((b"\xff\xfe", b"\xfe\xff"))
+
+
 def decode(data: bytes, label: str) -> tuple[str, list[ParseWarning]]:
     """Text of a file's bytes, with a warning per line that was not valid UTF-8."""
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
@@ -48,7 +53,7 @@ def decode(data: bytes, label: str) -> tuple[str, list[ParseWarning]]:
             return data.decode("utf-16", errors="replace"), [ParseWarning(label, 1, "invalid UTF-16 replaced")]
     if data.startswith(b"\xef\xbb\xbf"):
         data = data[3:]
-    if b"\x00" in data[:4096]:
+    if is_binary(data):
         raise CorpusError(f"{label}: binary file, not a timeline")
     try:
         return data.decode("utf-8"), []

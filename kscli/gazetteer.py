@@ -221,7 +221,7 @@ def _narrow(matches: list[Match], hint: str | None) -> list[Match]:
 
 def read_places(paths: list[Path]) -> list[Place]:
     """Places from places files; later files add places or replace same-named ones."""
-    from kscli.tsv import read_rows, split_list
+    from kscli.tsv import read_rows
 
     places: dict[str, Place] = {}
     for path in paths:
@@ -233,9 +233,6 @@ def read_places(paths: list[Path]) -> list[Place]:
         raise DataFileError(f"places: parent '{missing[0]}' is not itself a place")
     return list(places.values())
 
-
-def load_places(paths: list[Path]) -> Gazetteer:
-    return Gazetteer(read_places(paths))
 
 
 def _place(path: Path, n: int, row: dict[str, str]) -> Place:

@@ -149,7 +149,7 @@ def _read_inputs(files: list[Path], data: dict[str, list[Path]]) -> list[tuple[s
 
 
 def build_from_inputs(files, inputs, corpus: Path, year: int | None, extra_places) -> Index:
-    from kscli.corpus import decode, parse_text  # the parser: only when there is no usable cache
+    from kscli.corpus import decode, is_binary, parse_text  # the parser: only when there is no usable cache
     from kscli.extract import annotate
     from kscli.lexicon import load_lexicon
 
@@ -157,7 +157,7 @@ def build_from_inputs(files, inputs, corpus: Path, year: int | None, extra_place
     sentences, warnings = [], []
     known_year = year
     by_path = {path: (label, data) for label, path, data in inputs}
-    binary = [by_path[f][0] for f in files if _binary(by_path[f][1])]
+    binary = [by_path[f][0] for f in files if is_binary(by_path[f][1])]
     if binary and len(binary) == len(files):
         raise CorpusError(f"{binary[0]}: binary file, not a timeline")
     for file in files:
@@ -172,10 +172,6 @@ def build_from_inputs(files, inputs, corpus: Path, year: int | None, extra_place
         warnings += decode_warnings + parse_warnings
     events, extract_warnings = annotate(sentences, lexicon)
     return build(events, warnings + extract_warnings, lexicon, year, tuple(label for label, _, _ in inputs[:len(files)]))
-
-
-def _binary(data: bytes) -> bool:
-    return b"\x00" in data[:4096] and not data.startswith((b"\xff\xfe", b"\xfe\xff"))
 
 
 def build(events: list[Event], warnings: list[ParseWarning], lexicon: Lexicon, year: int | None,

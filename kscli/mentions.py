@@ -15,7 +15,7 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from kscli.gazetteer import NOT_EXTRACTED, SETTLEMENTS, Gazetteer, Place
-from kscli.names import GENERIC, fold, phonetic, strip_generic
+from kscli.names import GENERIC, phonetic, strip_generic
 from kscli.phrases import Token, tokens
 
 MAX_WORDS = 5

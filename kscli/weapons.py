@@ -40,6 +40,3 @@ def read_weapons(paths: list[Path]) -> dict[str, tuple[str, tuple[str, ...]]]:
             rows[row["name"]] = (row["category"], tuple(split_list(row["aliases"])))
     return rows
 
-
-def load_weapons(paths: list[Path]) -> Weapons:
-    return Weapons(read_weapons(paths))

@@ -7,7 +7,7 @@ from typing import Annotated, Optional
 import typer
 
 from kscli import __version__
-from kscli.cli.options import CORPUS, FILTERS, OUTPUT, complete_names, option, takes
+from kscli.cli.options import CORPUS, FILTERS, OUTPUT, option, takes
 from kscli.cli.printing import choose, done, emit_json, pick, print_lines, print_records, print_rows, warn
 from kscli.errors import ExitStatus, KscliError, one_line
 
