@@ -26,14 +26,19 @@ from kscli.sources import bundled_corpus, read_bytes, timeline_files
 
 CORPUS_ENV = "KSW_CORPUS"
 POSTING_FIELDS = ("place", "source", "denied_by", "event_type", "weapon", "side", "word")
+# The default table's columns, kept in the cache as ready-made cells: a terminal table of
+# thousands of rows then splits lines instead of decoding thousands of JSON objects.
+TABLE_FIELDS = ("id", "date", "time", "source", "places", "text")
 
 
 class Index:
     """Events and their postings; nothing changes after construction."""
 
     def __init__(self, events: Sequence[Event], warnings, lexicon: Lexicon, year: int | None,
-                 files: tuple[str, ...], dated_days, dated_pos, postings: Mapping[str, Mapping[str, Sequence[int]]]):
+                 files: tuple[str, ...], dated_days, dated_pos, postings: Mapping[str, Mapping[str, Sequence[int]]],
+                 cells: _Lines | None = None):
         self.events = events
+        self._cells = cells  # from a cache: table_cells() lines
         self.warnings = tuple(warnings)
         self.lexicon = lexicon
         self.year = year
@@ -62,7 +67,7 @@ class Index:
         `checked`: the caller ran check() on it already, so its CRC is not computed twice.
         """
         line = getattr(self.events, "line", None)
-        return line(n, checked).decode("utf-8").rstrip("\n") if line else event_json(self.events[n])
+        return line(n, checked).decode("utf-8") if line else event_json(self.events[n])
 
     def event_rows(self, positions) -> list[dict]:
         """The events at `positions` as output rows (Event.as_dict()); from a cache, straight from its JSON."""
@@ -77,6 +82,14 @@ class Index:
         check = getattr(self.events, "check", None)
         if check:
             check(positions)
+
+    def table_cells(self, positions) -> list[list[str]]:
+        """For each event, its TABLE_FIELDS as printable cells, followed by its place mentions."""
+        if self._cells is None:
+            return [table_cells(self.events[n]) for n in positions]
+        self._cells.check(positions)
+        line = self._cells.line
+        return [line(n, checked=True).decode("utf-8").split("\t") for n in positions]
 
     def days(self) -> list[str]:
         """ISO dates that have events, ascending."""
@@ -205,10 +218,11 @@ def save(index: Index, location: Path, key: str) -> bool:
     # Each event is stored as the very JSON object `--format jsonl` prints, so that
     # output can copy it; a CRC per line lets a query check just the lines it reads.
     offsets, crcs = array("Q", [0]), array("I")
+    cell_offsets, cell_crcs = array("Q", [0]), array("I")
 
-    def lines():  # written as they are made: offsets and CRCs fill in on the way
-        for e in index.events:
-            line = (event_json(e) + "\n").encode("utf-8")
+    def framed(texts, offsets, crcs):  # written as they are made: offsets and CRCs fill in on the way
+        for text in texts:
+            line = (text + "\n").encode("utf-8")
             offsets.append(offsets[-1] + len(line))
             crcs.append(zlib.crc32(line))
             yield line
@@ -222,15 +236,26 @@ def save(index: Index, location: Path, key: str) -> bool:
     header = {"version": __version__, "key": key, "year": index.year, "files": list(index.files),
               "warnings": [[w.file, w.line, w.message] for w in index.warnings], "count": len(index.events)}
     # Each JSON section is decoded only when a query needs it (a date query never reads the gazetteer).
-    return cache.write(location, header, [("events", lines()), ("offsets", offsets), ("crcs", crcs),
+    return cache.write(location, header, [("events", framed(map(event_json, index.events), offsets, crcs)),
+                                          ("offsets", offsets), ("crcs", crcs),
+                                          ("cells", framed(("\t".join(table_cells(e)) for e in index.events),
+                                                           cell_offsets, cell_crcs)),
+                                          ("cell_offsets", cell_offsets), ("cell_crcs", cell_crcs),
                                           ("dated_days", index._dated_days), ("dated_pos", index._dated_pos),
                                           ("postings", flat), ("lexicon", _json_bytes(index.lexicon.to_data())),
-                                          *directories], unchecked=("events",))
+                                          *directories], unchecked=("events", "cells"))
 
 
 def event_json(event: Event) -> str:
     """The event as one JSON object, exactly as `--format jsonl` prints it."""
     return json.dumps(event.as_dict(), ensure_ascii=False)
+
+
+def table_cells(event: Event) -> list[str]:
+    """The event's TABLE_FIELDS as the table shows them, then its place mentions; none holds a tab or a line break."""
+    from kscli.output import cell, printable
+
+    return [printable(cell(getattr(event, f))) for f in TABLE_FIELDS] + [printable(m) for m in event.place_mentions]
 
 
 def _json_bytes(value) -> bytes:
@@ -243,26 +268,48 @@ def from_snapshot(snapshot: cache.Snapshot, location: Path | None = None) -> Ind
     postings = {field: _Postings(flat, lambda f=field: json.loads(bytes(snapshot.raw(f"postings.{f}"))))
                 for field in POSTING_FIELDS}
     events = _LazyEvents(snapshot.raw("events"), snapshot.ints("offsets", "Q"), snapshot.ints("crcs", "I"), location)
-    if len(events) != header["count"]:
+    cells = _Lines(snapshot.raw("cells"), snapshot.ints("cell_offsets", "Q"), snapshot.ints("cell_crcs", "I"), location)
+    if len(events) != header["count"] or len(cells) != header["count"]:
         raise CorpusError("cache damaged")  # cannot happen for a file cache.read() accepted
     lexicon = Lexicon(loader=lambda: json.loads(bytes(snapshot.raw("lexicon"))))
     return Index(events, [ParseWarning(*w) for w in header["warnings"]], lexicon,
                  header["year"], tuple(header["files"]), snapshot.ints("dated_days", "i"),
-                 snapshot.ints("dated_pos", "I"), postings)
+                 snapshot.ints("dated_pos", "I"), postings, cells)
 
 
-class _LazyEvents(Sequence):
-    """Events decoded from the cache one at a time, when asked for, each line checked against its CRC."""
+class _Lines:
+    """Lines of a cache section, each read on its own and checked against its CRC."""
 
     def __init__(self, raw: memoryview, offsets: array, crcs: array, location: Path | None):
         self._raw = raw
         self._offsets = offsets
         self._crcs = crcs
         self._location = location
-        self._decode = lru_cache(maxsize=4096)(self._decode_uncached)
 
     def __len__(self) -> int:
         return len(self._offsets) - 1
+
+    def line(self, n: int, checked: bool = False) -> bytes:
+        """Line n without its line break, as stored; CacheDamaged if it is not what was written."""
+        start, end = self._offsets[n], self._offsets[n + 1]
+        if not checked and zlib.crc32(self._raw[start:end]) != self._crcs[n]:
+            raise CacheDamaged(self._location)
+        return bytes(self._raw[start:end - 1])
+
+    def check(self, positions) -> None:
+        """Raise CacheDamaged now, before any output, if one of these events' lines is damaged."""
+        raw, offsets, crcs, crc32 = self._raw, self._offsets, self._crcs, zlib.crc32
+        for n in positions:
+            if crc32(raw[offsets[n]:offsets[n + 1]]) != crcs[n]:
+                raise CacheDamaged(self._location)
+
+
+class _LazyEvents(_Lines, Sequence):
+    """Events decoded from the cache one at a time, when asked for, each line checked against its CRC."""
+
+    def __init__(self, raw: memoryview, offsets: array, crcs: array, location: Path | None):
+        super().__init__(raw, offsets, crcs, location)
+        self._decode = lru_cache(maxsize=4096)(self._decode_uncached)
 
     def __getitem__(self, n):
         if isinstance(n, slice):
@@ -272,20 +319,6 @@ class _LazyEvents(Sequence):
         if not 0 <= n < len(self):
             raise IndexError(n)
         return self._decode(n)
-
-    def line(self, n: int, checked: bool = False) -> bytes:
-        """Event n's JSON line, as stored; CacheDamaged if it is not what was written."""
-        data = bytes(self._raw[self._offsets[n]:self._offsets[n + 1]])
-        if not checked and zlib.crc32(data) != self._crcs[n]:
-            raise CacheDamaged(self._location)
-        return data
-
-    def check(self, positions) -> None:
-        """Raise CacheDamaged now, before any output, if one of these events' lines is damaged."""
-        raw, offsets, crcs, crc32 = self._raw, self._offsets, self._crcs, zlib.crc32
-        for n in positions:
-            if crc32(raw[offsets[n]:offsets[n + 1]]) != crcs[n]:
-                raise CacheDamaged(self._location)
 
     def _decode_uncached(self, n: int) -> Event:
         record = json.loads(self.line(n))

@@ -55,6 +55,8 @@ def check_fields(fields: Iterable[str], known: tuple[str, ...]) -> list[str]:
 
 def cell(value) -> str:
     """A value as one line of text: lists joined by '; ', None empty, booleans lowercase."""
+    if type(value) is str:
+        return value
     if value is None:
         return ""
     if isinstance(value, bool):
@@ -103,14 +105,6 @@ def render_table(rows, columns, header: bool, out, marks: re.Pattern | None = No
     `marks` finds words to highlight in the text and places columns; with `bars`,
     the last (numeric) column also gets an inline bar.
     """
-    from rich.cells import cell_len
-    from rich.console import Console
-
-    from kscli import termtable
-
-    console = Console(file=out)
-    styles = console.is_terminal
-    colour = styles and not console.no_color and console.color_system is not None
     names = list(columns) + ([""] if bars else [])
     top = (max((row.get(columns[-1]) or 0 for row in rows), default=0) or 1) if bars else 1
     cells = []
@@ -119,8 +113,19 @@ def render_table(rows, columns, header: bool, out, marks: re.Pattern | None = No
         if bars:
             line.append("█" * round(30 * (row.get(columns[-1]) or 0) / top))
         cells.append(line)
-    lines = termtable.draw(cells, names, console.width, header, marks, ("text", "places"), styles, colour, cell_len)
-    out.write("\n".join(lines) + "\n")
+    render_cells(cells, names, header, out, marks)
+
+
+def render_cells(cells: list[list[str]], columns, header: bool, out, marks: re.Pattern | None = None) -> None:
+    """render_table() for cells already made printable (Result.table())."""
+    from kscli import termtable, terminal
+
+    if not cells:
+        return
+    term = terminal.describe(out)
+    for text in termtable.draw(cells, list(columns), term.width, header, marks, ("text", "places"), term.styles,
+                               term.colour, terminal.cell_len):
+        out.write(text)
 
 
 def render_records(rows: list[dict], out=None) -> None:
@@ -153,6 +158,8 @@ def _console(out):
 
 def printable(text: str) -> str:
     """Text safe to show on a terminal: control characters (ESC, BEL, ...) removed, tabs and breaks made spaces."""
+    if text.isprintable():  # no control character, nor any other character it would change
+        return text
     return _CONTROLS.sub("", _SPACES.sub(" ", text))
 
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from datetime import date
-from typing import NamedTuple
+from typing import Iterable, NamedTuple
 
 from kscli.errors import NoPlaceMatch, UsageError
 from kscli.index import Index
@@ -92,6 +92,16 @@ class Result:
     def rows(self) -> list[dict]:
         """The events as output rows (field name to JSON value), without building Event objects."""
         return self.index.event_rows(self.positions)
+
+    def table(self) -> tuple[list[list[str]], set[str]]:
+        """The default table: each event's TABLE_FIELDS as printable cells, and the words to highlight."""
+        from kscli.index import TABLE_FIELDS
+
+        width = len(TABLE_FIELDS)
+        cells = self.index.table_cells(self.positions)
+        words = highlight_words((m for c in cells for m in c[width:]), (c[TABLE_FIELDS.index("text")] for c in cells),
+                                self, self.index.lexicon)
+        return [c[:width] for c in cells], words
 
     def json_lines(self):
         """Each event as the JSON object `--format jsonl` prints, copied from the cache when it can be.
@@ -274,15 +284,21 @@ def _has_phrase(text: str, keyword: str) -> bool:
     return any(re.search(r"(?:^|\s)" + re.escape(n), h) for n in needles for h in haystacks if n)
 
 
-def highlight_words(rows: list[dict], result: Result, lexicon) -> set[str]:
-    """Words to mark in these rows: mentions of the matched places, and the words keywords matched."""
+def highlight_words(mentions: Iterable[str], texts: Iterable[str], result: Result, lexicon) -> set[str]:
+    """Words to mark: the `mentions` that name a matched place, and the words of `texts` keywords matched."""
     words: set[str] = set()
-    mentions = {m for row in rows for m in row.get("place_mentions") or ()}
-    for mention in mentions:  # each distinct spelling resolved once, however many rows share it
+    for mention in set(mentions):  # each distinct spelling resolved once, however many rows share it
         if result.places & {match.place.name for match in lexicon.places.resolve(mention, limit=0)}:
             words.add(mention)
+    if result.keywords:
+        tokens = {t for text in texts for t in re.findall(r"[\w’'-]+", text or "")}
     for keyword in result.keywords:
         needles = [n.split(" ")[0] for n in keyword_forms(keyword) if n]
-        tokens = {t for row in rows for t in re.findall(r"[\w’'-]+", row.get("text") or "")}
         words.update(t for t in tokens if any(f.startswith(n) for f in keyword_forms(t) for n in needles))
     return words
+
+
+def row_highlights(rows: list[dict], result: Result, lexicon) -> set[str]:
+    """highlight_words() for output rows (any fields)."""
+    return highlight_words((m for row in rows for m in row.get("place_mentions") or ()),
+                           (row.get("text") for row in rows), result, lexicon)

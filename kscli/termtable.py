@@ -13,50 +13,109 @@ in it is ever interpreted as markup or as an escape sequence.
 from __future__ import annotations
 
 import re
-from functools import lru_cache
+from functools import lru_cache, partial
+from typing import Iterator
 
+# Characters one cell wide each (Latin with diacritics, Greek, Cyrillic, Armenian, dashes and
+# quotes): text made only of these is measured and wrapped by len(), like ASCII.
+_narrow = re.compile(r"[\u0020-\u007e\u00a0-\u02ff\u0370-\u0482\u0531-\u0556\u0561-\u0587\u2010-\u2027\u2030-\u205e]*").fullmatch
 BOLD_YELLOW, BOLD, RESET = "\x1b[1;33m", "\x1b[1m", "\x1b[0m"
 _FIXED = {"id", "date", "time", "count", "line", "events", "claims", "score", "lat", "lon", "kind", "rule"}
 _MIN_FLEX = 8  # no flexible column narrower than this
 _MIN_MAIN = 24  # the column that takes the rest (text) gets at least this much
 _CAP = 24  # other flexible columns (source, places) wrap beyond this
+_REPEATS = 80  # cells shorter than this (names, lists of places) are often repeated; sentences are not
+
+
+CHUNK = 500  # rows drawn and written at a time: a terminal shows the first rows while the rest are drawn
 
 
 def draw(rows: list[list[str]], columns: list[str], width: int, header: bool = True,
          marks: re.Pattern | None = None, marked: tuple[str, ...] = (), styles: bool = True,
-         colour: bool = True, cell_len=len) -> list[str]:
-    """The table's lines. `marks` finds the words to highlight in the `marked` columns.
+         colour: bool = True, cell_len=len) -> Iterator[str]:
+    """The table's text, in pieces of whole lines. `marks` finds the words to highlight in the `marked` columns.
 
     Without `styles` (not a terminal) no escape sequence is written at all; without
     `colour` (NO_COLOR) highlights are bold only.
     """
-    marks = marks if styles else None
-    marked_at = {i for i, c in enumerate(columns) if c in marked}
     measure = cell_len
-    cell_len = lambda s: len(s) if s.isascii() else measure(s)  # noqa: E731 - most cells are ASCII
+    cell_len = lambda s: len(s) if _is_narrow(s) else measure(s)  # noqa: E731 - most cells are narrow
     widths = _widths(rows, columns, width, cell_len)
     lines = [_rule("┏", "━", "┳", "┓", widths)] if header else [_rule("┌", "─", "┬", "┐", widths)]
     if header:
         lines += _row([f"{BOLD}{c}{RESET}" if styles else c for c in columns], widths, [cell_len(c) for c in columns], "┃")
         lines.append(_rule("┡", "━", "╇", "┩", widths))
-    for cells in rows:
-        wrapped = [_wrap(text, w, cell_len) for text, w in zip(cells, widths)]
-        for k in range(max(len(parts) for parts in wrapped)):
-            out = []
-            for col, parts in enumerate(wrapped):
-                piece = parts[k] if k < len(parts) else ""
-                pad = " " * (widths[col] - cell_len(piece))
-                if marks is not None and col in marked_at and piece:
-                    piece = marks.sub(lambda m: _mark(m[0], colour), piece)
-                out.append(f" {piece}{pad} ")
-            lines.append("│" + "│".join(out) + "│")
-    lines.append(_rule("└", "─", "┴", "┘", widths))
+    yield "".join(line + "\n" for line in lines)
+    highlight = _highlighter(marks, colour) if marks is not None and styles else None
+    highlights = [highlight if c in marked else None for c in columns]
+    blanks = [" " * (w + 2) for w in widths]
+    memos: list[dict[str, str]] = [{} for _ in columns]  # names and lists repeat down a column: each drawn once
+    for first in range(0, len(rows), CHUNK):
+        # Column by column: each cell becomes its padded lines joined by "\n" (a cell never holds one).
+        columns_out = [_column(texts, w, cell_len, mark, memo)
+                       for texts, w, mark, memo in zip(zip(*rows[first:first + CHUNK]), widths, highlights, memos)]
+        yield "".join(_lines(columns_out, blanks))
+    yield _rule("└", "─", "┴", "┘", widths) + "\n"
+
+
+def _lines(columns_out: list[list[str]], blanks: list[str]) -> list[str]:
+    """Rows from padded columns: a cell of several lines makes its row that tall."""
+    lines = []
+    for cells in zip(*columns_out):
+        joined = "│".join(cells)
+        if "\n" not in joined:
+            lines.append(f"│{joined}│\n")
+            continue
+        parts = [text.split("\n") for text in cells]
+        height = max(map(len, parts))
+        for col, pieces in enumerate(parts):
+            pieces += [blanks[col]] * (height - len(pieces))
+        lines += ["│" + "│".join(line) + "│\n" for line in zip(*parts)]
     return lines
+
+
+def _column(texts, width: int, cell_len, highlight, memo: dict[str, str]) -> list[str]:
+    """Each cell's lines, padded to the column's width with one space either side, joined by line breaks."""
+    if highlight is None and max(map(len, texts)) <= width and _is_narrow("".join(texts)):
+        return [f" {text.ljust(width)} " for text in texts]  # fits, and str.ljust measures it right
+    out = []
+    for text in texts:
+        cell = memo.get(text)
+        if cell is None:
+            cell = _cell(text, width, cell_len)
+            if highlight is not None and text:
+                cell = highlight(cell)  # after padding, which counts only the visible characters
+            if len(text) < _REPEATS:
+                memo[text] = cell
+        out.append(cell)
+    return out
+
+
+def _highlighter(marks: re.Pattern, colour: bool):
+    style = BOLD_YELLOW if colour else BOLD
+    return partial(marks.sub, lambda m: f"{style}{m[0]}{RESET}")
+
+
+def _cell(text: str, width: int, cell_len) -> str:
+    pieces = _wrap(text, width, cell_len)
+    if _is_narrow(text):
+        return " " + " \n ".join([piece.ljust(width) for piece in pieces]) + " "
+    return "\n".join([f" {p}{' ' * (width - cell_len(p))} " for p in pieces])
+
+
+def _is_narrow(text: str) -> bool:
+    return text.isascii() or _narrow(text) is not None
+
+
+def _natural(texts: list[str], cell_len) -> int:
+    if _is_narrow("".join(texts)):
+        return max(map(len, texts), default=0)
+    return max(map(cell_len, texts), default=0)
 
 
 def _widths(rows, columns, width: int, cell_len) -> list[int]:
     """Natural widths; when they do not fit, names and lists are capped and the widest column wraps."""
-    natural = [max([cell_len(c)] + [cell_len(r[i]) for r in rows]) for i, c in enumerate(columns)]
+    natural = [max(cell_len(c), _natural([r[i] for r in rows], cell_len)) for i, c in enumerate(columns)]
     room = width - (3 * len(columns) + 1)
     if sum(natural) <= room:
         return natural
@@ -87,7 +146,7 @@ def _wrap(text: str, width: int, cell_len) -> list[str]:
     """Greedy word wrap; a word longer than the width is cut."""
     if cell_len(text) <= width:
         return [text]
-    if text.isascii():  # one regex pass, where most of the time goes otherwise
+    if _is_narrow(text):  # one regex pass, where most of the time goes otherwise
         return [a or b for a, b in _wrapper(width).findall(text)] or [""]
     lines, line, size = [], [], 0
     for word in text.split(" "):
@@ -125,6 +184,3 @@ def _row(pieces: list[str], widths: list[int], sizes: list[int], bar: str) -> li
 def _rule(left: str, fill: str, cross: str, right: str, widths: list[int]) -> str:
     return left + cross.join(fill * (w + 2) for w in widths) + right
 
-
-def _mark(text: str, colour: bool) -> str:
-    return f"{BOLD_YELLOW if colour else BOLD}{text}{RESET}"

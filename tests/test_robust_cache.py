@@ -28,6 +28,7 @@ QUERIES = [
     ("events", "--on", "30 December", "--format", "tsv"),
     ("events", "-k", "shelled", "--format", "csv"),
     ("places", "Shushi", "--format", "tsv"),
+    ("events", "--place", "Tartar", "--format", "table"),  # the table's own cells section
 ]
 
 
@@ -330,9 +331,10 @@ def test_one_changed_byte_in_the_metadata(tmp_path, cache_dir, monkeypatch, name
     assert_cache_sound(corpus, cache_dir, monkeypatch)
 
 
-def _damage_event_line(path: Path, text: bytes) -> None:
+def _damage_event_line(path: Path, text: bytes, last: bool = False) -> None:
+    """Flip a bit of `text` in the events section (its first copy) or, `last`, in the table cells section."""
     data = path.read_bytes()
-    at = data.index(text)
+    at = data.rindex(text) if last else data.index(text)
     path.write_bytes(data[:at] + bytes([data[at] ^ 0x20]) + data[at + 1:])
 
 
@@ -344,6 +346,21 @@ def test_damaged_event_line_found_at_query_time(tmp_path, cache_dir, monkeypatch
     path = build_cache(corpus, cache_dir)
     _damage_event_line(path, "Clashes continued overnight".encode())
     assert answers(corpus, cache_dir) == want
+    assert_cache_sound(corpus, cache_dir, monkeypatch)
+
+
+def test_damaged_table_cells_line_found_at_query_time(tmp_path, cache_dir, monkeypatch):
+    corpus = tmp_path / "corpus" / "timeline.txt"
+    corpus.parent.mkdir()
+    shutil.copy(MINI, corpus)
+    want = reference(corpus)
+    path = build_cache(corpus, cache_dir)
+    text = "forces had shelled Tərtər".encode()  # an event of the Tartar table
+    assert path.read_bytes().count(text) == 2  # the event's JSON line and its table cells
+    _damage_event_line(path, text, last=True)
+    assert path.read_bytes().count(text) == 1
+    assert answers(corpus, cache_dir) == want
+    assert path.read_bytes().count(text) == 2  # the damage was found, and the cache rebuilt
     assert_cache_sound(corpus, cache_dir, monkeypatch)
 
 

@@ -8,7 +8,7 @@ import typer
 
 from kscli import __version__
 from kscli.cli.options import CORPUS, FILTERS, OUTPUT, option, takes
-from kscli.cli.printing import choose, done, emit_json, pick, print_lines, print_records, print_rows, warn
+from kscli.cli.printing import choose, done, emit_json, pick, print_cells, print_lines, print_records, print_rows, warn
 from kscli.errors import ExitStatus, KscliError, one_line
 
 app = typer.Typer(
@@ -76,6 +76,7 @@ def events(
       ksw events --near Stepanakert --km 15 --format geojson > near.geojson
     """
     from kscli import query as q
+    from kscli.index import TABLE_FIELDS
     from kscli.model import EVENT_FIELDS
 
     fmt = choose(o["fmt"], geo=True)
@@ -84,6 +85,12 @@ def events(
     if fmt == "jsonl" and o["fields"] is None:  # every field: the cached JSON lines are the output
         print_lines(result.json_lines())
         done(bool(result.positions))
+    if fmt == "table" and o["fields"] is None:  # the default columns: ready-made cells, no JSON decoded
+        from kscli.output import marker
+
+        cells, words = result.table()
+        print_cells(cells, TABLE_FIELDS, header=not o["no_header"], marks=marker(words))
+        done(bool(cells))
     rows = result.rows()
     if fmt == "geojson":
         from kscli import geo
@@ -91,13 +98,13 @@ def events(
         columns = pick(o, EVENT_FIELDS, list(EVENT_FIELDS))
         emit_json(geo.collection(geo.event_features(rows, columns, index.lexicon.places)))
         done(bool(rows))
-    default = ["id", "date", "time", "source", "places", "text"] if fmt in ("table", "tsv", "csv") else list(EVENT_FIELDS)
+    default = list(TABLE_FIELDS) if fmt in ("table", "tsv", "csv") else list(EVENT_FIELDS)
     columns = pick(o, EVENT_FIELDS, default)
     marks = None
     if fmt == "table":
         from kscli.output import marker
 
-        marks = marker(q.highlight_words(rows, result, index.lexicon))
+        marks = marker(q.row_highlights(rows, result, index.lexicon))
     print_rows(rows, columns, fmt, header=not o["no_header"], marks=marks)
     done(bool(rows))
 

@@ -28,6 +28,12 @@ def print_rows(rows, columns, fmt, **options) -> None:
     guard(render, rows, columns, fmt, **options)
 
 
+def print_cells(cells, columns, header: bool, marks) -> None:
+    from kscli.output import render_cells
+
+    guard(render_cells, cells, columns, header, sys.stdout, marks)
+
+
 def print_records(rows) -> None:
     from kscli.output import render_records
 

@@ -1,0 +1,98 @@
+"""The terminal table: the default columns come from the cache's ready-made cells, any other
+choice from the events' JSON; both must draw the same table. And ksw's terminal detection
+(kscli.terminal) must agree with rich's, which prints the help."""
+
+import os
+
+import pytest
+from rich.console import Console
+
+from conftest import ksw_command, pty_run  # noqa: F401 - ksw_command: pty_run's command
+from kscli import terminal
+
+FIELDS = "id,date,time,source,places,text"  # the default table's columns, named: the JSON path
+
+
+def _screen(args, cache, columns="100", **env):
+    full = dict(os.environ, COLUMNS=columns, KSW_CACHE_DIR=str(cache), TERM="xterm-256color", **env)
+    full.pop("NO_COLOR", None)
+    full.pop("FORCE_COLOR", None)
+    status, screen, _ = pty_run(args, full)
+    assert status == 0, screen
+    return screen
+
+
+@pytest.mark.parametrize("args, marked", [(["--place", "Shushi"], True), (["-k", "Smerch", "--place", "Tartar"], True),
+                                          (["--from", "2020-10-01", "--to", "2020-10-03"], False)])
+@pytest.mark.parametrize("columns", ["60", "140"])
+def test_cached_cells_draw_the_same_table_as_the_events(tmp_path, args, marked, columns):
+    cache = tmp_path / "cache"
+    cold = _screen(["events", *args], cache, columns)  # builds the cache (the table drawn from built events)
+    warm = _screen(["events", *args], cache, columns)  # from the cache's cells
+    from_json = _screen(["events", *args, "--fields", FIELDS], cache, columns)
+    assert warm == cold == from_json
+    assert (b"\x1b[1;33m" in warm) == marked  # the matched place or keyword is highlighted
+    assert warm.count(b"\n") >= 5  # a header of three lines, rows, the bottom rule
+
+
+def test_the_cells_section_keeps_every_highlight_spelling(tmp_path):
+    """Places are highlighted as spelled in each event (Shusha, Şuşa, Shushi), from the cache too."""
+    cache = tmp_path / "cache"
+    _screen(["events", "--place", "Shusha"], cache)
+    warm = _screen(["events", "--place", "Shusha"], cache).decode()
+    marked = {part.split("\x1b[0m")[0] for part in warm.split("\x1b[1;33m")[1:]}
+    assert {"Shusha", "Shushi"} <= marked
+
+
+ENVIRONMENTS = [
+    {}, {"NO_COLOR": "1"}, {"NO_COLOR": ""}, {"FORCE_COLOR": "1"}, {"FORCE_COLOR": ""},
+    {"TTY_COMPATIBLE": "0"}, {"TTY_COMPATIBLE": "1"}, {"TERM": "dumb"}, {"TERM": "unknown", "FORCE_COLOR": "1"},
+    {"COLUMNS": "57"}, {"COLUMNS": "57", "TERM": "dumb", "LINES": "20"}, {"COLUMNS": "abc"},
+    {"TERM": "xterm-256color", "NO_COLOR": "yes", "COLUMNS": "200"},
+]
+
+
+class _Stream:
+    def __init__(self, tty):
+        self.tty = tty
+
+    def isatty(self):
+        return self.tty
+
+    def write(self, text):
+        return len(text)
+
+    def flush(self):
+        pass
+
+
+@pytest.mark.parametrize("tty", [True, False])
+@pytest.mark.parametrize("env", ENVIRONMENTS, ids=lambda e: ",".join(f"{k}={v}" for k, v in e.items()) or "plain")
+def test_terminal_detection_agrees_with_rich(env, tty):
+    env = {"TERM": "xterm", **env}
+    stream = _Stream(tty)
+    rich = Console(file=stream, _environ=env)
+    mine = terminal.describe(stream, env)
+    assert mine.styles == rich.is_terminal
+    assert mine.colour == (rich.is_terminal and not rich.no_color and rich.color_system is not None)
+    on_purpose = tty and env["TERM"] == "dumb" and env.get("COLUMNS", "").isdigit() and "LINES" not in env
+    if not on_purpose:  # see the next test
+        assert mine.width == rich.width
+
+
+def test_columns_sets_the_width_on_a_dumb_terminal_too():
+    """The one difference from rich, on purpose: rich takes 80 there unless LINES is set as well."""
+    assert terminal.describe(_Stream(True), {"TERM": "dumb", "COLUMNS": "57"}).width == 57
+
+
+def test_a_closed_stream_is_not_a_terminal():
+    class Closed:
+        def isatty(self):
+            raise ValueError("I/O operation on closed file")
+
+    assert terminal.describe(Closed(), {}).styles is False
+
+
+def test_wide_characters_take_two_cells():
+    assert terminal.cell_len("日本") == 4
+    assert terminal.cell_len("Şuşa") == 4
