@@ -8,6 +8,7 @@ for human eyes on a terminal, shows control characters and markup literally.
 from __future__ import annotations
 
 import json
+import os
 import re
 import sys
 from typing import Iterable
@@ -123,9 +124,58 @@ def render_cells(cells: list[list[str]], columns, header: bool, out, marks: re.P
     if not cells:
         return
     term = terminal.describe(out)
-    for text in termtable.draw(cells, list(columns), term.width, header, marks, ("text", "places"), term.styles,
-                               term.colour, terminal.cell_len):
-        out.write(text)
+    pieces = termtable.draw(cells, list(columns), term.width, header, marks, ("text", "places"), term.styles,
+                            term.colour, terminal.cell_len)
+    fd = _fileno(out) if len(cells) > termtable.CHUNK else None
+    if fd is None:
+        for text in pieces:
+            out.write(text)
+    else:
+        out.flush()
+        write_behind(pieces, fd)
+
+
+def _fileno(stream) -> int | None:
+    try:
+        return stream.fileno()
+    except (AttributeError, ValueError, OSError):  # io.StringIO and the like
+        return None
+
+
+def write_behind(pieces: Iterable[str], fd: int) -> None:
+    """Write each piece to `fd` from a second thread while the next is made.
+
+    A terminal (or a pager) takes its time to swallow a long table; this way that
+    time overlaps ksw's own instead of following it. The thread writes with os.write,
+    holding no lock of sys.stdout, so an interrupted run can always exit. Errors of
+    the writes (a closed pipe, a full disk) are raised here, in the caller's thread.
+    """
+    import queue
+    import threading
+
+    todo: queue.Queue = queue.Queue(maxsize=2)
+    failed: list[OSError] = []
+
+    def writer():
+        while (data := todo.get()) is not None:
+            try:
+                while data and not failed:
+                    data = data[os.write(fd, data):]
+            except OSError as exc:
+                failed.append(exc)
+
+    thread = threading.Thread(target=writer, name="ksw-writer", daemon=True)
+    thread.start()
+    try:
+        for text in pieces:
+            if failed:
+                break
+            todo.put(text.encode("utf-8"))
+    finally:
+        todo.put(None)
+    thread.join()
+    if failed:
+        raise failed[0]
 
 
 def render_records(rows: list[dict], out=None) -> None:

@@ -96,3 +96,83 @@ def test_a_closed_stream_is_not_a_terminal():
 def test_wide_characters_take_two_cells():
     assert terminal.cell_len("日本") == 4
     assert terminal.cell_len("Şuşa") == 4
+
+
+# --- long tables: written from a second thread while the next rows are drawn ------------------
+
+def _long_corpus(tmp_path, days=30, per_day=25):
+    lines = ["= Timeline of a long test war (2031) =", "== March =="]
+    for day in range(1, days + 1):
+        lines.append(f"=== {day} March ===")
+        lines.append(" ".join(f"Shelling number {day * 100 + n} hit Tartar at 10:{n:02d}." for n in range(per_day)))
+    path = tmp_path / "long.txt"
+    path.write_text("\n".join(lines) + "\n")
+    return path
+
+
+def test_a_long_table_written_behind_is_the_table_drawn_in_process(tmp_path, monkeypatch):
+    import io
+
+    from kscli import query
+    from kscli.index import load_index
+    from kscli.output import render_cells
+    from conftest import run_ksw
+
+    corpus = _long_corpus(tmp_path)
+    result = query.run(load_index(corpus, use_cache=False), query.Query(places=("Tartar",)))
+    cells, _ = result.table()
+    assert len(cells) == 750  # more than one chunk: the writer thread is used
+    expected = io.StringIO()
+    monkeypatch.setenv("COLUMNS", "120")
+    render_cells(cells, ["id", "date", "time", "source", "places", "text"], True, expected)
+    printed = run_ksw("events", "--corpus", str(corpus), "--place", "Tartar", "--format", "table",
+                      env={"KSW_CACHE_DIR": str(tmp_path / "cache"), "COLUMNS": "120"})
+    assert printed.returncode == 0, printed.stderr
+    assert printed.stdout == expected.getvalue()
+    assert printed.stdout.count("Shelling number") == 750
+
+
+def test_write_behind_passes_on_a_closed_pipe_and_a_full_disk(tmp_path):
+    from kscli.output import write_behind
+
+    pieces = ["x" * 100_000 + "\n"] * 20
+    read, write = os.pipe()
+    os.close(read)
+    with pytest.raises(BrokenPipeError):
+        write_behind(iter(pieces), write)
+    os.close(write)
+    if os.path.exists("/dev/full"):
+        fd = os.open("/dev/full", os.O_WRONLY)
+        with pytest.raises(OSError) as info:
+            write_behind(iter(pieces), fd)
+        os.close(fd)
+        assert info.value.errno == 28  # ENOSPC
+
+
+def test_write_behind_writes_everything_in_order(tmp_path):
+    from kscli.output import write_behind
+
+    pieces = [f"{n:06d}" * 5000 + "\n" for n in range(50)]
+    path = tmp_path / "out"
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT)
+    write_behind(iter(pieces), fd)
+    os.close(fd)
+    assert path.read_text() == "".join(pieces)
+
+
+def test_long_table_into_head_and_into_a_full_disk(tmp_path):
+    import subprocess
+
+    from conftest import ROOT
+
+    corpus = _long_corpus(tmp_path)
+    command = " ".join(ksw_command()) + f" events --corpus {corpus} --place Tartar --format table"
+    env = dict(os.environ, KSW_CACHE_DIR="off", PYTHONPATH=str(ROOT))
+    piped = subprocess.run(["bash", "-c", command + " | head -2; echo ${PIPESTATUS[0]}"], capture_output=True,
+                           text=True, env=env, timeout=60)
+    assert piped.stdout.splitlines()[-1] == "0" and piped.stderr == ""  # a reader gone away: quiet, like grep
+    if os.path.exists("/dev/full"):
+        full = subprocess.run(["bash", "-c", command + " > /dev/full"], capture_output=True, text=True, env=env,
+                              timeout=60)
+        assert full.returncode == 2
+        assert full.stderr == "ksw: cannot write output: No space left on device\n"
