@@ -7,6 +7,8 @@ rapidfuzz is imported only for names nothing else explains.
 
 from __future__ import annotations
 
+import json
+from collections.abc import Mapping
 from pathlib import Path
 from typing import NamedTuple
 
@@ -55,7 +57,7 @@ class Match(NamedTuple):
 class Gazetteer:
     """All known places, immutable once built; lookups by folded name and by key."""
 
-    def __init__(self, places: list[Place], maps: dict | None = None):
+    def __init__(self, places: list[Place], maps: bytes | None = None):
         self.places: dict[str, Place] = {}
         for place in places:
             self.places[place.name] = place
@@ -69,18 +71,21 @@ class Gazetteer:
         for place in self.places.values():
             self._index(place)
 
-    def maps(self) -> dict:
-        """The lookup tables as plain data, so a cached index need not recompute every key."""
-        return {"folded": {k: [[p.name, rule, via] for p, rule, via in v] for k, v in self._folded.items()},
-                "keys": {k: [[p.name, via] for p, via in v] for k, v in self._keys.items()},
-                "children": self.children, "first_words": sorted(self.first_words)}
+    def maps(self) -> bytes:
+        """The lookup tables, so a cached index need not recompute every key: one line per entry,
+        ``table TAB key TAB JSON``, which a lookup finds by searching the bytes (no parsing of the rest)."""
+        tables = {"folded": {k: [[p.name, rule, via] for p, rule, via in v] for k, v in self._folded.items()},
+                  "keys": {k: [[p.name, via] for p, via in v] for k, v in self._keys.items()},
+                  "children": self.children, "first_words": {w: 1 for w in self.first_words}}
+        return "".join(f"\n{table}\t{k}\t{json.dumps(v, ensure_ascii=False, separators=(',', ':'))}"
+                       for table, entries in tables.items() for k, v in sorted(entries.items())).encode("utf-8") + b"\n"
 
-    def _restore(self, maps: dict) -> None:
+    def _restore(self, maps: bytes) -> None:
         get = self.places.__getitem__
-        self._folded = {k: [(get(n), rule, via) for n, rule, via in v] for k, v in maps["folded"].items()}
-        self._keys = {k: [(get(n), via) for n, via in v] for k, v in maps["keys"].items()}
-        self.children = maps["children"]
-        self.first_words = set(maps["first_words"])
+        self._folded = _LineMap(maps, "folded", lambda v: [(get(n), rule, via) for n, rule, via in v])
+        self._keys = _LineMap(maps, "keys", lambda v: [(get(n), via) for n, via in v])
+        self.children = _LineMap(maps, "children", list)
+        self.first_words = _LineMap(maps, "first_words", bool)
 
     def _index(self, place: Place) -> None:
         if place.parent:
@@ -180,6 +185,43 @@ class Gazetteer:
             seen.add(place.parent)
             place = self.places.get(place.parent)
         return out
+
+
+class _LineMap(Mapping):
+    """One table of Gazetteer.maps(): a lookup searches the bytes for its line; iterating reads them all."""
+
+    def __init__(self, data: bytes, table: str, convert):
+        self._data = data
+        self._prefix = f"\n{table}\t".encode()
+        self._convert = convert
+        self._found: dict = {}
+        self._all: list[str] | None = None
+
+    def __getitem__(self, k: str):
+        if k in self._found:
+            return self._found[k]
+        if "\t" in k or "\n" in k:
+            raise KeyError(k)
+        needle = self._prefix + k.encode("utf-8", "surrogatepass") + b"\t"
+        at = self._data.find(needle)
+        if at < 0:
+            raise KeyError(k)
+        start = at + len(needle)
+        value = self._found[k] = self._convert(json.loads(self._data[start:self._data.index(b"\n", start)]))
+        return value
+
+    def _every(self) -> list[str]:
+        if self._all is None:  # the keys only: values are decoded when looked up
+            prefix = self._prefix[1:].decode()
+            self._all = [line.split("\t", 2)[1] for line in self._data.decode("utf-8").split("\n")
+                         if line.startswith(prefix)]
+        return self._all
+
+    def __iter__(self):
+        return iter(self._every())
+
+    def __len__(self) -> int:
+        return len(self._every())
 
 
 def _forms(spelling: str) -> list[str]:

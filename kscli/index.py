@@ -242,7 +242,7 @@ def save(index: Index, location: Path, key: str) -> bool:
                                                            cell_offsets, cell_crcs)),
                                           ("cell_offsets", cell_offsets), ("cell_crcs", cell_crcs),
                                           ("dated_days", index._dated_days), ("dated_pos", index._dated_pos),
-                                          ("postings", flat), ("lexicon", _json_bytes(index.lexicon.to_data())),
+                                          ("postings", flat), *_lexicon_sections(index.lexicon),
                                           *directories], unchecked=("events", "cells"))
 
 
@@ -258,6 +258,17 @@ def table_cells(event: Event) -> list[str]:
     return [printable(cell(getattr(event, f))) for f in TABLE_FIELDS] + [printable(m) for m in event.place_mentions]
 
 
+def _lexicon_part(snapshot: cache.Snapshot, part: str):
+    raw = bytes(snapshot.raw(f"lexicon.{part}"))
+    return raw if part == "place_maps" else json.loads(raw)
+
+
+def _lexicon_sections(lexicon: Lexicon) -> list[tuple[str, bytes]]:
+    """Each part its own section: a place query reads the places, not the actors."""
+    return [(f"lexicon.{part}", value if isinstance(value, bytes) else _json_bytes(value))
+            for part, value in lexicon.to_data().items()]
+
+
 def _json_bytes(value) -> bytes:
     return json.dumps(value, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
 
@@ -271,7 +282,7 @@ def from_snapshot(snapshot: cache.Snapshot, location: Path | None = None) -> Ind
     cells = _Lines(snapshot.raw("cells"), snapshot.ints("cell_offsets", "Q"), snapshot.ints("cell_crcs", "I"), location)
     if len(events) != header["count"] or len(cells) != header["count"]:
         raise CorpusError("cache damaged")  # cannot happen for a file cache.read() accepted
-    lexicon = Lexicon(loader=lambda: json.loads(bytes(snapshot.raw("lexicon"))))
+    lexicon = Lexicon(loader=lambda part: _lexicon_part(snapshot, part))
     return Index(events, [ParseWarning(*w) for w in header["warnings"]], lexicon,
                  header["year"], tuple(header["files"]), snapshot.ints("dated_days", "i"),
                  snapshot.ints("dated_pos", "I"), postings, cells)

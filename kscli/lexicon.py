@@ -22,26 +22,23 @@ class Lexicon:
         self._place_rows = places
         self._actor_rows = actors
         self._weapon_rows = weapons
-        self._loader = loader  # gives the plain data of to_data(), when rows were not given
-
-    @cached_property
-    def _data(self) -> dict:
-        return self._loader() if self._loader else {}
+        self._loader = loader  # gives one part of to_data() by name, when rows were not given
 
     @cached_property
     def places(self):
         from kscli.gazetteer import Gazetteer, Place
 
         if self._place_rows is None:
-            self._place_rows = [Place(n, k, p, lat, lon, tuple(al)) for n, k, p, lat, lon, al in self._data["places"]]
-        return Gazetteer(self._place_rows, self._data.get("place_maps"))
+            self._place_rows = [Place(n, k, p, lat, lon, tuple(al)) for n, k, p, lat, lon, al in self._loader("places")]
+            return Gazetteer(self._place_rows, self._loader("place_maps"))
+        return Gazetteer(self._place_rows)
 
     @cached_property
     def actors(self):
         from kscli.actors import Actor, Actors
 
         if self._actor_rows is None:
-            self._actor_rows = [Actor(n, s, k, tuple(al)) for n, s, k, al in self._data["actors"]]
+            self._actor_rows = [Actor(n, s, k, tuple(al)) for n, s, k, al in self._loader("actors")]
         return Actors(self._actor_rows)
 
     @cached_property
@@ -49,11 +46,11 @@ class Lexicon:
         from kscli.weapons import Weapons
 
         if self._weapon_rows is None:
-            self._weapon_rows = {n: (c, tuple(al)) for n, (c, al) in self._data["weapons"].items()}
+            self._weapon_rows = {n: (c, tuple(al)) for n, (c, al) in self._loader("weapons").items()}
         return Weapons(self._weapon_rows)
 
     def to_data(self) -> dict:
-        """Everything needed to rebuild this lexicon, as JSON-ready values."""
+        """Everything needed to rebuild this lexicon, as JSON-ready values (the place maps as bytes)."""
         places, actors, weapons = self.places, self.actors, self.weapons
         return {"places": [[p.name, p.kind, p.parent, p.lat, p.lon, list(p.aliases)] for p in places.places.values()],
                 "actors": [[a.name, a.side, a.kind, list(a.aliases)] for a in actors.by_name.values()],
