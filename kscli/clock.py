@@ -31,6 +31,11 @@ _PARTS = (
 )
 
 
+# Words one of which each part's phrases contain: the others' regexes are not run.
+_PART_NEEDS = {"overnight": ("overnight",), "night": ("night",), "evening": ("evening",), "afternoon": ("afternoon",),
+               "midday": ("mid", "noon"), "morning": ("morning", "dawn", "mid", "noon")}
+
+
 @dataclass(frozen=True, slots=True)
 class When:
     time: str | None = None
@@ -62,7 +67,8 @@ def part_of_day(text: str) -> str | None:
     low = text.lower()
     if not any(word in low for word in _PART_WORDS):
         return None
-    found = [(m.start(), name) for name, rx in _PARTS for m in rx.finditer(text) if not _other_day(text, m.end())]
+    found = [(m.start(), name) for name, rx in _PARTS if any(word in low for word in _PART_NEEDS[name])
+             for m in rx.finditer(text) if not _other_day(text, m.end())]
     return min(found)[1] if found else None
 
 

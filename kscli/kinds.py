@@ -40,11 +40,24 @@ _CUE_PHRASES = {
     "ceasefire/diplomacy": r"\bminsk group\b|\bstatement on ending\b",
     "footage/media": r"\bsocial media\b",
 }
+# For each type's phrases, words one of which every match contains: a sentence with none of
+# them is not searched (a regex with a leading \\b and many branches scans slowly).
+_PHRASE_NEEDS = {
+    "aircraft/drone downed": ("down", "crashed"),
+    "territory": ("control", "had taken", "high ground", "dominant heights"),
+    "shelling/strike": ("fire", "firing", "missile", "artillery", "launched", "came under", "targeted", "rocket",
+                        "shell"),
+    "battle/clash": ("tank warfare", "exchange of"),
+    "casualties": ("wound", "injur"),
+    "ceasefire/diplomacy": ("minsk group", "statement on ending"),
+    "footage/media": ("social media",),
+}
 _WORD_TYPE: dict[str, int] = {}
 for _n, _name in enumerate(PRECEDENCE[:-1]):
     for _word in _CUE_WORDS[_name].split():
         _WORD_TYPE.setdefault(_word, _n)
-_PHRASE = [re.compile(_CUE_PHRASES[name], re.I) for name in PRECEDENCE[:-1]]
+_PHRASE = [re.compile(_CUE_PHRASES[name]) for name in PRECEDENCE[:-1]]  # searched in lowercased text
+_NEEDS = [_PHRASE_NEEDS[name] for name in PRECEDENCE[:-1]]
 _TOKEN = re.compile(r"[a-z]+(?:-[a-z0-9]+)+|[a-z]+")  # "cease-fire" whole, and "peace-keepers" in parts too
 _DOWNED_OBJECT = re.compile(_AIRCRAFT, re.I)
 
@@ -73,6 +86,8 @@ def event_type(text: str) -> str:
     words.update(part for w in list(words) if "-" in w for part in w.split("-"))
     best = min((_WORD_TYPE[w] for w in words if w in _WORD_TYPE), default=len(PRECEDENCE) - 1)
     for n in range(best):  # only a phrase of a type that outranks the words' can change the answer
+        if not any(word in low for word in _NEEDS[n]):
+            continue
         m = _PHRASE[n].search(low)
         if m and (m[0] != "crashed" or _DOWNED_OBJECT.search(low)):
             return PRECEDENCE[n]

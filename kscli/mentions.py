@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 from typing import NamedTuple
+from weakref import WeakKeyDictionary
 
 from kscli.gazetteer import NOT_EXTRACTED, SETTLEMENTS, Gazetteer, Place
 from kscli.names import GENERIC, phonetic, strip_generic
@@ -55,15 +56,17 @@ def find_places(text: str, gaz: Gazetteer, toks: list[Token] | None = None) -> t
 
 
 def _mentions(text: str, toks: list[Token], gaz: Gazetteer) -> list[Mention]:
-    out, i = [], 0
-    while i < len(toks):
-        found = _longest(text, toks, i, gaz) if _capitalised(toks[i].text) else None
-        if found is None:
-            i += 1
+    out, after = [], 0
+    first = gaz.first_words
+    # Where a name may start: a capitalised word that begins some spelling. Few, and found in one pass.
+    for i in [i for i, t in enumerate(toks) if t.text[:1].isupper() and _first_key(t.norm) in first]:
+        if i < after:
             continue
-        mention, i = found
-        if mention is not None:
-            out.append(mention)
+        found = _longest(text, toks, i, gaz)
+        if found is not None:
+            mention, after = found
+            if mention is not None:
+                out.append(mention)
     return out
 
 
@@ -78,10 +81,9 @@ def _longest(text: str, toks: list[Token], i: int, gaz: Gazetteer, shorter_than:
         span = toks[i:i + n]
         if not _joined(text, span):
             continue
-        kept, kind = strip_generic([t.norm for t in span])
+        kind, places = _span_places(gaz, tuple(t.norm for t in span))
         if kind and span[-1].norm not in GENERIC:
             continue  # generic words only count after the name ("Tartar District")
-        places = [p for p in gaz.by_key(phonetic("".join(_split_words(kept)))) if p.kind not in NOT_EXTRACTED]
         if not places:
             continue
         end = i + n
@@ -94,6 +96,20 @@ def _longest(text: str, toks: list[Token], i: int, gaz: Gazetteer, shorter_than:
 
 
 _NON_WORD = re.compile(r"[^a-z0-9]+")
+_SPANS: WeakKeyDictionary = WeakKeyDictionary()  # per gazetteer: folded words -> (kind, places)
+
+
+def _span_places(gaz: Gazetteer, norms: tuple[str, ...]) -> tuple[str | None, list[Place]]:
+    """The kind a run of words names and the places its other words name; the same runs recur all through a timeline."""
+    memo = _SPANS.get(gaz)
+    if memo is None or len(memo) > 200_000:
+        memo = _SPANS[gaz] = {}
+    found = memo.get(norms)
+    if found is None:
+        kept, kind = strip_generic(list(norms))
+        places = [p for p in gaz.by_key(phonetic("".join(_split_words(kept)))) if p.kind not in NOT_EXTRACTED]
+        found = memo[norms] = (kind, places)
+    return found
 
 
 @lru_cache(maxsize=65536)
@@ -108,7 +124,7 @@ def _split_words(words: list[str]) -> list[str]:
 
 def _joined(text: str, span: list[Token]) -> bool:
     """Words of one name are separated by a space, a hyphen or dash, or a slash ("Baku–Novorossiysk pipeline")."""
-    return all(text[a.end:b.start] in (" ", "-", "–", "—", "/") for a, b in zip(span, span[1:]))
+    return len(span) == 1 or all(text[a.end:b.start] in (" ", "-", "–", "—", "/") for a, b in zip(span, span[1:]))
 
 
 def _part_of_longer_name(text: str, toks: list[Token], end: int) -> bool:
@@ -134,12 +150,18 @@ def _list_kinds(text: str, mentions: list[Mention]) -> list[str | None]:
     """The kind each mention points at, spreading "Districts" back over its list."""
     kinds = [m.kind for m in mentions]
     for idx, m in enumerate(mentions):
-        if _AREA_BEFORE.search(text[:m.start]) and kinds[idx] is None:
+        if kinds[idx] is None and _area_before(text, m.start):
             kinds[idx] = "district"
             _spread(text, mentions, kinds, idx, forward=True)
         if m.plural:
             _spread(text, mentions, kinds, idx, forward=False)
     return kinds
+
+
+def _area_before(text: str, start: int) -> bool:
+    """"villages in X", "districts of X": a cheap test of the last word first, as most names follow neither."""
+    before = text[:start]
+    return before.rstrip()[-3:].lower().endswith(("in", "the", "of")) and bool(_AREA_BEFORE.search(before))
 
 
 def _spread(text, mentions, kinds, idx, forward: bool) -> None:

@@ -23,6 +23,9 @@ class Token(NamedTuple):
     end: int
 
 
+_new = tuple.__new__  # a NamedTuple's own __new__, without the keyword-argument layer
+
+
 class Hit(NamedTuple):
     value: str  # canonical name
     start: int
@@ -32,7 +35,12 @@ class Hit(NamedTuple):
 
 def tokens(text: str) -> list[Token]:
     """Words of `text` with offsets; hyphenated codes like BM-30 and U.S. stay whole."""
-    return [Token(m[0], _norm(m[0]), m.start(), m.end()) for m in _WORD.finditer(text)]
+    out = []
+    for m in _WORD.finditer(text):  # the hottest loop of extraction: kept plain
+        word = m[0]
+        start, end = m.span()
+        out.append(_new(Token, (word, _norm(word), start, end)))
+    return out
 
 
 @lru_cache(maxsize=65536)
@@ -47,6 +55,7 @@ class PhraseMatcher:
     def __init__(self, phrases: dict[str, str], case_sensitive_up_to: int = 0):
         self._table: dict[tuple[str, ...], str] = {}
         self._exact: dict[tuple[str, ...], str] = {}
+        self._exact_at: set[tuple[str, int]] = set()  # (first word, length) of the case-sensitive phrases
         self._lengths: dict[str, list[int]] = {}  # first word -> phrase lengths starting with it, longest first
         self.longest = 1
         for phrase, value in phrases.items():
@@ -55,6 +64,7 @@ class PhraseMatcher:
                 continue
             if len(phrase) <= case_sensitive_up_to:
                 self._exact[tuple(t.text for t in tokens(phrase))] = value
+                self._exact_at.add((words[0], len(words)))
             else:
                 self._table[words] = value
             self.longest = max(self.longest, len(words))
@@ -66,26 +76,25 @@ class PhraseMatcher:
     def find(self, text: str, toks: list[Token] | None = None) -> list[Hit]:
         toks = tokens(text) if toks is None else toks
         starts = self._lengths
-        hits, i, n = [], 0, len(toks)
-        while i < n:
-            if toks[i].norm not in starts:  # no phrase starts here: the common case, answered at once
-                i += 1
-                continue
-            hit = self._longest_at(text, toks, i)
-            if hit is None:
-                i += 1
-                continue
-            hits.append(hit[0])
-            i = hit[1]
+        norms = [t.norm for t in toks]
+        hits, after = [], 0
+        for i in [i for i, word in enumerate(norms) if word in starts]:  # where some phrase may start: few
+            if i < after:
+                continue  # inside the last phrase found
+            found = self._longest_at(toks, norms, i)
+            if found:
+                start, end = toks[i].start, toks[i + found[1] - 1].end
+                hits.append(Hit(found[0], start, end, text[start:end]))
+                after = i + found[1]
         return hits
 
-    def _longest_at(self, text: str, toks: list[Token], i: int) -> tuple[Hit, int] | None:
-        for n in self._lengths[toks[i].norm]:
-            if i + n > len(toks):
+    def _longest_at(self, toks: list[Token], norms: list[str], i: int) -> tuple[str, int] | None:
+        for n in self._lengths[norms[i]]:
+            if i + n > len(norms):
                 continue
-            span = toks[i:i + n]
-            value = self._table.get(tuple(t.norm for t in span)) or self._exact.get(tuple(t.text for t in span))
+            value = self._table.get(tuple(norms[i:i + n]))
+            if value is None and (norms[i], n) in self._exact_at:
+                value = self._exact.get(tuple(t.text for t in toks[i:i + n]))
             if value is not None:
-                start, end = span[0].start, span[-1].end
-                return Hit(value, start, end, text[start:end]), i + n
+                return value, n
         return None

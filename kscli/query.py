@@ -256,7 +256,7 @@ def keyword_forms(text: str) -> tuple[str, ...]:
     True
     """
     plain = fold(text)
-    bare = fold(text.replace("ş", "s").replace("Ş", "S").replace("ç", "c").replace("Ç", "C"))
+    bare = fold(_bare(text))
     return tuple(dict.fromkeys(" ".join(phonetic(w) for w in re.findall(r"[a-z0-9]+", f)) for f in (plain, bare)))
 
 
@@ -265,7 +265,19 @@ def event_words(text: str) -> set[str]:
     if len(text) > 5000:  # a huge blob: the same forms, without building whole-text copies
         words = {word[:64] for word in re.findall(r"[^\W_]+", text)}  # no real word is longer
         return {w for word in words for form in keyword_forms(word) for w in form.split()}
-    return {w for form in keyword_forms(text) for w in form.split()}
+    # The words of keyword_forms(text), built without joining and splitting them again.
+    words = set(_WORDS(fold(text)))
+    if any(letter in text for letter in "şŞçÇ"):  # only then does the bare form differ
+        words.update(_WORDS(fold(_bare(text))))
+    return {phonetic(w) for w in words}
+
+
+_WORDS = re.compile(r"[a-z0-9]+").findall
+
+
+def _bare(text: str) -> str:
+    """ş and ç as the plain s and c an English keyboard types (fold() makes them sh and ch)."""
+    return text.replace("ş", "s").replace("Ş", "S").replace("ç", "c").replace("Ç", "C")
 
 
 def keyword_candidates(index: Index, keyword: str) -> list[int]:
