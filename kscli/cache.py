@@ -29,7 +29,7 @@ try:  # the BLAKE2 module alone: hashlib would also load OpenSSL, a few ms on ev
 except ImportError:  # pragma: no cover - other Pythons
     from hashlib import blake2b
 
-FORMAT = 7
+FORMAT = 8
 MAGIC = b"KSWCACHE\x01\n"
 SUFFIX = ".kswidx"
 CACHE_ENV = "KSW_CACHE_DIR"
@@ -110,9 +110,13 @@ class Snapshot:
         offset, length = self.header["sections"][name]
         return memoryview(self._buffer)[self._base + offset:self._base + offset + length]
 
-    def ints(self, name: str, typecode: str) -> array:
+    def ints(self, name: str, typecode: str):
+        """A section of little-endian integers: a view of the file's bytes where it can be, else a copy."""
+        view = self.raw(name)
+        if sys.byteorder == "little" and (self._base + self.header["sections"][name][0]) % 8 == 0:
+            return view.cast(typecode)
         values = array(typecode)
-        values.frombytes(self.raw(name))
+        values.frombytes(view)
         if sys.byteorder != "little":
             values.byteswap()
         return values
@@ -192,6 +196,9 @@ def write(path: Path, header: dict, sections, unchecked: tuple[str, ...] = ()) -
         layout, crcs, offset = {}, {}, 0
         f.write(MAGIC)
         for name, data in sections:
+            pad = -(len(MAGIC) + offset) % 8  # every section 8-byte aligned: integer arrays are read in place
+            f.write(bytes(pad))
+            offset += pad
             start, crc = offset, 0
             for chunk in ([_bytes(data)] if isinstance(data, (bytes, array)) else data):
                 f.write(chunk)
