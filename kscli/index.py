@@ -61,35 +61,23 @@ class Index:
     def values(self, field: str) -> Mapping[str, Sequence[int]]:
         return self._postings.get(field, {})
 
-    def event_json(self, n: int, checked: bool = False) -> str:
-        """Event n as the JSON object `--format jsonl` prints (copied, not re-encoded, from a cache).
-
-        `checked`: the caller ran check() on it already, so its CRC is not computed twice.
-        """
-        line = getattr(self.events, "line", None)
-        return line(n, checked).decode("utf-8") if line else event_json(self.events[n])
+    def event_jsons(self, positions) -> list[str]:
+        """The events at `positions` as the JSON objects `--format jsonl` prints: from a cache, copied
+        as stored, after every line passed its check (CacheDamaged before anything is returned)."""
+        texts = getattr(self.events, "texts", None)
+        return texts(positions) if texts else [event_json(self.events[n]) for n in positions]
 
     def event_rows(self, positions) -> list[dict]:
         """The events at `positions` as output rows (Event.as_dict()); from a cache, straight from its JSON."""
-        lines = getattr(self.events, "line", None)
-        if lines is None:
+        if not hasattr(self.events, "texts"):
             return [self.events[n].as_dict() for n in positions]
-        self.check(positions)
-        return [json.loads(lines(n, checked=True)) for n in positions]
-
-    def check(self, positions) -> None:
-        """Raise CacheDamaged before any output if an event to be returned is damaged in the cache."""
-        check = getattr(self.events, "check", None)
-        if check:
-            check(positions)
+        return [json.loads(text) for text in self.event_jsons(positions)]
 
     def table_cells(self, positions) -> list[list[str]]:
         """For each event, its TABLE_FIELDS as printable cells, followed by its place mentions."""
         if self._cells is None:
             return [table_cells(self.events[n]) for n in positions]
-        self._cells.check(positions)
-        line = self._cells.line
-        return [line(n, checked=True).decode("utf-8").split("\t") for n in positions]
+        return [text.split("\t") for text in self._cells.texts(positions)]
 
     def days(self) -> list[str]:
         """ISO dates that have events, ascending."""
@@ -300,19 +288,23 @@ class _Lines:
     def __len__(self) -> int:
         return len(self._offsets) - 1
 
-    def line(self, n: int, checked: bool = False) -> bytes:
+    def line(self, n: int) -> bytes:
         """Line n without its line break, as stored; CacheDamaged if it is not what was written."""
         start, end = self._offsets[n], self._offsets[n + 1]
-        if not checked and zlib.crc32(self._raw[start:end]) != self._crcs[n]:
+        if zlib.crc32(self._raw[start:end]) != self._crcs[n]:
             raise CacheDamaged(self._location)
         return bytes(self._raw[start:end - 1])
 
-    def check(self, positions) -> None:
-        """Raise CacheDamaged now, before any output, if one of these events' lines is damaged."""
+    def texts(self, positions) -> list[str]:
+        """The lines at `positions`, decoded, without line breaks; CacheDamaged if any is damaged."""
         raw, offsets, crcs, crc32 = self._raw, self._offsets, self._crcs, zlib.crc32
+        out = []
         for n in positions:
-            if crc32(raw[offsets[n]:offsets[n + 1]]) != crcs[n]:
+            line = raw[offsets[n]:offsets[n + 1]]
+            if crc32(line) != crcs[n]:
                 raise CacheDamaged(self._location)
+            out.append(str(line[:-1], "utf-8"))
+        return out
 
 
 class _LazyEvents(_Lines, Sequence):

@@ -103,13 +103,12 @@ class Result:
                                 self, self.index.lexicon)
         return [c[:width] for c in cells], words
 
-    def json_lines(self):
+    def json_lines(self) -> list[str]:
         """Each event as the JSON object `--format jsonl` prints, copied from the cache when it can be.
 
-        Every line is checked before the first is given, so damage never cuts an answer short.
+        Every line is checked before any is returned, so damage never cuts an answer short.
         """
-        self.index.check(self.positions)
-        return (self.index.event_json(n, checked=True) for n in self.positions)
+        return self.index.event_jsons(self.positions)
 
 
 def run(index: Index, query: Query) -> Result:
