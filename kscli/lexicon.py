@@ -9,6 +9,7 @@ gazetteer, and a cached index brings the gazetteer's tables ready-made.
 
 from __future__ import annotations
 
+import os
 from functools import cached_property
 from pathlib import Path
 
@@ -68,11 +69,20 @@ def data_files(corpus: Path | None, extra_places: tuple[Path, ...] = ()) -> dict
         folder = corpus if corpus.is_dir() else corpus.parent
         if folder.resolve() != bundled.resolve():
             folders.append(folder)
+    names = [(folder, _listing(folder)) for folder in folders]  # one listing each, not a glob per kind
     out: dict[str, list[Path]] = {}
     for stem in ("places", "actors", "weapons"):
-        out[stem] = [p for folder in folders for p in sorted(folder.glob(f"{stem}*.tsv"))]
+        out[stem] = [folder / name for folder, listing in names for name in listing
+                     if name.startswith(stem) and name.endswith(".tsv") and (folder / name).is_file()]
     out["places"] += list(extra_places)
     return out
+
+
+def _listing(folder: Path) -> list[str]:
+    try:
+        return sorted(os.listdir(folder))
+    except OSError:  # a folder that can be entered but not listed has no data files ksw can find
+        return []
 
 
 def load_lexicon(corpus: Path | None = None, extra_places: tuple[Path, ...] = ()) -> Lexicon:
