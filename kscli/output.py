@@ -91,8 +91,9 @@ def guard_formula(text: str) -> str:
 
 
 def render_jsonl(rows, columns, header: bool, out) -> None:
+    encode = json.JSONEncoder(ensure_ascii=False).encode  # one encoder, not one per row as json.dumps makes
     for row in rows:
-        out.write(json.dumps({c: row.get(c) for c in columns}, ensure_ascii=False) + "\n")
+        out.write(encode({c: row.get(c) for c in columns}) + "\n")
 
 
 def render_json(rows, columns, header: bool, out) -> None:
