@@ -18,20 +18,67 @@ MAX_ANALYSED = 5000
 
 
 def annotate(sentences: list[Sentence], lexicon: Lexicon) -> tuple[list[Event], list[ParseWarning]]:
-    """Events with stable ids: the date and the position within that date, corpus-wide."""
+    """Events with stable ids: the date and the position within that date, corpus-wide.
+
+    A large corpus's days are annotated in worker processes (kscli.workers); the result is the same.
+    """
+    from functools import partial
+
+    from kscli import workers
+
+    numbered = list(zip(_ids(sentences), sentences))
+    count = workers.wanted(len(sentences))
+    parts = None
+    if count > 1:
+        lexicon.places, lexicon.actors, lexicon.weapons  # built once, before the workers fork and inherit them
+        size = min(workers.CHUNK_SENTENCES, max(1, len(sentences) // (4 * count)))
+        parts = workers.run(partial(_annotate_days, lexicon=lexicon), numbered, _day_ranges(sentences, size), count)
+    if parts is None:
+        parts = [_annotate_days(numbered, lexicon)]
     events: list[Event] = []
     warnings: list[ParseWarning] = []
+    for part_events, part_warnings in parts:
+        events += part_events
+        warnings += part_warnings
+    return events, warnings
+
+
+def _ids(sentences: list[Sentence]) -> list[str]:
     counters: dict[str, int] = {}
+    out = []
+    for s in sentences:
+        counter = s.date if not s.background else "bg"
+        counters[counter] = counters.get(counter, 0) + 1
+        out.append(f"{counter}.{counters[counter]:02d}")
+    return out
+
+
+def _day(s: Sentence) -> tuple:
+    return s.file, s.date, s.background
+
+
+def _day_ranges(sentences: list[Sentence], size: int) -> list[tuple[int, int]]:
+    """Runs of whole days, each of at least `size` sentences but the last."""
+    ranges, start = [], 0
+    for n in range(1, len(sentences)):
+        if n - start >= size and _day(sentences[n]) != _day(sentences[n - 1]):
+            ranges.append((start, n))
+            start = n
+    if sentences:
+        ranges.append((start, len(sentences)))
+    return ranges
+
+
+def _annotate_days(numbered: list[tuple[str, Sentence]], lexicon: Lexicon) -> tuple[list[Event], list[ParseWarning]]:
+    """Events of whole days, in order: who "the Ministry" is and relative times carry over within a day."""
+    events: list[Event] = []
+    warnings: list[ParseWarning] = []
     day_key: tuple | None = None
     speakers = Speakers(lexicon.actors)
     previous_time: str | None = None
-    for s in sentences:
-        key = (s.file, s.date, s.background)
-        if key != day_key:  # a new day: references and relative times start afresh
-            day_key, speakers, previous_time = key, Speakers(lexicon.actors), None
-        counter = s.date if not s.background else "bg"
-        counters[counter] = counters.get(counter, 0) + 1
-        event_id = f"{counter}.{counters[counter]:02d}"
+    for event_id, s in numbered:
+        if _day(s) != day_key:  # a new day: references and relative times start afresh
+            day_key, speakers, previous_time = _day(s), Speakers(lexicon.actors), None
         if len(s.text) > MAX_ANALYSED:
             warnings.append(ParseWarning(s.file, s.line, f"a sentence of {len(s.text)} characters in {event_id}: "
                                                          "kept as text, not analysed"))

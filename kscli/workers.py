@@ -1,0 +1,79 @@
+"""Extraction spread over processes: a large corpus's days annotated by one worker per core.
+
+Extraction is pure Python, about 100 µs a sentence, and the days of a timeline are
+independent (references like "the Ministry" never cross a day), so a big build runs
+them in forked workers. Only where that is safe and pays: Linux (fork), no other
+thread running (fork would copy its locks), and at least MIN_SENTENCES sentences, or
+when KSW_WORKERS asks for a number. Anything that stops the workers from starting
+makes the build run in this process instead, as it always could.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+
+from kscli.errors import UsageError
+
+WORKERS_ENV = "KSW_WORKERS"
+MIN_SENTENCES = 20_000  # below this (about 3 MB of timeline), starting processes costs more than it saves
+CHUNK_SENTENCES = 2_000  # whole days, about this many sentences per task: even load, bounded memory
+
+_job = None  # (function, items): set before the workers fork, so they inherit it instead of receiving it
+
+
+def wanted(items: int) -> int:
+    """How many worker processes to annotate `items` sentences with (1: none, do it here)."""
+    asked = os.environ.get(WORKERS_ENV, "").strip()
+    if asked:
+        if not asked.isdigit() or int(asked) < 1:
+            raise UsageError(f"{WORKERS_ENV} must be a whole number of 1 or more, not '{asked}'")
+        return int(asked)
+    if items < MIN_SENTENCES:
+        return 1
+    try:
+        return len(os.sched_getaffinity(0))
+    except (AttributeError, OSError):
+        return os.cpu_count() or 1
+
+
+def run(function, items: list, ranges: list[tuple[int, int]], workers: int) -> list | None:
+    """[function(items[a:b]) for a, b in ranges], computed in `workers` processes, in order.
+
+    None when processes cannot be used here; the caller then does the work itself.
+    """
+    import threading
+
+    if workers < 2 or len(ranges) < 2 or not sys.platform.startswith("linux") or threading.active_count() > 1:
+        return None
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+    from concurrent.futures.process import BrokenProcessPool
+
+    global _job
+    _job = (function, items)
+    pool = None
+    try:
+        # With fork, every worker starts here, before the pool's own thread: nothing forks a threaded process.
+        pool = ProcessPoolExecutor(min(workers, len(ranges)), mp_context=multiprocessing.get_context("fork"),
+                                   initializer=_quiet)
+        return list(pool.map(_task, ranges))
+    except (OSError, BrokenProcessPool):  # no processes to be had, or one died (killed, out of memory)
+        return None
+    finally:
+        _job = None
+        if pool is not None:  # on Ctrl-C too: drop the queued days, let running ones end, do not wait
+            pool.shutdown(wait=False, cancel_futures=True)
+
+
+def _quiet() -> None:
+    # Ctrl-C reaches every process of the terminal's group: the parent alone answers it
+    # (it stops the workers), so a worker never prints a traceback of its own.
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
+def _task(bounds: tuple[int, int]):
+    function, items = _job
+    return function(items[bounds[0]:bounds[1]])

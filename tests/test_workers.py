@@ -1,0 +1,114 @@
+"""A big build's days annotated in worker processes: the same index as in one process,
+and the same behaviour when it is interrupted, when a worker dies, or when told wrong."""
+
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from conftest import FIXTURES, ROOT, run_ksw
+from kscli import workers
+from kscli.index import POSTING_FIELDS, load_index
+
+SEED = ROOT / "corpus"
+linux_only = pytest.mark.skipif(not sys.platform.startswith("linux"), reason="workers are forked on Linux only")
+
+
+def _snapshot(index):
+    postings = {f: {k: list(v) for k, v in index.values(f).items()} for f in POSTING_FIELDS}
+    return [e.as_dict() for e in index.events], index.warnings, postings
+
+
+def _build(corpus, monkeypatch, count: str):
+    monkeypatch.setenv("KSW_WORKERS", count)
+    return _snapshot(load_index(corpus, use_cache=False))
+
+
+@linux_only
+@pytest.mark.parametrize("corpus", [SEED, FIXTURES / "otherwar", FIXTURES / "yearend", FIXTURES / "mini-timeline.txt"],
+                         ids=lambda p: p.name)
+def test_workers_build_the_same_index(corpus, monkeypatch):
+    used = []
+    real_run = workers.run
+
+    def spy(*args):
+        result = real_run(*args)
+        used.append(result is not None)
+        return result
+
+    monkeypatch.setattr(workers, "run", spy)
+    alone = _build(corpus, monkeypatch, "1")
+    assert used == []
+    together = _build(corpus, monkeypatch, "2")
+    assert together == alone
+    if len(alone[0]) > 20:  # enough days for several tasks: the workers really ran
+        assert used == [True]
+
+
+def _dies_on_the_first_days(bounds):
+    if bounds[0] == 0:
+        os._exit(3)  # as a worker killed by the out-of-memory killer would
+    return workers.__dict__["_real_task"](bounds)
+
+
+@linux_only
+def test_a_worker_that_dies_leaves_the_build_to_this_process(monkeypatch):
+    alone = _build(SEED, monkeypatch, "1")
+    monkeypatch.setattr(workers, "_real_task", workers._task, raising=False)
+    monkeypatch.setattr(workers, "_task", _dies_on_the_first_days)
+    assert _build(SEED, monkeypatch, "2") == alone
+
+
+@pytest.mark.parametrize("value", ["abc", "0", "-2", "1.5"])
+def test_a_bad_worker_count_is_one_line_and_status_2(value):
+    result = run_ksw("events", "--place", "Tartar", env={"KSW_WORKERS": value, "KSW_CACHE_DIR": "off"})
+    assert result.returncode == 2
+    assert result.stdout == ""
+    assert result.stderr == f"ksw: KSW_WORKERS must be a whole number of 1 or more, not '{value}'\n"
+
+
+def _big_corpus(tmp_path: Path, copies: int = 30) -> Path:
+    folder = tmp_path / "big"
+    folder.mkdir()
+    text = (SEED / "second-nagorno-karabakh-war-timeline.txt").read_text()
+    for n in range(copies):
+        (folder / f"part-{n:02d}.txt").write_text(text.replace("Nagorno-Karabakh War", f"Nagorno-Karabakh War ({2100 + n})", 1))
+    return folder
+
+
+def _alive(pid: int) -> bool:
+    try:
+        with open(f"/proc/{pid}/stat") as f:
+            return f.read().split(")")[-1].split()[0] != "Z"
+    except FileNotFoundError:
+        return False
+
+
+@linux_only
+def test_ctrl_c_during_a_parallel_build_stops_every_process(tmp_path):
+    from conftest import ksw_command
+
+    corpus = _big_corpus(tmp_path)
+    env = dict(os.environ, KSW_WORKERS="2", KSW_CACHE_DIR=str(tmp_path / "cache"), PYTHONPATH=str(ROOT))
+    proc = subprocess.Popen(ksw_command() + ["events", "--corpus", str(corpus), "-k", "Smerch"], stdout=subprocess.PIPE,
+                            stderr=subprocess.PIPE, env=env, start_new_session=True)
+    children: list[int] = []
+    deadline = time.monotonic() + 20
+    while len(children) < 2 and time.monotonic() < deadline and proc.poll() is None:
+        time.sleep(0.05)
+        found = subprocess.run(["pgrep", "-P", str(proc.pid)], capture_output=True, text=True).stdout.split()
+        children = [int(pid) for pid in found]
+    assert len(children) == 2, "the workers never started"
+    os.killpg(proc.pid, signal.SIGINT)  # what a terminal's Ctrl-C does: the whole process group
+    out, err = proc.communicate(timeout=30)
+    assert proc.returncode == 130
+    assert err == b"" and out == b""  # no traceback from any process
+    deadline = time.monotonic() + 10
+    while any(_alive(pid) for pid in children) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert not any(_alive(pid) for pid in children)
+    assert not list((tmp_path / "cache").glob("*.tmp*"))
