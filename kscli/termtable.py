@@ -52,8 +52,10 @@ def draw(rows: list[list[str]], columns: list[str], width: int, header: bool = T
     memos: list[dict[str, str]] = [{} for _ in columns]  # names and lists repeat down a column: each drawn once
     for first in range(0, len(rows), CHUNK):
         # Column by column: each cell becomes its padded lines joined by "\n" (a cell never holds one).
-        columns_out = [_column(texts, w, cell_len, mark, memo)
-                       for texts, w, mark, memo in zip(zip(*rows[first:first + CHUNK]), widths, highlights, memos)]
+        columns_out = [_column(texts, w, cell_len, memo) for texts, w, memo in zip(zip(*rows[first:first + CHUNK]), widths, memos)]
+        for col, mark in enumerate(highlights):
+            if mark is not None:  # one pass over the whole column, after padding (which counts visible characters)
+                columns_out[col] = mark("\0".join(columns_out[col])).split("\0")  # no cell holds a NUL
         yield "".join(_lines(columns_out, blanks))
     yield _rule("└", "─", "┴", "┘", widths) + "\n"
 
@@ -74,17 +76,15 @@ def _lines(columns_out: list[list[str]], blanks: list[str]) -> list[str]:
     return lines
 
 
-def _column(texts, width: int, cell_len, highlight, memo: dict[str, str]) -> list[str]:
+def _column(texts, width: int, cell_len, memo: dict[str, str]) -> list[str]:
     """Each cell's lines, padded to the column's width with one space either side, joined by line breaks."""
-    if highlight is None and max(map(len, texts)) <= width and _is_narrow("".join(texts)):
+    if max(map(len, texts)) <= width and _is_narrow("".join(texts)):
         return [f" {text.ljust(width)} " for text in texts]  # fits, and str.ljust measures it right
     out = []
     for text in texts:
         cell = memo.get(text)
         if cell is None:
             cell = _cell(text, width, cell_len)
-            if highlight is not None and text:
-                cell = highlight(cell)  # after padding, which counts only the visible characters
             if len(text) < _REPEATS:
                 memo[text] = cell
         out.append(cell)
