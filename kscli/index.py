@@ -67,6 +67,11 @@ class Index:
         texts = getattr(self.events, "texts", None)
         return texts(positions) if texts else [event_json(self.events[n]) for n in positions]
 
+    def jsonl(self, positions) -> bytes:
+        """event_jsons() as the bytes of `--format jsonl`, one object a line: from a cache, its lines as they are."""
+        lines = getattr(self.events, "joined", None)
+        return lines(positions) if lines else "".join(event_json(self.events[n]) + "\n" for n in positions).encode()
+
     def event_rows(self, positions) -> list[dict]:
         """The events at `positions` as output rows (Event.as_dict()); from a cache, straight from its JSON."""
         if not hasattr(self.events, "texts"):
@@ -298,6 +303,17 @@ class _Lines:
         if zlib.crc32(self._raw[start:end]) != self._crcs[n]:
             raise CacheDamaged(self._location)
         return bytes(self._raw[start:end - 1])
+
+    def joined(self, positions) -> bytes:
+        """The lines at `positions`, line breaks and all, as one bytes; CacheDamaged if any is damaged."""
+        raw, offsets, crcs, crc32 = self._raw, self._offsets, self._crcs, zlib.crc32
+        out = []
+        for n in positions:
+            line = raw[offsets[n]:offsets[n + 1]]
+            if crc32(line) != crcs[n]:
+                raise CacheDamaged(self._location)
+            out.append(line)
+        return b"".join(out)
 
     def texts(self, positions) -> list[str]:
         """The lines at `positions`, decoded, without line breaks; CacheDamaged if any is damaged."""

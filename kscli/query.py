@@ -103,6 +103,10 @@ class Result:
                                 self, self.index.lexicon)
         return [c[:width] for c in cells], words
 
+    def jsonl(self) -> bytes:
+        """What `--format jsonl` prints: json_lines(), one a line, as UTF-8 bytes (from a cache, copied as stored)."""
+        return self.index.jsonl(self.positions)
+
     def json_lines(self) -> list[str]:
         """Each event as the JSON object `--format jsonl` prints, copied from the cache when it can be.
 

@@ -8,7 +8,8 @@ import typer
 
 from kscli import __version__
 from kscli.cli.options import CORPUS, FILTERS, OUTPUT, option, takes
-from kscli.cli.printing import choose, done, emit_json, pick, print_cells, print_lines, print_records, print_rows, warn
+from kscli.cli.printing import (choose, done, emit_json, pick, print_bytes, print_cells, print_lines, print_records,
+                                print_rows, warn)
 from kscli.errors import ExitStatus, KscliError, one_line
 
 app = typer.Typer(
@@ -83,7 +84,7 @@ def events(
     index = _index(o)
     result = _select(index, dict(o, limit=limit, reverse=reverse))
     if fmt == "jsonl" and o["fields"] is None:  # every field: the cached JSON lines are the output
-        print_lines(result.json_lines())
+        print_bytes(result.jsonl())
         done(bool(result.positions))
     if fmt == "table" and o["fields"] is None:  # the default columns: ready-made cells, no JSON decoded
         from kscli.output import marker

@@ -50,6 +50,19 @@ def print_lines(lines) -> None:
     guard(lambda: sys.stdout.write("".join(line + "\n" for line in lines)))
 
 
+def print_bytes(data: bytes) -> None:
+    """Bytes as they are (UTF-8 text already): no decoding and encoding of a large answer."""
+    def write():
+        sys.stdout.flush()
+        buffer = getattr(sys.stdout, "buffer", None)
+        if buffer is None:  # a text-only stream
+            sys.stdout.write(data.decode("utf-8"))
+        else:
+            buffer.write(data)
+
+    guard(write)
+
+
 def guard(write, *args, **options) -> None:
     try:
         write(*args, **options)
