@@ -212,8 +212,10 @@ def child_inproc(path: str, fresh: int, repeat: int) -> dict:
             first[name].append(time.perf_counter() - t1)
             loads.append(t1 - t0)
     index = load_index(corpus)
-    def jsonl(result) -> str:
+    def jsonl(result):
         """The jsonl text the CLI prints for a result, made the way the CLI makes it."""
+        if hasattr(result, "jsonl"):  # the cached lines, as bytes
+            return result.jsonl()
         if hasattr(result, "json_lines"):  # lines copied from the cache
             return "".join(line + "\n" for line in result.json_lines())
         out = io.StringIO()
@@ -243,7 +245,8 @@ def child_inproc(path: str, fresh: int, repeat: int) -> dict:
         decoding[name] = _stats_ms(decode_times)
     return {"load": _stats_ms(loads), "first_query": {k: _stats_ms(v) for k, v in first.items()},
             "repeat_query": repeated, "format_jsonl": formatting, "events_as_dicts": decoding,
-            "jsonl_method": "Result.json_lines()" if hasattr(result, "json_lines") else "output.render()",
+            "jsonl_method": ("Result.jsonl()" if hasattr(result, "jsonl") else
+                             "Result.json_lines()" if hasattr(result, "json_lines") else "output.render()"),
             "events_returned": counts, "events": len(index.events)}
 
 

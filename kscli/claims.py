@@ -65,15 +65,23 @@ class Speakers:
         return self.last.get("thing") or self.last.get("any")
 
 
-def claim(text: str, hits: list[Hit], speakers: Speakers) -> Claim:
-    """The claim facts of one sentence, given the actor mentions found in it."""
-    source, from_ref = _source(text, hits, speakers)
+def claim(text: str, hits: list[Hit], speakers: Speakers, words: set[str] | None = None) -> Claim:
+    """The claim facts of one sentence, given the actor mentions found in it.
+
+    `words`, the sentence's words if the caller has them, lets the slower patterns be
+    skipped in the many sentences that cannot match them.
+    """
+    source, from_ref = _source(text, hits, speakers, words)
     if source:
         speakers.remember(source)
     return Claim(source, from_ref, tuple(_denials(text, hits, source, speakers)))
 
 
-def _source(text: str, hits: list[Hit], speakers: Speakers) -> tuple[str | None, bool]:
+# A reference ("it said", "the Ministry stated") is one of these words, standing alone.
+_REFERENCE_WORDS = frozenset("It it He he She she They they Ministry its".split())
+
+
+def _source(text: str, hits: list[Hit], speakers: Speakers, words: set[str] | None) -> tuple[str | None, bool]:
     candidates: list[tuple[int, str | None, bool]] = []
     for idx, hit in enumerate(hits):
         if _ACCORDING.search(text[max(0, hit.start - 20):hit.start]):
@@ -83,8 +91,9 @@ def _source(text: str, hits: list[Hit], speakers: Speakers) -> tuple[str | None,
             # "Both X and Y authorities stated", "X and Y accused each other": X speaks first.
             for other in _coordinated(text, hits, idx, speakers.actors):
                 candidates.append((hit.start - 1, other, False))
-    for m in _REFERENCE.finditer(text):
-        candidates.append((m.start("ref"), speakers.recall(m["ref"]), True))
+    if words is None or not _REFERENCE_WORDS.isdisjoint(words):
+        for m in _REFERENCE.finditer(text):
+            candidates.append((m.start("ref"), speakers.recall(m["ref"]), True))
     candidates = [c for c in candidates if c[1]]
     if not candidates:
         return _unknown_speaker(text, hits), False
@@ -133,14 +142,15 @@ def _denials(text: str, hits: list[Hit], source: str | None, speakers: Speakers)
         if _DENIAL_AFTER.match(after) or _DENIED_BY.search(text[max(0, hit.start - 12):hit.start]):
             out.extend(_coordinated(text, hits, idx, speakers.actors))
             out.append(hit.value)
-    if _BOTH_SIDES.search(text):
+    low = text.lower()
+    if "sides" in low and _BOTH_SIDES.search(text):
         out.extend(h.value for h in hits if speakers.actors.get(h.value) and
                    speakers.actors.get(h.value).kind in ("government", "state"))
-    for m in _REFERENCE_DENIAL.finditer(text):
+    for m in _REFERENCE_DENIAL.finditer(text) if "deni" in text else ():
         name = speakers.recall(m["ref"]) if m["ref"] else None
         if name:
             out.append(name)
-    if not out and _UNNAMED_DENIAL.search(text):
+    if not out and "denied" in low and _UNNAMED_DENIAL.search(text):
         out.append("unnamed")
     return list(dict.fromkeys(out))
 

@@ -58,11 +58,12 @@ def find_places(text: str, gaz: Gazetteer, toks: list[Token] | None = None) -> t
 def _mentions(text: str, toks: list[Token], gaz: Gazetteer) -> list[Mention]:
     out, after = [], 0
     first = gaz.first_words
+    runs, norms = _runs(text, toks), [t.norm for t in toks]
     # Where a name may start: a capitalised word that begins some spelling. Few, and found in one pass.
     for i in [i for i, t in enumerate(toks) if t.text[:1].isupper() and _first_key(t.norm) in first]:
         if i < after:
             continue
-        found = _longest(text, toks, i, gaz)
+        found = _longest(text, toks, i, gaz, runs, norms)
         if found is not None:
             mention, after = found
             if mention is not None:
@@ -74,27 +75,36 @@ def _capitalised(word: str) -> bool:
     return word[:1].isupper()
 
 
-def _longest(text: str, toks: list[Token], i: int, gaz: Gazetteer, shorter_than: int = 99):
-    if _first_key(toks[i].norm) not in gaz.first_words:
+def _longest(text: str, toks: list[Token], i: int, gaz: Gazetteer, runs: list[int], norms: list[str],
+             shorter_than: int = 99):
+    if _first_key(norms[i]) not in gaz.first_words:
         return None
-    for n in range(min(MAX_WORDS, len(toks) - i, shorter_than - 1), 0, -1):
-        span = toks[i:i + n]
-        if not _joined(text, span):
-            continue
-        kind, places = _span_places(gaz, tuple(t.norm for t in span))
-        if kind and span[-1].norm not in GENERIC:
+    for n in range(min(MAX_WORDS, runs[i], shorter_than - 1), 0, -1):
+        kind, places = _span_places(gaz, tuple(norms[i:i + n]))
+        if kind and norms[i + n - 1] not in GENERIC:
             continue  # generic words only count after the name ("Tartar District")
         if not places:
             continue
         end = i + n
         if kind is None and _part_of_longer_name(text, toks, end):
             return None, end
-        start, stop = span[0].start, span[-1].end
-        plural = span[-1].norm.endswith("s") and span[-1].norm in GENERIC
+        start, stop = toks[i].start, toks[end - 1].end
+        plural = norms[end - 1].endswith("s") and norms[end - 1] in GENERIC
         return Mention(text[start:stop], start, stop, tuple(places), kind, plural), end
     return None
 
 
+def _runs(text: str, toks: list[Token]) -> list[int]:
+    """For each word, how many words from it on are joined as one name's are: by a space, a hyphen
+    or dash, or a slash ("Baku–Novorossiysk pipeline")."""
+    runs = [1] * len(toks)
+    for k in range(len(toks) - 2, -1, -1):
+        if text[toks[k].end:toks[k + 1].start] in _JOINERS:
+            runs[k] = runs[k + 1] + 1
+    return runs
+
+
+_JOINERS = (" ", "-", "–", "—", "/")
 _NON_WORD = re.compile(r"[^a-z0-9]+")
 _SPANS: WeakKeyDictionary = WeakKeyDictionary()  # per gazetteer: folded words -> (kind, places)
 
@@ -120,11 +130,6 @@ def _first_key(norm: str) -> str:
 
 def _split_words(words: list[str]) -> list[str]:
     return [part for w in words for part in _NON_WORD.split(w) if part]
-
-
-def _joined(text: str, span: list[Token]) -> bool:
-    """Words of one name are separated by a space, a hyphen or dash, or a slash ("Baku–Novorossiysk pipeline")."""
-    return len(span) == 1 or all(text[a.end:b.start] in (" ", "-", "–", "—", "/") for a, b in zip(span, span[1:]))
 
 
 def _part_of_longer_name(text: str, toks: list[Token], end: int) -> bool:
@@ -225,9 +230,10 @@ def _end_points(mention: Mention, name: str, gaz: Gazetteer) -> list[str]:
         return []
     inner = re.sub(r"[-–—/]", " , ", mention.surface)
     toks = tokens(inner)
+    runs, norms = _runs(inner, toks), [t.norm for t in toks]
     found, i = [], 0
     while i < len(toks):
-        hit = _longest(inner, toks, i, gaz, shorter_than=len(toks)) if _capitalised(toks[i].text) else None
+        hit = _longest(inner, toks, i, gaz, runs, norms, len(toks)) if _capitalised(toks[i].text) else None
         if hit is None:
             i += 1
             continue
