@@ -187,6 +187,9 @@ class Gazetteer:
         return out
 
 
+_UNSEEN, _ABSENT = object(), object()
+
+
 class _LineMap(Mapping):
     """One table of Gazetteer.maps(): a lookup searches the bytes for its line; iterating reads them all."""
 
@@ -198,17 +201,28 @@ class _LineMap(Mapping):
         self._all: list[str] | None = None
 
     def __getitem__(self, k: str):
-        if k in self._found:
-            return self._found[k]
-        if "\t" in k or "\n" in k:
+        value = self._found.get(k, _UNSEEN)
+        if value is _UNSEEN:
+            value = self._found[k] = self._look_up(k)
+        if value is _ABSENT:
             raise KeyError(k)
+        return value
+
+    def get(self, k: str, default=None):
+        value = self._found.get(k, _UNSEEN)
+        if value is _UNSEEN:
+            value = self._found[k] = self._look_up(k)
+        return default if value is _ABSENT else value
+
+    def _look_up(self, k: str):
+        if "\t" in k or "\n" in k:
+            return _ABSENT
         needle = self._prefix + k.encode("utf-8", "surrogatepass") + b"\t"
         at = self._data.find(needle)
         if at < 0:
-            raise KeyError(k)
+            return _ABSENT  # remembered too: a miss costs a search of the whole table
         start = at + len(needle)
-        value = self._found[k] = self._convert(json.loads(self._data[start:self._data.index(b"\n", start)]))
-        return value
+        return self._convert(json.loads(self._data[start:self._data.index(b"\n", start)]))
 
     def _every(self) -> list[str]:
         if self._all is None:  # the keys only: values are decoded when looked up
