@@ -306,25 +306,19 @@ class _Lines:
 
     def joined(self, positions) -> bytes:
         """The lines at `positions`, line breaks and all, as one bytes; CacheDamaged if any is damaged."""
-        raw, offsets, crcs, crc32 = self._raw, self._offsets, self._crcs, zlib.crc32
-        out = []
-        for n in positions:
-            line = raw[offsets[n]:offsets[n + 1]]
-            if crc32(line) != crcs[n]:
-                raise CacheDamaged(self._location)
-            out.append(line)
-        return b"".join(out)
+        return b"".join(self._checked(positions))
 
     def texts(self, positions) -> list[str]:
         """The lines at `positions`, decoded, without line breaks; CacheDamaged if any is damaged."""
+        return [str(line[:-1], "utf-8") for line in self._checked(positions)]
+
+    def _checked(self, positions):
         raw, offsets, crcs, crc32 = self._raw, self._offsets, self._crcs, zlib.crc32
-        out = []
         for n in positions:
             line = raw[offsets[n]:offsets[n + 1]]
             if crc32(line) != crcs[n]:
                 raise CacheDamaged(self._location)
-            out.append(str(line[:-1], "utf-8"))
-        return out
+            yield line
 
 
 class _LazyEvents(_Lines, Sequence):

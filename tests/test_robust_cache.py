@@ -338,23 +338,23 @@ def _damage_event_line(path: Path, text: bytes, last: bool = False) -> None:
     path.write_bytes(data[:at] + bytes([data[at] ^ 0x20]) + data[at + 1:])
 
 
-def test_damaged_event_line_found_at_query_time(tmp_path, cache_dir, monkeypatch):
+def _mini_cached(tmp_path, cache_dir) -> tuple[Path, list, Path]:
+    """(corpus, its answers without a cache, its cache file): the mini timeline, cached."""
     corpus = tmp_path / "corpus" / "timeline.txt"
     corpus.parent.mkdir()
     shutil.copy(MINI, corpus)
-    want = reference(corpus)
-    path = build_cache(corpus, cache_dir)
+    return corpus, reference(corpus), build_cache(corpus, cache_dir)
+
+
+def test_damaged_event_line_found_at_query_time(tmp_path, cache_dir, monkeypatch):
+    corpus, want, path = _mini_cached(tmp_path, cache_dir)
     _damage_event_line(path, "Clashes continued overnight".encode())
     assert answers(corpus, cache_dir) == want
     assert_cache_sound(corpus, cache_dir, monkeypatch)
 
 
 def test_damaged_table_cells_line_found_at_query_time(tmp_path, cache_dir, monkeypatch):
-    corpus = tmp_path / "corpus" / "timeline.txt"
-    corpus.parent.mkdir()
-    shutil.copy(MINI, corpus)
-    want = reference(corpus)
-    path = build_cache(corpus, cache_dir)
+    corpus, want, path = _mini_cached(tmp_path, cache_dir)
     text = "forces had shelled Tərtər".encode()  # an event of the Tartar table
     assert path.read_bytes().count(text) == 2  # the event's JSON line and its table cells
     _damage_event_line(path, text, last=True)
