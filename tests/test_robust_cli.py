@@ -233,27 +233,18 @@ def _unreadable(path) -> None:
         pytest.skip("running as root (or with CAP_DAC_OVERRIDE): chmod 000 does not make a file unreadable")
 
 
-def test_unreadable_corpus_file(ksw, tmp_path):
-    corpus = tmp_path / "timeline.txt"
-    shutil.copy(MINI, corpus)
-    _unreadable(corpus)
-    try:
-        line = assert_one_line_error(ksw("events", "--corpus", str(corpus)), str(corpus))
-        assert "cannot read" in line or "permission" in line.lower()
-    finally:
-        corpus.chmod(stat.S_IRWXU)
-
-
-def test_unreadable_corpus_folder(ksw, tmp_path):
+@pytest.mark.parametrize("what", ["file", "folder"])
+def test_unreadable_corpus(ksw, tmp_path, what):
     folder = tmp_path / "corpus"
     folder.mkdir()
     shutil.copy(MINI, folder / "timeline.txt")
-    _unreadable(folder)
+    target = folder / "timeline.txt" if what == "file" else folder
+    _unreadable(target)
     try:
-        line = assert_one_line_error(ksw("events", "--corpus", str(folder)), str(folder))
+        line = assert_one_line_error(ksw("events", "--corpus", str(target)), str(target))
         assert "cannot read" in line or "permission" in line.lower()
     finally:
-        folder.chmod(stat.S_IRWXU)
+        target.chmod(stat.S_IRWXU)
 
 
 def test_unreadable_corpus_file_simulated(tmp_path, monkeypatch, capsys):
