@@ -176,3 +176,13 @@ def test_long_table_into_head_and_into_a_full_disk(tmp_path):
                               timeout=60)
         assert full.returncode == 2
         assert full.stderr == "ksw: cannot write output: No space left on device\n"
+
+
+def test_every_spelling_a_keyword_matched_is_highlighted(tmp_path):
+    """Highlights are exact (fast) matches of the words the rows hold: each case a keyword matched is marked."""
+    corpus = tmp_path / "t.txt"
+    corpus.write_text("= T (2031) =\n== March ==\n=== 1 March ===\nA Smerch hit Tartar. Two SMERCH rockets hit Barda. "
+                      "The smerches fell near Shusha.\n")
+    screen = _screen(["events", "--corpus", str(corpus), "-k", "smerch"], tmp_path / "cache", "200").decode()
+    marked = {part.split("\x1b[0m")[0] for part in screen.split("\x1b[1;33m")[1:]}
+    assert marked == {"Smerch", "SMERCH", "smerches"}
