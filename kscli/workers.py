@@ -54,7 +54,7 @@ def run(function, items: list, ranges: list[tuple[int, int]], workers: int) -> l
     _job = (function, items)
     pool = None
     try:
-        # With fork, every worker starts here, before the pool's own thread: nothing forks a threaded process.
+        # With fork the pool starts every worker at the first task, before its own thread: no threaded fork.
         pool = ProcessPoolExecutor(min(workers, len(ranges)), mp_context=multiprocessing.get_context("fork"),
                                    initializer=_quiet)
         return list(pool.map(_task, ranges))
