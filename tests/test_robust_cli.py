@@ -182,12 +182,13 @@ def test_ten_thousand_character_places_file(ksw):
     assert_one_line_error(ksw("events", "--places-file", LONG), "too long", "cannot read", "no such file")
 
 
-def test_ten_thousand_character_command(ksw):
-    assert_one_line_error(ksw(LONG), "no such command")
-
-
-def test_ten_thousand_character_unknown_option(ksw):
-    assert_one_line_error(ksw("events", "--" + LONG), "no such option")
+@pytest.mark.parametrize("args, says", [((LONG,), "no such command"), (("events", "--" + LONG), "no such option"),
+                                        (("events", "--corpus", "/" + LONG), "too long")],
+                         ids=["command", "option", "corpus"])
+def test_an_error_quoting_a_huge_value_keeps_its_start_and_end(ksw, args, says):
+    line = assert_one_line_error(ksw(*args), says)
+    assert len(line) <= 540
+    assert "characters…]" in line
 
 
 # --- corpus paths -----------------------------------------------------------------------------
