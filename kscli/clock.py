@@ -17,7 +17,10 @@ _APPROX = re.compile(r"(?:approximately|around|about|roughly|circa|some|just bef
 _RELATIVE = re.compile(
     r"\b(?:(approximately|around|about|some|roughly)\s+)?"
     r"(half an|half a|an|a|one|two|three|four|five|six|\d+)\s+(hours?|minutes?)\s+later\b", re.I)
-_PART_WORDS = ("night", "evening", "afternoon", "mid", "noon", "morning", "dawn")
+# Words one of which each part's phrases contain: the others' regexes are not run.
+_PART_NEEDS = {"overnight": ("overnight",), "night": ("night",), "evening": ("evening",), "afternoon": ("afternoon",),
+               "midday": ("mid", "noon"), "morning": ("morning", "dawn", "mid", "noon")}
+_PART_WORDS = tuple(dict.fromkeys(word for words in _PART_NEEDS.values() for word in words))  # any part at all
 _OTHER_DAY = re.compile(r"\s*(?:\([^)]*\)\s*)?(?:of|on)\s+(?:the\s+)?(?:following|next|previous|\d{1,2}\s+[A-Z][a-z]+)", re.I)
 _PARTS = (
     ("overnight", re.compile(r"\bovernight\b", re.I)),
@@ -29,11 +32,6 @@ _PARTS = (
                            r"|\bbefore (?:mid-?day|noon)\b"
                            r"|\bstarting in the morning\b|\bin early morning\b", re.I)),
 )
-
-
-# Words one of which each part's phrases contain: the others' regexes are not run.
-_PART_NEEDS = {"overnight": ("overnight",), "night": ("night",), "evening": ("evening",), "afternoon": ("afternoon",),
-               "midday": ("mid", "noon"), "morning": ("morning", "dawn", "mid", "noon")}
 
 
 @dataclass(frozen=True, slots=True)

@@ -200,19 +200,20 @@ class _LineMap(Mapping):
         self._found: dict = {}
         self._all: list[str] | None = None
 
-    def __getitem__(self, k: str):
-        value = self._found.get(k, _UNSEEN)
-        if value is _UNSEEN:
-            value = self._found[k] = self._look_up(k)
-        if value is _ABSENT:
-            raise KeyError(k)
-        return value
-
     def get(self, k: str, default=None):
         value = self._found.get(k, _UNSEEN)
         if value is _UNSEEN:
             value = self._found[k] = self._look_up(k)
         return default if value is _ABSENT else value
+
+    def __getitem__(self, k: str):
+        value = self.get(k, _ABSENT)
+        if value is _ABSENT:
+            raise KeyError(k)
+        return value
+
+    def __contains__(self, k) -> bool:  # without Mapping's raise-and-catch of KeyError
+        return self.get(k, _ABSENT) is not _ABSENT
 
     def _look_up(self, k: str):
         if "\t" in k or "\n" in k:

@@ -57,7 +57,6 @@ class PhraseMatcher:
         self._exact: dict[tuple[str, ...], str] = {}
         self._exact_at: set[tuple[str, int]] = set()  # (first word, length) of the case-sensitive phrases
         self._lengths: dict[str, list[int]] = {}  # first word -> phrase lengths starting with it, longest first
-        self.longest = 1
         for phrase, value in phrases.items():
             words = tuple(t.norm for t in tokens(phrase))
             if not words:
@@ -67,7 +66,6 @@ class PhraseMatcher:
                 self._exact_at.add((words[0], len(words)))
             else:
                 self._table[words] = value
-            self.longest = max(self.longest, len(words))
             lengths = self._lengths.setdefault(words[0], [])
             if len(words) not in lengths:
                 lengths.append(len(words))
