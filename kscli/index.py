@@ -26,9 +26,8 @@ from kscli.sources import bundled_corpus, read_bytes, timeline_files
 
 CORPUS_ENV = "KSW_CORPUS"
 POSTING_FIELDS = ("place", "source", "denied_by", "event_type", "weapon", "side", "word")
-# The default table's columns, kept in the cache as ready-made cells: a terminal table of
-# thousands of rows then splits lines instead of decoding thousands of JSON objects.
-TABLE_FIELDS = ("id", "date", "time", "source", "places", "text")
+# The default columns are also kept in the cache as ready-made cells (kscli.cells): a TSV or
+# terminal table of thousands of rows then cuts lines instead of decoding thousands of JSON objects.
 
 
 class Index:
@@ -38,7 +37,7 @@ class Index:
                  files: tuple[str, ...], dated_days, dated_pos, postings: Mapping[str, Mapping[str, Sequence[int]]],
                  cells: _Lines | None = None):
         self.events = events
-        self._cells = cells  # from a cache: table_cells() lines
+        self._cells = cells  # from a cache: kscli.cells lines
         self.warnings = tuple(warnings)
         self.lexicon = lexicon
         self.year = year
@@ -78,11 +77,24 @@ class Index:
             return [self.events[n].as_dict() for n in positions]
         return [json.loads(text) for text in self.event_jsons(positions)]
 
-    def table_cells(self, positions) -> list[list[str]]:
-        """For each event, its TABLE_FIELDS as printable cells, followed by its place mentions."""
+    def table_cells(self, positions) -> tuple[list[list[str]], list[str]]:
+        """The events' TABLE_FIELDS as printable cells, column by column, and all their place mentions."""
+        from kscli import cells
+
+        return cells.table(self._cell_lines(positions))
+
+    def tsv(self, positions) -> bytes:
+        """The rows of `--format tsv` (TABLE_FIELDS, no header), as UTF-8 bytes."""
+        from kscli import cells
+
+        return cells.tsv_body(self._cell_lines(positions))
+
+    def _cell_lines(self, positions) -> bytes:
         if self._cells is None:
-            return [table_cells(self.events[n]) for n in positions]
-        return [text.split("\t") for text in self._cells.texts(positions)]
+            from kscli import cells
+
+            return "".join(cells.line(self.events[n]) + "\n" for n in positions).encode("utf-8")
+        return self._cells.joined(positions)
 
     def days(self) -> list[str]:
         """ISO dates that have events, ascending."""
@@ -208,6 +220,8 @@ def _position(event_id: str) -> int:
 # --- the cache file: what goes in, and how it comes back out ---------------------------------
 
 def save(index: Index, location: Path, key: str) -> bool:
+    from kscli import cells
+
     # Each event is stored as the very JSON object `--format jsonl` prints, so that
     # output can copy it; a CRC per line lets a query check just the lines it reads.
     offsets, crcs = array("Q", [0]), array("I")
@@ -231,7 +245,7 @@ def save(index: Index, location: Path, key: str) -> bool:
     # Each JSON section is decoded only when a query needs it (a date query never reads the gazetteer).
     return cache.write(location, header, [("events", framed(map(event_json, index.events), offsets, crcs)),
                                           ("offsets", offsets), ("crcs", crcs),
-                                          ("cells", framed(("\t".join(table_cells(e)) for e in index.events),
+                                          ("cells", framed(map(cells.line, index.events),
                                                            cell_offsets, cell_crcs)),
                                           ("cell_offsets", cell_offsets), ("cell_crcs", cell_crcs),
                                           ("dated_days", index._dated_days), ("dated_pos", index._dated_pos),
@@ -246,13 +260,6 @@ def event_json(event: Event) -> str:
 
 # json.dumps() with options builds an encoder on every call: a quarter of the cost of a small object.
 _to_json = json.JSONEncoder(ensure_ascii=False).encode
-
-
-def table_cells(event: Event) -> list[str]:
-    """The event's TABLE_FIELDS as the table shows them, then its place mentions; none holds a tab or a line break."""
-    from kscli.output import cell, printable
-
-    return [printable(cell(getattr(event, f))) for f in TABLE_FIELDS] + [printable(m) for m in event.place_mentions]
 
 
 def _lexicon_part(snapshot: cache.Snapshot, part: str):

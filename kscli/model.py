@@ -63,6 +63,8 @@ EVENT_FIELDS: tuple[str, ...] = (
     "source", "source_from_reference", "side", "denied_by", "disputed",
     "event_type", "killed", "injured", "weapons", "places", "place_mentions",
 )
+# The default columns of the table, TSV and CSV outputs.
+TABLE_FIELDS: tuple[str, ...] = ("id", "date", "time", "source", "places", "text")
 
 
 class ParseWarning(NamedTuple):

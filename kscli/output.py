@@ -20,7 +20,7 @@ FORMATS = ("table", "tsv", "csv", "json", "jsonl")
 _CONTROLS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029]")
 _SPACES = re.compile(r"[\t\n\r]")
 # Every character some reader takes for a line break is escaped, so an event is one line.
-_TSV_ESCAPES = str.maketrans({"\\": "\\\\", "\t": "\\t", "\n": "\\n", "\r": "\\r", "\x0b": "\\x0b", "\x0c": "\\x0c",
+TSV_ESCAPES = str.maketrans({"\\": "\\\\", "\t": "\\t", "\n": "\\n", "\r": "\\r", "\x0b": "\\x0b", "\x0c": "\\x0c",
                               "\x1c": "\\x1c", "\x1d": "\\x1d", "\x1e": "\\x1e", "\x85": "\\x85",
                               "\u2028": "\\u2028", "\u2029": "\\u2029"})
 # A spreadsheet runs a cell that starts with one of these as a formula.
@@ -72,7 +72,7 @@ def render_tsv(rows, columns, header: bool, out) -> None:
     if header:
         out.write("\t".join(columns) + "\n")
     for row in rows:
-        out.write("\t".join(cell(row.get(c)).translate(_TSV_ESCAPES) for c in columns) + "\n")
+        out.write("\t".join(cell(row.get(c)).translate(TSV_ESCAPES) for c in columns) + "\n")
 
 
 def render_csv(rows, columns, header: bool, out) -> None:
@@ -107,27 +107,23 @@ def render_table(rows, columns, header: bool, out, marks: re.Pattern | None = No
     `marks` finds words to highlight in the text and places columns; with `bars`,
     the last (numeric) column also gets an inline bar.
     """
-    names = list(columns) + ([""] if bars else [])
-    top = (max((row.get(columns[-1]) or 0 for row in rows), default=0) or 1) if bars else 1
-    cells = []
-    for row in rows:
-        line = [printable(cell(row.get(c))) for c in columns]
-        if bars:
-            line.append("█" * round(30 * (row.get(columns[-1]) or 0) / top))
-        cells.append(line)
-    render_cells(cells, names, header, out, marks)
+    cells = [[printable(cell(row.get(c))) for row in rows] for c in columns]
+    if bars:
+        top = max((row.get(columns[-1]) or 0 for row in rows), default=0) or 1
+        cells.append(["█" * round(30 * (row.get(columns[-1]) or 0) / top) for row in rows])
+    render_cells(cells, list(columns) + ([""] if bars else []), header, out, marks)
 
 
 def render_cells(cells: list[list[str]], columns, header: bool, out, marks: re.Pattern | None = None) -> None:
-    """render_table() for cells already made printable (Result.table())."""
+    """render_table() for cells already made printable, one list a column (Result.table())."""
     from kscli import termtable, terminal
 
-    if not cells:
+    if not cells or not cells[0]:
         return
     term = terminal.describe(out)
     pieces = termtable.draw(cells, list(columns), term.width, header, marks, ("text", "places"), term.styles,
                             term.colour, terminal.cell_len)
-    fd = _fileno(out) if len(cells) > termtable.CHUNK else None
+    fd = _fileno(out) if len(cells[0]) > termtable.CHUNK else None
     if fd is None:
         for text in pieces:
             out.write(text)

@@ -94,14 +94,15 @@ class Result:
         return self.index.event_rows(self.positions)
 
     def table(self) -> tuple[list[list[str]], set[str]]:
-        """The default table: each event's TABLE_FIELDS as printable cells, and the words to highlight."""
-        from kscli.index import TABLE_FIELDS
+        """The default table: the TABLE_FIELDS as printable cells, column by column, and the words to highlight."""
+        from kscli.model import TABLE_FIELDS
 
-        width = len(TABLE_FIELDS)
-        cells = self.index.table_cells(self.positions)
-        words = highlight_words((m for c in cells for m in c[width:]), (c[TABLE_FIELDS.index("text")] for c in cells),
-                                self, self.index.lexicon)
-        return [c[:width] for c in cells], words
+        columns, mentions = self.index.table_cells(self.positions)
+        return columns, highlight_words(mentions, columns[TABLE_FIELDS.index("text")], self, self.index.lexicon)
+
+    def tsv(self) -> bytes:
+        """What `--format tsv` prints after its header, as UTF-8 bytes (from a cache, cut from stored lines)."""
+        return self.index.tsv(self.positions)
 
     def jsonl(self) -> bytes:
         """What `--format jsonl` prints: json_lines(), one a line, as UTF-8 bytes (from a cache, copied as stored)."""

@@ -3,7 +3,7 @@
 Drawn here rather than with rich.table: rich lays out every cell through its
 markup and measurement machinery, about a millisecond a row, so a 40,000-row
 answer took half a minute. This draws the same heavy-headed box at about ten
-microseconds a row, a column at a time, and hands it out 500 rows at a time so
+microseconds a row, a column at a time, and hands it out 200 rows at a time so
 that printing overlaps drawing. kscli.terminal decides the width and whether
 colour is wanted (NO_COLOR, dumb terminals), and the caller passes a measure of
 wide characters. Cell text is printed as it is, after control characters are
@@ -25,20 +25,22 @@ _MIN_FLEX = 8  # no flexible column narrower than this
 _MIN_MAIN = 24  # the column that takes the rest (text) gets at least this much
 _CAP = 24  # other flexible columns (source, places) wrap beyond this
 _REPEATS = 80  # cells shorter than this (names, lists of places) are often repeated; sentences are not
-CHUNK = 500  # rows drawn and written at a time: a terminal shows the first rows while the rest are drawn
+CHUNK = 200  # rows drawn and written at a time: a terminal shows the first rows while the rest are drawn
 
 
-def draw(rows: list[list[str]], columns: list[str], width: int, header: bool = True,
+def draw(cells: list[list[str]], columns: list[str], width: int, header: bool = True,
          marks: re.Pattern | None = None, marked: tuple[str, ...] = (), styles: bool = True,
          colour: bool = True, cell_len=len) -> Iterator[str]:
-    """The table's text, in pieces of whole lines. `marks` finds the words to highlight in the `marked` columns.
+    """The table's text, in pieces of whole lines. `cells` holds each column's cells, one list a column;
+    `marks` finds the words to highlight in the `marked` columns.
 
     Without `styles` (not a terminal) no escape sequence is written at all; without
     `colour` (NO_COLOR) highlights are bold only.
     """
     measure = cell_len
     cell_len = lambda s: len(s) if _is_narrow(s) else measure(s)  # noqa: E731 - most cells are narrow
-    widths = _widths(rows, columns, width, cell_len)
+    narrow = [_is_narrow("".join(column)) for column in cells]  # then len() and str.ljust measure them right
+    widths = _widths(cells, narrow, columns, width, cell_len)
     lines = [_rule("┏", "━", "┳", "┓", widths)] if header else [_rule("┌", "─", "┬", "┐", widths)]
     if header:
         lines += _row([f"{BOLD}{c}{RESET}" if styles else c for c in columns], widths, [cell_len(c) for c in columns], "┃")
@@ -48,10 +50,10 @@ def draw(rows: list[list[str]], columns: list[str], width: int, header: bool = T
     highlights = [highlight if c in marked else None for c in columns]
     blanks = [" " * (w + 2) for w in widths]
     memos: list[dict[str, str]] = [{} for _ in columns]  # names and lists repeat down a column: each drawn once
-    for first in range(0, len(rows), CHUNK):
+    for first in range(0, len(cells[0]), CHUNK):
         # Column by column: each cell becomes its padded lines joined by "\n" (a cell never holds one).
-        chunk = zip(*rows[first:first + CHUNK])
-        columns_out = [_column(texts, w, cell_len, memo) for texts, w, memo in zip(chunk, widths, memos)]
+        columns_out = [_column(column[first:first + CHUNK], w, fits, cell_len, memo)
+                       for column, w, fits, memo in zip(cells, widths, narrow, memos)]
         for col, mark in enumerate(highlights):
             if mark is not None:  # one pass over the whole column, after padding (which counts visible characters)
                 columns_out[col] = mark("\0".join(columns_out[col])).split("\0")  # no cell holds a NUL
@@ -60,30 +62,38 @@ def draw(rows: list[list[str]], columns: list[str], width: int, header: bool = T
 
 
 def _lines(columns_out: list[list[str]], blanks: list[str]) -> list[str]:
-    """Rows from padded columns: a cell of several lines makes its row that tall."""
+    """Rows from padded columns: a cell of several lines makes its row that tall.
+
+    The last column's extra lines, below every other cell's, get the blank cells in
+    front by one str.replace: most rows are one long text beside short names.
+    """
     lines = []
+    below = "│\n│" + "".join(blank + "│" for blank in blanks[:-1])  # end a line, start one of blank cells
+    bar = "│" if len(blanks) > 1 else ""
     for cells in zip(*columns_out):
-        joined = "│".join(cells)
+        joined = "│".join(cells[:-1])
         if "\n" not in joined:
-            lines.append(f"│{joined}│\n")
+            lines.append(f"│{joined}{bar}{cells[-1]}│\n".replace("\n", below, cells[-1].count("\n")))
             continue
-        parts = [text.split("\n") for text in cells]
+        parts = [text.split("\n") for text in cells[:-1]]
         height = max(map(len, parts))
+        parts.append(cells[-1].split("\n", height - 1))
         for col, pieces in enumerate(parts):
             pieces += [blanks[col]] * (height - len(pieces))
+        parts[-1][-1] = parts[-1][-1].replace("\n", below)
         lines += ["│" + "│".join(line) + "│\n" for line in zip(*parts)]
     return lines
 
 
-def _column(texts, width: int, cell_len, memo: dict[str, str]) -> list[str]:
+def _column(texts, width: int, narrow: bool, cell_len, memo: dict[str, str]) -> list[str]:
     """Each cell's lines, padded to the column's width with one space either side, joined by line breaks."""
-    if max(map(len, texts)) <= width and _is_narrow("".join(texts)):
-        return [f" {text.ljust(width)} " for text in texts]  # fits, and str.ljust measures it right
+    if narrow and max(map(len, texts)) <= width:
+        return [f" {text.ljust(width)} " for text in texts]
     out = []
     for text in texts:
         cell = memo.get(text)
         if cell is None:
-            cell = _cell(text, width, cell_len)
+            cell = _narrow_cell(text, width) if narrow else _cell(text, width, cell_len)
             if len(text) < _REPEATS:
                 memo[text] = cell
         out.append(cell)
@@ -95,26 +105,26 @@ def _highlighter(marks: re.Pattern, colour: bool):
     return partial(marks.sub, lambda m: f"{style}{m[0]}{RESET}")
 
 
+def _narrow_cell(text: str, width: int) -> str:
+    """A cell of characters one column wide each: wrapped by one regex pass, padded by str.ljust."""
+    pieces = ([a or b for a, b in _wrapper(width).findall(text)] or [""]) if len(text) > width else [text]
+    return " " + " \n ".join([piece.ljust(width) for piece in pieces]) + " "
+
+
 def _cell(text: str, width: int, cell_len) -> str:
-    pieces = _wrap(text, width, cell_len)
     if _is_narrow(text):
-        return " " + " \n ".join([piece.ljust(width) for piece in pieces]) + " "
-    return "\n".join([f" {p}{' ' * (width - cell_len(p))} " for p in pieces])
+        return _narrow_cell(text, width)
+    return "\n".join([f" {p}{' ' * (width - cell_len(p))} " for p in _wrap(text, width, cell_len)])
 
 
 def _is_narrow(text: str) -> bool:
     return text.isascii() or _narrow(text) is not None
 
 
-def _natural(texts: list[str], cell_len) -> int:
-    if _is_narrow("".join(texts)):
-        return max(map(len, texts), default=0)
-    return max(map(cell_len, texts), default=0)
-
-
-def _widths(rows, columns, width: int, cell_len) -> list[int]:
+def _widths(cells, narrow: list[bool], columns, width: int, cell_len) -> list[int]:
     """Natural widths; when they do not fit, names and lists are capped and the widest column wraps."""
-    natural = [max(cell_len(c), _natural([r[i] for r in rows], cell_len)) for i, c in enumerate(columns)]
+    natural = [max(cell_len(name), max(map(len if fits else cell_len, column), default=0))
+               for name, column, fits in zip(columns, cells, narrow)]
     room = width - (3 * len(columns) + 1)
     if sum(natural) <= room:
         return natural
@@ -142,11 +152,9 @@ def _wrapper(width: int) -> re.Pattern:
 
 
 def _wrap(text: str, width: int, cell_len) -> list[str]:
-    """Greedy word wrap; a word longer than the width is cut."""
+    """Greedy word wrap, measuring wide characters; a word longer than the width is cut."""
     if cell_len(text) <= width:
         return [text]
-    if _is_narrow(text):  # one regex pass, where most of the time goes otherwise
-        return [a or b for a, b in _wrapper(width).findall(text)] or [""]
     lines, line, size = [], [], 0
     for word in text.split(" "):
         n = cell_len(word)

@@ -293,3 +293,24 @@ def test_arbitrary_sentences_round_trip_through_every_machine_format(texts):
         assert_round_trip(events, read_back(["--corpus", str(path)], folder / "cache"))
     finally:
         shutil.rmtree(folder)
+
+
+# --- the cached cells line (kscli.cells): every text comes back as the table and TSV show it -----
+
+@QUICK
+@given(text=any_text, mentions=st.lists(any_text.filter(str.strip), max_size=3))
+@example(text="\\t\t\\\\x1e\x1e\x85\u2028", mentions=["a\\b", "\t"])
+def test_cells_line_reads_back_for_any_text(text, mentions):
+    from kscli import cells
+    from kscli.model import Event
+    from kscli.output import TSV_ESCAPES, printable
+
+    event = Event(id="2020-10-01.01", date="2020-10-01", text=text, file="f", line=1, source=text or None,
+                  places=tuple(mentions), place_mentions=tuple(mentions))
+    line = (cells.line(event) + "\n").encode("utf-8")
+    assert line.count(b"\n") == 1 and line.count(b"\x1e") == 1
+    columns, found = cells.table(line)
+    assert columns[cells.TABLE_FIELDS.index("text")] == [printable(text)]
+    assert found == [printable(m) for m in mentions if printable(m)]
+    assert cells.unescape(text.translate(TSV_ESCAPES)) == text
+    assert cells.tsv_body(line).decode("utf-8").split("\t")[-1] == text.translate(TSV_ESCAPES) + "\n"

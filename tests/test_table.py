@@ -3,6 +3,7 @@ choice from the events' JSON; both must draw the same table. And ksw's terminal 
 (kscli.terminal) must agree with rich's, which prints the help."""
 
 import os
+import re
 
 import pytest
 from rich.console import Console
@@ -120,11 +121,11 @@ def test_a_long_table_written_behind_is_the_table_drawn_in_process(tmp_path, mon
 
     corpus = _long_corpus(tmp_path)
     result = query.run(load_index(corpus, use_cache=False), query.Query(places=("Tartar",)))
-    cells, _ = result.table()
-    assert len(cells) == 750  # more than one chunk: the writer thread is used
+    columns, _ = result.table()
+    assert len(columns[0]) == 750  # more than one chunk: the writer thread is used
     expected = io.StringIO()
     monkeypatch.setenv("COLUMNS", "120")
-    render_cells(cells, ["id", "date", "time", "source", "places", "text"], True, expected)
+    render_cells(columns, ["id", "date", "time", "source", "places", "text"], True, expected)
     printed = run_ksw("events", "--corpus", str(corpus), "--place", "Tartar", "--format", "table",
                       env={"KSW_CACHE_DIR": str(tmp_path / "cache"), "COLUMNS": "120"})
     assert printed.returncode == 0, printed.stderr
@@ -186,3 +187,80 @@ def test_every_spelling_a_keyword_matched_is_highlighted(tmp_path):
     screen = _screen(["events", "--corpus", str(corpus), "-k", "smerch"], tmp_path / "cache", "200").decode()
     marked = {part.split("\x1b[0m")[0] for part in screen.split("\x1b[1;33m")[1:]}
     assert marked == {"Smerch", "SMERCH", "smerches"}
+
+
+# --- the cells line: the default TSV and the table, cut from one cached line per event -------------
+
+HOSTILE = ["Shelling hit Tartar: a back\\slash, a \\t that is not a tab, a\ttab and \x1b[31mred\x1b[0m text.",
+           "A record separator \x1e, a unit separator \x1f and a C1 control \x9b near Terter.",
+           "A line separator \u2028, a next-line \x85, a vertical tab \x0b and a form feed \x0c hit Tartar.",
+           "Wide 日本 characters and a combining S\u0327us\u0327a beside Tartar, after \\\\ two backslashes.",
+           "A C1 control \x9b alone in a sentence about Tartar."]
+
+
+def _hostile_corpus(tmp_path):
+    path = tmp_path / "hostile.txt"
+    path.write_text("= Timeline of a hostile test war (2020) =\n== October ==\n=== 1 October ===\n"
+                    + "\n".join(HOSTILE) + "\n", encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize("corpus", ["bundled", "hostile"])
+@pytest.mark.parametrize("extra", [[], ["--no-header"], ["--place", "Tartar"], ["--from", "2020-10-01", "--to", "1 Oct"]])
+def test_default_tsv_from_the_cache_is_the_tsv_of_the_events(tmp_path, corpus, extra):
+    from conftest import run_ksw
+
+    where = [] if corpus == "bundled" else ["--corpus", str(_hostile_corpus(tmp_path))]
+    env = {"KSW_CACHE_DIR": str(tmp_path / "cache")}
+    cold = run_ksw("events", *where, *extra, "--format", "tsv", env=env)  # builds the cache: cells from the events
+    warm = run_ksw("events", *where, *extra, "--format", "tsv", env=env)  # cut from the cached lines
+    piped = run_ksw("events", *where, *extra, env=env)  # a pipe's default format
+    from_json = run_ksw("events", *where, *extra, "--format", "tsv", "--fields", FIELDS, env=env)
+    assert cold.returncode == warm.returncode == from_json.returncode == 0, (cold.stderr, from_json.stderr)
+    assert warm.stdout == cold.stdout == piped.stdout == from_json.stdout
+    assert warm.stdout.count("\n") == len(from_json.stdout.splitlines()) >= 2
+
+
+def test_default_tsv_with_no_match_prints_nothing(tmp_path):
+    from conftest import run_ksw
+
+    env = {"KSW_CACHE_DIR": str(tmp_path / "cache")}
+    for _ in range(2):  # cold and warm
+        found = run_ksw("events", "--format", "tsv", "--from", "2020-09-28", "--to", "2020-09-28", "-k", "zzzz", env=env)
+        assert (found.returncode, found.stdout) == (1, "")
+
+
+@pytest.mark.parametrize("args", [[], ["--place", "Tartar"], ["-k", "slash"], ["-k", "alone"]])
+def test_hostile_text_draws_the_same_table_from_the_cache_as_from_the_events(tmp_path, args):
+    corpus = str(_hostile_corpus(tmp_path))
+    cache = tmp_path / "cache"
+    cold = _screen(["events", "--corpus", corpus, *args], cache, "250")
+    warm = _screen(["events", "--corpus", corpus, *args], cache, "250")
+    from_json = _screen(["events", "--corpus", corpus, *args, "--fields", FIELDS], cache, "250")
+    assert warm == cold == from_json
+    text = warm.decode()
+    assert "\x1b[31m" not in text and "\x9b" not in text and "\x1e" not in text and "\x1f" not in text
+    plain = re.sub(r"\x1b\[[0-9;]*m", "", text)  # without the highlights
+    # backslashes shown as written, not as escapes; a C1 control removed like the others
+    needles = {"slash": "back\\slash,", "two": "after \\\\ two", "alone": "control  alone"}
+    wanted = {"-k slash": {"slash"}, "-k alone": {"alone"}}.get(" ".join(args), {"slash", "two", "alone"})
+    assert {name for name, needle in needles.items() if needle in plain} == wanted
+
+
+def test_a_cells_line_reads_back_as_the_table_cells_and_the_tsv_row():
+    from kscli import cells
+    from kscli.model import Event
+    from kscli.output import TSV_ESCAPES, cell, printable
+
+    for text in HOSTILE + ["plain text", "", "\\", "\\\\t", "tab\tend\t"]:
+        event = Event(id="2020-10-01.01", date="2020-10-01", text=text, file="f", line=1, heading=None,
+                      background=False, source="Armenian MoD", places=("Tartar", "Barda\\"),
+                      place_mentions=("Tərtər", "Bar\tda"))
+        line = (cells.line(event) + "\n").encode()
+        columns, mentions = cells.table(line)
+        want = [printable(cell(getattr(event, f))) for f in cells.TABLE_FIELDS]
+        assert [column[0] for column in columns] == want
+        assert mentions == ["Tərtər", "Bar da"]
+        tsv = "\t".join(cell(getattr(event, f)).translate(TSV_ESCAPES) for f in cells.TABLE_FIELDS) + "\n"
+        assert cells.tsv_body(line + line) == (tsv + tsv).encode()
+        assert cells.unescape(text.translate(TSV_ESCAPES)) == text

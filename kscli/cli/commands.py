@@ -77,8 +77,7 @@ def events(
       ksw events --near Stepanakert --km 15 --format geojson > near.geojson
     """
     from kscli import query as q
-    from kscli.index import TABLE_FIELDS
-    from kscli.model import EVENT_FIELDS
+    from kscli.model import EVENT_FIELDS, TABLE_FIELDS
 
     fmt = choose(o["fmt"], geo=True)
     index = _index(o)
@@ -86,12 +85,16 @@ def events(
     if fmt == "jsonl" and o["fields"] is None:  # every field: the cached JSON lines are the output
         print_bytes(result.jsonl())
         done(bool(result.positions))
-    if fmt == "table" and o["fields"] is None:  # the default columns: ready-made cells, no JSON decoded
+    if fmt == "tsv" and o["fields"] is None:  # the default columns: ready-made cells, no JSON decoded
+        if result.positions:  # like grep: no match, no output, not even the header
+            print_bytes(("" if o["no_header"] else "\t".join(TABLE_FIELDS) + "\n").encode() + result.tsv())
+        done(bool(result.positions))
+    if fmt == "table" and o["fields"] is None:
         from kscli.output import marker
 
-        cells, words = result.table()
-        print_cells(cells, TABLE_FIELDS, header=not o["no_header"], marks=marker(words))
-        done(bool(cells))
+        columns, words = result.table()
+        print_cells(columns, TABLE_FIELDS, header=not o["no_header"], marks=marker(words))
+        done(bool(result.positions))
     rows = result.rows()
     if fmt == "geojson":
         from kscli import geo

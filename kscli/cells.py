@@ -1,0 +1,68 @@
+"""An event's default columns as one line of text, kept in the cache for the TSV and table outputs.
+
+The line holds the TABLE_FIELDS cells exactly as `--format tsv` prints them (escaped,
+tab-separated), then a record separator (0x1E, which escaping never leaves in a cell)
+and the event's place mentions, escaped the same way. So the TSV body of an answer is
+its lines with the mentions cut off, and the terminal table reads its columns out of
+the same lines with a few passes over the whole answer instead of a few per event.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from kscli.model import TABLE_FIELDS, Event
+from kscli.output import TSV_ESCAPES, cell, printable
+
+_MENTIONS = re.compile(b"\x1e([^\n]*)")
+_MENTIONS_TO_END = re.compile(b"\x1e[^\n]*")
+_MENTIONS_AND_BREAK = re.compile(b"\x1e[^\n]*\n")
+# Maps a backslash (an escape to undo) and the ASCII controls the table must not show to 0, the
+# rest to 1; the other controls it must not show are C1 (U+0080-U+009F, not escaped in TSV).
+_CLEAN_BYTES = bytes(0 if byte in b"\\\x7f" or (byte < 0x20 and byte not in b"\t\n\x1e") else 1 for byte in range(256))
+_C1 = re.compile(b"\xc2[\x80-\x9f]")
+_UNESCAPES = {escaped: raw for raw, escaped in ((chr(k), v) for k, v in TSV_ESCAPES.items())}
+
+
+def line(event: Event) -> str:
+    """The event's default columns as TSV cells, then its place mentions after a record separator."""
+    fields = [cell(getattr(event, f)).translate(TSV_ESCAPES) for f in TABLE_FIELDS]
+    return "\t".join(fields) + "\x1e" + "\t".join(m.translate(TSV_ESCAPES) for m in event.place_mentions)
+
+
+def tsv_body(lines: bytes) -> bytes:
+    """The TSV output's rows (no header) of newline-ended line()s, encoded in UTF-8."""
+    return _MENTIONS_TO_END.sub(b"", lines)
+
+
+def table(lines: bytes) -> tuple[list[list[str]], list[str]]:
+    """The table cells of newline-ended line()s, column by column, and every place mention; all printable."""
+    # As few passes over the whole answer as can be: in a fresh process each new large string
+    # costs more in page faults than the pass that fills it.
+    width = len(TABLE_FIELDS)
+    if not lines:
+        return [[] for _ in TABLE_FIELDS], []
+    flat = _MENTIONS_AND_BREAK.sub(b"\t", lines).decode("utf-8").split("\t")
+    flat.pop()  # after the last line's tab
+    columns = [flat[n::width] for n in range(width)]
+    mentions = b"\t".join(_MENTIONS.findall(lines)).decode("utf-8").split("\t")
+    if b"\0" in lines.translate(_CLEAN_BYTES) or (b"\xc2" in lines and _C1.search(lines)):
+        columns = [[shown(value) for value in column] for column in columns]  # rare: cell by cell
+        mentions = [shown(m) for m in mentions]
+    return columns, [m for m in mentions if m]
+
+
+def shown(value: str) -> str:
+    """A TSV cell as the table shows it: unescaped, then made printable."""
+    return printable(unescape(value))
+
+
+def unescape(value: str) -> str:
+    """The text a TSV cell was escaped from."""
+    return _escaped().sub(lambda m: _UNESCAPES[m[0]], value) if "\\" in value else value
+
+
+@lru_cache(maxsize=None)
+def _escaped() -> re.Pattern:  # compiled only for the rare answer that needs it
+    return re.compile("|".join(re.escape(e) for e in sorted(_UNESCAPES, key=len, reverse=True)))
