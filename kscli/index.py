@@ -26,8 +26,6 @@ from kscli.sources import bundled_corpus, read_bytes, timeline_files
 
 CORPUS_ENV = "KSW_CORPUS"
 POSTING_FIELDS = ("place", "source", "denied_by", "event_type", "weapon", "side", "word")
-# The default columns are also kept in the cache as ready-made cells (kscli.cells): a TSV or
-# terminal table of thousands of rows then cuts lines instead of decoding thousands of JSON objects.
 
 
 class Index:
@@ -224,6 +222,8 @@ def save(index: Index, location: Path, key: str) -> bool:
 
     # Each event is stored as the very JSON object `--format jsonl` prints, so that
     # output can copy it; a CRC per line lets a query check just the lines it reads.
+    # Its default columns are stored again as one line (kscli.cells): a TSV or terminal
+    # table of thousands of rows then cuts lines instead of decoding thousands of objects.
     offsets, crcs = array("Q", [0]), array("I")
     cell_offsets, cell_crcs = array("Q", [0]), array("I")
 
