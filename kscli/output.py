@@ -97,8 +97,8 @@ def render_jsonl(rows, columns, header: bool, out) -> None:
 
 
 def render_json(rows, columns, header: bool, out) -> None:
-    json.dump([{c: row.get(c) for c in columns} for row in rows], out, ensure_ascii=False, indent=2)
-    out.write("\n")
+    # json.dumps, not json.dump: that writes each of the encoder's tiny pieces on its own, five times slower
+    out.write(json.dumps([{c: row.get(c) for c in columns} for row in rows], ensure_ascii=False, indent=2) + "\n")
 
 
 def render_table(rows, columns, header: bool, out, marks: re.Pattern | None = None, bars: bool = False) -> None:
