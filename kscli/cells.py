@@ -1,10 +1,10 @@
-"""An event's default columns as one line of text, kept in the cache for the TSV and table outputs.
+"""An event's default columns as one line of text, kept in the cache for the TSV, CSV and table outputs.
 
 The line holds the TABLE_FIELDS cells exactly as `--format tsv` prints them (escaped,
 tab-separated), then a record separator (0x1E, which escaping never leaves in a cell)
 and the event's place mentions, escaped the same way. So the TSV body of an answer is
-its lines with the mentions cut off, and the terminal table reads its columns out of
-the same lines with a few passes over the whole answer instead of a few per event.
+its lines with the mentions cut off, and the CSV and the terminal table read their columns
+out of the same lines with a few passes over the whole answer instead of a few per event.
 """
 
 from __future__ import annotations
@@ -38,6 +38,23 @@ def tsv_body(lines: bytes) -> bytes:
 
 def table(lines: bytes) -> tuple[list[list[str]], list[str]]:
     """The table cells of newline-ended line()s, column by column, and every place mention; all printable."""
+    columns, mentions = _split(lines)
+    if b"\0" in lines.translate(_CLEAN_BYTES) or (b"\xc2" in lines and _C1.search(lines)):
+        columns = [[shown(value) for value in column] for column in columns]  # rare: cell by cell
+        mentions = [shown(m) for m in mentions]
+    return columns, [m for m in mentions if m]
+
+
+def values(lines: bytes) -> list[list[str]]:
+    """The cells of newline-ended line()s as the text they were escaped from, column by column (for CSV)."""
+    columns, _ = _split(lines)
+    if b"\\" in lines:
+        columns = [[unescape(value) for value in column] for column in columns]
+    return columns
+
+
+def _split(lines: bytes) -> tuple[list[list[str]], list[str]]:
+    """The escaped cells, column by column, and the escaped mentions (an empty one for each event without)."""
     # As few passes over the whole answer as can be: in a fresh process each new large string
     # costs more in page faults than the pass that fills it.
     width = len(TABLE_FIELDS)
@@ -45,12 +62,8 @@ def table(lines: bytes) -> tuple[list[list[str]], list[str]]:
         return [[] for _ in TABLE_FIELDS], []
     flat = _MENTIONS_AND_BREAK.sub(b"\t", lines).decode("utf-8").split("\t")
     flat.pop()  # after the last line's tab
-    columns = [flat[n::width] for n in range(width)]
     mentions = b"\t".join(_MENTIONS.findall(lines)).decode("utf-8").split("\t")
-    if b"\0" in lines.translate(_CLEAN_BYTES) or (b"\xc2" in lines and _C1.search(lines)):
-        columns = [[shown(value) for value in column] for column in columns]  # rare: cell by cell
-        mentions = [shown(m) for m in mentions]
-    return columns, [m for m in mentions if m]
+    return [flat[n::width] for n in range(width)], mentions
 
 
 def shown(value: str) -> str:

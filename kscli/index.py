@@ -81,6 +81,12 @@ class Index:
 
         return cells.table(self._cell_lines(positions))
 
+    def cell_values(self, positions) -> list[list[str]]:
+        """The events' TABLE_FIELDS as text (lists joined by '; ', nothing escaped), column by column."""
+        from kscli import cells
+
+        return cells.values(self._cell_lines(positions))
+
     def tsv(self, positions) -> bytes:
         """The rows of `--format tsv` (TABLE_FIELDS, no header), as UTF-8 bytes."""
         from kscli import cells

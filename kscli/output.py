@@ -77,13 +77,19 @@ def render_tsv(rows, columns, header: bool, out) -> None:
 
 def render_csv(rows, columns, header: bool, out) -> None:
     """RFC 4180 CSV; a cell that a spreadsheet would run as a formula gets a leading apostrophe."""
+    render_csv_values([[cell(row.get(c)) for row in rows] for c in columns], columns, header, out)
+
+
+def render_csv_values(values: list[list[str]], columns, header: bool, out) -> None:
+    """render_csv() for cells already made text, one list a column (Result.values())."""
     import csv
 
+    if not values or not values[0]:
+        return
     writer = csv.writer(out, lineterminator="\n")
     if header:
         writer.writerow(columns)
-    for row in rows:
-        writer.writerow([guard_formula(cell(row.get(c))) for c in columns])
+    writer.writerows(zip(*[[guard_formula(v) for v in column] for column in values]))
 
 
 def guard_formula(text: str) -> str:

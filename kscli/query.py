@@ -100,6 +100,10 @@ class Result:
         columns, mentions = self.index.table_cells(self.positions)
         return columns, highlight_words(mentions, columns[TABLE_FIELDS.index("text")], self, self.index.lexicon)
 
+    def values(self) -> list[list[str]]:
+        """The TABLE_FIELDS as text, column by column: what `--format csv` prints, before quoting."""
+        return self.index.cell_values(self.positions)
+
     def tsv(self) -> bytes:
         """What `--format tsv` prints after its header, as UTF-8 bytes (from a cache, cut from stored lines)."""
         return self.index.tsv(self.positions)

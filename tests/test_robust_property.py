@@ -314,3 +314,4 @@ def test_cells_line_reads_back_for_any_text(text, mentions):
     assert found == [printable(m) for m in mentions if printable(m)]
     assert cells.unescape(text.translate(TSV_ESCAPES)) == text
     assert cells.tsv_body(line).decode("utf-8").split("\t")[-1] == text.translate(TSV_ESCAPES) + "\n"
+    assert cells.values(line)[cells.TABLE_FIELDS.index("text")] == [text]

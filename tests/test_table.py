@@ -195,7 +195,8 @@ HOSTILE = ["Shelling hit Tartar: a back\\slash, a \\t that is not a tab, a\ttab 
            "A record separator \x1e, a unit separator \x1f and a C1 control \x9b near Terter.",
            "A line separator \u2028, a next-line \x85, a vertical tab \x0b and a form feed \x0c hit Tartar.",
            "Wide 日本 characters and a combining S\u0327us\u0327a beside Tartar, after \\\\ two backslashes.",
-           "A C1 control \x9b alone in a sentence about Tartar."]
+           "A C1 control \x9b alone in a sentence about Tartar.",
+           '=HYPERLINK("http://example.invalid") was typed, "quoted", near Tartar.']
 
 
 def _hostile_corpus(tmp_path):
@@ -205,28 +206,34 @@ def _hostile_corpus(tmp_path):
     return path
 
 
+@pytest.mark.parametrize("fmt", ["tsv", "csv"])
 @pytest.mark.parametrize("corpus", ["bundled", "hostile"])
 @pytest.mark.parametrize("extra", [[], ["--no-header"], ["--place", "Tartar"], ["--from", "2020-10-01", "--to", "1 Oct"]])
-def test_default_tsv_from_the_cache_is_the_tsv_of_the_events(tmp_path, corpus, extra):
+def test_default_tsv_and_csv_from_the_cache_are_those_of_the_events(tmp_path, fmt, corpus, extra):
     from conftest import run_ksw
 
     where = [] if corpus == "bundled" else ["--corpus", str(_hostile_corpus(tmp_path))]
     env = {"KSW_CACHE_DIR": str(tmp_path / "cache")}
-    cold = run_ksw("events", *where, *extra, "--format", "tsv", env=env)  # builds the cache: cells from the events
-    warm = run_ksw("events", *where, *extra, "--format", "tsv", env=env)  # cut from the cached lines
-    piped = run_ksw("events", *where, *extra, env=env)  # a pipe's default format
-    from_json = run_ksw("events", *where, *extra, "--format", "tsv", "--fields", FIELDS, env=env)
+    cold = run_ksw("events", *where, *extra, "--format", fmt, env=env)  # builds the cache: cells from the events
+    warm = run_ksw("events", *where, *extra, "--format", fmt, env=env)  # cut from the cached lines
+    from_json = run_ksw("events", *where, *extra, "--format", fmt, "--fields", FIELDS, env=env)
     assert cold.returncode == warm.returncode == from_json.returncode == 0, (cold.stderr, from_json.stderr)
-    assert warm.stdout == cold.stdout == piped.stdout == from_json.stdout
-    assert warm.stdout.count("\n") == len(from_json.stdout.splitlines()) >= 2
+    assert warm.stdout == cold.stdout == from_json.stdout
+    assert len(warm.stdout.splitlines()) >= 2
+    if fmt == "tsv":
+        assert run_ksw("events", *where, *extra, env=env).stdout == warm.stdout  # a pipe's default format
+        assert warm.stdout.count("\n") == len(warm.stdout.splitlines())  # one line an event
+    if corpus == "hostile" and extra != ["--from", "2020-10-01", "--to", "1 Oct"]:
+        assert ("'=HYPERLINK" in warm.stdout) == (fmt == "csv")  # a formula made harmless in CSV only
 
 
-def test_default_tsv_with_no_match_prints_nothing(tmp_path):
+@pytest.mark.parametrize("fmt", ["tsv", "csv", "table"])
+def test_default_columns_with_no_match_print_nothing(tmp_path, fmt):
     from conftest import run_ksw
 
     env = {"KSW_CACHE_DIR": str(tmp_path / "cache")}
     for _ in range(2):  # cold and warm
-        found = run_ksw("events", "--format", "tsv", "--from", "2020-09-28", "--to", "2020-09-28", "-k", "zzzz", env=env)
+        found = run_ksw("events", "--format", fmt, "--from", "2020-09-28", "--to", "2020-09-28", "-k", "zzzz", env=env)
         assert (found.returncode, found.stdout) == (1, "")
 
 
@@ -263,4 +270,5 @@ def test_a_cells_line_reads_back_as_the_table_cells_and_the_tsv_row():
         assert mentions == ["Tərtər", "Bar da"]
         tsv = "\t".join(cell(getattr(event, f)).translate(TSV_ESCAPES) for f in cells.TABLE_FIELDS) + "\n"
         assert cells.tsv_body(line + line) == (tsv + tsv).encode()
+        assert [column[0] for column in cells.values(line)] == [cell(getattr(event, f)) for f in cells.TABLE_FIELDS]
         assert cells.unescape(text.translate(TSV_ESCAPES)) == text

@@ -8,8 +8,8 @@ import typer
 
 from kscli import __version__
 from kscli.cli.options import CORPUS, FILTERS, OUTPUT, option, takes
-from kscli.cli.printing import (choose, done, emit_json, pick, print_bytes, print_cells, print_lines, print_records,
-                                print_rows, warn)
+from kscli.cli.printing import (choose, done, emit_json, pick, print_bytes, print_cells, print_csv, print_lines,
+                                print_records, print_rows, warn)
 from kscli.errors import ExitStatus, KscliError, one_line
 
 app = typer.Typer(
@@ -85,15 +85,8 @@ def events(
     if fmt == "jsonl" and o["fields"] is None:  # every field: the cached JSON lines are the output
         print_bytes(result.jsonl())
         done(bool(result.positions))
-    if fmt == "tsv" and o["fields"] is None:  # the default columns: ready-made cells, no JSON decoded
-        if result.positions:  # like grep: no match, no output, not even the header
-            print_bytes(("" if o["no_header"] else "\t".join(TABLE_FIELDS) + "\n").encode() + result.tsv())
-        done(bool(result.positions))
-    if fmt == "table" and o["fields"] is None:
-        from kscli.output import marker
-
-        columns, words = result.table()
-        print_cells(columns, TABLE_FIELDS, header=not o["no_header"], marks=marker(words))
+    if fmt in ("tsv", "csv", "table") and o["fields"] is None:  # the default columns: ready-made cells, no JSON
+        _print_default_columns(result, fmt, header=not o["no_header"])
         done(bool(result.positions))
     rows = result.rows()
     if fmt == "geojson":
@@ -111,6 +104,21 @@ def events(
         marks = marker(q.row_highlights(rows, result, index.lexicon))
     print_rows(rows, columns, fmt, header=not o["no_header"], marks=marks)
     done(bool(rows))
+
+
+def _print_default_columns(result, fmt: str, header: bool) -> None:
+    from kscli.model import TABLE_FIELDS
+
+    if fmt == "tsv":
+        if result.positions:  # like grep: no match, no output, not even the header
+            print_bytes(("\t".join(TABLE_FIELDS) + "\n" if header else "").encode() + result.tsv())
+    elif fmt == "csv":
+        print_csv(result.values(), TABLE_FIELDS, header)
+    else:
+        from kscli.output import marker
+
+        columns, words = result.table()
+        print_cells(columns, TABLE_FIELDS, header=header, marks=marker(words))
 
 
 @app.command()

@@ -34,6 +34,12 @@ def print_cells(cells, columns, header: bool, marks) -> None:
     guard(render_cells, cells, columns, header, sys.stdout, marks)
 
 
+def print_csv(values, columns, header: bool) -> None:
+    from kscli.output import render_csv_values
+
+    guard(render_csv_values, values, columns, header, sys.stdout)
+
+
 def print_records(rows) -> None:
     from kscli.output import render_records
 
