@@ -239,4 +239,4 @@ def marker(words: Iterable[str]) -> re.Pattern | None:
     several times faster than a case-insensitive one.
     """
     patterns = [re.escape(printable(w)) for w in sorted(set(words), key=len, reverse=True) if w.strip()]
-    return re.compile("|".join(patterns)) if patterns else None
+    return re.compile("(" + "|".join(patterns) + ")") if patterns else None  # a group: split() keeps the words

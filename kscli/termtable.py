@@ -13,7 +13,7 @@ removed: nothing in it is ever interpreted as markup or as an escape sequence.
 from __future__ import annotations
 
 import re
-from functools import lru_cache, partial
+from functools import lru_cache
 from typing import Iterator
 
 # Characters one cell wide each (Latin with diacritics, Greek, Cyrillic, Armenian, dashes and
@@ -57,32 +57,50 @@ def draw(cells: list[list[str]], columns: list[str], width: int, header: bool = 
         for col, mark in enumerate(highlights):
             if mark is not None:  # one pass over the whole column, after padding (which counts visible characters)
                 columns_out[col] = mark("\0".join(columns_out[col])).split("\0")  # no cell holds a NUL
-        yield "".join(_lines(columns_out, blanks))
+        yield _lines(columns_out, blanks)
     yield _rule("└", "─", "┴", "┘", widths) + "\n"
 
 
-def _lines(columns_out: list[list[str]], blanks: list[str]) -> list[str]:
+def _lines(columns_out: list[list[str]], blanks: list[str]) -> str:
     """Rows from padded columns: a cell of several lines makes its row that tall.
 
-    The last column's extra lines, below every other cell's, get the blank cells in
-    front by one str.replace: most rows are one long text beside short names.
+    Lines are made without their outer borders, which one join adds at the end; the
+    last column's extra lines, below every other cell's, get the blank cells in front
+    by one str.replace: most rows are one long text beside short names.
     """
+    columns_out, blanks = _merged(columns_out, blanks)
     lines = []
     below = "│\n│" + "".join(blank + "│" for blank in blanks[:-1])  # end a line, start one of blank cells
     bar = "│" if len(blanks) > 1 else ""
     for cells in zip(*columns_out):
-        joined = "│".join(cells[:-1])
+        joined, last = "│".join(cells[:-1]), cells[-1]
         if "\n" not in joined:
-            lines.append(f"│{joined}{bar}{cells[-1]}│\n".replace("\n", below, cells[-1].count("\n")))
+            lines.append(f"{joined}{bar}{last}".replace("\n", below))
             continue
         parts = [text.split("\n") for text in cells[:-1]]
         height = max(map(len, parts))
-        parts.append(cells[-1].split("\n", height - 1))
-        for col, pieces in enumerate(parts):
-            pieces += [blanks[col]] * (height - len(pieces))
+        parts.append(last.split("\n", height - 1))
+        for pieces, blank in zip(parts, blanks):
+            if len(pieces) < height:
+                pieces += [blank] * (height - len(pieces))
         parts[-1][-1] = parts[-1][-1].replace("\n", below)
-        lines += ["│" + "│".join(line) + "│\n" for line in zip(*parts)]
-    return lines
+        lines += map("│".join, zip(*parts))
+    return "│" + "│\n│".join(lines) + "│\n"
+
+
+def _merged(columns_out: list[list[str]], blanks: list[str]) -> tuple[list[list[str]], list[str]]:
+    """Neighbouring columns of one-line cells (id, date, time) joined into one: fewer pieces a row."""
+    merged, merged_blanks, joinable = [], [], False
+    for column, blank in zip(columns_out, blanks):
+        one_line = "\n" not in "".join(column)
+        if joinable and one_line:
+            merged[-1] = list(map("│".join, zip(merged[-1], column)))
+            merged_blanks[-1] += "│" + blank
+        else:
+            merged.append(column)
+            merged_blanks.append(blank)
+        joinable = one_line
+    return merged, merged_blanks
 
 
 def _column(texts, width: int, narrow: bool, cell_len, memo: dict[str, str]) -> list[str]:
@@ -101,13 +119,19 @@ def _column(texts, width: int, narrow: bool, cell_len, memo: dict[str, str]) -> 
 
 
 def _highlighter(marks: re.Pattern, colour: bool):
+    """A function marking what `marks` finds in a text; `marks` has one group, around the whole."""
     style = BOLD_YELLOW if colour else BOLD
-    return partial(marks.sub, lambda m: f"{style}{m[0]}{RESET}")
+
+    def mark(text: str) -> str:
+        parts = marks.split(text)  # text, word, text, word, ..., text: no call per match, as sub() makes
+        parts[1::2] = [f"{style}{word}{RESET}" for word in parts[1::2]]
+        return "".join(parts)
+    return mark
 
 
 def _narrow_cell(text: str, width: int) -> str:
     """A cell of characters one column wide each: wrapped by one regex pass, padded by str.ljust."""
-    pieces = ([a or b for a, b in _wrapper(width).findall(text)] or [""]) if len(text) > width else [text]
+    pieces = (_wrapper(width).findall(text) or [""]) if len(text) > width else [text]
     return " " + " \n ".join([piece.ljust(width) for piece in pieces]) + " "
 
 
@@ -147,8 +171,9 @@ def _widths(cells, narrow: list[bool], columns, width: int, cell_len) -> list[in
 
 @lru_cache(maxsize=64)
 def _wrapper(width: int) -> re.Pattern:
-    # Up to `width` characters ending at a space or the end; failing that, a hard cut.
-    return re.compile(rf"(\S.{{0,{width - 1}}})(?: +|$)|(\S{{{width}}})")
+    # Up to `width` characters before a space or the end; failing that, a hard cut. findall()
+    # steps over the spaces between pieces, as no piece starts with one.
+    return re.compile(rf"\S.{{0,{width - 1}}}(?= |$)|\S{{{width}}}")
 
 
 def _wrap(text: str, width: int, cell_len) -> list[str]:
