@@ -324,3 +324,18 @@ def test_help_and_version_still_work(ksw):
     assert ksw("--version").returncode == 0
     result = ksw("events", "--help")
     assert result.returncode == 0 and "--place" in result.stdout and result.stderr == ""
+
+
+def test_main_leaves_the_garbage_collector_as_it_found_it(tmp_path, monkeypatch, capsys):
+    """main() turns the collector off while it imports and freezes what the imports made; a caller
+    in the same process gets it back on, with nothing frozen, whether the run succeeds or fails."""
+    import gc
+
+    from kscli.cli import main
+
+    monkeypatch.setenv("KSW_CACHE_DIR", "off")
+    for args, status in ((["events", "--corpus", str(MINI), "--place", "Tartar"], 0), (["events", "--from", "soon"], 2)):
+        with pytest.raises(SystemExit) as exit_info:
+            main(args)
+        assert exit_info.value.code == status, capsys.readouterr().err
+        assert gc.isenabled() and gc.get_freeze_count() == 0
