@@ -13,7 +13,7 @@ import re
 from functools import lru_cache
 
 from kscli.model import TABLE_FIELDS, Event
-from kscli.output import TSV_ESCAPES, cell, printable
+from kscli.output import TSV_ESCAPES, printable, tsv_cell
 
 _MENTIONS = re.compile(b"\x1e([^\n]*)")
 _MENTIONS_TO_END = re.compile(b"\x1e[^\n]*")
@@ -27,8 +27,8 @@ _UNESCAPES = {escaped: raw for raw, escaped in ((chr(k), v) for k, v in TSV_ESCA
 
 def line(event: Event) -> str:
     """The event's default columns as TSV cells, then its place mentions after a record separator."""
-    fields = [cell(getattr(event, f)).translate(TSV_ESCAPES) for f in TABLE_FIELDS]
-    return "\t".join(fields) + "\x1e" + "\t".join(m.translate(TSV_ESCAPES) for m in event.place_mentions)
+    fields = [tsv_cell(getattr(event, f)) for f in TABLE_FIELDS]
+    return "\t".join(fields) + "\x1e" + "\t".join(map(tsv_cell, event.place_mentions))
 
 
 def tsv_body(lines: bytes) -> bytes:

@@ -312,10 +312,7 @@ class _Lines:
 
     def line(self, n: int) -> bytes:
         """Line n without its line break, as stored; CacheDamaged if it is not what was written."""
-        start, end = self._offsets[n], self._offsets[n + 1]
-        if zlib.crc32(self._raw[start:end]) != self._crcs[n]:
-            raise CacheDamaged(self._location)
-        return bytes(self._raw[start:end - 1])
+        return bytes(next(self._checked((n,)))[:-1])
 
     def joined(self, positions) -> bytes:
         """The lines at `positions`, line breaks and all, as one bytes; CacheDamaged if any is damaged."""

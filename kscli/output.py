@@ -72,7 +72,12 @@ def render_tsv(rows, columns, header: bool, out) -> None:
     if header:
         out.write("\t".join(columns) + "\n")
     for row in rows:
-        out.write("\t".join(cell(row.get(c)).translate(TSV_ESCAPES) for c in columns) + "\n")
+        out.write("\t".join(tsv_cell(row.get(c)) for c in columns) + "\n")
+
+
+def tsv_cell(value) -> str:
+    """A value as one TSV cell: cell(), then escaped."""
+    return cell(value).translate(TSV_ESCAPES)
 
 
 def render_csv(rows, columns, header: bool, out) -> None:
