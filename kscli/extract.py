@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from kscli.claims import Speakers, claim
 from kscli.clock import when
 from kscli.corpus import Sentence
@@ -17,23 +19,34 @@ from kscli.phrases import tokens
 MAX_ANALYSED = 5000
 
 
-def annotate(sentences: list[Sentence], lexicon: Lexicon) -> tuple[list[Event], list[ParseWarning]]:
-    """Events with stable ids: the date and the position within that date, corpus-wide.
+def annotate(sentences: list[Sentence], lexicon: Lexicon,
+             meanwhile: Callable[[], None] | None = None) -> tuple[list[Event], list[ParseWarning]]:
+    """Events with stable ids (event_ids()), one per sentence, in the sentences' order.
 
     A large corpus's days are annotated in worker processes (kscli.workers); the result is the same.
+    `meanwhile` is called once, in this process: while the workers annotate, if there are any
+    (this process would wait idle otherwise), else before annotating here.
     """
     from functools import partial
 
     from kscli import workers
 
-    numbered = list(zip(_ids(sentences), sentences))
+    pending = [meanwhile] if meanwhile else []
+
+    def call_meanwhile() -> None:
+        while pending:
+            pending.pop()()
+
+    numbered = list(zip(event_ids(sentences), sentences))
     count = workers.wanted(len(sentences))
     parts = None
     if count > 1:
         lexicon.places, lexicon.actors, lexicon.weapons  # built once, before the workers fork and inherit them
         size = min(workers.CHUNK_SENTENCES, max(1, len(sentences) // (4 * count)))
-        parts = workers.run(partial(_annotate_days, lexicon=lexicon), numbered, _day_ranges(sentences, size), count)
+        parts = workers.run(partial(_annotate_days, lexicon=lexicon), numbered, _day_ranges(sentences, size), count,
+                            meanwhile=call_meanwhile)
     if parts is None:
+        call_meanwhile()
         parts = [_annotate_days(numbered, lexicon)]
     events: list[Event] = []
     warnings: list[ParseWarning] = []
@@ -43,7 +56,8 @@ def annotate(sentences: list[Sentence], lexicon: Lexicon) -> tuple[list[Event], 
     return events, warnings
 
 
-def _ids(sentences: list[Sentence]) -> list[str]:
+def event_ids(sentences: list[Sentence]) -> list[str]:
+    """Each sentence's event id: its date (or "bg" for background) and its position within that date, corpus-wide."""
     counters: dict[str, int] = {}
     out = []
     for s in sentences:

@@ -172,7 +172,7 @@ def _read_inputs(files: list[Path], data: dict[str, list[Path]]) -> list[tuple[s
 
 def build_from_inputs(files, inputs, corpus: Path, year: int | None, extra_places) -> Index:
     from kscli.corpus import decode, is_binary, parse_text  # the parser: only when there is no usable cache
-    from kscli.extract import annotate
+    from kscli.extract import annotate, event_ids
     from kscli.lexicon import load_lexicon
 
     lexicon = load_lexicon(corpus, extra_places)
@@ -192,23 +192,40 @@ def build_from_inputs(files, inputs, corpus: Path, year: int | None, extra_place
         known_year = known_year or next((int(s.date[:4]) for s in found if s.date and not s.background), None)
         sentences += found
         warnings += decode_warnings + parse_warnings
-    events, extract_warnings = annotate(sentences, lexicon)
-    return build(events, warnings + extract_warnings, lexicon, year, tuple(label for label, _, _ in inputs[:len(files)]))
+    # Where each event will stand and which words it has follow from its sentence alone: this
+    # process files the words while the workers annotate, instead of idling and filing them after.
+    keys = [_time_key(s.background, s.date, event_id) for s, event_id in zip(sentences, event_ids(sentences))]
+    order = array("I", sorted(range(len(keys)), key=keys.__getitem__))
+    del keys  # before the workers fork: each would carry a copy
+    words: list[dict[str, array]] = []
+
+    def file_words() -> None:
+        words.append(word_postings([sentences[k].text for k in order]))
+
+    events, extract_warnings = annotate(sentences, lexicon, meanwhile=file_words)
+    return build(events, warnings + extract_warnings, lexicon, year, tuple(label for label, _, _ in inputs[:len(files)]),
+                 order, words[0])
 
 
 def build(events: list[Event], warnings: list[ParseWarning], lexicon: Lexicon, year: int | None,
-          files: tuple[str, ...]) -> Index:
-    """An index over events: time order, date arrays for bisection, postings per field."""
-    from kscli.query import event_words
+          files: tuple[str, ...], order: Sequence[int] | None = None, words: dict[str, array] | None = None) -> Index:
+    """An index over events: time order, date arrays for bisection, postings per field.
 
-    ordered = sorted(events, key=lambda e: (not e.background, e.date or "", _position(e.id)))
+    `order` (the events' positions in time order) and `words` (word_postings() of their texts in
+    that order) are made here unless the caller has made them already.
+    """
+    if order is None:
+        keys = [_time_key(e.background, e.date, e.id) for e in events]
+        order = sorted(range(len(keys)), key=keys.__getitem__)
+    ordered = [events[k] for k in order]
     dated = sorted((date.fromisoformat(e.date).toordinal(), n) for n, e in enumerate(ordered)
                    if e.date and not e.background)
     postings: dict[str, dict[str, array]] = {f: {} for f in POSTING_FIELDS}
+    postings["word"] = word_postings([e.text for e in ordered]) if words is None else words
     for n, e in enumerate(ordered):
         for field, values in (("place", e.places), ("denied_by", e.denied_by), ("weapon", e.weapons),
                               ("source", (e.source,) if e.source else ()), ("side", (e.side,) if e.side else ()),
-                              ("event_type", (e.event_type,)), ("word", event_words(e.text))):
+                              ("event_type", (e.event_type,))):
             bucket = postings[field]
             for value in values:
                 bucket.setdefault(value, array("I")).append(n)
@@ -217,8 +234,23 @@ def build(events: list[Event], warnings: list[ParseWarning], lexicon: Lexicon, y
                  array("i", (d for d, _ in dated)), array("I", (n for _, n in dated)), postings)
 
 
-def _position(event_id: str) -> int:
-    return int(event_id.rsplit(".", 1)[1])
+def word_postings(texts: list[str]) -> dict[str, array]:
+    """For each keyword-index word (kscli.query.event_words), the positions of the texts that have it."""
+    from kscli.query import event_words
+
+    postings: dict[str, array] = {}
+    for n, text in enumerate(texts):
+        for word in event_words(text):
+            bucket = postings.get(word)
+            if bucket is None:
+                bucket = postings[word] = array("I")
+            bucket.append(n)
+    return postings
+
+
+def _time_key(background: bool, day: str | None, event_id: str) -> tuple:
+    """Where an event stands in the index: background first, then by date, then as written."""
+    return not background, day or "", int(event_id.rsplit(".", 1)[1])
 
 
 # --- the cache file: what goes in, and how it comes back out ---------------------------------

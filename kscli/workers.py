@@ -5,7 +5,9 @@ independent (references like "the Ministry" never cross a day), so a big build r
 them in forked workers. Only where that is safe and pays: Linux (fork), no other
 thread running (fork would copy its locks), and at least MIN_SENTENCES sentences, or
 when KSW_WORKERS asks for a number. Anything that stops the workers from starting
-makes the build run in this process instead, as it always could.
+makes the build run in this process instead, as it always could. While the workers
+annotate, this process does the work that needs only the sentences (filing their words for
+the keyword index) rather than wait.
 """
 
 from __future__ import annotations
@@ -37,10 +39,12 @@ def wanted(items: int) -> int:
         return os.cpu_count() or 1
 
 
-def run(function, items: list, ranges: list[tuple[int, int]], workers: int) -> list | None:
-    """[function(items[a:b]) for a, b in ranges], computed in `workers` processes, in order.
+def run(function, items: list, ranges: list[tuple[int, int]], workers: int, meanwhile=None) -> list | None:
+    """[function(items[a:b]) for a, b in ranges], computed in `workers` processes, in order;
+    meanwhile(), if given, is called in this process while they work.
 
-    None when processes cannot be used here; the caller then does the work itself.
+    None when processes cannot be used here (meanwhile() may or may not have been called);
+    the caller then does the work itself.
     """
     import threading
 
@@ -57,7 +61,10 @@ def run(function, items: list, ranges: list[tuple[int, int]], workers: int) -> l
         # With fork the pool starts every worker at the first task, before its own thread: no threaded fork.
         pool = ProcessPoolExecutor(min(workers, len(ranges)), mp_context=multiprocessing.get_context("fork"),
                                    initializer=_quiet)
-        return list(pool.map(_task, ranges))
+        results = pool.map(_task, ranges)  # every task is queued now; the workers start on them
+        if meanwhile is not None:
+            meanwhile()
+        return list(results)
     except (OSError, BrokenProcessPool):  # no processes to be had, or one died (killed, out of memory)
         return None
     finally:

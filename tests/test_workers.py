@@ -35,8 +35,8 @@ def test_workers_build_the_same_index(corpus, monkeypatch):
     used = []
     real_run = workers.run
 
-    def spy(*args):
-        result = real_run(*args)
+    def spy(*args, **kwargs):
+        result = real_run(*args, **kwargs)
         used.append(result is not None)
         return result
 
@@ -112,3 +112,28 @@ def test_ctrl_c_during_a_parallel_build_stops_every_process(tmp_path):
         time.sleep(0.05)
     assert not any(_alive(pid) for pid in children)
     assert not list((tmp_path / "cache").glob("*.tmp*"))
+
+
+def _seed_sentences():
+    from kscli.corpus import parse_text
+    from kscli.lexicon import load_lexicon
+
+    text = (SEED / "second-nagorno-karabakh-war-timeline.txt").read_text()
+    sentences, _ = parse_text(text, "seed.txt", None)
+    return sentences, load_lexicon(SEED, ())
+
+
+@linux_only
+@pytest.mark.parametrize("count", ["1", "2", "2, and a worker dies"])
+def test_meanwhile_runs_once_in_this_process_with_or_without_workers(count, monkeypatch):
+    from kscli.extract import annotate
+
+    sentences, lexicon = _seed_sentences()
+    monkeypatch.setenv("KSW_WORKERS", count[0])
+    if "dies" in count:
+        monkeypatch.setattr(workers, "_real_task", workers._task, raising=False)
+        monkeypatch.setattr(workers, "_task", _dies_on_the_first_days)
+    calls = []
+    events, _ = annotate(sentences, lexicon, meanwhile=lambda: calls.append(os.getpid()))
+    assert calls == [os.getpid()]
+    assert len(events) == len(sentences)
