@@ -13,7 +13,7 @@ import json
 import os
 import zlib
 from array import array
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from datetime import date
 from functools import cached_property, lru_cache
 from pathlib import Path
@@ -122,8 +122,12 @@ def resolve_corpus(path: str | os.PathLike | None) -> Path:
 
 
 def load_index(path=None, year: int | None = None, extra_places: tuple[Path, ...] = (),
-               use_cache: bool = True) -> Index:
-    """The index of the corpus at `path`, from the cache when its input is unchanged."""
+               use_cache: bool = True, on_build: Callable[[int, int, bool], None] | None = None) -> Index:
+    """The index of the corpus at `path`, from the cache when its input is unchanged.
+
+    on_build(timeline bytes, timeline files, cached), if given, is called when the index has to
+    be built, before the building starts; `cached` says whether the result will be kept.
+    """
     corpus = resolve_corpus(path)
     files = timeline_files(corpus)
     data = data_files(corpus, tuple(extra_places))
@@ -146,6 +150,8 @@ def load_index(path=None, year: int | None = None, extra_places: tuple[Path, ...
                 except (KeyError, ValueError, TypeError, IndexError, CorpusError):
                     pass  # whole but unusable (a layout this version does not know): rebuild over it
     inputs = inputs or _read_inputs(files, data)
+    if on_build is not None:
+        on_build(sum(len(data) for _, _, data in inputs[:len(files)]), len(files), location is not None)
     index = build_from_inputs(files, inputs, corpus, year, tuple(extra_places))
     if location is not None and save(index, location, _key(inputs, year)):
         cache.remember(location, paths, _key(inputs, year))

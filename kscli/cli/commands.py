@@ -8,8 +8,8 @@ import typer
 
 from kscli import __version__
 from kscli.cli.options import CORPUS, FILTERS, OUTPUT, option, takes
-from kscli.cli.printing import (choose, done, emit_json, pick, print_bytes, print_cells, print_csv, print_lines,
-                                print_records, print_rows, warn)
+from kscli.cli.printing import (building_notice, choose, done, emit_json, pick, print_bytes, print_cells, print_csv,
+                                print_lines, print_records, print_rows, warn)
 from kscli.errors import ExitStatus, KscliError, one_line
 
 app = typer.Typer(
@@ -38,7 +38,8 @@ def _root(version: Annotated[bool, typer.Option("--version", callback=_version, 
 def _index(o: dict):
     from kscli.index import load_index
 
-    index = load_index(o["corpus"], year=o["year"], extra_places=tuple(o["places_file"] or ()))
+    index = load_index(o["corpus"], year=o["year"], extra_places=tuple(o["places_file"] or ()),
+                       on_build=building_notice)
     if o["verbose"]:
         for w in index.warnings:
             warn(str(w))

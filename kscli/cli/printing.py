@@ -79,6 +79,23 @@ def guard(write, *args, **options) -> None:
         raise typer.Exit(closed_stdout()) from None
 
 
+NOTICE_BYTES = 1_000_000  # about a second of building and more: worth a word to someone waiting
+
+
+def building_notice(size: int, files: int, cached: bool) -> None:
+    """One line on stderr before a build long enough to be felt, when stderr is a terminal (never
+    in a log or a pipe): a first run on a big timeline is otherwise a silent wait."""
+    try:
+        if size < NOTICE_BYTES or not sys.stderr.isatty():
+            return
+        what = f"{size / 1e6:.1f} MB of timeline ({files} file{'s' if files != 1 else ''})"
+        then = "done once, later runs read the cache" if cached else "the cache is off, so every run does this"
+        sys.stderr.write(f"ksw: indexing {what}; {then}\n")
+        sys.stderr.flush()
+    except (AttributeError, ValueError, OSError):  # no stderr to speak of: the notice is not worth an error
+        pass
+
+
 _warnings: list[str] = []
 
 
