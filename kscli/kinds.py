@@ -58,7 +58,10 @@ for _n, _name in enumerate(PRECEDENCE[:-1]):
         _WORD_TYPE.setdefault(_word, _n)
 _PHRASE = [re.compile(_CUE_PHRASES[name]) for name in PRECEDENCE[:-1]]  # searched in lowercased text
 _NEEDS = [_PHRASE_NEEDS[name] for name in PRECEDENCE[:-1]]
-_TOKEN = re.compile(r"[a-z]+(?:-[a-z0-9]+)+|[a-z]+")  # "cease-fire" whole, and "peace-keepers" in parts too
+# "cease-fire" whole, and "peace-keepers" in parts too. One branch: the same words as
+# "[a-z]+(?:-[a-z0-9]+)+|[a-z]+", which re tries letter by letter and takes twice as long.
+_TOKEN = re.compile(r"[a-z]+(?:-[a-z0-9]+)*")
+_CUES = frozenset(_WORD_TYPE)
 _DOWNED_OBJECT = re.compile(_AIRCRAFT, re.I)
 
 _WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
@@ -83,8 +86,10 @@ def event_type(text: str) -> str:
     """
     low = text.lower()
     words = set(_TOKEN.findall(low))
-    words.update(part for w in list(words) if "-" in w for part in w.split("-"))
-    best = min((_WORD_TYPE[w] for w in words if w in _WORD_TYPE), default=len(PRECEDENCE) - 1)
+    if "-" in low:
+        words.update([part for w in words if "-" in w for part in w.split("-")])
+    cues = words & _CUES
+    best = min(map(_WORD_TYPE.__getitem__, cues)) if cues else len(PRECEDENCE) - 1
     for n in range(best):  # only a phrase of a type that outranks the words' can change the answer
         if not any(word in low for word in _NEEDS[n]):
             continue

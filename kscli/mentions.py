@@ -58,12 +58,12 @@ def find_places(text: str, gaz: Gazetteer, toks: list[Token] | None = None) -> t
 def _mentions(text: str, toks: list[Token], gaz: Gazetteer) -> list[Mention]:
     out, after = [], 0
     first = gaz.first_words
-    runs, norms = _runs(text, toks), [t.norm for t in toks]
+    norms = [t.norm for t in toks]
     # Where a name may start: a capitalised word that begins some spelling. Few, and found in one pass.
     for i in [i for i, t in enumerate(toks) if t.text[:1].isupper() and _first_key(t.norm) in first]:
         if i < after:
             continue
-        found = _longest(text, toks, i, gaz, runs, norms)
+        found = _longest(text, toks, i, gaz, norms)
         if found is not None:
             mention, after = found
             if mention is not None:
@@ -75,11 +75,10 @@ def _capitalised(word: str) -> bool:
     return word[:1].isupper()
 
 
-def _longest(text: str, toks: list[Token], i: int, gaz: Gazetteer, runs: list[int], norms: list[str],
-             shorter_than: int = 99):
+def _longest(text: str, toks: list[Token], i: int, gaz: Gazetteer, norms: list[str], shorter_than: int = 99):
     if _first_key(norms[i]) not in gaz.first_words:
         return None
-    for n in range(min(MAX_WORDS, runs[i], shorter_than - 1), 0, -1):
+    for n in range(_run(text, toks, i, min(MAX_WORDS, shorter_than - 1)), 0, -1):
         kind, places = _span_places(gaz, tuple(norms[i:i + n]))
         if kind and norms[i + n - 1] not in GENERIC:
             continue  # generic words only count after the name ("Tartar District")
@@ -94,14 +93,15 @@ def _longest(text: str, toks: list[Token], i: int, gaz: Gazetteer, runs: list[in
     return None
 
 
-def _runs(text: str, toks: list[Token]) -> list[int]:
-    """For each word, how many words from it on are joined as one name's are: by a space, a hyphen
-    or dash, or a slash ("Baku–Novorossiysk pipeline")."""
-    runs = [1] * len(toks)
-    for k in range(len(toks) - 2, -1, -1):
-        if text[toks[k].end:toks[k + 1].start] in _JOINERS:
-            runs[k] = runs[k + 1] + 1
-    return runs
+def _run(text: str, toks: list[Token], i: int, limit: int) -> int:
+    """How many words from toks[i] on, `limit` at most, are joined as one name's are: by a space,
+    a hyphen or dash, or a slash ("Baku–Novorossiysk pipeline"). Asked only where a name may start."""
+    if limit < 1:
+        return 0
+    n, last = 1, min(len(toks) - i, limit)
+    while n < last and text[toks[i + n - 1].end:toks[i + n].start] in _JOINERS:
+        n += 1
+    return n
 
 
 _JOINERS = (" ", "-", "–", "—", "/")
@@ -230,10 +230,10 @@ def _end_points(mention: Mention, name: str, gaz: Gazetteer) -> list[str]:
         return []
     inner = re.sub(r"[-–—/]", " , ", mention.surface)
     toks = tokens(inner)
-    runs, norms = _runs(inner, toks), [t.norm for t in toks]
+    norms = [t.norm for t in toks]
     found, i = [], 0
     while i < len(toks):
-        hit = _longest(inner, toks, i, gaz, runs, norms, len(toks)) if _capitalised(toks[i].text) else None
+        hit = _longest(inner, toks, i, gaz, norms, len(toks)) if _capitalised(toks[i].text) else None
         if hit is None:
             i += 1
             continue

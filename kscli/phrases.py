@@ -8,7 +8,6 @@ starts at each word.
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 from typing import NamedTuple
 
 from kscli.names import fold
@@ -35,18 +34,28 @@ class Hit(NamedTuple):
 
 def tokens(text: str) -> list[Token]:
     """Words of `text` with offsets; hyphenated codes like BM-30 and U.S. stay whole."""
-    out = []
+    out, norms = [], _NORMS
     for m in _WORD.finditer(text):  # the hottest loop of extraction: kept plain
         word = m[0]
+        norm = norms.get(word)
+        if norm is None:
+            norm = _fold_new(word)
         start, end = m.span()
-        out.append(_new(Token, (word, _norm(word), start, end)))
+        out.append(_new(Token, (word, norm, start, end)))
     return out
 
 
-@lru_cache(maxsize=65536)
-def _norm(word: str) -> str:
-    # A timeline repeats its vocabulary endlessly: fold each word once.
-    return fold(word)
+# A timeline repeats its vocabulary endlessly: each word is folded once. A plain dict, as a
+# lookup in it costs half a call of an lru_cache; emptied when full, so memory stays bounded.
+_NORMS: dict[str, str] = {}
+_NORMS_MAX = 65536
+
+
+def _fold_new(word: str) -> str:
+    if len(_NORMS) >= _NORMS_MAX:
+        _NORMS.clear()
+    norm = _NORMS[word] = fold(word)
+    return norm
 
 
 class PhraseMatcher:

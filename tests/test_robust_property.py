@@ -195,6 +195,16 @@ def test_fold_and_key_never_raise(text):
     assert fold(text) == fold(text) and key(text) == key(text)  # pure: the same answer twice
 
 
+@QUICK
+@given(st.text(alphabet=st.characters(max_codepoint=127), max_size=60))
+@example("Aghdam's Tartar-Barda/Terter `road`")
+def test_fold_of_ascii_text_is_the_table_then_lowercase(text):
+    # ASCII text takes a quicker path in fold(): it must give what the whole table gives.
+    from kscli.names import _TABLE
+
+    assert fold(text) == text.translate(_TABLE).lower()
+
+
 @pytest.fixture(scope="module")
 def gazetteer():
     from kscli.index import load_index
