@@ -128,6 +128,10 @@ def load_index(path=None, year: int | None = None, extra_places: tuple[Path, ...
     on_build(timeline bytes, timeline files, cached), if given, is called when the index has to
     be built, before the building starts; `cached` says whether the result will be kept.
     """
+    if os.environ.get("KSW_WORKERS"):  # kscli.workers.WORKERS_ENV, whose import a warm run is spared otherwise
+        from kscli import workers
+
+        workers.asked()  # a bad value is an error with a warm cache too
     corpus = resolve_corpus(path)
     files = timeline_files(corpus)
     data = data_files(corpus, tuple(extra_places))

@@ -24,13 +24,24 @@ CHUNK_SENTENCES = 2_000  # whole days, about this many sentences per task: even 
 _job = None  # (function, items): set before the workers fork, so they inherit it instead of receiving it
 
 
+def asked() -> int | None:
+    """The number of workers KSW_WORKERS asks for, None if it is not set; UsageError if it is not a number.
+
+    Checked on every run, built or not: a wrong setting is not to come to light only on the day a cache is stale.
+    """
+    value = os.environ.get(WORKERS_ENV, "").strip()
+    if not value:
+        return None
+    if not value.isdigit() or int(value) < 1:
+        raise UsageError(f"{WORKERS_ENV} must be a whole number of 1 or more, not '{value}'")
+    return int(value)
+
+
 def wanted(items: int) -> int:
     """How many worker processes to annotate `items` sentences with (1: none, do it here)."""
-    asked = os.environ.get(WORKERS_ENV, "").strip()
-    if asked:
-        if not asked.isdigit() or int(asked) < 1:
-            raise UsageError(f"{WORKERS_ENV} must be a whole number of 1 or more, not '{asked}'")
-        return int(asked)
+    count = asked()
+    if count is not None:
+        return count
     if items < MIN_SENTENCES:
         return 1
     try:

@@ -64,8 +64,12 @@ def test_a_worker_that_dies_leaves_the_build_to_this_process(monkeypatch):
 
 
 @pytest.mark.parametrize("value", ["abc", "0", "-2", "1.5"])
-def test_a_bad_worker_count_is_one_line_and_status_2(value):
-    result = run_ksw("events", "--place", "Tartar", env={"KSW_WORKERS": value, "KSW_CACHE_DIR": "off"})
+@pytest.mark.parametrize("cache", ["off", "warm"])
+def test_a_bad_worker_count_is_one_line_and_status_2(value, cache, tmp_path):
+    cache_dir = "off" if cache == "off" else str(tmp_path / "cache")
+    if cache == "warm":
+        assert run_ksw("events", "--place", "Tartar", env={"KSW_CACHE_DIR": cache_dir}).returncode == 0
+    result = run_ksw("events", "--place", "Tartar", env={"KSW_WORKERS": value, "KSW_CACHE_DIR": cache_dir})
     assert result.returncode == 2
     assert result.stdout == ""
     assert result.stderr == f"ksw: KSW_WORKERS must be a whole number of 1 or more, not '{value}'\n"
