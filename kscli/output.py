@@ -16,9 +16,10 @@ from typing import Iterable
 from kscli.errors import UsageError
 
 FORMATS = ("table", "tsv", "csv", "json", "jsonl")
-# C0/C1 controls (ESC, BEL, CSI...) would drive a terminal: never pass them through raw.
-_CONTROLS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029]")
-_SPACES = re.compile(r"[\t\n\r]")
+# C0/C1 controls (ESC, BEL, CSI...) would drive a terminal: never pass them through raw. Patterns
+# compiled on first use, by re's cache: this class alone takes a third of a millisecond, every run.
+_CONTROLS = r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029]"
+_SPACES = r"[\t\n\r]"
 # Every character some reader takes for a line break is escaped, so an event is one line.
 TSV_ESCAPES = str.maketrans({"\\": "\\\\", "\t": "\\t", "\n": "\\n", "\r": "\\r", "\x0b": "\\x0b", "\x0c": "\\x0c",
                               "\x1c": "\\x1c", "\x1d": "\\x1d", "\x1e": "\\x1e", "\x85": "\\x85",
@@ -218,7 +219,7 @@ def printable(text: str) -> str:
     """Text safe to show on a terminal: control characters (ESC, BEL, ...) removed, tabs and breaks made spaces."""
     if text.isprintable():  # no control character, nor any other character it would change
         return text
-    return _CONTROLS.sub("", _SPACES.sub(" ", text))
+    return re.sub(_CONTROLS, "", re.sub(_SPACES, " ", text))
 
 
 _RENDERERS = {"tsv": render_tsv, "csv": render_csv, "json": render_json, "jsonl": render_jsonl}
