@@ -1,3 +1,3 @@
-from kscli.cli import main
+from kscli.cli import script
 
-main()
+script()

@@ -54,3 +54,15 @@ def test_the_library_never_exits_or_prints():
 def test_modules_stay_short():
     for path in PACKAGE.rglob("*.py"):
         assert len(path.read_text("utf-8").splitlines()) <= 420, path.name
+
+
+def test_the_command_enters_by_script_not_main():
+    """The `ksw` script and `python -m kscli` call script(), which leaves the collector's frozen
+    objects be as the process ends; main() is for callers in the same process."""
+    import tomllib
+
+    pyproject = tomllib.loads((PACKAGE.parent / "pyproject.toml").read_text("utf-8"))
+    assert pyproject["project"]["scripts"] == {"ksw": "kscli.cli:script"}
+    calls = [node.func.id for node in ast.walk(ast.parse((PACKAGE / "__main__.py").read_text("utf-8")))
+             if isinstance(node, ast.Call)]
+    assert calls == ["script"]

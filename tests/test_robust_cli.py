@@ -339,3 +339,23 @@ def test_main_leaves_the_garbage_collector_as_it_found_it(tmp_path, monkeypatch,
             main(args)
         assert exit_info.value.code == status, capsys.readouterr().err
         assert gc.isenabled() and gc.get_freeze_count() == 0
+
+
+def test_the_ksw_command_keeps_what_its_imports_made_frozen_to_its_end(monkeypatch, capsys):
+    """script(), the console script and `python -m kscli`: the process ends with the run, so the
+    objects frozen after the imports are not handed back to the collector for its last pass."""
+    import gc
+    import sys
+
+    from kscli.cli import script
+
+    monkeypatch.setenv("KSW_CACHE_DIR", "off")
+    monkeypatch.setattr(sys, "argv", ["ksw", "events", "--corpus", str(MINI), "--place", "Tartar"])
+    try:
+        with pytest.raises(SystemExit) as exit_info:
+            script()
+        assert exit_info.value.code == 0, capsys.readouterr().err
+        assert gc.isenabled() and gc.get_freeze_count() > 0
+    finally:
+        gc.unfreeze()
+
