@@ -491,3 +491,27 @@ def test_corpus_check_of_the_shipped_timelines(ksw, corpus):
     assert "internal error" not in result.stderr and "Traceback" not in result.stderr, result.stderr
     assert result.returncode in (0, 1)
     assert int(summary(result)["events"]) > 0
+
+
+@pytest.mark.parametrize("enabled", [True, False])
+def test_a_build_leaves_the_garbage_collector_as_it_found_it(tmp_path, enabled):
+    """The collector is off while an index is built; on or off, the caller gets it back as it was,
+    after a build and after one that fails."""
+    import gc
+
+    from kscli.errors import CorpusError
+    from kscli.index import load_index
+
+    (tmp_path / "good.txt").write_text(CLEAN)
+    (tmp_path / "bad").mkdir()
+    (tmp_path / "bad" / "image.txt").write_bytes(png_bytes())
+    was = gc.isenabled()
+    (gc.enable if enabled else gc.disable)()
+    try:
+        assert len(load_index(tmp_path / "good.txt", use_cache=False).events) == 3
+        assert gc.isenabled() is enabled
+        with pytest.raises(CorpusError):
+            load_index(tmp_path / "bad", use_cache=False)
+        assert gc.isenabled() is enabled
+    finally:
+        (gc.enable if was else gc.disable)()
