@@ -172,9 +172,10 @@ def _save_to_cache(index, corpus) -> str:
     """Save a built index where load_index() will look, without building it again."""
     try:  # mirrors load_index(): same key, same location
         from kscli import cache
-        from kscli.index import _read_inputs, resolve_corpus, save
+        from kscli.index import _read_inputs, resolve_corpus
         from kscli.lexicon import data_files
         from kscli.sources import timeline_files
+        from kscli.stored import save
 
         path = resolve_corpus(corpus)
         files = timeline_files(path)

@@ -270,10 +270,12 @@ def test_cache_of_another_format(corpus, cache_dir, monkeypatch):
 
 def test_cache_written_by_another_version_in_process(corpus, cache_dir, monkeypatch):
     import kscli.index as index_module
+    import kscli.stored as stored_module
     from kscli.index import load_index
 
     monkeypatch.setenv("KSW_CACHE_DIR", str(cache_dir))
-    monkeypatch.setattr(index_module, "__version__", "0.0.0-other")
+    monkeypatch.setattr(index_module, "__version__", "0.0.0-other")  # the reader
+    monkeypatch.setattr(stored_module, "__version__", "0.0.0-other")  # and the writer
     load_index(corpus)
     assert header_of(the_cache_file(cache_dir))[1]["version"] == "0.0.0-other"
     monkeypatch.undo()
