@@ -205,6 +205,28 @@ def test_fold_of_ascii_text_is_the_table_then_lowercase(text):
     assert fold(text) == text.translate(_TABLE).lower()
 
 
+_AREA_WORDS = ["villages", "Municipalities", "settlements", "municipality", "DISTRICTS", "district", "two", "Ten", "nine",
+               "ninety", "kitten", "12", "a12", "in", "within", "with", "tin", "the", "The", "of", "on", " ", "  ", "\t", "\n",
+               "\u00a0", "x", "-", "_", "é", "٣"]
+
+
+@QUICK
+@given(st.lists(st.sampled_from(_AREA_WORDS), max_size=10).map("".join))
+@example("two villages within the ")
+@example("districts of  ")
+@example("a12 in ")
+@example("kitten in the ")
+def test_area_words_before_a_name_read_backwards_as_written_forwards(before):
+    # mentions matches the text before a name backwards, from the name; it must find what a
+    # forward search anchored at the name finds.
+    from kscli.mentions import _AREA_BEFORE
+
+    forward = re.compile(r"(?:villages|municipalities|settlements|municipality|districts|"
+                         r"\b(?:two|three|four|five|six|seven|eight|nine|ten|\d+))\s+(?:with)?in\s+(?:the\s+)?$"
+                         r"|(?:villages|settlements|districts) of\s+$", re.I)
+    assert bool(_AREA_BEFORE.match(before[::-1])) == bool(forward.search(before))
+
+
 @pytest.fixture(scope="module")
 def gazetteer():
     from kscli.index import load_index
