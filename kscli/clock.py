@@ -20,9 +20,7 @@ _RELATIVE = re.compile(
 # Words one of which each part's phrases contain: the others' regexes are not run.
 _PART_NEEDS = {"overnight": ("overnight",), "night": ("night",), "evening": ("evening",), "afternoon": ("afternoon",),
                "midday": ("mid", "noon"), "morning": ("morning", "dawn", "mid", "noon")}
-# A sentence holds one of a part's words if this finds one: one scan instead of a test per word.
-_NEEDS_FOUND = {name: re.compile("|".join(map(re.escape, words))).search for name, words in _PART_NEEDS.items()}
-_ANY_PART = re.compile("|".join(map(re.escape, dict.fromkeys(w for words in _PART_NEEDS.values() for w in words)))).search
+_PART_WORDS = tuple(dict.fromkeys(word for words in _PART_NEEDS.values() for word in words))  # any part at all
 _OTHER_DAY = re.compile(r"\s*(?:\([^)]*\)\s*)?(?:of|on)\s+(?:the\s+)?(?:following|next|previous|\d{1,2}\s+[A-Z][a-z]+)", re.I)
 _PARTS = (
     ("overnight", re.compile(r"\bovernight\b", re.I)),
@@ -65,9 +63,9 @@ def part_of_day(text: str) -> str | None:
     ('night', 'midday')
     """
     low = text.lower()
-    if not _ANY_PART(low):
+    if not any(word in low for word in _PART_WORDS):
         return None
-    found = [(m.start(), name) for name, rx in _PARTS if _NEEDS_FOUND[name](low)
+    found = [(m.start(), name) for name, rx in _PARTS if any(word in low for word in _PART_NEEDS[name])
              for m in rx.finditer(text) if not _other_day(text, m.end())]
     return min(found)[1] if found else None
 
