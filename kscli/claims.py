@@ -34,6 +34,14 @@ _PLURAL_ADJ = re.compile(r"\b(?:both\s+)?(\w+)\s+and\s+$", re.I)
 _PLAIN_WORDS = 3  # a speaker more than this many words before its verb is not its subject
 
 
+def _ends_in(window: str, words: tuple[str, ...]) -> bool:
+    """Whether `window` ends in one of `words` (in any case) and then whitespace, as the patterns
+    anchored at a window's end require: most windows fail this, and re would try such a pattern
+    at every position of the window."""
+    tail = window.rstrip()
+    return len(tail) < len(window) and tail[-3:].lower().endswith(words)
+
+
 @dataclass(frozen=True, slots=True)
 class Claim:
     source: str | None
@@ -84,7 +92,7 @@ _REFERENCE_WORDS = frozenset("It it He he She she They they Ministry its".split(
 def _source(text: str, hits: list[Hit], speakers: Speakers, words: set[str] | None) -> tuple[str | None, bool]:
     candidates: list[tuple[int, str | None, bool]] = []
     for idx, hit in enumerate(hits):
-        if _ACCORDING.search(text[max(0, hit.start - 20):hit.start]):
+        if _ends_in(before := text[max(0, hit.start - 20):hit.start], ("to", "the")) and _ACCORDING.search(before):
             candidates.append((hit.start, hit.value, False))
         elif _SAY_AFTER.match(text, hit.end) and not _is_object(text, hit) and not _late_denier(text, hit):
             candidates.append((hit.start, hit.value, False))
@@ -139,7 +147,8 @@ def _denials(text: str, hits: list[Hit], source: str | None, speakers: Speakers)
     out: list[str] = []
     for idx, hit in enumerate(hits):
         after = text[hit.end:]
-        if _DENIAL_AFTER.match(after) or _DENIED_BY.search(text[max(0, hit.start - 12):hit.start]):
+        before = text[max(0, hit.start - 12):hit.start]
+        if _DENIAL_AFTER.match(after) or (_ends_in(before, ("by",)) and _DENIED_BY.search(before)):
             out.extend(_coordinated(text, hits, idx, speakers.actors))
             out.append(hit.value)
     low = text.lower()
@@ -162,7 +171,8 @@ _REFERENCE_DENIAL = re.compile(r"(?:^|;\s+|,\s+)(?P<ref>[Ii]t|[Hh]e|the\s+(?:sam
 def _coordinated(text: str, hits: list[Hit], idx: int, actors: Actors) -> list[str]:
     """"Both Azerbaijani and Turkish authorities": the first adjective is an actor too."""
     hit = hits[idx]
-    m = _PLURAL_ADJ.search(text[max(0, hit.start - 40):hit.start])
+    before = text[max(0, hit.start - 40):hit.start]
+    m = _PLURAL_ADJ.search(before) if _ends_in(before, ("and",)) else None
     if not m:
         return []
     head = hit.surface.split()[-1]
