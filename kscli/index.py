@@ -75,9 +75,7 @@ class Index:
         lines = getattr(self.events, "joined", None)
         if lines:
             return lines(positions)
-        from kscli.stored import event_json
-
-        return "".join(event_json(self.events[n]) + "\n" for n in positions).encode()
+        return "".join(text + "\n" for text in self.event_jsons(positions)).encode()
 
     def event_rows(self, positions) -> list[dict]:
         """The events at `positions` as output rows (Event.as_dict()); from a cache, straight from its JSON."""
