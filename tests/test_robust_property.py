@@ -347,3 +347,26 @@ def test_cells_line_reads_back_for_any_text(text, mentions):
     assert cells.unescape(text.translate(TSV_ESCAPES)) == text
     assert cells.tsv_body(line).decode("utf-8").split("\t")[-1] == text.translate(TSV_ESCAPES) + "\n"
     assert cells.values(line)[cells.TABLE_FIELDS.index("text")] == [text]
+
+
+# --- --format json: its own layout of flat rows is the text json.dumps(indent=2) gives -------------
+
+_json_scalar = st.one_of(st.none(), st.booleans(), st.integers(), st.floats(), any_text)
+_json_value = st.one_of(_json_scalar, st.lists(_json_scalar, max_size=3), st.tuples(_json_scalar),
+                        st.dictionaries(any_text, _json_scalar, max_size=2), st.lists(st.lists(_json_scalar, max_size=2)))
+_json_key = st.one_of(st.sampled_from(["id", "places", "text"]), any_text)
+
+
+@QUICK
+@given(st.lists(st.dictionaries(st.one_of(_json_key, st.integers()), _json_value, max_size=4), max_size=4),
+       st.lists(st.one_of(_json_key, _json_key, st.integers(), st.booleans()), max_size=5))
+@example([], ["id"])
+@example([{}], [])
+@example([{"id": 1}, {"id": 2}], ["id", "id"])
+@example([{"places": [], "denied_by": ["Armenia", "Artsakh"], "killed": None, "time_approximate": True}],
+         ["places", "denied_by", "killed", "time_approximate", "absent"])
+def test_indented_json_is_the_text_json_dumps_gives(rows, columns):
+    from kscli.output import indented_json
+
+    expected = json.dumps([{c: row.get(c) for c in columns} for row in rows], ensure_ascii=False, indent=2)
+    assert indented_json(rows, columns) == expected
