@@ -93,6 +93,14 @@ def _stamps(paths: list[Path]) -> list[list]:
     return out
 
 
+def writable(path: Path) -> bool:
+    """Whether a cache file could be written at `path`: its nearest existing folder takes new files."""
+    folder = path.parent
+    while not folder.exists() and folder != folder.parent:
+        folder = folder.parent
+    return folder.is_dir() and os.access(folder, os.W_OK | os.X_OK)
+
+
 def path_for(root: Path, location: str) -> Path:
     """The cache file of one corpus location (its content key lives inside)."""
     return root / (blake2b(location.encode("utf-8", "surrogatepass"), digest_size=12).hexdigest() + SUFFIX)

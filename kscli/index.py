@@ -134,7 +134,8 @@ def load_index(path=None, year: int | None = None, extra_places: tuple[Path, ...
     """The index of the corpus at `path`, from the cache when its input is unchanged.
 
     on_build(timeline bytes, timeline files, cached), if given, is called when the index has to
-    be built, before the building starts; `cached` says whether the result will be kept.
+    be built, before the building starts; `cached` says whether the result will be kept (the cache
+    is on and its folder writable).
     """
     from kscli.stored import from_snapshot, save
 
@@ -165,7 +166,8 @@ def load_index(path=None, year: int | None = None, extra_places: tuple[Path, ...
                     pass  # whole but unusable (a layout this version does not know): rebuild over it
     inputs = inputs or _read_inputs(files, data)
     if on_build is not None:
-        on_build(sum(len(data) for _, _, data in inputs[:len(files)]), len(files), location is not None)
+        kept = location is not None and cache.writable(location)
+        on_build(sum(len(data) for _, _, data in inputs[:len(files)]), len(files), kept)
     index = build_from_inputs(files, inputs, corpus, year, tuple(extra_places))
     if location is not None and save(index, location, _key(inputs, year)):
         cache.remember(location, paths, _key(inputs, year))

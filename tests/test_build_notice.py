@@ -49,10 +49,16 @@ def test_the_first_run_says_it_is_indexing_and_the_second_is_quiet(big, tmp_path
 
 
 @pty_only
-def test_without_a_cache_the_notice_says_every_run_builds(big):
-    screen = _on_pty("events", "--corpus", str(big), "-k", "Smerch", "--format", "tsv", cache="off")
+@pytest.mark.parametrize("where", ["off", "under-a-file"])
+def test_without_a_cache_the_notice_says_every_run_builds(big, tmp_path, where):
+    cache = "off"
+    if where == "under-a-file":  # a folder no one can make, root included
+        (tmp_path / "file").write_text("x")
+        cache = tmp_path / "file" / "ksw"
+    screen = _on_pty("events", "--corpus", str(big), "-k", "Smerch", "--format", "tsv", cache=cache)
     assert screen.startswith("ksw: indexing ")
-    assert screen.splitlines()[0].endswith("; the cache is off, so every run does this")
+    assert screen.splitlines()[0].endswith("; the cache is off or not writable, so every run does this")
+    assert "Smerch" in screen
 
 
 @pty_only

@@ -89,7 +89,8 @@ def building_notice(size: int, files: int, cached: bool) -> None:
         if size < NOTICE_BYTES or not sys.stderr.isatty():
             return
         what = f"{size / 1e6:.1f} MB of timeline ({files} file{'s' if files != 1 else ''})"
-        then = "done once, later runs read the cache" if cached else "the cache is off, so every run does this"
+        then = ("done once, later runs read the cache" if cached
+                else "the cache is off or not writable, so every run does this")
         sys.stderr.write(f"ksw: indexing {what}; {then}\n")
         sys.stderr.flush()
     except (AttributeError, ValueError, OSError):  # no stderr to speak of: the notice is not worth an error
