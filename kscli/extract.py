@@ -110,7 +110,7 @@ def _annotate_days(numbered: list[tuple[str, Sentence]], lexicon: Lexicon) -> tu
 def _event(s: Sentence, event_id: str, lexicon: Lexicon, speakers: Speakers, previous_time: str | None):
     toks = tokens(s.text)
     time = when(s.text, previous_time)
-    said = claim(s.text, lexicon.actors.find(s.text, toks), speakers, {t.text for t in toks})
+    said = claim(s.text, lexicon.actors.find(s.text, toks), speakers, set(toks.text))
     actor = lexicon.actors.get(said.source) if said.source else None
     places, mentions = find_places(s.text, lexicon.places, toks)
     killed, injured = casualties(s.text)

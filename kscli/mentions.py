@@ -17,7 +17,7 @@ from weakref import WeakKeyDictionary
 
 from kscli.gazetteer import NOT_EXTRACTED, SETTLEMENTS, Gazetteer, Place
 from kscli.names import GENERIC, phonetic, strip_generic
-from kscli.phrases import Token, tokens
+from kscli.phrases import Words, tokens
 
 MAX_WORDS = 5
 _LIST_GAP = re.compile(r"^(?:,\s*|\s+and\s+|,\s*and\s+|\s*,?\s*as well as\s+|\s*/\s*|\s*&\s*)$")
@@ -53,7 +53,7 @@ class Mention(NamedTuple):
     plural: bool
 
 
-def find_places(text: str, gaz: Gazetteer, toks: list[Token] | None = None) -> tuple[list[str], list[str]]:
+def find_places(text: str, gaz: Gazetteer, toks: Words | None = None) -> tuple[list[str], list[str]]:
     """(canonical places, mentions as written) in order of first mention."""
     toks = tokens(text) if toks is None else toks
     mentions = _mentions(text, toks, gaz)
@@ -67,12 +67,12 @@ def find_places(text: str, gaz: Gazetteer, toks: list[Token] | None = None) -> t
     return places, surfaces
 
 
-def _mentions(text: str, toks: list[Token], gaz: Gazetteer) -> list[Mention]:
+def _mentions(text: str, toks: Words, gaz: Gazetteer) -> list[Mention]:
     out, after = [], 0
     first = gaz.first_words
-    norms = [t.norm for t in toks]
+    norms = toks.norm
     # Where a name may start: a capitalised word that begins some spelling. Few, and found in one pass.
-    for i in [i for i, t in enumerate(toks) if t.text[:1].isupper() and _first_key(t.norm) in first]:
+    for i in [i for i, (word, norm) in enumerate(zip(toks.text, norms)) if word[:1].isupper() and _first_key(norm) in first]:
         if i < after:
             continue
         found = _longest(text, toks, i, gaz, norms)
@@ -87,7 +87,7 @@ def _capitalised(word: str) -> bool:
     return word[:1].isupper()
 
 
-def _longest(text: str, toks: list[Token], i: int, gaz: Gazetteer, norms: list[str], shorter_than: int = 99):
+def _longest(text: str, toks: Words, i: int, gaz: Gazetteer, norms: list[str], shorter_than: int = 99):
     if _first_key(norms[i]) not in gaz.first_words:
         return None
     for n in range(_run(text, toks, i, min(MAX_WORDS, shorter_than - 1)), 0, -1):
@@ -99,19 +99,20 @@ def _longest(text: str, toks: list[Token], i: int, gaz: Gazetteer, norms: list[s
         end = i + n
         if kind is None and _part_of_longer_name(text, toks, end):
             return None, end
-        start, stop = toks[i].start, toks[end - 1].end
+        start, stop = toks.start[i], toks.end[end - 1]
         plural = norms[end - 1].endswith("s") and norms[end - 1] in GENERIC
         return Mention(text[start:stop], start, stop, tuple(places), kind, plural), end
     return None
 
 
-def _run(text: str, toks: list[Token], i: int, limit: int) -> int:
+def _run(text: str, toks: Words, i: int, limit: int) -> int:
     """How many words from toks[i] on, `limit` at most, are joined as one name's are: by a space,
     a hyphen or dash, or a slash ("Baku–Novorossiysk pipeline"). Asked only where a name may start."""
     if limit < 1:
         return 0
     n, last = 1, min(len(toks) - i, limit)
-    while n < last and text[toks[i + n - 1].end:toks[i + n].start] in _JOINERS:
+    gaps = toks.gap
+    while n < last and gaps[i + n] in _JOINERS:
         n += 1
     return n
 
@@ -144,14 +145,12 @@ def _split_words(words: list[str]) -> list[str]:
     return [part for w in words for part in _NON_WORD.split(w) if part]
 
 
-def _part_of_longer_name(text: str, toks: list[Token], end: int) -> bool:
+def _part_of_longer_name(text: str, toks: Words, end: int) -> bool:
     """"Moscow Time", "the Nagorno-Karabakh conflict": the name qualifies something that is not a place."""
-    if end >= len(toks):
+    if end >= len(toks) or toks.gap[end] != " ":
         return False
-    nxt = toks[end]
-    if text[toks[end - 1].end:nxt.start] != " ":
-        return False
-    return (_capitalised(nxt.text) and nxt.norm not in GENERIC) or nxt.norm in _NOT_A_PLACE_AFTER
+    norm = toks.norm[end]
+    return (_capitalised(toks.text[end]) and norm not in GENERIC) or norm in _NOT_A_PLACE_AFTER
 
 
 def _resolve(text: str, mentions: list[Mention], gaz: Gazetteer) -> list[str]:
@@ -242,10 +241,10 @@ def _end_points(mention: Mention, name: str, gaz: Gazetteer) -> list[str]:
         return []
     inner = re.sub(r"[-–—/]", " , ", mention.surface)
     toks = tokens(inner)
-    norms = [t.norm for t in toks]
+    norms = toks.norm
     found, i = [], 0
     while i < len(toks):
-        hit = _longest(inner, toks, i, gaz, norms, len(toks)) if _capitalised(toks[i].text) else None
+        hit = _longest(inner, toks, i, gaz, norms, len(toks)) if _capitalised(toks.text[i]) else None
         if hit is None:
             i += 1
             continue

@@ -8,21 +8,37 @@ starts at each word.
 from __future__ import annotations
 
 import re
+from itertools import accumulate
 from typing import NamedTuple
 
 from kscli.names import fold
 
-_WORD = re.compile(r"[^\W_]+(?:[-.][^\W_]+)*")
+_WORD = re.compile(r"([^\W_]+(?:[-.][^\W_]+)*)")  # a group: re.split() keeps the words
 
 
-class Token(NamedTuple):
-    text: str  # as written
-    norm: str  # folded
-    start: int
-    end: int
+class Words:
+    """A text's words (hyphenated codes like BM-30 and U.S. whole), folded, with offsets.
 
+    Kept as parallel lists made by re.split and itertools.accumulate, all in C: a word object
+    each, made in a Python loop, cost twice as much, and extraction reads every sentence's words.
+    """
 
-_new = tuple.__new__  # a NamedTuple's own __new__, without the keyword-argument layer
+    __slots__ = ("text", "norm", "start", "end", "gap")
+
+    def __init__(self, text: str):
+        parts = _WORD.split(text)  # gap, word, gap, word, ..., gap
+        self.text: list[str] = parts[1::2]  # as written
+        self.gap: list[str] = parts[0::2]  # gap[i]: what stands before word i; gap[-1]: after the last
+        offsets = list(accumulate(map(len, parts)))
+        self.start: list[int] = offsets[0:-1:2]
+        self.end: list[int] = offsets[1::2]
+        norms = list(map(_NORMS.get, self.text))
+        if None in norms:  # a word not folded before
+            norms = [norm if norm is not None else _fold_new(word) for word, norm in zip(self.text, norms)]
+        self.norm: list[str] = norms
+
+    def __len__(self) -> int:
+        return len(self.text)
 
 
 class Hit(NamedTuple):
@@ -32,17 +48,9 @@ class Hit(NamedTuple):
     surface: str
 
 
-def tokens(text: str) -> list[Token]:
-    """Words of `text` with offsets; hyphenated codes like BM-30 and U.S. stay whole."""
-    out, norms = [], _NORMS
-    for m in _WORD.finditer(text):  # the hottest loop of extraction: kept plain
-        word = m[0]
-        norm = norms.get(word)
-        if norm is None:
-            norm = _fold_new(word)
-        start, end = m.span()
-        out.append(_new(Token, (word, norm, start, end)))
-    return out
+def tokens(text: str) -> Words:
+    """The words of `text`: tokens("Azerbaijan's BM-30 Smerch").norm == ["azerbaijan", "s", "bm 30", "smerch"]."""
+    return Words(text)
 
 
 # A timeline repeats its vocabulary endlessly: each word is folded once. A plain dict, as a
@@ -67,11 +75,11 @@ class PhraseMatcher:
         self._exact_at: set[tuple[str, int]] = set()  # (first word, length) of the case-sensitive phrases
         self._lengths: dict[str, list[int]] = {}  # first word -> phrase lengths starting with it, longest first
         for phrase, value in phrases.items():
-            words = tuple(t.norm for t in tokens(phrase))
+            words = tuple(tokens(phrase).norm)
             if not words:
                 continue
             if len(phrase) <= case_sensitive_up_to:
-                self._exact[tuple(t.text for t in tokens(phrase))] = value
+                self._exact[tuple(tokens(phrase).text)] = value
                 self._exact_at.add((words[0], len(words)))
             else:
                 self._table[words] = value
@@ -80,28 +88,28 @@ class PhraseMatcher:
                 lengths.append(len(words))
                 lengths.sort(reverse=True)
 
-    def find(self, text: str, toks: list[Token] | None = None) -> list[Hit]:
+    def find(self, text: str, toks: Words | None = None) -> list[Hit]:
         toks = tokens(text) if toks is None else toks
         starts = self._lengths
-        norms = [t.norm for t in toks]
+        norms = toks.norm
         hits, after = [], 0
         for i in [i for i, word in enumerate(norms) if word in starts]:  # where some phrase may start: few
             if i < after:
                 continue  # inside the last phrase found
             found = self._longest_at(toks, norms, i)
             if found:
-                start, end = toks[i].start, toks[i + found[1] - 1].end
+                start, end = toks.start[i], toks.end[i + found[1] - 1]
                 hits.append(Hit(found[0], start, end, text[start:end]))
                 after = i + found[1]
         return hits
 
-    def _longest_at(self, toks: list[Token], norms: list[str], i: int) -> tuple[str, int] | None:
+    def _longest_at(self, toks: Words, norms: list[str], i: int) -> tuple[str, int] | None:
         for n in self._lengths[norms[i]]:
             if i + n > len(norms):
                 continue
             value = self._table.get(tuple(norms[i:i + n]))
             if value is None and (norms[i], n) in self._exact_at:
-                value = self._exact.get(tuple(t.text for t in toks[i:i + n]))
+                value = self._exact.get(tuple(toks.text[i:i + n]))
             if value is not None:
                 return value, n
         return None

@@ -370,3 +370,21 @@ def test_indented_json_is_the_text_json_dumps_gives(rows, columns):
 
     expected = json.dumps([{c: row.get(c) for c in columns} for row in rows], ensure_ascii=False, indent=2)
     assert indented_json(rows, columns) == expected
+
+
+# --- phrases: a text's words, made by re.split and running sums, are the words re finds -----------
+
+@QUICK
+@given(st.one_of(any_text, st.lists(st.sampled_from(["BM-30", "U.S.", "Tərtər", " ", "-", ".", "_", "’s", "٣", "ǅ",
+                                                     "\n", "a", ""]), max_size=12).map("".join)))
+@example("Azerbaijan's BM-30 Smerch hit Tərtər.")
+def test_words_are_the_words_re_finds_with_their_offsets(text):
+    from kscli.phrases import tokens
+
+    found = list(re.finditer(r"[^\W_]+(?:[-.][^\W_]+)*", text))
+    words = tokens(text)
+    assert words.text == [m[0] for m in found] and len(words) == len(found)
+    assert words.norm == [fold(m[0]) for m in found]
+    assert (words.start, words.end) == ([m.start() for m in found], [m.end() for m in found])
+    bounds = [0] + [edge for m in found for edge in m.span()] + [len(text)]
+    assert words.gap == [text[a:b] for a, b in zip(bounds[::2], bounds[1::2])]
