@@ -144,6 +144,9 @@ def _is_object(text: str, hit: Hit) -> bool:
 
 
 def _denials(text: str, hits: list[Hit], source: str | None, speakers: Speakers) -> list[str]:
+    low = text.lower()
+    if not _may_deny(low):
+        return []  # most sentences
     out: list[str] = []
     for idx, hit in enumerate(hits):
         after = text[hit.end:]
@@ -151,7 +154,6 @@ def _denials(text: str, hits: list[Hit], source: str | None, speakers: Speakers)
         if _DENIAL_AFTER.match(after) or (_ends_in(before, ("by",)) and _DENIED_BY.search(before)):
             out.extend(_coordinated(text, hits, idx, speakers.actors))
             out.append(hit.value)
-    low = text.lower()
     if "sides" in low and _BOTH_SIDES.search(text):
         out.extend(h.value for h in hits if speakers.actors.get(h.value) and
                    speakers.actors.get(h.value).kind in ("government", "state"))
@@ -162,6 +164,12 @@ def _denials(text: str, hits: list[Hit], source: str | None, speakers: Speakers)
     if not out and "denied" in low and _UNNAMED_DENIAL.search(text):
         out.append("unnamed")
     return list(dict.fromkeys(out))
+
+
+def _may_deny(low: str) -> bool:
+    """Whether lowercased text has a word that every denial pattern needs ("denied", "denying",
+    "issued a denial", "rejected"), as re.I reads letters: ı too is an i to it."""
+    return "deni" in low or "deny" in low or "rejected" in low or "denı" in low
 
 
 _REFERENCE_DENIAL = re.compile(r"(?:^|;\s+|,\s+)(?P<ref>[Ii]t|[Hh]e|the\s+(?:same\s+)?Ministry)\s+(?:then\s+|also\s+)?"

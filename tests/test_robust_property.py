@@ -372,6 +372,26 @@ def test_indented_json_is_the_text_json_dumps_gives(rows, columns):
     assert indented_json(rows, columns) == expected
 
 
+# --- claims: a denial pattern never matches where the quick test says no denial can be -----------
+
+_DENIAL_WORDS = ["denied", "DENYING", "Denies", "denıed", "DENİED", "issued a denial", "issued denials", "rejected",
+                 "REJECTED", "deny", "by", "both sides", "It", "the Ministry", "was", "officially", "then", ",", ";",
+                 " ", "Armenia", "den", "ied", "re", "jected", "ſ", "ı"]
+
+
+@QUICK
+@given(st.lists(st.sampled_from(_DENIAL_WORDS), max_size=12).map(" ".join))
+@example("Armenia and Azerbaijan accused each other, with both sides denying it")
+def test_no_denial_pattern_matches_where_the_quick_test_says_none_can(text):
+    from kscli import claims
+
+    patterns = (claims._DENIED_BY, claims._UNNAMED_DENIAL, claims._BOTH_SIDES, claims._REFERENCE_DENIAL)
+    matched = (any(p.search(text) for p in patterns)
+               or any(claims._DENIAL_AFTER.match(text[k:]) for k in range(len(text))))
+    if matched:
+        assert claims._may_deny(text.lower())
+
+
 # --- phrases: a text's words, made by re.split and running sums, are the words re finds -----------
 
 @QUICK
