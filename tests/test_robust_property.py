@@ -408,3 +408,23 @@ def test_words_are_the_words_re_finds_with_their_offsets(text):
     assert (words.start, words.end) == ([m.start() for m in found], [m.end() for m in found])
     bounds = [0] + [edge for m in found for edge in m.span()] + [len(text)]
     assert words.gap == [text[a:b] for a, b in zip(bounds[::2], bounds[1::2])]
+
+
+# --- the per-event shortcuts of the cache write: the same text as the plain way ----------------------
+
+@QUICK
+@given(st.one_of(any_text, st.sampled_from(["a\\b", "\t", "x\u2028y", "\x85", "\x1e", "plain text"])))
+def test_tsv_cell_skips_escaping_only_text_with_nothing_to_escape(text):
+    from kscli.output import TSV_ESCAPES, tsv_cell
+
+    assert tsv_cell(text) == text.translate(TSV_ESCAPES)
+
+
+def test_event_as_dict_is_every_field_in_order_with_lists_for_tuples():
+    from kscli.index import load_index
+    from kscli.model import EVENT_FIELDS
+
+    for event in load_index(None, use_cache=False).events:
+        plain = {name: list(value) if isinstance(value, tuple) else value for name, value in zip(event._fields, event)}
+        plain["disputed"] = bool(event.denied_by)
+        assert event.as_dict() == plain and list(event.as_dict()) == list(EVENT_FIELDS)
