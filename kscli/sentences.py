@@ -113,6 +113,9 @@ def _is_abbreviation(text: str, dot: int) -> bool:
         return False
     if len(word) == 1 and word.isupper():
         return True  # an initial: "J. Smith"
-    if re.fullmatch(r"(?:[A-Za-z]\.)+[A-Za-z]", word):
+    if "." in word and _DOTTED.fullmatch(word):
         return True  # "U.S", "U.N", "e.g"
     return word.lower() in ABBREVIATIONS
+
+
+_DOTTED = re.compile(r"(?:[A-Za-z]\.)+[A-Za-z]")
