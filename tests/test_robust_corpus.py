@@ -515,3 +515,20 @@ def test_a_build_leaves_the_garbage_collector_as_it_found_it(tmp_path, enabled):
         assert gc.isenabled() is enabled
     finally:
         (gc.enable if was else gc.disable)()
+
+
+def test_a_sentence_too_long_to_analyse_is_kept_and_leaves_the_days_facts_alone(tmp_path):
+    """A pasted blob is kept as text and warned about, and the sentences around it read the day as if it were not there."""
+    blob = "Tartar " + "x" * 6000 + " was shelled, the Ministry said at 23:00."
+    path = tmp_path / "timeline.txt"
+    path.write_text("= Timeline (2020) =\n== October ==\n=== 1 October ===\n"
+                    "At 10:00, the Azerbaijani MoD stated that Tartar was shelled.\n"
+                    f"{blob}\n"
+                    "Approximately one hour later, the Ministry stated that Barda was shelled.\n")
+    found = assert_warns(path, where="timeline.txt:5", text=f"a sentence of {len(blob)} characters in 2020-10-01.02: "
+                                                            "kept as text, not analysed")
+    first, kept, after = found
+    assert kept["text"] == blob and kept["places"] == [] and kept["time"] is None and kept["source"] is None
+    assert after["time"] == "11:00" and after["time_estimated"]  # an hour after 10:00, not after the blob's 23:00
+    assert after["source"] == first["source"] == "Azerbaijani MoD" and after["source_from_reference"]
+    assert after["places"] == ["Barda"]

@@ -45,8 +45,9 @@ def big_corpus(tmp_path_factory) -> Path:
 
 @pytest.fixture(scope="module")
 def busy_corpus(tmp_path_factory) -> Path:
-    """Forty copies: several seconds of index building, time enough to interrupt it."""
-    return _copies(tmp_path_factory, "busy", 40)
+    """A hundred and twenty copies, built in one process (KSW_WORKERS=1 where it is used): about three
+    seconds of index building on the project's machine, time enough to interrupt it at 1.5 s."""
+    return _copies(tmp_path_factory, "busy", 120)
 
 
 @pytest.fixture(scope="module")
@@ -182,7 +183,7 @@ def test_output_to_a_full_disk(args):
 def test_sigint_while_building_the_index(busy_corpus, tmp_path, delay):
     cache = tmp_path / "cache"
     proc = subprocess.Popen(ksw_command() + ["events", "--corpus", str(busy_corpus)], stdout=subprocess.PIPE,
-                            stderr=subprocess.PIPE, cwd=ROOT, env=ksw_env(KSW_CACHE_DIR=str(cache)))
+                            stderr=subprocess.PIPE, cwd=ROOT, env=ksw_env(KSW_CACHE_DIR=str(cache), KSW_WORKERS="1"))
     time.sleep(delay)
     assert proc.poll() is None, "ksw finished before the signal; make the corpus bigger"
     proc.send_signal(signal.SIGINT)
