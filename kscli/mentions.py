@@ -56,26 +56,27 @@ class Mention(NamedTuple):
 def find_places(text: str, gaz: Gazetteer, toks: Words | None = None) -> tuple[list[str], list[str]]:
     """(canonical places, mentions as written) in order of first mention."""
     toks = tokens(text) if toks is None else toks
-    mentions = _mentions(text, toks, gaz)
+    spans = _spans(gaz)
+    mentions = _mentions(text, toks, gaz, spans)
     chosen = _resolve(text, mentions, gaz)
     places: list[str] = []
     for mention, name in zip(mentions, chosen):
-        for extra in [name, *_end_points(mention, name, gaz)]:
+        for extra in [name, *_end_points(mention, name, gaz, spans)]:
             if extra not in places:
                 places.append(extra)
     surfaces = list(dict.fromkeys(m.surface for m in mentions))
     return places, surfaces
 
 
-def _mentions(text: str, toks: Words, gaz: Gazetteer) -> list[Mention]:
+def _mentions(text: str, toks: Words, gaz: Gazetteer, spans: dict) -> list[Mention]:
     out, after = [], 0
     first = gaz.first_words
     norms = toks.norm
     # Where a name may start: a capitalised word that begins some spelling. Few, and found in one pass.
-    for i in [i for i, (word, norm) in enumerate(zip(toks.text, norms)) if word[:1].isupper() and _first_key(norm) in first]:
+    for i in [i for i, word in enumerate(toks.text) if word[0].isupper() and _first_key(norms[i]) in first]:
         if i < after:
             continue
-        found = _longest(text, toks, i, gaz, norms)
+        found = _longest(text, toks, i, gaz, spans, norms)
         if found is not None:
             mention, after = found
             if mention is not None:
@@ -87,11 +88,11 @@ def _capitalised(word: str) -> bool:
     return word[:1].isupper()
 
 
-def _longest(text: str, toks: Words, i: int, gaz: Gazetteer, norms: list[str], shorter_than: int = 99):
+def _longest(text: str, toks: Words, i: int, gaz: Gazetteer, spans: dict, norms: list[str], shorter_than: int = 99):
     if _first_key(norms[i]) not in gaz.first_words:
         return None
     for n in range(_run(text, toks, i, min(MAX_WORDS, shorter_than - 1)), 0, -1):
-        kind, places = _span_places(gaz, tuple(norms[i:i + n]))
+        kind, places = _span_places(gaz, spans, tuple(norms[i:i + n]))
         if kind and norms[i + n - 1] not in GENERIC:
             continue  # generic words only count after the name ("Tartar District")
         if not places:
@@ -119,19 +120,25 @@ def _run(text: str, toks: Words, i: int, limit: int) -> int:
 
 _JOINERS = (" ", "-", "–", "—", "/")
 _NON_WORD = re.compile(r"[^a-z0-9]+")
+_DASH = re.compile(r"[-–—/]")
 _SPANS: WeakKeyDictionary = WeakKeyDictionary()  # per gazetteer: folded words -> (kind, places)
 
 
-def _span_places(gaz: Gazetteer, norms: tuple[str, ...]) -> tuple[str | None, list[Place]]:
-    """The kind a run of words names and the places its other words name; the same runs recur all through a timeline."""
+def _spans(gaz: Gazetteer) -> dict:
+    """The gazetteer's memo of _span_places(): the same runs of words recur all through a timeline."""
     memo = _SPANS.get(gaz)
     if memo is None or len(memo) > 200_000:
         memo = _SPANS[gaz] = {}
-    found = memo.get(norms)
+    return memo
+
+
+def _span_places(gaz: Gazetteer, spans: dict, norms: tuple[str, ...]) -> tuple[str | None, list[Place]]:
+    """The kind a run of words names and the places its other words name (`spans`: _spans(gaz))."""
+    found = spans.get(norms)
     if found is None:
         kept, kind = strip_generic(list(norms))
         places = [p for p in gaz.by_key(phonetic("".join(_split_words(kept)))) if p.kind not in NOT_EXTRACTED]
-        found = memo[norms] = (kind, places)
+        found = spans[norms] = (kind, places)
     return found
 
 
@@ -235,16 +242,16 @@ def _choose(m: Mention, kind: str | None, context: set[str] | None, gaz: Gazette
     return min(cands, key=lambda p: ("," in p.name, _PREFER.get(p.kind, 9)))
 
 
-def _end_points(mention: Mention, name: str, gaz: Gazetteer) -> list[str]:
+def _end_points(mention: Mention, name: str, gaz: Gazetteer, spans: dict) -> list[str]:
     """The places a road or pipeline named by its ends names too ("Shusha–Lachin road")."""
-    if not re.search(r"[-–—/]", mention.surface):
+    if not _DASH.search(mention.surface):
         return []
-    inner = re.sub(r"[-–—/]", " , ", mention.surface)
+    inner = _DASH.sub(" , ", mention.surface)
     toks = tokens(inner)
     norms = toks.norm
     found, i = [], 0
     while i < len(toks):
-        hit = _longest(inner, toks, i, gaz, norms, len(toks)) if _capitalised(toks.text[i]) else None
+        hit = _longest(inner, toks, i, gaz, spans, norms, len(toks)) if _capitalised(toks.text[i]) else None
         if hit is None:
             i += 1
             continue
