@@ -73,7 +73,11 @@ class PhraseMatcher:
         self._table: dict[tuple[str, ...], str] = {}
         self._exact: dict[tuple[str, ...], str] = {}
         self._exact_at: set[tuple[str, int]] = set()  # (first word, length) of the case-sensitive phrases
-        self._lengths: dict[str, list[int]] = {}  # first word -> phrase lengths starting with it, longest first
+        self._starts: set[str] = set()  # first words
+        self._single: set[str] = set()  # one-word phrases
+        # (first word, second word) -> lengths of the phrases starting with them, longest first: most
+        # first words ("the", "armenian") start phrases whose second word the text does not have.
+        self._longer: dict[tuple[str, str], list[int]] = {}
         for phrase, value in phrases.items():
             words = tuple(tokens(phrase).norm)
             if not words:
@@ -83,14 +87,18 @@ class PhraseMatcher:
                 self._exact_at.add((words[0], len(words)))
             else:
                 self._table[words] = value
-            lengths = self._lengths.setdefault(words[0], [])
+            self._starts.add(words[0])
+            if len(words) == 1:
+                self._single.add(words[0])
+                continue
+            lengths = self._longer.setdefault(words[:2], [])
             if len(words) not in lengths:
                 lengths.append(len(words))
                 lengths.sort(reverse=True)
 
     def find(self, text: str, toks: Words | None = None) -> list[Hit]:
         toks = tokens(text) if toks is None else toks
-        starts = self._lengths
+        starts = self._starts
         norms = toks.norm
         hits, after = [], 0
         for i in [i for i, word in enumerate(norms) if word in starts]:  # where some phrase may start: few
@@ -104,7 +112,8 @@ class PhraseMatcher:
         return hits
 
     def _longest_at(self, toks: Words, norms: list[str], i: int) -> tuple[str, int] | None:
-        for n in self._lengths[norms[i]]:
+        longer = self._longer.get((norms[i], norms[i + 1]), ()) if i + 1 < len(norms) else ()
+        for n in [*longer, 1] if norms[i] in self._single else longer:
             if i + n > len(norms):
                 continue
             value = self._table.get(tuple(norms[i:i + n]))
