@@ -273,11 +273,12 @@ def event_words(text: str) -> set[str]:
     if len(text) > 5000:  # a huge blob: the same forms, without building whole-text copies
         words = {word[:64] for word in re.findall(r"[^\W_]+", text)}  # no real word is longer
         return {w for word in words for form in keyword_forms(word) for w in form.split()}
-    # The words of keyword_forms(text), built without joining and splitting them again.
-    words = set(_WORDS(fold(text)))
-    if any(letter in text for letter in "şŞçÇ"):  # only then does the bare form differ
-        words.update(_WORDS(fold(_bare(text))))
-    return {phonetic(w) for w in words}
+    # The words of keyword_forms(text), built without joining and splitting them again; phonetic()
+    # remembers each word's form, so repeated words cost less than a set of them made first.
+    forms = set(map(phonetic, _WORDS(fold(text))))
+    if not text.isascii() and ("ş" in text or "Ş" in text or "ç" in text or "Ç" in text):
+        forms.update(map(phonetic, _WORDS(fold(_bare(text)))))  # only then does the bare form differ
+    return forms
 
 
 _WORDS = re.compile(r"[a-z0-9]+").findall

@@ -428,3 +428,15 @@ def test_event_as_dict_is_every_field_in_order_with_lists_for_tuples():
         plain = {name: list(value) if isinstance(value, tuple) else value for name, value in zip(event._fields, event)}
         plain["disputed"] = bool(event.denied_by)
         assert event.as_dict() == plain and list(event.as_dict()) == list(EVENT_FIELDS)
+
+
+# --- the keyword index files each sentence under the word forms a keyword is matched against --------
+
+@QUICK
+@given(st.one_of(any_text, st.lists(st.sampled_from(["Şuşa", "Laçın", "Tərtər", "şş", "ç", "Ç", "-", "'", " ", "BM-30",
+                                                     "Qubadlı", "ſ", "İ", "x"]), max_size=10).map("".join)))
+@example("Suqovuşan and Laçın, then Şuşa’s Qırmızı Bazar")
+def test_a_sentences_keyword_words_are_the_words_of_its_keyword_forms(text):
+    from kscli.query import event_words, keyword_forms
+
+    assert event_words(text) == {word for form in keyword_forms(text) for word in form.split()}
