@@ -85,13 +85,13 @@ def event_type(text: str) -> str:
     'shelling/strike'
     """
     low = text.lower()
-    words = set(_TOKEN.findall(low))
+    words = _TOKEN.findall(low)
+    cues = _CUES.intersection(words)  # not a set of all the words first: most are no cue
     if "-" in low:
-        words.update([part for w in words if "-" in w for part in w.split("-")])
-    cues = words & _CUES
+        cues |= _CUES.intersection([part for w in words if "-" in w for part in w.split("-")])
     best = min(map(_WORD_TYPE.__getitem__, cues)) if cues else len(PRECEDENCE) - 1
     for n in range(best):  # only a phrase of a type that outranks the words' can change the answer
-        if not any(word in low for word in _NEEDS[n]):
+        if not any(map(low.__contains__, _NEEDS[n])):
             continue
         m = _PHRASE[n].search(low)
         if m and (m[0] != "crashed" or _DOWNED_OBJECT.search(low)):
