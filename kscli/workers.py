@@ -1,6 +1,6 @@
 """Extraction spread over processes: a large corpus's days annotated by one worker per core.
 
-Extraction is pure Python, about 100 µs a sentence, and the days of a timeline are
+Extraction is pure Python, about 60 µs a sentence, and the days of a timeline are
 independent (references like "the Ministry" never cross a day), so a big build runs
 them in forked workers. Only where that is safe and pays: Linux (fork), no other
 thread running (fork would copy its locks), and at least MIN_SENTENCES sentences, or
