@@ -79,7 +79,7 @@ def guard(write, *args, **options) -> None:
         raise typer.Exit(closed_stdout()) from None
 
 
-NOTICE_BYTES = 1_000_000  # about a second of building and more: worth a word to someone waiting
+NOTICE_BYTES = 2_000_000  # about a second of building and more: worth a word to someone waiting
 
 
 def building_notice(size: int, files: int, cached: bool) -> None:
