@@ -56,6 +56,7 @@ QUERIES = [
     ("keyword Smerch", ["-k", "Smerch", "--format", "jsonl"]),
     ("keyword no match", ["-k", "zzqqxx", "--format", "jsonl"]),
     ("place Tartar, tsv", ["--place", "Tartar", "--format", "tsv"]),  # the default format in a pipe
+    ("place Tartar, json", ["--place", "Tartar", "--format", "json"]),  # one indented array: the slowest format
 ]
 TABLE_QUERY = ("table on a pty (place Tartar)", ["--place", "Tartar"])
 # Timed only while the shipped table fails: the same command with that bug patched in-process.
