@@ -9,7 +9,7 @@ from kscli.clock import when
 from kscli.corpus import Sentence
 from kscli.kinds import casualties, event_type
 from kscli.lexicon import Lexicon
-from kscli.mentions import find_places
+from kscli.mentions import find_places_in
 from kscli.model import Event, ParseWarning
 from kscli.phrases import tokens
 
@@ -97,7 +97,7 @@ def _annotate_days(numbered: list[tuple[str, Sentence]], lexicon: Lexicon) -> tu
     actors, places, weapons = lexicon.actors, lexicon.places, lexicon.weapons
     hits = [actors.find(text, toks) if text is not None else None for text, toks in zip(texts, words)]
     claims = _claims(sentences, texts, words, hits, actors)
-    found = [find_places(text, places, toks) if text is not None else None for text, toks in zip(texts, words)]
+    found = find_places_in(texts, places, words)
     counts = [casualties(text) if text is not None else None for text in texts]
     kinds = [event_type(text) if text is not None else None for text in texts]
     arms = [tuple(weapons.find(text, toks)) if text is not None else None for text, toks in zip(texts, words)]

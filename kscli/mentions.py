@@ -55,17 +55,25 @@ class Mention(NamedTuple):
 
 def find_places(text: str, gaz: Gazetteer, toks: Words | None = None) -> tuple[list[str], list[str]]:
     """(canonical places, mentions as written) in order of first mention."""
-    toks = tokens(text) if toks is None else toks
+    return find_places_in([text], gaz, [tokens(text) if toks is None else toks])[0]
+
+
+def find_places_in(texts: list[str | None], gaz: Gazetteer, words: list[Words | None]) -> list:
+    """find_places() of each text with its words (None for None), each step done for every text
+    before the next: one step's code and tables at a time stay in the processor's caches."""
     spans = _spans(gaz)
-    mentions = _mentions(text, toks, gaz, spans)
-    chosen = _resolve(text, mentions, gaz)
+    mentions = [_mentions(text, toks, gaz, spans) if text is not None else None for text, toks in zip(texts, words)]
+    chosen = [_resolve(text, found, gaz) if text is not None else None for text, found in zip(texts, mentions)]
+    return [_places(found, names, gaz, spans) if found is not None else None for found, names in zip(mentions, chosen)]
+
+
+def _places(mentions: list[Mention], chosen: list[str], gaz: Gazetteer, spans: dict) -> tuple[list[str], list[str]]:
     places: list[str] = []
     for mention, name in zip(mentions, chosen):
         for extra in [name, *_end_points(mention, name, gaz, spans)]:
             if extra not in places:
                 places.append(extra)
-    surfaces = list(dict.fromkeys(m.surface for m in mentions))
-    return places, surfaces
+    return places, list(dict.fromkeys(m.surface for m in mentions))
 
 
 def _mentions(text: str, toks: Words, gaz: Gazetteer, spans: dict) -> list[Mention]:
