@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from kscli.dates import parse_day_label, parse_month_label, valid_date
 from kscli.errors import CorpusError
@@ -27,8 +27,7 @@ _YEAR = re.compile(r"\b(1[89]\d\d|20\d\d|21\d\d)\b")
 _LIST_ITEM = re.compile(r"^\s*(?:[-*•#]|\d+[.)])\s+")
 
 
-@dataclass(frozen=True, slots=True)
-class Sentence:
+class Sentence(NamedTuple):
     """A sentence as it stands in the file, before anything is extracted from it."""
 
     date: str | None
