@@ -9,7 +9,7 @@ denial", "denied", "denied by X").
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from kscli.actors import Actors
 from kscli.phrases import Hit
@@ -42,8 +42,7 @@ def _ends_in(window: str, words: tuple[str, ...]) -> bool:
     return len(tail) < len(window) and tail[-3:].lower().endswith(words)
 
 
-@dataclass(frozen=True, slots=True)
-class Claim:
+class Claim(NamedTuple):  # made for every sentence: a NamedTuple is quicker to make than a frozen dataclass
     source: str | None
     from_reference: bool
     denied_by: tuple[str, ...]

@@ -8,7 +8,7 @@ so it is skipped); phrases like "in the evening" give a part of the day;
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 _NUMBER_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
                  "seven": 7, "eight": 8, "nine": 9, "ten": 10, "half an": 0.5, "half a": 0.5}
@@ -34,8 +34,7 @@ _PARTS = (
 )
 
 
-@dataclass(frozen=True, slots=True)
-class When:
+class When(NamedTuple):  # made for every sentence: a NamedTuple is quicker to make than a frozen dataclass
     time: str | None = None
     approximate: bool = False
     estimated: bool = False
