@@ -92,11 +92,12 @@ def _annotate_days(numbered: list[tuple[str, Sentence]], lexicon: Lexicon) -> tu
     """
     sentences = [s for _, s in numbered]
     texts = [s.text if len(s.text) <= MAX_ANALYSED else None for s in sentences]  # None: kept, not analysed
+    new_days = [n == 0 or _day(s) != _day(sentences[n - 1]) for n, s in enumerate(sentences)]
     words = [tokens(text) if text is not None else None for text in texts]
-    times = _times(sentences, texts)
+    times = _times(texts, new_days)
     actors, places, weapons = lexicon.actors, lexicon.places, lexicon.weapons
     hits = [actors.find(text, toks) if text is not None else None for text, toks in zip(texts, words)]
-    claims = _claims(sentences, texts, words, hits, actors)
+    claims = _claims(texts, new_days, words, hits, actors)
     found = find_places_in(texts, places, words)
     counts = [casualties(text) if text is not None else None for text in texts]
     kinds = [event_type(text) if text is not None else None for text in texts]
@@ -126,12 +127,12 @@ def _annotate_days(numbered: list[tuple[str, Sentence]], lexicon: Lexicon) -> tu
     return events, warnings
 
 
-def _times(sentences: list[Sentence], texts: list[str | None]) -> list:
+def _times(texts: list[str | None], new_days: list[bool]) -> list:
     """Each sentence's time facts; "an hour later" counts from the last time given earlier that day."""
-    out, day, previous = [], None, None
-    for s, text in zip(sentences, texts):
-        if _day(s) != day:
-            day, previous = _day(s), None
+    out, previous = [], None
+    for text, new_day in zip(texts, new_days):
+        if new_day:
+            previous = None
         if text is None:
             out.append(None)
             continue
@@ -141,11 +142,11 @@ def _times(sentences: list[Sentence], texts: list[str | None]) -> list:
     return out
 
 
-def _claims(sentences: list[Sentence], texts: list[str | None], words: list, hits: list, actors) -> list:
+def _claims(texts: list[str | None], new_days: list[bool], words: list, hits: list, actors) -> list:
     """Each sentence's claim; "the Ministry" and "it" name the last such speaker earlier that day."""
-    out, day, speakers = [], None, None
-    for s, text, toks, found in zip(sentences, texts, words, hits):
-        if _day(s) != day:
-            day, speakers = _day(s), Speakers(actors)
+    out, speakers = [], None
+    for text, new_day, toks, found in zip(texts, new_days, words, hits):
+        if new_day:
+            speakers = Speakers(actors)
         out.append(claim(text, found, speakers, set(toks.text)) if text is not None else None)
     return out

@@ -99,14 +99,14 @@ def _capitalised(word: str) -> bool:
 def _longest(text: str, toks: Words, i: int, gaz: Gazetteer, spans: dict, norms: list[str], shorter_than: int = 99):
     if _first_key(norms[i]) not in gaz.first_words:
         return None
-    for n in range(_run(text, toks, i, min(MAX_WORDS, shorter_than - 1)), 0, -1):
+    for n in range(_run(toks, i, min(MAX_WORDS, shorter_than - 1)), 0, -1):
         kind, places = _span_places(gaz, spans, tuple(norms[i:i + n]))
         if kind and norms[i + n - 1] not in GENERIC:
             continue  # generic words only count after the name ("Tartar District")
         if not places:
             continue
         end = i + n
-        if kind is None and _part_of_longer_name(text, toks, end):
+        if kind is None and _part_of_longer_name(toks, end):
             return None, end
         start, stop = toks.start[i], toks.end[end - 1]
         plural = norms[end - 1].endswith("s") and norms[end - 1] in GENERIC
@@ -114,7 +114,7 @@ def _longest(text: str, toks: Words, i: int, gaz: Gazetteer, spans: dict, norms:
     return None
 
 
-def _run(text: str, toks: Words, i: int, limit: int) -> int:
+def _run(toks: Words, i: int, limit: int) -> int:
     """How many words from toks[i] on, `limit` at most, are joined as one name's are: by a space,
     a hyphen or dash, or a slash ("Baku–Novorossiysk pipeline"). Asked only where a name may start."""
     if limit < 1:
@@ -160,7 +160,7 @@ def _split_words(words: list[str]) -> list[str]:
     return [part for w in words for part in _NON_WORD.split(w) if part]
 
 
-def _part_of_longer_name(text: str, toks: Words, end: int) -> bool:
+def _part_of_longer_name(toks: Words, end: int) -> bool:
     """"Moscow Time", "the Nagorno-Karabakh conflict": the name qualifies something that is not a place."""
     if end >= len(toks) or toks.gap[end] != " ":
         return False
