@@ -133,8 +133,9 @@ def _indented(rows: list[dict], columns: list) -> str:
         return "[\n" + ",\n".join(["  {}"] * len(rows)) + "\n]" if rows else "[]"
     prefixes = ["    " + _KEYS[type(c)](c) + ": " for c in columns]
     encode = _ENCODERS
-    items = ["  {\n" + ",\n".join([prefix + encode[type(value)](value) for prefix, value in zip(prefixes, map(row.get, columns))])
-             + "\n  }" for row in rows]
+    items = ["  {\n" + ",\n".join([prefix + encode[type(value)](value)
+                                   for prefix, value in zip(prefixes, map(row.get, columns))]) + "\n  }"
+             for row in rows]
     return "[\n" + ",\n".join(items) + "\n]" if items else "[]"
 
 
