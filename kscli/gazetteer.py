@@ -145,8 +145,10 @@ class Gazetteer:
         choices = [c for c in self._keys if len(c) >= 4]
         found = process.extract(k, choices, scorer=OSA.normalized_similarity, score_cutoff=cutoff / 100,
                                 limit=limit * 3)
-        matches = [Match(p, "fuzzy", round(score * 100, 1), via)
-                   for choice, score, _ in found for p, via in self._keys[choice]]
+        # A score is given to a tenth, and the score as given meets the cutoff: a cutoff finer than
+        # a tenth would otherwise let 33.33 through as "33.3" for a cutoff of 33.3125.
+        matches = [Match(p, "fuzzy", shown, via) for choice, score, _ in found
+                   if (shown := round(score * 100, 1)) >= cutoff for p, via in self._keys[choice]]
         return _best_per_place(matches)[:limit]
 
     def suggestions(self, text: str, limit: int = 3) -> list[str]:

@@ -246,6 +246,7 @@ def test_gazetteer_resolve_never_raises(gazetteer, text):
 
 @QUICK
 @given(text=any_text, cutoff=st.floats(0, 100))
+@example(text="0A0G", cutoff=33.3125)  # found by this test: scores of 33.33 given as 33.3
 def test_gazetteer_resolve_with_any_cutoff_on_its_scale_never_raises(gazetteer, text, cutoff):
     """Scores are 0-100 (gazetteer.FUZZY_CUTOFF); every cutoff on that scale is a valid question.
     ('ksw corpus check' once asked with cutoff=101: see test_robust_corpus's corpus-check tests.)"""
