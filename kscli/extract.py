@@ -19,9 +19,10 @@ from kscli.phrases import tokens
 MAX_ANALYSED = 5000
 
 
-def annotate(sentences: list[Sentence], lexicon: Lexicon,
-             meanwhile: Callable[[], None] | None = None) -> tuple[list[Event], list[ParseWarning]]:
-    """Events with stable ids (event_ids()), one per sentence, in the sentences' order.
+def annotate(sentences: list[Sentence], lexicon: Lexicon, meanwhile: Callable[[], None] | None = None,
+             ids: list[str] | None = None) -> tuple[list[Event], list[ParseWarning]]:
+    """Events with stable ids (event_ids(), or `ids` if the caller has made them), one per sentence,
+    in the sentences' order.
 
     A large corpus's days are annotated in worker processes (kscli.workers); the result is the same.
     `meanwhile` is called once, in this process: while the workers annotate, if there are any
@@ -37,7 +38,7 @@ def annotate(sentences: list[Sentence], lexicon: Lexicon,
         while pending:
             pending.pop()()
 
-    numbered = list(zip(event_ids(sentences), sentences))
+    numbered = list(zip(event_ids(sentences) if ids is None else ids, sentences))
     count = workers.wanted(len(sentences))
     parts = None
     if count > 1:

@@ -231,7 +231,8 @@ def _build_from_inputs(files, inputs, corpus: Path, year: int | None, extra_plac
         warnings += decode_warnings + parse_warnings
     # Where each event will stand and which words it has follow from its sentence alone: this
     # process files the words while the workers annotate, instead of idling and filing them after.
-    keys = [_time_key(s.background, s.date, event_id) for s, event_id in zip(sentences, event_ids(sentences))]
+    ids = event_ids(sentences)
+    keys = [_time_key(s.background, s.date, event_id) for s, event_id in zip(sentences, ids)]
     order = array("I", sorted(range(len(keys)), key=keys.__getitem__))
     del keys  # before the workers fork: each would carry a copy
     words: list[dict[str, array]] = []
@@ -239,7 +240,7 @@ def _build_from_inputs(files, inputs, corpus: Path, year: int | None, extra_plac
     def file_words() -> None:
         words.append(word_postings([sentences[k].text for k in order]))
 
-    events, extract_warnings = annotate(sentences, lexicon, meanwhile=file_words)
+    events, extract_warnings = annotate(sentences, lexicon, meanwhile=file_words, ids=ids)
     return build(events, warnings + extract_warnings, lexicon, year, tuple(label for label, _, _ in inputs[:len(files)]),
                  order, words[0])
 
