@@ -275,13 +275,21 @@ def event_words(text: str) -> set[str]:
         return {w for word in words for form in keyword_forms(word) for w in form.split()}
     # The words of keyword_forms(text), built without joining and splitting them again; phonetic()
     # remembers each word's form, so repeated words cost less than a set of them made first.
-    forms = set(map(phonetic, _WORDS(fold(text))))
+    forms = set(map(phonetic, _words(fold(text))))
     if not text.isascii() and ("ş" in text or "Ş" in text or "ç" in text or "Ç" in text):
-        forms.update(map(phonetic, _WORDS(fold(_bare(text)))))  # only then does the bare form differ
+        forms.update(map(phonetic, _words(fold(_bare(text)))))  # only then does the bare form differ
     return forms
 
 
+def _words(folded: str) -> list[str]:
+    """The runs of a-z and 0-9 in folded text."""
+    if folded.isascii():  # most text: every other byte made a space, then split, is a third quicker than re
+        return folded.encode().translate(_NOT_ALNUM_TO_SPACE).decode().split()
+    return _WORDS(folded)
+
+
 _WORDS = re.compile(r"[a-z0-9]+").findall
+_NOT_ALNUM_TO_SPACE = bytes(byte if chr(byte) in "abcdefghijklmnopqrstuvwxyz0123456789" else 32 for byte in range(256))
 
 
 def _bare(text: str) -> str:

@@ -441,3 +441,12 @@ def test_a_sentences_keyword_words_are_the_words_of_its_keyword_forms(text):
     from kscli.query import event_words, keyword_forms
 
     assert event_words(text) == {word for form in keyword_forms(text) for word in form.split()}
+
+
+@QUICK
+@given(st.one_of(any_text, st.text(alphabet=st.characters(max_codepoint=127))))
+@example("bm 30\x1c\x1fsmerch_x\tA9z")
+def test_the_words_of_folded_text_are_its_runs_of_letters_and_digits(text):
+    from kscli.query import _words
+
+    assert _words(text) == re.findall(r"[a-z0-9]+", text)
