@@ -241,6 +241,7 @@ def _build_from_inputs(files, inputs, corpus: Path, year: int | None, extra_plac
         words.append(word_postings([sentences[k].text for k in order]))
 
     events, extract_warnings = annotate(sentences, lexicon, meanwhile=file_words, ids=ids)
+    del ids  # workers' events come back with ids of their own: these would be 20 MB more at x1000's peak
     return build(events, warnings + extract_warnings, lexicon, year, tuple(label for label, _, _ in inputs[:len(files)]),
                  order, words[0])
 
