@@ -149,14 +149,15 @@ def load_index(path=None, year: int | None = None, extra_places: tuple[Path, ...
     paths = files + [p for group in data.values() for p in group]
     root = cache.cache_root() if use_cache else None
     location = cache.path_for(root, str(corpus.resolve()) + f"\0{year}") if root else None
-    inputs = None
+    inputs, key = None, None
     if location is not None:
         snapshot = cache.read(location, __version__)
         if snapshot is not None:
             fresh = cache.unchanged(location, paths, snapshot.header.get("key"))
             if not fresh:
                 inputs = _read_inputs(files, data)
-                fresh = snapshot.header.get("key") == _key(inputs, year)
+                key = _key(inputs, year)
+                fresh = snapshot.header.get("key") == key
                 if fresh:
                     cache.remember(location, paths, snapshot.header["key"])
             if fresh:
@@ -165,12 +166,14 @@ def load_index(path=None, year: int | None = None, extra_places: tuple[Path, ...
                 except (KeyError, ValueError, TypeError, IndexError, CorpusError):
                     pass  # whole but unusable (a layout this version does not know): rebuild over it
     inputs = inputs or _read_inputs(files, data)
+    if location is not None:
+        key = key or _key(inputs, year)
     if on_build is not None:
         kept = location is not None and cache.writable(location)
         on_build(sum(len(data) for _, _, data in inputs[:len(files)]), len(files), kept)
-    index = build_from_inputs(files, inputs, corpus, year, tuple(extra_places))
-    if location is not None and save(index, location, _key(inputs, year)):
-        cache.remember(location, paths, _key(inputs, year))
+    index = build_from_inputs(files, inputs, corpus, year, tuple(extra_places))  # empties inputs
+    if location is not None and save(index, location, key):
+        cache.remember(location, paths, key)
     return index
 
 
@@ -192,8 +195,12 @@ def _read_inputs(files: list[Path], data: dict[str, list[Path]]) -> list[tuple[s
     return [(label(path), path, read_bytes(path)) for path in files + [p for paths in data.values() for p in paths]]
 
 
-def build_from_inputs(files, inputs, corpus: Path, year: int | None, extra_places) -> Index:
-    """The index of the corpus's timeline files and data files, built from their bytes."""
+def build_from_inputs(files, inputs: list, corpus: Path, year: int | None, extra_places) -> Index:
+    """The index of the corpus's timeline files and data files, built from their bytes.
+
+    `inputs` (_read_inputs()) is emptied: each file's bytes are let go once decoded, so that a
+    big corpus's raw text is not held all through the build, nor copied into every worker.
+    """
     import gc
 
     # A build makes millions of objects and almost no garbage (a few hundred unreachable at x100):
@@ -219,8 +226,10 @@ def _build_from_inputs(files, inputs, corpus: Path, year: int | None, extra_plac
     binary = [by_path[f][0] for f in files if is_binary(by_path[f][1])]
     if binary and len(binary) == len(files):
         raise CorpusError(f"{binary[0]}: binary file, not a timeline")
+    labels = tuple(label for label, _, _ in inputs[:len(files)])
+    inputs.clear()  # by_path holds each file's bytes now, until the file is decoded
     for file in files:
-        label, data = by_path[file]
+        label, data = by_path.pop(file)
         if label in binary:
             warnings.append(ParseWarning(label, 1, "binary file, not a timeline: skipped"))
             continue
@@ -242,8 +251,7 @@ def _build_from_inputs(files, inputs, corpus: Path, year: int | None, extra_plac
 
     events, extract_warnings = annotate(sentences, lexicon, meanwhile=file_words, ids=ids)
     del ids  # workers' events come back with ids of their own: these would be 20 MB more at x1000's peak
-    return build(events, warnings + extract_warnings, lexicon, year, tuple(label for label, _, _ in inputs[:len(files)]),
-                 order, words[0])
+    return build(events, warnings + extract_warnings, lexicon, year, labels, order, words[0])
 
 
 def build(events: list[Event], warnings: list[ParseWarning], lexicon: Lexicon, year: int | None,
