@@ -157,8 +157,10 @@ class _Walker:
 
     def start_month(self, month: int, year: int | None) -> None:
         if year is not None and not self.year_given:
-            self.year = year
-        self.advance_month(month)
+            # "== January 2023 ==" names its year: December before it is no reason to add one more.
+            self.year, self.last_month = year, month
+        else:
+            self.advance_month(month)
         self.date = None
         self.skipping = False
 

@@ -174,6 +174,17 @@ def test_a_folder_of_timelines_crossing_a_year_boundary(ksw):
     assert jsonl(ksw("events", "--corpus", str(FIXTURES / "yearend"), "--on", "2 January", "--format", "jsonl"))
 
 
+def test_month_headings_that_name_their_years_cross_a_year_boundary(ksw, tmp_path):
+    timeline = tmp_path / "t.txt"
+    timeline.write_text("= Timeline of the 2022 Ruritania war =\n\n== December 2022 ==\n\n=== 31 December ===\n\n"
+                        "Bordurian forces shelled Strelsau.\n\n== January 2023 ==\n\n=== 1 January ===\n\n"
+                        "Bordurian forces shelled Zenda.\n", encoding="utf-8")
+    dates = [e["date"] for e in jsonl(ksw("events", "--corpus", str(timeline), "--format", "jsonl"))]
+    assert dates == ["2022-12-31", "2023-01-01"]
+    given = [e["date"] for e in jsonl(ksw("events", "--corpus", str(timeline), "--year", "2022", "--format", "jsonl"))]
+    assert given == dates
+
+
 def test_mini_timeline_every_line_form(ksw):
     events = {e["id"]: e for e in jsonl(ksw("events", "--corpus", str(FIXTURES / "mini-timeline.txt"), "--format", "jsonl"))}
     assert events["2031-12-30.01"]["time"] == "08:15" and events["2031-12-30.01"]["places"] == ["Tartar"]
