@@ -298,13 +298,16 @@ def _bare(text: str) -> str:
 
 
 def keyword_candidates(index: Index, keyword: str) -> list[int]:
-    """Events whose words could hold the phrase: each of its words begins one of theirs."""
+    """Events whose words could hold the phrase in one of its forms: each word of that form begins one of theirs."""
     vocabulary = index.values("word")
-    result: list[int] | None = None
-    for word in event_words(keyword):
-        positions = _union(vocabulary[w] for w in vocabulary if w.startswith(word))
-        result = positions if result is None else _intersect(result, positions)
-    return result or []
+    found: set[int] = set()
+    for form in keyword_forms(keyword):  # "Şuşa" is "shusha" or "susa": either will do, not both at once
+        result: list[int] | None = None
+        for word in dict.fromkeys(form.split()):
+            positions = _union(vocabulary[w] for w in vocabulary if w.startswith(word))
+            result = positions if result is None else _intersect(result, positions)
+        found.update(result or ())
+    return sorted(found)
 
 
 def _has_phrase(text: str, keyword: str) -> bool:

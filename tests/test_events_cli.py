@@ -83,6 +83,13 @@ def test_keyword_is_case_accent_and_transliteration_insensitive(ksw):
     assert jsonl(ksw("events", "-k", "SMERCH", "--format", "jsonl")) == jsonl(ksw("events", "-k", "smerch", "--format", "jsonl"))
 
 
+def test_keyword_in_azerbaijani_letters_finds_what_the_english_spelling_finds(ksw):
+    # ş is "sh" or "s" to an English keyboard: either form of the keyword may match, not both at once.
+    for typed, english in (("Şuşa", "Shusha"), ("Laçın", "Lachin"), ("Suqovuşan", "Sugovushan")):
+        ids = {e["id"] for e in jsonl(ksw("events", "-k", typed, "--format", "jsonl"))}
+        assert ids >= {e["id"] for e in jsonl(ksw("events", "-k", english, "--format", "jsonl"))} != set(), typed
+
+
 def test_keyword_phrase_matches_as_a_phrase(ksw):
     phrase = jsonl(ksw("events", "-k", "tactical retreat", "--format", "jsonl"))
     assert [e["id"] for e in phrase] == ["2020-10-05.11"]
