@@ -17,6 +17,7 @@ from kscli.model import Event
 from kscli.names import fold, phonetic
 
 MAX_ARGUMENT = 200
+DEFAULT_KM = 10.0
 
 
 class Query(NamedTuple):
@@ -35,7 +36,7 @@ class Query(NamedTuple):
     disputed: bool | None = None
     sides: tuple[str, ...] = ()
     near: str | None = None
-    km: float = 10.0
+    km: float | None = None  # the radius of --near; None: DEFAULT_KM
     limit: int | None = None
     reverse: bool = False
 
@@ -57,6 +58,8 @@ def check(query: Query) -> Query:
         raise UsageError(f"--limit must be 0 or more, not {query.limit}")
     if query.near is not None and not query.near.strip():
         raise UsageError("empty value for --near")
+    if query.km is not None and query.near is None:
+        raise UsageError("--km is the radius of --near: give --near PLACE too")
     return query._replace(sides=tuple(_side(s) for s in query.sides))
 
 
@@ -163,7 +166,8 @@ def _filters(index: Index, query: Query):
 
         place_names(index, (query.near,))  # a name that matches nothing fails as it does for --place
         centre = _best(index, query.near)
-        yield _union(index.posting("place", n) for n in places_near(index.lexicon.places, centre, query.km))
+        radius = DEFAULT_KM if query.km is None else query.km
+        yield _union(index.posting("place", n) for n in places_near(index.lexicon.places, centre, radius))
 
 
 def date_positions(index: Index, query: Query) -> list[int]:

@@ -122,6 +122,15 @@ def test_near_keeps_events_within_the_radius(ksw, index):
     assert not any(e["places"] == ["Ganja"] for e in near)
 
 
+def test_near_radius_defaults_to_ten_km_and_is_not_taken_without_near(ksw):
+    default = ksw("events", "--near", "Stepanakert", "--format", "tsv").stdout
+    assert default == ksw("events", "--near", "Stepanakert", "--km", "10", "--format", "tsv").stdout != ""
+    for command in (["events"], ["stats", "--by", "place"]):
+        lone = ksw(*command, "--km", "5")  # a radius of nothing: every event would answer, silently
+        assert lone.returncode == 2 and lone.stdout == ""
+        assert lone.stderr.strip() == "ksw: --km is the radius of --near: give --near PLACE too"
+
+
 def test_show_reads_ids_from_a_pipe(ksw):
     ids = "\n".join(event_ids(ksw, "--place", "Barda")[:3]) + "\n"
     result = ksw("show", "-", "--format", "jsonl", input=ids)

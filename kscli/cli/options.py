@@ -41,7 +41,7 @@ FILTERS = {  # parameter name -> (annotation, default)
     "place": (Annotated[Many, option("--place", "-p", metavar="NAME", autocompletion=complete_names("place"), help="Place, any spelling: Tartar, Terter, Tərtər (repeatable).")], None),
     "within": (Annotated[Many, option("--within", metavar="NAME", autocompletion=complete_names("place"), help="A place and every place inside it (repeatable).")], None),
     "near": (Annotated[Optional[str], option("--near", metavar="PLACE", autocompletion=complete_names("place"), help="Events at places within --km of this place.")], None),
-    "km": (Annotated[float, option("--km", metavar="N", help="Radius for --near, in kilometres.")], 10.0),
+    "km": (Annotated[Optional[float], option("--km", metavar="N", help="Radius for --near, in kilometres (default: 10).")], None),
     "actor": (Annotated[Many, option("--actor", "-a", metavar="NAME", autocompletion=complete_names("actor"), help="Who made the claim: 'Azerbaijani MoD', ADA, Pashinyan (repeatable).")], None),
     "keyword": (Annotated[Many, option("--keyword", "-k", metavar="TEXT", help="Word or quoted phrase, case- and accent-insensitive (repeatable).")], None),
     "event_type": (Annotated[Many, option("--type", "-t", metavar="TYPE", help="shelling/strike, battle/clash, territory, ... (repeatable).")], None),
