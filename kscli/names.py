@@ -39,7 +39,7 @@ _KEY_RULES = (
     ("q", "g"), ("k", "g"), ("c", "j"), ("\x01", "ch"), ("e", "a"), ("y", "i"),
     ("w", "v"), ("ou", "u"),
 )
-_DOUBLE = re.compile(r"(.)\1+")
+_DOUBLE = re.compile(r"([a-z])\1+")  # doubled letters are spelling; doubled digits are a number ("2000", "08:00")
 _NON_ALNUM = re.compile(r"[^a-z0-9]+")
 
 
@@ -110,6 +110,8 @@ def phonetic(folded: str) -> str:
     (True, True)
     >>> phonetic("kubatli") == phonetic("gubadly")
     False
+    >>> phonetic("shusha"), phonetic("2000")
+    ('shusha', '2000')
     """
     for old, new in _KEY_RULES:
         folded = folded.replace(old, new)

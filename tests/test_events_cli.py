@@ -90,6 +90,12 @@ def test_keyword_in_azerbaijani_letters_finds_what_the_english_spelling_finds(ks
         assert ids >= {e["id"] for e in jsonl(ksw("events", "-k", english, "--format", "jsonl"))} != set(), typed
 
 
+def test_keyword_numbers_keep_their_doubled_digits(ksw):
+    at_eight = jsonl(ksw("events", "-k", "08:00", "--format", "jsonl"))
+    assert at_eight and all("08:00" in e["text"] for e in at_eight)  # not 08:03 ("00" is not "0")
+    assert {e["id"] for e in jsonl(ksw("events", "-k", "2,000", "--format", "jsonl"))} == {"2020-11-10.01"}
+
+
 def test_keyword_phrase_matches_as_a_phrase(ksw):
     phrase = jsonl(ksw("events", "-k", "tactical retreat", "--format", "jsonl"))
     assert [e["id"] for e in phrase] == ["2020-10-05.11"]
