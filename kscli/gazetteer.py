@@ -290,7 +290,22 @@ def read_places(paths: list[Path]) -> list[Place]:
     missing = sorted({p.parent for p in places.values() if p.parent and p.parent not in places})
     if missing:
         raise DataFileError(f"places: parent '{missing[0]}' is not itself a place")
+    _check_no_cycle(places)
     return list(places.values())
+
+
+def _check_no_cycle(places: dict[str, Place]) -> None:
+    """A place inside itself, at any depth, would send every walk up or down the tree round forever."""
+    settled: set[str] = set()  # places whose chain of parents is known to end
+    for name in places:
+        chain: list[str] = []
+        while name and name not in settled:
+            if name in chain:
+                loop = chain[chain.index(name):] + [name]
+                raise DataFileError(f"places: '{name}' is inside itself ({' → '.join(loop)})")
+            chain.append(name)
+            name = places[name].parent
+        settled.update(chain)
 
 
 
@@ -304,6 +319,9 @@ def _place(path: Path, n: int, row: dict[str, str]) -> Place:
         lon = float(row["lon"]) if row["lon"] else None
     except ValueError:
         raise DataFileError(f"{path}:{n}: lat/lon must be decimal degrees") from None
+    if (lat is not None and not -90 <= lat <= 90) or (lon is not None and not -180 <= lon <= 180):
+        # nan fails these too: it would be written into JSON, where it is not a number
+        raise DataFileError(f"{path}:{n}: lat must lie within ±90 and lon within ±180 degrees, not {row['lat']}, {row['lon']}")
     from kscli.tsv import split_list
 
     return Place(row["name"], row["kind"], row["parent"] or None, lat, lon, tuple(split_list(row["aliases"])))

@@ -284,7 +284,14 @@ def test_places_file_that_is_a_directory(ksw, tmp_path):
     ("name\tkind\tparent\tlat\tlon\taliases\nX\tcity\t\tnorth\t\t\n", "lat/lon"),
     ("name\tkind\tparent\tlat\tlon\taliases\nX\tcity\tNowhere Land\t\t\t\n", "Nowhere Land"),
     (b"name\tkind\tparent\tlat\tlon\taliases\n\xff\xfe\tcity\t\t\t\t\n", "cannot read"),
-], ids=["missing-columns", "unknown-kind", "bad-latitude", "unknown-parent", "not-utf8"])
+    # A place inside itself sent --within round its loop for ever, eating memory.
+    ("name\tkind\tparent\tlat\tlon\taliases\nFoo\tcity\tFoo\t40\t46\t\n", "(Foo → Foo)"),
+    ("name\tkind\tparent\tlat\tlon\taliases\nFoo\tcity\tBar\t\t\t\nBar\tdistrict\tFoo\t\t\t\n", "(Foo → Bar → Foo)"),
+    # nan would be written into JSON and GeoJSON, where it is not a number.
+    ("name\tkind\tparent\tlat\tlon\taliases\nX\tcity\t\tnan\tnan\t\n", "within ±90"),
+    ("name\tkind\tparent\tlat\tlon\taliases\nX\tcity\t\t40\t999\t\n", "within ±180"),
+], ids=["missing-columns", "unknown-kind", "bad-latitude", "unknown-parent", "not-utf8", "own-parent", "parent-loop",
+        "nan-coordinates", "longitude-out-of-range"])
 def test_malformed_places_file(ksw, tmp_path, content, named):
     path = tmp_path / "places-bad.tsv"
     path.write_bytes(content if isinstance(content, bytes) else content.encode())
