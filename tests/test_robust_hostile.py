@@ -125,6 +125,16 @@ def test_table_on_a_real_terminal_carries_no_escape_from_the_text(tmp_path, with
     assert "[bold red]x[/]" in text and "[link=http://example.invalid]y[/link]" in text
 
 
+def test_timeline_chart_on_a_terminal_shows_a_hostile_heading_without_obeying_it(tmp_path):
+    # The chart's lines carry each day's heading: they were written out raw (found by a QA pass).
+    status, screen, _ = run_on_pty("timeline", "--corpus", str(write_corpus(tmp_path)))
+    text = screen.decode("utf-8", errors="replace")
+    assert status == 0, text[-800:]
+    assert "◆" in text and "[bold]label[/bold]" in text  # the heading is there, as text
+    for sequence in ("\x1b]0;pwned", "\x07"):
+        assert sequence not in text, f"{sequence!r} from a heading reached the terminal"
+
+
 # Regression test: a bug it found, fixed in d3b2cc3 ("Robustness fixes found by the new fault tests"):
 #   output.printable() keeps TAB and termtable writes it raw into the box, so a row with a tab is wider on screen
 #   than its border (the old rich table expanded tabs)

@@ -53,7 +53,11 @@ def emit_json(value) -> None:
 
 
 def print_lines(lines) -> None:
-    guard(lambda: sys.stdout.write("".join(line + "\n" for line in lines)))
+    """Lines of text for a person (a chart, a grid): whatever a corpus put in them (a heading's
+    escape sequences) is shown, not obeyed."""
+    from kscli.output import printable
+
+    guard(lambda: sys.stdout.write("".join(printable(line) + "\n" for line in lines)))
 
 
 def print_bytes(data: bytes) -> None:
