@@ -171,17 +171,20 @@ def _filters(index: Index, query: Query):
 
 
 def date_positions(index: Index, query: Query) -> list[int]:
-    """Dated events in the range (background events are never in a range)."""
+    """Dated events on one of the --on days (OR) and within --from/--to (AND: another filter).
+    Background events are never in a range."""
     from kscli.dates import parse_user_date  # regexes compiled only when dates are asked for
 
-    ranges = [parse_user_date(d, index.year_for_month) for d in query.on]
+    days = [parse_user_date(d, index.year_for_month) for d in query.on]
+    found = _union(index.between(a, b) for a, b in days) if days else None
     if query.date_from or query.date_to:
         start = parse_user_date(query.date_from, index.year_for_month)[0] if query.date_from else date.min
         end = parse_user_date(query.date_to, index.year_for_month)[1] if query.date_to else date.max
         if start > end:
             raise UsageError(f"--from {query.date_from} is after --to {query.date_to}")
-        ranges.append((start, end))
-    return _union(index.between(a, b) for a, b in ranges)
+        span = index.between(start, end)
+        found = span if found is None else _intersect(found, span)
+    return found or []
 
 
 def place_names(index: Index, names: tuple[str, ...]) -> set[str]:

@@ -187,6 +187,15 @@ def test_a_folder_of_timelines_crossing_a_year_boundary(ksw):
     assert jsonl(ksw("events", "--corpus", str(FIXTURES / "yearend"), "--on", "2 January", "--format", "jsonl"))
 
 
+def test_on_and_a_date_range_are_two_filters_and_both_hold(ksw):
+    def days(*options):
+        return {e["date"] for e in jsonl(ksw("events", *options, "--format", "jsonl"))}
+
+    assert days("--on", "1 Oct", "--on", "5 Oct", "--from", "4 Oct") == {"2020-10-05"}
+    assert days("--on", "October", "--to", "2 Oct") == {"2020-10-01", "2020-10-02"}
+    assert ksw("events", "--on", "1 Oct", "--from", "4 Oct").returncode == 1  # no day is both
+
+
 def test_month_headings_that_name_their_years_cross_a_year_boundary(ksw, tmp_path):
     timeline = tmp_path / "t.txt"
     timeline.write_text("= Timeline of the 2022 Ruritania war =\n\n== December 2022 ==\n\n=== 31 December ===\n\n"
