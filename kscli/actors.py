@@ -6,7 +6,6 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from kscli.errors import DataFileError
-from kscli.model import SIDES
 from kscli.phrases import Hit, PhraseMatcher
 from kscli.tsv import read_rows, split_list
 
@@ -39,6 +38,10 @@ class Actors:
     def get(self, name: str) -> Actor | None:
         return self.by_name.get(name)
 
+    def sides(self) -> list[str]:
+        """The sides the actors are on, in the order the files first name them."""
+        return list(dict.fromkeys(a.side for a in self.by_name.values()))
+
     def resolve(self, text: str) -> Actor | None:
         """The actor a user's name means: a canonical name or alias, any case."""
         hits = self._matcher.find(text)
@@ -53,8 +56,9 @@ def read_actors(paths: list[Path]) -> list[Actor]:
     actors: dict[str, Actor] = {}
     for path in paths:
         for n, row in read_rows(path, ("name", "side", "kind", "aliases")):
-            if row["side"] not in SIDES:
-                raise DataFileError(f"{path}:{n}: unknown side '{row['side']}' (one of {', '.join(SIDES)})")
+            # Any side a war has: the bundled file's are azerbaijani, armenian and third party.
+            if not row["side"] or not row["side"].isprintable():
+                raise DataFileError(f"{path}:{n}: an actor needs a side (a word like 'armenian' or 'third party')")
             if row["kind"] not in KINDS:
                 raise DataFileError(f"{path}:{n}: unknown kind '{row['kind']}' (one of {', '.join(KINDS)})")
             actors[row["name"]] = Actor(row["name"], row["side"], row["kind"], tuple(split_list(row["aliases"])))

@@ -9,9 +9,6 @@ from __future__ import annotations
 from typing import NamedTuple
 
 
-# Sides a claimant can be on; Armenia and Artsakh are one side.
-SIDES = ("azerbaijani", "armenian", "third party")
-
 # Event types, in the precedence that decides between them (see kinds.py and the README).
 EVENT_TYPES = ("aircraft/drone downed", "territory", "shelling/strike", "battle/clash",
                "casualties", "ceasefire/diplomacy", "footage/media", "other")

@@ -42,7 +42,8 @@ class Query(NamedTuple):
 
 
 _OPTION_OF = {"on": "on", "places": "place", "within": "within", "actors": "actor", "keywords": "keyword",
-              "types": "type", "weapons": "weapon", "denied_by": "denied-by", "date_from": "from", "date_to": "to"}
+              "types": "type", "weapons": "weapon", "denied_by": "denied-by", "sides": "side", "date_from": "from",
+              "date_to": "to"}
 
 
 def check(query: Query) -> Query:
@@ -60,17 +61,32 @@ def check(query: Query) -> Query:
         raise UsageError("empty value for --near")
     if query.km is not None and query.near is None:
         raise UsageError("--km is the radius of --near: give --near PLACE too")
-    return query._replace(sides=tuple(_side(s) for s in query.sides))
+    return query
 
 
-def _side(value: str) -> str:
-    from kscli.model import SIDES
+def side_names(index: Index, values: tuple[str, ...]) -> set[str]:
+    """The sides of the actors files that the user's words name."""
+    actors = index.lexicon.actors
+    return {_side(value, actors.sides(), actors) for value in values}
 
-    side = " ".join(value.lower().replace("-", " ").split())
-    side = {"third": "third party", "azerbaijan": "azerbaijani", "armenia": "armenian", "artsakh": "armenian"}.get(side, side)
-    if side not in SIDES:
-        raise UsageError(f"unknown side '{value}'; one of: {', '.join(SIDES)}")
-    return side
+
+def _side(value: str, sides: list[str], actors) -> str:
+    """A side as written, in any case ("third-party" too); else the one side it begins ("third",
+    "azerbaijan"); else the side of the actor it names ("Artsakh")."""
+    def loose(text: str) -> str:
+        return " ".join(text.lower().replace("-", " ").split())
+
+    want = loose(value)
+    for side in sides:
+        if loose(side) == want:
+            return side
+    begun = [side for side in sides if loose(side).startswith(want)]
+    if len(begun) == 1:
+        return begun[0]
+    actor = actors.resolve(value)
+    if actor is None:
+        raise UsageError(f"unknown side '{value}'; one of: {', '.join(sides)}")
+    return actor.side
 
 
 class Result:
@@ -157,7 +173,7 @@ def _filters(index: Index, query: Query):
     if query.weapons:
         yield _union(index.posting("weapon", w) for w in weapon_names(index, query.weapons))
     if query.sides:
-        yield _union(index.posting("side", s) for s in query.sides)
+        yield _union(index.posting("side", s) for s in side_names(index, query.sides))
     if query.disputed is not None:
         denied = set(_union(index.values("denied_by").values()))
         yield [n for n in range(len(index.events)) if (n in denied) == query.disputed]

@@ -77,6 +77,12 @@ def test_another_war_in_the_same_style(ksw):
     assert (second["time"], second["time_estimated"], second["event_type"]) == ("06:00", True, "territory")
     assert events["2008-08-09.01"]["heading"] == "Ceasefire"
     assert events["2008-08-09.02"]["source"] == "ICRC" and events["2008-08-09.02"]["injured"] == 40
+    # Its own sides, from its actors file: none of them is one of the bundled war's.
+    assert (first["side"], events["2008-08-09.01"]["side"]) == ("northland", "southland")
+    south = rows(ksw("events", "--corpus", str(FIXTURES / "otherwar"), "--side", "South", "--format", "jsonl"))
+    assert [r["id"] for r in south] == ["2008-08-09.01"]
+    wrong = ksw("events", "--corpus", str(FIXTURES / "otherwar"), "--side", "martian")
+    assert wrong.returncode == 2 and "unknown side 'martian'; one of: " in wrong.stderr and "southland" in wrong.stderr
 
 
 def test_actors_lists_claims_and_denials(ksw):

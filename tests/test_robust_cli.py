@@ -298,6 +298,13 @@ def test_malformed_places_file(ksw, tmp_path, content, named):
     assert_one_line_error(ksw("events", "--places-file", str(path)), named)
 
 
+@pytest.mark.parametrize("side", ["", "north\x1b[2Jland"], ids=["no-side", "control-characters"])
+def test_actors_file_with_a_side_that_is_no_word(ksw, tmp_path, side):
+    (tmp_path / "t.txt").write_text("= War (2008) =\n\n== August ==\n\n=== 8 August ===\nNorthland stated calm.\n")
+    (tmp_path / "actors-x.tsv").write_text(f"name\tside\tkind\taliases\nNorthland\t{side}\tgovernment\t\n")
+    assert_one_line_error(ksw("events", "--corpus", str(tmp_path)), "needs a side")
+
+
 # --- unknown commands and options -------------------------------------------------------------
 
 @pytest.mark.parametrize("argv, named", [

@@ -48,7 +48,7 @@ FILTERS = {  # parameter name -> (annotation, default)
     "weapon": (Annotated[Many, option("--weapon", "-w", metavar="NAME", help="Named weapon system: Smerch, Tochka-U, TB2 (repeatable).")], None),
     "denied_by": (Annotated[Many, option("--denied-by", metavar="PARTY", autocompletion=complete_names("actor"), help="Claims this party denied (repeatable).")], None),
     "disputed": (Annotated[Optional[bool], option("--disputed/--undisputed", show_default=False, help="Only claims someone denied / nobody denied.")], None),
-    "side": (Annotated[Many, option("--side", metavar="SIDE", help="azerbaijani, armenian or 'third party' (repeatable).")], None),
+    "side": (Annotated[Many, option("--side", metavar="SIDE", help="The claimant's side, as the actors file names it: azerbaijani, armenian, 'third party' (repeatable).")], None),
 }
 CORPUS = {
     "corpus": (Annotated[Optional[str], option("--corpus", panel="Corpus", envvar="KSW_CORPUS", metavar="PATH", help="Timeline file or folder of timeline files (default: the bundled timeline; env KSW_CORPUS).")], None),
