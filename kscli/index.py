@@ -146,7 +146,7 @@ def load_index(path=None, year: int | None = None, extra_places: tuple[Path, ...
     corpus = resolve_corpus(path)
     files = timeline_files(corpus)
     data = data_files(corpus, tuple(extra_places))
-    paths = files + [p for group in data.values() for p in group]
+    paths = _paths(files, data)
     root = cache.cache_root() if use_cache else None
     location = cache.path_for(root, str(corpus.resolve()) + f"\0{year}") if root else None
     inputs, key = None, None
@@ -175,6 +175,16 @@ def load_index(path=None, year: int | None = None, extra_places: tuple[Path, ...
     if location is not None and save(index, location, key):
         cache.remember(location, paths, key)
     return index
+
+
+def input_paths(path=None, extra_places: tuple[Path, ...] = ()) -> list[Path]:
+    """Every file the index of the corpus at `path` is made from: its timelines and data files."""
+    corpus = resolve_corpus(path)
+    return _paths(timeline_files(corpus), data_files(corpus, tuple(extra_places)))
+
+
+def _paths(files: list[Path], data: dict[str, list[Path]]) -> list[Path]:
+    return files + [p for group in data.values() for p in group]
 
 
 def _key(inputs, year) -> str:

@@ -3,11 +3,12 @@
 import json
 import os
 import re
+import shutil
 import sys
 
 import pytest
 
-from conftest import ROOT, ksw_command, pty_run
+from conftest import FIXTURES, ROOT, ksw_command, pty_run
 
 
 def jsonl(result):
@@ -61,18 +62,36 @@ def test_chart_renders_for_full_one_day_and_empty(ksw, filters, status):
     assert result.stdout.count("\n") == 45 and "◆ Russia-brokered ceasefire" in result.stdout
 
 
-@pytest.mark.parametrize("filters, status", [([], 0), (["--on", "2020-10-10"], 0), (["-k", "zzqqxx"], 1)])
-def test_map_renders_for_full_one_day_and_empty(ksw, tmp_path, filters, status):
+@pytest.mark.parametrize("filters", [[], ["--on", "2020-10-10"]])
+def test_map_renders_for_full_and_one_day(ksw, tmp_path, filters):
     out = tmp_path / "m.svg"
     result = ksw("map", *filters, "-o", str(out), "--text")
-    assert result.returncode == status and "Traceback" not in result.stderr
+    assert result.returncode == 0 and "Traceback" not in result.stderr
     svg = out.read_text("utf-8")
-    assert svg.startswith("<svg") and svg.rstrip().endswith("</svg>")
+    assert svg.startswith("<svg") and svg.rstrip().endswith("</svg>") and "<circle" in svg
     import xml.dom.minidom
 
     xml.dom.minidom.parseString(svg)  # well-formed
-    if status == 0:
-        assert "<circle" in svg
+    assert ksw("map", *filters, "-o", "-").stdout == svg  # the same map on standard output
+
+
+def test_map_of_nothing_leaves_an_earlier_map_alone(ksw, tmp_path):
+    out = tmp_path / "m.svg"
+    out.write_text("an earlier map")
+    result = ksw("map", "-k", "zzqqxx", "-o", str(out))
+    assert result.returncode == 1 and result.stdout == "" and "not written" in result.stderr
+    assert out.read_text() == "an earlier map"
+
+
+def test_map_will_not_overwrite_the_corpus_it_reads(ksw, tmp_path):
+    corpus = tmp_path / "war"
+    shutil.copytree(FIXTURES / "otherwar", corpus)
+    before = {p.name: p.read_bytes() for p in corpus.iterdir()}
+    for target in ("timeline.txt", "places-otherwar.tsv"):
+        result = ksw("map", "--corpus", str(corpus), "-o", str(corpus / target))
+        assert result.returncode == 2 and "is a file this corpus is read from" in result.stderr
+    assert {p.name: p.read_bytes() for p in corpus.iterdir()} == before
+    assert ksw("map", "-o", "-", "--text").returncode == 2  # two things on one standard output
 
 
 def test_map_to_an_unwritable_path_is_an_error(ksw):

@@ -10,7 +10,7 @@ from kscli import __version__
 from kscli.cli.options import CORPUS, FILTERS, OUTPUT, option, takes
 from kscli.cli.printing import (building_notice, choose, done, emit_json, pick, print_bytes, print_cells, print_csv,
                                 print_lines, print_records, print_rows, warn)
-from kscli.errors import ExitStatus, KscliError, one_line
+from kscli.errors import ExitStatus, KscliError, UsageError, one_line
 
 app = typer.Typer(
     name="ksw",
@@ -251,7 +251,7 @@ def show(
 @app.command("map")
 @takes(FILTERS, CORPUS)
 def map_(
-    output: Annotated[Path, option("--output", "-o", panel="Output", metavar="FILE", help="SVG file to write.")] = Path("ksw-map.svg"),
+    output: Annotated[Path, option("--output", "-o", panel="Output", metavar="FILE", help="SVG file to write; - for standard output.")] = Path("ksw-map.svg"),
     text: Annotated[bool, option("--text", panel="Output", help="Also print a coarse map on the terminal.")] = False,
     **o,
 ) -> None:
@@ -264,17 +264,30 @@ def map_(
       ksw map --actor "Armenian MoD" --text
     """
     from kscli import report, svgmap
+    from kscli.index import input_paths
 
+    to_stdout = str(output) == "-"
+    if to_stdout and text:
+        raise UsageError("--text and -o - would both print on standard output: choose one")
+    if not to_stdout and output.resolve() in {p.resolve() for p in input_paths(o["corpus"], tuple(o["places_file"] or ()))}:
+        raise UsageError(f"{output} is a file this corpus is read from: not overwritten; give -o another file")
     index = _index(o)
     points = report.place_points(index, _select(index, o).events)
+    if not points:  # like grep, no match is exit 1: and a map made earlier is not replaced by an empty one
+        typer.echo(f"ksw: no matching event has a place on the map: {one_line(str(output))} not written", err=True)
+        done(False)
+    document = svgmap.svg(points, f"ksw: {sum(p[3] for p in points)} event-places")
+    if to_stdout:
+        print_bytes(document.encode("utf-8"))
+        done(True)
     try:
-        output.write_text(svgmap.svg(points, f"ksw: {sum(p[3] for p in points)} event-places"), encoding="utf-8")
+        output.write_text(document, encoding="utf-8")
     except OSError as exc:
         raise KscliError(f"{output}: cannot write ({exc.strerror or exc})") from None
     typer.echo(f"ksw: wrote {one_line(str(output))} ({len(points)} places)", err=True)
     if text:
         print_lines(svgmap.grid(points))
-    done(bool(points))
+    done(True)
 
 
 @corpus_app.command("check")
