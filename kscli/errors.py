@@ -22,6 +22,17 @@ def one_line(text: str) -> str:
     return re.sub(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]", lambda m: repr(m[0])[1:-1], text)
 
 
+LONGEST_ERROR = 500
+
+
+def shortened(line: str) -> str:
+    """A message that quotes a huge value keeps its start and end: what went wrong, and where."""
+    if len(line) <= LONGEST_ERROR:
+        return line
+    cut = len(line) - LONGEST_ERROR + 40
+    return f"{line[:380]} […{cut} characters…] {line[-80:]}"
+
+
 class KscliError(Exception):
     """A problem the user can fix; its message is one line, naming the bad value."""
 

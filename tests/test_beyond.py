@@ -176,6 +176,15 @@ def test_show_unknown_id(ksw):
     assert len(jsonl(result)) == 1
 
 
+def test_show_of_many_unknown_ids_says_so_in_a_few_short_lines(ksw):
+    junk = " ".join(f"junk{n}" for n in range(500)) + " " + "x" * 100_000  # a pasted file, not ids
+    result = ksw("show", "-", "2020-09-28.09", "--format", "jsonl", input=junk)
+    assert result.returncode == 1 and len(jsonl(result)) == 1
+    lines = result.stderr.splitlines()
+    assert lines[0] == "ksw: no event 'junk0'" and lines[-1] == "ksw: and 491 more ids with no event"
+    assert len(lines) == 11 and all(len(line) < 600 for line in lines)
+
+
 def test_version_and_help_with_examples(ksw):
     assert ksw("--version").stdout.strip().startswith("ksw ")
     for command in ["events", "places", "actors", "stats", "timeline", "show", "map"]:

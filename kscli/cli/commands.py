@@ -10,7 +10,7 @@ from kscli import __version__
 from kscli.cli.options import CORPUS, FILTERS, OUTPUT, option, takes
 from kscli.cli.printing import (building_notice, choose, done, emit_json, pick, print_bytes, print_cells, print_csv,
                                 print_lines, print_records, print_rows, warn)
-from kscli.errors import ExitStatus, KscliError, UsageError, one_line
+from kscli.errors import ExitStatus, KscliError, UsageError, one_line, shortened
 
 app = typer.Typer(
     name="ksw",
@@ -220,6 +220,9 @@ def timeline(
     done(any(r["selected"] for r in rows))
 
 
+MISSING_LISTED = 10
+
+
 @app.command()
 @takes(OUTPUT, CORPUS)
 def show(
@@ -238,8 +241,10 @@ def show(
 
     wanted = [w for i in ids for w in (sys.stdin.read().split() if i == "-" else [i])]
     rows, missing = report.event_details(_index(o), wanted)
-    for m in missing:
-        typer.echo(f"ksw: no event '{one_line(m)}'", err=True)
+    for m in missing[:MISSING_LISTED]:  # a pasted file or binary input is not to flood the terminal
+        typer.echo(f"ksw: no event '{shortened(one_line(m))}'", err=True)
+    if len(missing) > MISSING_LISTED:
+        typer.echo(f"ksw: and {len(missing) - MISSING_LISTED} more ids with no event", err=True)
     fmt = choose(o["fmt"], default_piped="jsonl")
     if fmt == "table":
         print_records(rows)

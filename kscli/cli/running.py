@@ -7,7 +7,7 @@ import typer
 
 from kscli.cli.commands import app
 from kscli.cli.printing import flush_warnings
-from kscli.errors import CacheDamaged, ExitStatus, KscliError, one_line
+from kscli.errors import CacheDamaged, ExitStatus, KscliError, one_line, shortened
 
 
 def run(argv: list[str] | None = None) -> None:
@@ -87,18 +87,9 @@ def _run(argv, retry: bool = True) -> int:
 
 def _error(message: str) -> None:
     """One line on stderr; whatever the message quotes (a file name, a value) cannot drive the terminal."""
-    sys.stderr.write(f"ksw: {_shortened(one_line(' '.join(str(message).split())))}\n")
+    sys.stderr.write(f"ksw: {shortened(one_line(' '.join(str(message).split())))}\n")
 
 
-LONGEST_ERROR = 500
-
-
-def _shortened(line: str) -> str:
-    """A message that quotes a huge value keeps its start and end: what went wrong, and where."""
-    if len(line) <= LONGEST_ERROR:
-        return line
-    cut = len(line) - LONGEST_ERROR + 40
-    return f"{line[:380]} […{cut} characters…] {line[-80:]}"
 
 
 def closed_stdout() -> int:
