@@ -320,6 +320,14 @@ def test_unknown_command_or_option(ksw, argv, named):
     assert_one_line_error(ksw(*argv), named)
 
 
+@pytest.mark.parametrize("encoding", ["ascii", "latin-1"])
+def test_an_output_encoding_without_some_letters_escapes_them(ksw, encoding):
+    # It printed the header, then "internal error: UnicodeEncodeError" (found by a QA pass).
+    result = ksw("places", "Şuşa", "Tartar", env={"PYTHONIOENCODING": encoding})
+    assert result.returncode == 0 and result.stderr == ""
+    assert "\\u015eu\\u015fa\tShusha\t" in result.stdout and "Tartar\tTartar\t" in result.stdout
+
+
 def test_no_arguments_shows_help_without_an_empty_error_line(ksw):
     result = ksw()
     assert result.returncode == 2

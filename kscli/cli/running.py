@@ -15,6 +15,7 @@ def run(argv: list[str] | None = None) -> None:
     if sys.stdout is None:  # started with standard output closed (ksw ... >&-)
         _error("cannot write: standard output is closed")
         sys.exit(ExitStatus.ERROR)
+    _lenient_encoding()
     try:
         status = _run(argv)
     except KeyboardInterrupt:
@@ -28,6 +29,18 @@ def run(argv: list[str] | None = None) -> None:
     flush_warnings()
     status = _flush_or_quiet(status)
     sys.exit(int(status or 0))
+
+
+def _lenient_encoding() -> None:
+    """Output in an encoding that lacks some letters (PYTHONIOENCODING=ascii) shows them as \\u015f
+    escapes: failing half-way through an answer would print part of it and an internal error."""
+    for stream in (sys.stdout, sys.stderr):
+        encoding = (getattr(stream, "encoding", None) or "utf-8").lower().replace("-", "").replace("_", "")
+        if encoding != "utf8" and getattr(stream, "errors", "") == "strict":
+            try:
+                stream.reconfigure(errors="backslashreplace")
+            except (AttributeError, ValueError, OSError):  # not a TextIOWrapper: leave it as it is
+                pass
 
 
 def _app_for(argv: list[str]) -> typer.Typer:
