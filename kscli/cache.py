@@ -64,7 +64,8 @@ def unchanged(location: Path, paths: list[Path], key: str | None) -> bool:
     keep its stat data: such "racy" files are never trusted this way, and get hashed.
     """
     try:
-        record = json.loads((location.parent / (location.name + ".stamps")).read_text("utf-8"))
+        with _open_file(location.parent / (location.name + ".stamps")) as f:
+            record = json.loads(f.read().decode("utf-8"))
         stamps = _stamps(paths)
         quiet_before = int(record["checked_ns"]) - 2_000_000_000
         return (record["key"] == key and record["stamps"] == stamps
@@ -136,7 +137,7 @@ def read(path: Path, version: str) -> Snapshot | None:
     Whether it was built from the caller's input is the caller's question: see `inputs` in the header.
     """
     try:
-        with open(path, "rb") as f:
+        with _open_file(path) as f:
             size = os.fstat(f.fileno()).st_size
             if size < len(MAGIC) + 8:
                 raise ValueError("short")
@@ -155,6 +156,18 @@ def read(path: Path, version: str) -> Snapshot | None:
     if header.get("format") != FORMAT or header.get("version") != version:
         return None  # another version's, not broken: the rebuild will replace it
     return snapshot
+
+
+def _open_file(path: Path):
+    """`path` opened for reading if it is a plain file; ValueError if it is anything else. Opened
+    without blocking, so that a FIFO put where a cache file goes is refused, not waited on for ever."""
+    import stat
+
+    f = open(os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0)), "rb")
+    if not stat.S_ISREG(os.fstat(f.fileno()).st_mode):
+        f.close()
+        raise ValueError("not a plain file")
+    return f
 
 
 _MAP_FROM = 8 << 20  # small caches are read whole; big ones mapped, so a query touches only what it returns

@@ -248,6 +248,18 @@ def test_a_directory_where_the_cache_file_should_be(corpus, cache_dir, monkeypat
     assert leftovers(cache_dir) == []
 
 
+@pytest.mark.parametrize("which", ["cache", "stamps"])
+def test_a_fifo_where_a_cache_file_should_be(corpus, cache_dir, monkeypatch, which):
+    # Reading one blocked for ever, waiting for a writer (found by a QA pass).
+    want = reference(corpus)
+    path = build_cache(corpus, cache_dir)
+    fifo = path if which == "cache" else path.parent / (path.name + ".stamps")
+    fifo.unlink()
+    os.mkfifo(fifo)
+    assert answers(corpus, cache_dir) == want  # run_ksw's timeout would fail a run that hangs
+    assert_cache_sound(corpus, cache_dir, monkeypatch)
+
+
 def test_cache_from_another_version(corpus, cache_dir, monkeypatch):
     want = reference(corpus)
     path = build_cache(corpus, cache_dir)
