@@ -120,6 +120,12 @@ def _split_label(label: str) -> tuple[str, str | None]:
     return label, None
 
 
+# A heading with a day number beside a month name ("27–28 September", "Sept. 27 to 29") that is
+# not one day's heading: what follows it would be undated, and the reader is told so.
+_NAMES_A_DAY = re.compile(r"\b\d{1,2}\b.{0,12}\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b"
+                          r"|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}\b", re.I)
+
+
 class _Walker:
     """Reads one file's lines in order, tracking the current month, year and day."""
 
@@ -136,8 +142,8 @@ class _Walker:
         self.warnings: list[ParseWarning] = []
         self.sentences: list[Sentence] = []
 
-    def warn(self, line: int, message: str) -> None:
-        self.warnings.append(ParseWarning(self.label, line, message))
+    def warn(self, line: int, message: str, dropped: bool = False) -> None:
+        self.warnings.append(ParseWarning(self.label, line, message, dropped))
 
     def heading_line(self, n: int, level: int, label: str) -> None:
         day_part, day_label = _split_label(label)
@@ -154,6 +160,9 @@ class _Walker:
         self.date = None
         self.heading = label
         self.skipping = label.lower() in END_MATTER
+        if not self.skipping and self.in_days and _NAMES_A_DAY.search(label):
+            self.warn(n, f"heading '{label}' names no single day (=== 27 September ===): "
+                         "its paragraphs are undated background", dropped=True)
 
     def start_month(self, month: int, year: int | None) -> None:
         if year is not None and not self.year_given:
@@ -184,13 +193,13 @@ class _Walker:
         explicit = year is not None and not self.year_given
         candidate = year if explicit else self.year_of(month)
         if candidate is None:
-            self.warn(n, "no year known for this day heading; give --year")
+            self.warn(n, "no year known for this day heading; give --year", dropped=True)
             self.date, self.heading = None, None
             self.skipping = True
             return
         found = valid_date(candidate, month, day)
         if found is None:  # checked before the month counts, so a bad heading cannot shift the year
-            self.warn(n, f"impossible day heading '{day} {month:02d}/{candidate}'; its paragraphs are skipped")
+            self.warn(n, f"impossible day heading '{day} {month:02d}/{candidate}'; its paragraphs are skipped", dropped=True)
             self.skipping = True
             return
         self.year, self.last_month = candidate, month
@@ -236,5 +245,5 @@ def parse_text(text: str, label: str, year: int | None = None,
         else:
             walker.text_line(n, line)
     if not walker.in_days:
-        walker.warn(1, "no day headings (=== 27 September ===) found; all text is background")
+        walker.warn(1, "no day headings (=== 27 September ===) found; all text is background", dropped=True)
     return walker.sentences, walker.warnings

@@ -241,7 +241,7 @@ def _build_from_inputs(files, inputs, corpus: Path, year: int | None, extra_plac
     for file in files:
         label, data = by_path.pop(file)
         if label in binary:
-            warnings.append(ParseWarning(label, 1, "binary file, not a timeline: skipped"))
+            warnings.append(ParseWarning(label, 1, "binary file, not a timeline: skipped", True))
             continue
         text, decode_warnings = decode(data, label)
         found, parse_warnings = parse_text(text, label, year, fallback_year=known_year)

@@ -75,6 +75,7 @@ class ParseWarning(NamedTuple):
     file: str
     line: int
     message: str
+    dropped: bool = False  # text left out of the dated events (skipped, or undated): worth a word unasked
 
     def __str__(self) -> str:
         return f"{self.file}:{self.line}: {self.message}"

@@ -47,7 +47,7 @@ def save(index: Index, location: Path, key: str) -> bool:
             flat.extend(positions)
         directories.append((f"postings.{field}", _json_bytes(directory)))
     header = {"version": __version__, "key": key, "year": index.year, "files": list(index.files),
-              "warnings": [[w.file, w.line, w.message] for w in index.warnings], "count": len(index.events)}
+              "warnings": [list(w) for w in index.warnings], "count": len(index.events)}
     # Each JSON section is decoded only when a query needs it (a date query never reads the gazetteer).
     return cache.write(location, header, [("events", framed(map(event_json, index.events), offsets, crcs)),
                                           ("offsets", offsets), ("crcs", crcs),

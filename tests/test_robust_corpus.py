@@ -49,14 +49,19 @@ def warnings_of(result) -> list[str]:
     return [line[len("ksw: warning: "):] for line in lines]
 
 
-def assert_warns(path, *, where: str, text: str, ksw=run_ksw):
-    """With --verbose a warning names `where` (file:line) and says `text`; without, stderr is empty."""
+def assert_warns(path, *, where: str, text: str, ksw=run_ksw, dropped: bool = False):
+    """With --verbose a warning names `where` (file:line) and says `text`; without, stderr is empty, or, where text
+    was left out of the dated events (`dropped`: skipped, or undated), one line that gives that warning."""
     loud = read(path, verbose=True, ksw=ksw)
     found = warnings_of(loud)
     assert any(w.startswith(where + ":") and text in w for w in found), found
     quiet = read(path, ksw=ksw)
     assert "Traceback" not in quiet.stderr
-    assert quiet.stderr == "", quiet.stderr
+    if dropped:
+        [line] = warnings_of(quiet)
+        assert line.startswith(where + ":") and text in line and line.endswith("(ksw corpus check lists every warning)")
+    else:
+        assert quiet.stderr == "", quiet.stderr
     assert quiet.stdout == loud.stdout
     return events(loud)
 
@@ -152,8 +157,8 @@ def test_empty_file(tmp_path):
     path = tmp_path / "empty.txt"
     path.write_bytes(b"")
     result = read(path)
-    assert result.returncode == 1 and result.stdout == "" and result.stderr == ""
-    assert_warns(path, where="empty.txt:1", text="no day headings")
+    assert result.returncode == 1 and result.stdout == ""
+    assert_warns(path, where="empty.txt:1", text="no day headings", dropped=True)
 
 
 def test_whitespace_only_file(tmp_path):
@@ -174,7 +179,7 @@ def test_binary_file_alone_is_refused_in_one_line(tmp_path):
 def test_binary_file_beside_a_timeline_is_skipped_with_a_warning(tmp_path, plain_events):
     shutil.copy(MINI, tmp_path / "timeline.txt")
     (tmp_path / "image.txt").write_bytes(png_bytes())
-    found = assert_warns(tmp_path, where="image.txt:1", text="binary")
+    found = assert_warns(tmp_path, where="image.txt:1", text="binary", dropped=True)
     assert [e["text"] for e in found] == [e["text"] for e in plain_events]
 
 
@@ -203,7 +208,7 @@ def test_a_late_nul_byte_in_a_text_file_never_crashes(tmp_path):
 def test_file_without_headings_is_background_with_a_warning(tmp_path):
     path = tmp_path / "notes.txt"
     path.write_text("Just some text about Tartar. Another sentence here.\nMore text.\n")
-    found = assert_warns(path, where="notes.txt:1", text="no day headings")
+    found = assert_warns(path, where="notes.txt:1", text="no day headings", dropped=True)
     assert [e["id"] for e in found] == ["bg.01", "bg.02", "bg.03"] and all(e["background"] for e in found)
     result = run_ksw("events", "--corpus", str(path), "--from", "2020-01-01")
     assert result.returncode in (1, 2) and result.stdout == "" and "Traceback" not in result.stderr
@@ -215,7 +220,7 @@ ODD_SEPTEMBER = CLEAN.replace("== October ==", "== September ==\n=== 31 Septembe
 def test_impossible_day_heading(tmp_path):
     path = tmp_path / "timeline.txt"
     path.write_text(ODD_SEPTEMBER)  # "=== 31 September ===" at line 4, in month order
-    found = assert_warns(path, where="timeline.txt:4", text="impossible day heading")
+    found = assert_warns(path, where="timeline.txt:4", text="impossible day heading", dropped=True)
     assert not any("no real day" in e["text"] for e in found)
     assert [e["date"] for e in found] == ["2020-10-01", "2020-10-01", "2020-10-02"]
 
@@ -223,9 +228,24 @@ def test_impossible_day_heading(tmp_path):
 def test_impossible_day_heading_between_later_days(tmp_path):
     path = tmp_path / "timeline.txt"
     path.write_text(CLEAN.replace("=== 2 October ===", "=== 31 September ===\nOn no real day.\n\n=== 2 October ==="))
-    found = assert_warns(path, where="timeline.txt:9", text="impossible day heading")
+    found = assert_warns(path, where="timeline.txt:9", text="impossible day heading", dropped=True)
     assert not any("no real day" in e["text"] for e in found)
     assert [e["date"] for e in found] == ["2020-10-01", "2020-10-01", "2020-10-02"]
+
+
+@pytest.mark.parametrize("heading", ["27–28 September", "Sept. 27 to 29", "30 September: a long night"])
+def test_a_heading_that_names_no_single_day_says_its_text_is_undated(tmp_path, heading):
+    path = tmp_path / "timeline.txt"
+    path.write_text(f"= Timeline (2020) =\n== September ==\n=== 26 September ===\nClashes near Hadrut.\n"
+                    f"=== {heading} ===\nSomething near Tartar.\n")
+    found = assert_warns(path, where="timeline.txt:5", text="names no single day", dropped=True)
+    assert [(e["date"], e["background"]) for e in found] == [(None, True), ("2020-09-26", False)]
+
+
+def test_no_year_anywhere_says_its_days_are_skipped(tmp_path):
+    path = tmp_path / "timeline.txt"
+    path.write_text("= Timeline of a war =\n\n== March ==\n\n=== 3 March ===\n\nTroops shelled Kharkiv.\n")
+    assert assert_warns(path, where="timeline.txt:5", text="give --year", dropped=True) == []
 
 
 @pytest.mark.parametrize("heading", ["30 February", "0 February", "32 February", "29 February"])
@@ -233,7 +253,7 @@ def test_other_impossible_day_headings(tmp_path, heading):
     path = tmp_path / "timeline.txt"
     path.write_text(f"= Timeline (2021) =\n== February ==\n=== 1 February ===\nClashes near Hadrut.\n"
                     f"=== {heading} ===\nSomething near Tartar.\n=== 1 March ===\nClashes near Barda.\n")
-    found = assert_warns(path, where="timeline.txt:5", text="impossible day heading")
+    found = assert_warns(path, where="timeline.txt:5", text="impossible day heading", dropped=True)
     assert [(e["date"], e["text"]) for e in found] == [("2021-02-01", "Clashes near Hadrut."),
                                                       ("2021-03-01", "Clashes near Barda.")]
 

@@ -35,7 +35,7 @@ def _root(version: Annotated[bool, typer.Option("--version", callback=_version, 
     """Query a day-by-day war timeline by date, place, actor and keyword."""
 
 
-def _index(o: dict):
+def _index(o: dict, note_dropped: bool = True):
     from kscli.index import load_index
 
     index = load_index(o["corpus"], year=o["year"], extra_places=tuple(o["places_file"] or ()),
@@ -43,6 +43,11 @@ def _index(o: dict):
     if o["verbose"]:
         for w in index.warnings:
             warn(str(w))
+    elif note_dropped:  # text left out of the answers is said unasked, in one line
+        dropped = [w for w in index.warnings if w.dropped]
+        if dropped:
+            more = f"; {len(dropped) - 1} more like it" if len(dropped) > 1 else ""
+            warn(f"{dropped[0]}{more} (ksw corpus check lists every warning)")
     return index
 
 
@@ -309,7 +314,7 @@ def corpus_check(
     """
     from kscli import report
 
-    summary, warnings = report.corpus_summary(_index(dict(o, corpus=path or o["corpus"], verbose=False)))
+    summary, warnings = report.corpus_summary(_index(dict(o, corpus=path or o["corpus"], verbose=False), False))
     print_rows(summary, ["item", "value"], choose(None))
     for w in warnings:
         warn(str(w))
