@@ -114,8 +114,21 @@ def parse_user_date(text: str, year_for_month=None) -> tuple[date, date]:
     )
 
 
+class AmbiguousYear(Exception):
+    """A month without a year that a corpus has in several years."""
+
+    def __init__(self, years: list[int]):
+        super().__init__(years)
+        self.years = years
+
+
 def _need_year(year_for_month, month: int, raw: str) -> int:
-    year = year_for_month(month) if year_for_month else None
+    try:
+        year = year_for_month(month) if year_for_month else None
+    except AmbiguousYear as exc:
+        years = exc.years if len(exc.years) <= 4 else [*exc.years[:3], "…", exc.years[-1]]
+        raise UsageError(f"invalid date '{raw}': the corpus has {_MONTH_NAMES[month - 1].capitalize()} in "
+                         f"{', '.join(map(str, years))}; give the year") from None
     if year is None:
         raise UsageError(f"invalid date '{raw}': give a year, the corpus has none")
     return year

@@ -113,12 +113,28 @@ class Index:
         return sorted({date.fromordinal(d).isoformat() for d in set(self._dated_days)})
 
     def year_for_month(self, month: int) -> int | None:
-        """The year the corpus's days in `month` fall in (the first such), else its first year."""
-        for ordinal in self._dated_days:
-            day = date.fromordinal(ordinal)
-            if day.month == month:
-                return day.year
+        """The year the corpus's days in `month` fall in, else its first year; AmbiguousYear if
+        they fall in several (a folder of two wars' timelines, both with an August)."""
+        from kscli.dates import AmbiguousYear
+
+        years = sorted({year for year, number in self._months() if number == month})
+        if len(years) > 1:
+            raise AmbiguousYear(years)
+        if years:
+            return years[0]
         return date.fromordinal(self._dated_days[0]).year if len(self._dated_days) else self.year
+
+    def _months(self) -> list[tuple[int, int]]:
+        """(year, month) of every month that has dated events, by a jump per month, not a look at every day."""
+        import bisect
+
+        days, out, n = self._dated_days, [], 0
+        while n < len(days):
+            day = date.fromordinal(days[n])
+            out.append((day.year, day.month))
+            after = date(day.year + day.month // 12, day.month % 12 + 1, 1).toordinal()
+            n = bisect.bisect_left(days, after, n)
+        return out
 
 
 def resolve_corpus(path: str | os.PathLike | None) -> Path:

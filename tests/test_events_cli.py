@@ -196,6 +196,17 @@ def test_on_and_a_date_range_are_two_filters_and_both_hold(ksw):
     assert ksw("events", "--on", "1 Oct", "--from", "4 Oct").returncode == 1  # no day is both
 
 
+def test_a_date_without_a_year_in_a_corpus_of_several_years_asks_for_the_year(ksw, tmp_path):
+    # It took the first year that has the month, silently (found by a QA pass).
+    for year, town in ((2014, "Tartar"), (2022, "Barda")):
+        (tmp_path / f"{year}.txt").write_text(f"= War ({year}) =\n\n== August ==\n\n=== 24 August ===\n\nShelling near {town}.\n")
+    vague = ksw("events", "--corpus", str(tmp_path), "--on", "24 Aug")
+    assert vague.returncode == 2 and vague.stdout == ""
+    assert vague.stderr == "ksw: invalid date '24 Aug': the corpus has August in 2014, 2022; give the year\n"
+    exact = jsonl(ksw("events", "--corpus", str(tmp_path), "--on", "24 Aug 2022", "--format", "jsonl"))
+    assert [e["places"] for e in exact] == [["Barda"]]
+
+
 def test_month_headings_that_name_their_years_cross_a_year_boundary(ksw, tmp_path):
     timeline = tmp_path / "t.txt"
     timeline.write_text("= Timeline of the 2022 Ruritania war =\n\n== December 2022 ==\n\n=== 31 December ===\n\n"
