@@ -19,9 +19,10 @@ _MENTIONS = re.compile(b"\x1e([^\n]*)")
 _MENTIONS_TO_END = re.compile(b"\x1e[^\n]*")
 _MENTIONS_AND_BREAK = re.compile(b"\x1e[^\n]*\n")
 # Maps a backslash (an escape to undo) and the ASCII controls the table must not show to 0, the
-# rest to 1; the other controls it must not show are C1 (U+0080-U+009F, not escaped in TSV).
+# rest to 1; the others it must not show, not escaped in TSV, are C1 (U+0080-U+009F) and the
+# bidirectional overrides and isolates (U+202A-U+202E, U+2066-U+2069): output.printable() removes them.
 _CLEAN_BYTES = bytes(0 if byte in b"\\\x7f" or (byte < 0x20 and byte not in b"\t\n\x1e") else 1 for byte in range(256))
-_C1 = re.compile(b"\xc2[\x80-\x9f]")
+_HIDDEN = re.compile(b"\xc2[\x80-\x9f]|\xe2\x80[\xaa-\xae]|\xe2\x81[\xa6-\xa9]")
 _UNESCAPES = {escaped: raw for raw, escaped in ((chr(k), v) for k, v in TSV_ESCAPES.items())}
 
 
@@ -39,7 +40,7 @@ def tsv_body(lines: bytes) -> bytes:
 def table(lines: bytes) -> tuple[list[list[str]], list[str]]:
     """The table cells of newline-ended line()s, column by column, and every place mention; all printable."""
     columns, mentions = _split(lines)
-    if b"\0" in lines.translate(_CLEAN_BYTES) or (b"\xc2" in lines and _C1.search(lines)):
+    if b"\0" in lines.translate(_CLEAN_BYTES) or _HIDDEN.search(lines):
         columns = [[shown(value) for value in column] for column in columns]  # rare: cell by cell
         mentions = [shown(m) for m in mentions]
     return columns, [m for m in mentions if m]

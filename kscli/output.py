@@ -18,8 +18,10 @@ from kscli.errors import UsageError
 FORMATS = ("table", "tsv", "csv", "json", "jsonl")
 # C0/C1 controls (ESC, BEL, CSI...) would drive a terminal: never pass them through raw. Patterns
 # compiled on first use, by re's cache: this class alone takes a third of a millisecond, every run.
-_CONTROLS = r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029]"
-_SPACES = r"[\t\n\r]"
+# What a terminal obeys rather than shows: C0 and C1 controls, DEL, and the bidirectional overrides and
+# isolates that make text read in another order than it is written (U+202A-U+202E, U+2066-U+2069).
+_CONTROLS = r"[\x00-\x08\x0e-\x1f\x7f-\x84\x86-\x9f\u202a-\u202e\u2066-\u2069]"
+_SPACES = r"[\t\n\r\x0b\x0c\x85\u2028\u2029]"  # breaks of any kind, shown as the space between words they are
 # Every character some reader takes for a line break is escaped, so an event is one line.
 TSV_ESCAPES = str.maketrans({"\\": "\\\\", "\t": "\\t", "\n": "\\n", "\r": "\\r", "\x0b": "\\x0b", "\x0c": "\\x0c",
                               "\x1c": "\\x1c", "\x1d": "\\x1d", "\x1e": "\\x1e", "\x85": "\\x85",

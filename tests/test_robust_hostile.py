@@ -33,9 +33,13 @@ PAYLOADS = {
     "formula-minus": "-2 degrees were measured at dawn.",
     "formula-at": "@SUM(1+1) was typed into a cell.",
     "tab-and-backslash": "A tab\there and a back\\slash and a \\t that is not a tab.",
+    # Shown in another order than written (Trojan Source): "evil" reads as "live" on the screen.
+    "bidi-override": "A name \u202elive\u202c and an isolate \u2067x\u2069 were written at noon.",
+    "vertical-breaks": "A vertical\x0btab, a form\x0cfeed, a next\x85line and a line\u2028separator at dusk.",
 }
 # Bytes a terminal obeys: C0 controls other than newline and tab, DEL, and the C1 controls (tab: its own test).
-DANGEROUS = [chr(c) for c in range(0x20) if chr(c) not in "\n\t"] + ["\x7f"] + [chr(c) for c in range(0x80, 0xA0)]
+DANGEROUS = ([chr(c) for c in range(0x20) if chr(c) not in "\n\t"] + ["\x7f"] + [chr(c) for c in range(0x80, 0xA0)]
+             + [chr(c) for c in (*range(0x202A, 0x202F), *range(0x2066, 0x206A), 0x2028, 0x2029)])
 HEADING = "\x1b]0;pwned\x07 [bold]label[/bold]"
 FORMULA_HEADING = "=cmd|' /C calc'!A0"
 
@@ -95,6 +99,7 @@ def test_table_strips_control_characters_and_shows_markup(tmp_path, with_place):
     assert "[link=http://example.invalid]y[/link]" in out
     assert "[bold]label[/bold]" in out
     assert "]0;pwned" in out or "pwned" in out  # the text around the removed controls is still there
+    assert "vertical tab, a form feed, a next line and a line separator" in out  # breaks shown as spaces
     assert result.stdout.count(b"\n") >= len(PAYLOADS) + 4
 
 
