@@ -12,14 +12,19 @@ class ExitStatus:
 
 
 def one_line(text: str) -> str:
-    """Text as one printable line: line breaks and control characters shown escaped (\\n, \\x1b).
+    """Text as one printable line: line breaks, control characters and bidirectional overrides shown
+    escaped (\\n, \\x1b, \\u202e).
 
     >>> one_line("bad\\nvalue\\x1b]0;title\\x07")
     'bad\\\\nvalue\\\\x1b]0;title\\\\x07'
     """
     if text.isprintable():  # the usual case, without compiling anything
         return text
-    return re.sub(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]", lambda m: repr(m[0])[1:-1], text)
+    return re.sub(r"[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]", _escaped, text)
+
+
+def _escaped(m: re.Match) -> str:
+    return repr(m[0])[1:-1] if m[0] < "\u2000" else f"\\u{ord(m[0]):04x}"  # repr() keeps U+202E as it is
 
 
 LONGEST_ERROR = 500

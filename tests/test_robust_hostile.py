@@ -176,6 +176,12 @@ def test_error_line_does_not_echo_control_characters():
     assert "\x1b" not in err and "\x07" not in err
 
 
+def test_error_line_shows_a_bidirectional_override_escaped():
+    result = run_bytes("events", "--actor", "Nobody \u202eevil\u202c Known")
+    err = result.stderr.decode("utf-8")
+    assert result.returncode == 2 and "Nobody \\u202eevil\\u202c Known" in err and "\u202e" not in err
+
+
 def test_warning_naming_a_hostile_file_name_on_a_terminal(tmp_path):
     folder = tmp_path / "corpus"
     folder.mkdir()
