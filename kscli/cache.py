@@ -42,6 +42,8 @@ def cache_root() -> Path | None:
     if env is not None:
         return None if env.strip().lower() in ("", "0", "off", "none", "no") else Path(env).expanduser()
     base = os.environ.get("XDG_CACHE_HOME")
+    if base and not os.path.isabs(base):
+        base = None  # the XDG spec: a relative path is invalid and is to be ignored
     try:
         return (Path(base) if base else Path.home() / ".cache") / "ksw"
     except RuntimeError:  # no home directory to speak of

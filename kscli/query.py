@@ -55,6 +55,9 @@ def check(query: Query) -> Query:
                 raise UsageError(f"empty value for --{option}")
             if len(value) > MAX_ARGUMENT:
                 raise UsageError(f"--{option} value is {len(value)} characters long; at most {MAX_ARGUMENT}")
+    for keyword in query.keywords:
+        if not any(ch.isalnum() for ch in keyword):  # '*', '-', '""': keywords match words, and there is none
+            raise UsageError(f"keyword '{keyword}' has no letter or digit to search for (keywords are words, not patterns)")
     if query.limit is not None and query.limit < 0:
         raise UsageError(f"--limit must be 0 or more, not {query.limit}")
     if query.near is not None and not query.near.strip():

@@ -328,6 +328,34 @@ def test_an_output_encoding_without_some_letters_escapes_them(ksw, encoding):
     assert "\\u015eu\\u015fa\tShusha\t" in result.stdout and "Tartar\tTartar\t" in result.stdout
 
 
+@pytest.mark.parametrize("keyword", ["*", "-", '""', "…"])
+def test_a_keyword_with_no_word_in_it_is_a_usage_error(ksw, keyword):
+    # It matched nothing, silently, as if nothing said so (found by a QA pass).
+    assert_one_line_error(ksw("events", "-k", keyword), f"keyword '{keyword}' has no letter or digit")
+
+
+def test_an_unknown_format_names_geojson_where_it_is_one(ksw):
+    line = assert_one_line_error(ksw("events", "--format", "geojsn"))
+    assert line.endswith("one of: table, tsv, csv, json, jsonl, geojson")
+
+
+def test_corpus_check_given_two_corpora(ksw):
+    line = assert_one_line_error(ksw("corpus", "check", str(FIXTURES / "otherwar"), "--corpus", str(FIXTURES / "yearend")))
+    assert "two corpora" in line
+
+
+def test_a_relative_xdg_cache_home_is_ignored(monkeypatch, tmp_path):
+    # The XDG spec: such a value is invalid; it made a cache folder under whatever folder ksw ran in.
+    from kscli.cache import cache_root
+
+    monkeypatch.delenv("KSW_CACHE_DIR", raising=False)
+    monkeypatch.setenv("HOME", str(tmp_path))
+    monkeypatch.setenv("XDG_CACHE_HOME", "relative/cache")
+    assert cache_root() == tmp_path / ".cache" / "ksw"
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg"))
+    assert cache_root() == tmp_path / "xdg" / "ksw"
+
+
 def test_no_arguments_shows_help_without_an_empty_error_line(ksw):
     result = ksw()
     assert result.returncode == 2

@@ -236,6 +236,8 @@ def show(
 ) -> None:
     """Show events in full: every field, the sentences around them, their places, their denials.
 
+    On a terminal, a block per event; in a pipe, jsonl (every field of each event, one a line).
+
     Examples:
 
       ksw show 2020-10-04.07
@@ -314,6 +316,8 @@ def corpus_check(
     """
     from kscli import report
 
+    if path and o["corpus"] and path != o["corpus"]:
+        raise UsageError(f"two corpora, '{path}' and --corpus '{o['corpus']}': give one")
     summary, warnings = report.corpus_summary(_index(dict(o, corpus=path or o["corpus"], verbose=False), False))
     print_rows(summary, ["item", "value"], choose(None))
     for w in warnings:

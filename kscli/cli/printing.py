@@ -8,10 +8,13 @@ from kscli.errors import ExitStatus, one_line
 
 
 def choose(requested, geo: bool = False, default_piped: str | None = None) -> str:
-    from kscli.output import choose_format
+    from kscli.errors import UsageError
+    from kscli.output import FORMATS, choose_format
 
     if requested == "geojson" and geo:
         return "geojson"
+    if geo and requested is not None and requested not in FORMATS:
+        raise UsageError(f"unknown format '{requested}'; one of: {', '.join((*FORMATS, 'geojson'))}")
     fmt = choose_format(requested)
     return default_piped if requested is None and fmt == "tsv" and default_piped else fmt
 
