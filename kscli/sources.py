@@ -32,8 +32,11 @@ def timeline_files(path: Path) -> list[Path]:
             return files
         if path.is_file():
             return [path]
+        there = path.exists()
     except OSError as exc:  # unreadable, a name too long, a broken mount
         raise CorpusError(f"{path}: cannot read ({exc.strerror or exc})") from None
+    if there:  # /dev/null, a FIFO, a socket: nothing that holds a timeline
+        raise CorpusError(f"{path}: not a timeline file or folder (a device or a pipe?)")
     raise CorpusError(f"{path}: no such file or folder")
 
 

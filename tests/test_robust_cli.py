@@ -199,6 +199,17 @@ def test_corpus_that_does_not_exist(ksw, tmp_path):
     assert "no such file" in line
 
 
+@pytest.mark.parametrize("kind", ["device", "fifo"])
+def test_corpus_that_is_neither_file_nor_folder(ksw, tmp_path, kind):
+    # It said "no such file or folder" of /dev/null, which is there (found by a QA pass).
+    path = "/dev/null"
+    if kind == "fifo":
+        path = str(tmp_path / "pipe.txt")
+        os.mkfifo(path)
+    line = assert_one_line_error(ksw("events", "--corpus", path, timeout=20), path)
+    assert "not a timeline file or folder" in line
+
+
 def test_corpus_from_environment_that_does_not_exist(ksw, tmp_path):
     missing = str(tmp_path / "nowhere")
     assert_one_line_error(ksw("events", env={"KSW_CORPUS": missing}), missing)
