@@ -220,6 +220,27 @@ def place_names(index: Index, names: tuple[str, ...]) -> set[str]:
     return out
 
 
+def place_notes(index: Index, query: Query) -> list[str]:
+    """What a user should know of how their place names were read: a guess (a fuzzy match: "Paris"
+    is not Arış), or a --place events are never tagged with (a country: --within finds its places)."""
+    from kscli.gazetteer import NOT_EXTRACTED
+
+    notes = []
+    names = (*query.places, *query.within, *((query.near,) if query.near else ()))
+    for name in dict.fromkeys(names):
+        matches = index.lexicon.places.resolve(name, limit=1)
+        if not matches:
+            continue  # an error already
+        best = matches[0]
+        if best.rule == "fuzzy":
+            notes.append(f"'{name}' read as {best.place.name}, a guess (fuzzy match, {best.score:.0f} of 100; "
+                         f"ksw places '{name}' shows the candidates)")
+        if best.place.kind in NOT_EXTRACTED and name in query.places:
+            notes.append(f"{best.place.name} is a {best.place.kind}, and events are tagged with the places in it: "
+                         f"--within '{best.place.name}' finds them")
+    return notes
+
+
 def _best(index: Index, name: str) -> str:
     return index.lexicon.places.resolve(name, limit=1)[0].place.name
 

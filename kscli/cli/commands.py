@@ -60,7 +60,10 @@ def _select(index, o: dict):
         types=tuple(o["event_type"] or ()), weapons=tuple(o["weapon"] or ()), denied_by=tuple(o["denied_by"] or ()),
         disputed=o["disputed"], sides=tuple(o["side"] or ()), near=o["near"], km=o["km"],
         limit=o.get("limit"), reverse=o.get("reverse", False)))
-    return q.run(index, spec)
+    result = q.run(index, spec)
+    for note in q.place_notes(index, spec):
+        warn(note)
+    return result
 
 
 @app.command()
