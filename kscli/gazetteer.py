@@ -152,8 +152,15 @@ class Gazetteer:
         return _best_per_place(matches)[:limit]
 
     def suggestions(self, text: str, limit: int = 3) -> list[str]:
-        """Canonical names nearest to `text`, for a "did you mean" line."""
-        return [m.place.name for m in self._fuzzy(key(text), limit, 50.0)] if key(text) else []
+        """Canonical names nearest to `text`, for a "did you mean" line: first those a spelling of
+        which begins with it (a name half typed: "Stepan"), then the nearest by edits."""
+        k = key(text)
+        if not k:
+            return []
+        started = sorted((choice for choice in self._keys if len(k) >= 3 and choice.startswith(k)), key=len)
+        begun = [p.name for p in _unique(p for choice in started for p, _ in self._keys[choice])]  # shortest first
+        near = [m.place.name for m in self._fuzzy(k, limit, 50.0)]
+        return list(dict.fromkeys([*begun[:limit], *near]))[:limit]
 
     def family(self, name: str) -> set[str]:
         """`name` and the places that share its bare name: the town and the district named after it.

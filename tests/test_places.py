@@ -155,6 +155,13 @@ def test_a_country_as_a_place_points_at_within(ksw):
     assert inside.returncode == 0 and inside.stderr == ""
 
 
+def test_a_name_half_typed_suggests_the_places_it_begins(ksw):
+    for typed, meant in (("Stepan", "Stepanakert"), ("Hadr", "Hadrut"), ("Shu", "Shusha")):
+        result = ksw("events", "--place", typed)
+        assert result.returncode == 1 and f"no place matches '{typed}'; did you mean " in result.stderr
+        assert meant in result.stderr.split("did you mean ")[1].rstrip("?\n").split(", "), result.stderr
+
+
 def test_places_command_explains_a_resolution(ksw):
     rows = [json.loads(line) for line in ksw("places", "Terter", "Şuşa", "Stepanakrt", "--format", "jsonl").stdout.splitlines()]
     by_input = {}
