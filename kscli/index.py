@@ -146,8 +146,12 @@ def resolve_corpus(path: str | os.PathLike | None) -> Path:
 
 
 def load_index(path=None, year: int | None = None, extra_places: tuple[Path, ...] = (),
-               use_cache: bool = True, on_build: Callable[[int, int, bool], None] | None = None) -> Index:
+               use_cache: bool = True, on_build: Callable[[int, int, bool], None] | None = None,
+               bundled_data: bool = True) -> Index:
     """The index of the corpus at `path`, from the cache when its input is unchanged.
+
+    `bundled_data=False` reads only the corpus's own data files (another war's places, actors and
+    weapons), not the bundled war's.
 
     on_build(timeline bytes, timeline files, cached), if given, is called when the index has to
     be built, before the building starts; `cached` says whether the result will be kept (the cache
@@ -161,10 +165,11 @@ def load_index(path=None, year: int | None = None, extra_places: tuple[Path, ...
         workers.asked()  # a bad value is an error with a warm cache too
     corpus = resolve_corpus(path)
     files = timeline_files(corpus)
-    data = data_files(corpus, tuple(extra_places))
+    data = data_files(corpus, tuple(extra_places), bundled_data)
     paths = _paths(files, data)
     root = cache.cache_root() if use_cache else None
-    location = cache.path_for(root, str(corpus.resolve()) + f"\0{year}") if root else None
+    where = str(corpus.resolve()) + f"\0{year}" + ("" if bundled_data else "\0own data")
+    location = cache.path_for(root, where) if root else None
     inputs, key = None, None
     if location is not None:
         snapshot = cache.read(location, __version__)
@@ -187,16 +192,16 @@ def load_index(path=None, year: int | None = None, extra_places: tuple[Path, ...
     if on_build is not None:
         kept = location is not None and cache.writable(location)
         on_build(sum(len(data) for _, _, data in inputs[:len(files)]), len(files), kept)
-    index = build_from_inputs(files, inputs, corpus, year, tuple(extra_places))  # empties inputs
+    index = build_from_inputs(files, inputs, data, year)  # empties inputs
     if location is not None and save(index, location, key):
         cache.remember(location, paths, key)
     return index
 
 
-def input_paths(path=None, extra_places: tuple[Path, ...] = ()) -> list[Path]:
+def input_paths(path=None, extra_places: tuple[Path, ...] = (), bundled_data: bool = True) -> list[Path]:
     """Every file the index of the corpus at `path` is made from: its timelines and data files."""
     corpus = resolve_corpus(path)
-    return _paths(timeline_files(corpus), data_files(corpus, tuple(extra_places)))
+    return _paths(timeline_files(corpus), data_files(corpus, tuple(extra_places), bundled_data))
 
 
 def _paths(files: list[Path], data: dict[str, list[Path]]) -> list[Path]:
@@ -221,8 +226,8 @@ def _read_inputs(files: list[Path], data: dict[str, list[Path]]) -> list[tuple[s
     return [(label(path), path, read_bytes(path)) for path in files + [p for paths in data.values() for p in paths]]
 
 
-def build_from_inputs(files, inputs: list, corpus: Path, year: int | None, extra_places) -> Index:
-    """The index of the corpus's timeline files and data files, built from their bytes.
+def build_from_inputs(files, inputs: list, data: dict[str, list[Path]], year: int | None) -> Index:
+    """The index of the corpus's timeline files and data files (`data`, by kind), built from their bytes.
 
     `inputs` (_read_inputs()) is emptied: each file's bytes are let go once decoded, so that a
     big corpus's raw text is not held all through the build, nor copied into every worker.
@@ -234,18 +239,18 @@ def build_from_inputs(files, inputs: list, corpus: Path, year: int | None, extra
     was_enabled = gc.isenabled()
     gc.disable()
     try:
-        return _build_from_inputs(files, inputs, corpus, year, extra_places)
+        return _build_from_inputs(files, inputs, data, year)
     finally:
         if was_enabled:
             gc.enable()
 
 
-def _build_from_inputs(files, inputs, corpus: Path, year: int | None, extra_places) -> Index:
+def _build_from_inputs(files, inputs, data: dict[str, list[Path]], year: int | None) -> Index:
     from kscli.corpus import decode, is_binary, parse_text  # the parser: only when there is no usable cache
     from kscli.extract import annotate, event_ids
-    from kscli.lexicon import load_lexicon
+    from kscli.lexicon import lexicon_of
 
-    lexicon = load_lexicon(corpus, extra_places)
+    lexicon = lexicon_of(data)
     sentences, warnings = [], []
     known_year = year
     by_path = {path: (label, data) for label, path, data in inputs}

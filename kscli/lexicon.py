@@ -1,8 +1,8 @@
 """The data files extraction reads: places, actors, weapons.
 
-The bundled files come first; a corpus folder (or the folder of a corpus file)
-may add its own ``places*.tsv``, ``actors*.tsv`` and ``weapons*.tsv``, and the
-caller may name more places files. Later files add to or replace earlier rows.
+The bundled files come first (unless the caller asks for a corpus's own alone);
+a corpus folder (or the folder of a corpus file) may add its own ``places*.tsv``,
+``actors*.tsv`` and ``weapons*.tsv``, and the caller may name more places files. Later files add to or replace earlier rows.
 Each part is built on first use: a query about dates never pays for the
 gazetteer, and a cached index brings the gazetteer's tables ready-made.
 """
@@ -61,13 +61,13 @@ class Lexicon:
 
 
 
-def data_files(corpus: Path | None, extra_places: tuple[Path, ...] = ()) -> dict[str, list[Path]]:
-    """Data files by kind, bundled first, then the corpus's own, then the caller's."""
-    bundled = bundled_corpus()
-    folders = [bundled]
+def data_files(corpus: Path | None, extra_places: tuple[Path, ...] = (), bundled: bool = True) -> dict[str, list[Path]]:
+    """Data files by kind, bundled first (unless `bundled` is false), then the corpus's own, then the caller's."""
+    home = bundled_corpus()
+    folders = [home] if bundled else []
     if corpus is not None:
         folder = corpus if corpus.is_dir() else corpus.parent
-        if folder.resolve() != bundled.resolve():
+        if folder.resolve() != home.resolve() or not bundled:
             folders.append(folder)
     names = [(folder, _listing(folder)) for folder in folders]  # one listing each, not a glob per kind
     out: dict[str, list[Path]] = {}
@@ -85,10 +85,14 @@ def _listing(folder: Path) -> list[str]:
         return []
 
 
-def load_lexicon(corpus: Path | None = None, extra_places: tuple[Path, ...] = ()) -> Lexicon:
+def load_lexicon(corpus: Path | None = None, extra_places: tuple[Path, ...] = (), bundled: bool = True) -> Lexicon:
+    return lexicon_of(data_files(corpus, extra_places, bundled))
+
+
+def lexicon_of(files: dict[str, list[Path]]) -> Lexicon:
+    """The lexicon of data files by kind (data_files())."""
     from kscli.actors import read_actors
     from kscli.gazetteer import read_places
     from kscli.weapons import read_weapons
 
-    files = data_files(corpus, extra_places)
     return Lexicon(read_places(files["places"]), read_actors(files["actors"]), read_weapons(files["weapons"]))

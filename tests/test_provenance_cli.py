@@ -85,6 +85,21 @@ def test_another_war_in_the_same_style(ksw):
     assert wrong.returncode == 2 and "unknown side 'martian'; one of: " in wrong.stderr and "southland" in wrong.stderr
 
 
+def test_another_war_with_its_own_data_alone(ksw, tmp_path):
+    # The bundled war's gazetteer found its villages in another war's words ("Berd"; found by a QA pass).
+    (tmp_path / "t.txt").write_text("= Timeline of the Example war (2022) =\n\n== March ==\n\n=== 3 March ===\n\n"
+                                    "The Northland MoD stated that troops near Berd and Riverton came under fire.\n")
+    (tmp_path / "places-x.tsv").write_text("name\tkind\tparent\tlat\tlon\taliases\nRiverton\tcity\t\t50\t30\t\n")
+    (tmp_path / "actors-x.tsv").write_text("name\tside\tkind\taliases\nNorthland MoD\tnorthland\tministry\t\n")
+    mixed = rows(ksw("events", "--corpus", str(tmp_path), "--format", "jsonl"))
+    own = rows(ksw("events", "--corpus", str(tmp_path), "--own-data", "--format", "jsonl"))
+    assert mixed[0]["places"] == ["Berd", "Riverton"] and own[0]["places"] == ["Riverton"]
+    assert own[0]["source"] == "Northland MoD" and own[0]["side"] == "northland"
+    listed = rows(ksw("places", "--corpus", str(tmp_path), "--own-data", "--format", "jsonl"))
+    assert [r["name"] for r in listed] == ["Riverton"]
+    assert rows(ksw("events", "--corpus", str(tmp_path), "--format", "jsonl")) == mixed  # each way cached apart
+
+
 def test_actors_lists_claims_and_denials(ksw):
     actors = {r["name"]: r for r in rows(ksw("actors", "--format", "jsonl"))}
     mod = actors["Azerbaijani MoD"]

@@ -39,7 +39,7 @@ def _index(o: dict, note_dropped: bool = True):
     from kscli.index import load_index
 
     index = load_index(o["corpus"], year=o["year"], extra_places=tuple(o["places_file"] or ()),
-                       on_build=building_notice)
+                       on_build=building_notice, bundled_data=not o["own_data"])
     if o["verbose"]:
         for w in index.warnings:
             warn(str(w))
@@ -284,7 +284,8 @@ def map_(
     to_stdout = str(output) == "-"
     if to_stdout and text:
         raise UsageError("--text and -o - would both print on standard output: choose one")
-    if not to_stdout and output.resolve() in {p.resolve() for p in input_paths(o["corpus"], tuple(o["places_file"] or ()))}:
+    inputs = input_paths(o["corpus"], tuple(o["places_file"] or ()), not o["own_data"])
+    if not to_stdout and output.resolve() in {p.resolve() for p in inputs}:
         raise UsageError(f"{output} is a file this corpus is read from: not overwritten; give -o another file")
     index = _index(o)
     points = report.place_points(index, _select(index, o).events)

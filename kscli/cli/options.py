@@ -54,6 +54,7 @@ CORPUS = {
     "corpus": (Annotated[Optional[str], option("--corpus", panel="Corpus", envvar="KSW_CORPUS", metavar="PATH", help="Timeline file or folder of timeline files (default: the bundled timeline; env KSW_CORPUS).")], None),
     "year": (Annotated[Optional[int], option("--year", panel="Corpus", min=1, max=9999, help="Year of the timeline's first day, if the text does not say.")], None),
     "places_file": (Annotated[Optional[list[Path]], option("--places-file", panel="Corpus", metavar="FILE", help="Extra gazetteer TSV (same columns as corpus/places.tsv).")], None),
+    "own_data": (Annotated[bool, option("--own-data", panel="Corpus", help="Only the corpus's own places, actors and weapons files, not the bundled war's (for another war).")], False),
     "verbose": (Annotated[bool, option("--verbose", "-v", panel="Corpus", help="Show parse warnings on stderr.")], False),
 }
 OUTPUT = {
