@@ -14,6 +14,7 @@ import sys
 from typing import Iterable
 
 from kscli.errors import UsageError
+from kscli.model import EVENT_FIELDS
 
 FORMATS = ("table", "tsv", "csv", "json", "jsonl")
 # C0/C1 controls (ESC, BEL, CSI...) would drive a terminal: never pass them through raw. Patterns
@@ -128,6 +129,33 @@ def indented_json(rows: list[dict], columns) -> str:
         return _indented(rows, list(dict.fromkeys(columns)))
     except KeyError:  # a type not laid out here: a nested dict or list, a subclass, a key that is not text
         return json.dumps([{c: row.get(c) for c in columns} for row in rows], ensure_ascii=False, indent=2)
+
+
+def indented_events(lines: list[str]) -> str | None:
+    """indented_json() of every field of events, laid out from their `--format jsonl` lines without
+    decoding them (a third of the time at x1000); None if a line is not of that layout.
+
+    A line is cut at the separators before its keys, `, "date": ` and the rest in EVENT_FIELDS
+    order: a quote not after a backslash never stands inside a JSON string, so each such separator
+    is structure; so is `", "` inside a list, all of whose items are strings.
+    """
+    if not lines:
+        return "[]"
+    items = []
+    for line in lines:
+        values = _KEY_SEPARATORS.split(line[7:-1]) if line.startswith('{"id": ') and line.endswith("}") else ()
+        if len(values) != len(EVENT_FIELDS):
+            return None
+        for n in _LIST_FIELDS:
+            if values[n] != "[]":
+                values[n] = "[\n      " + values[n][1:-1].replace('", "', '",\n      "') + "\n    ]"
+        items.append(_EVENT_LAYOUT % tuple(values))
+    return "[\n" + ",\n".join(items) + "\n]"
+
+
+_KEY_SEPARATORS = re.compile(", (?:" + "|".join(re.escape(f'"{field}": ') for field in EVENT_FIELDS[1:]) + ")")
+_LIST_FIELDS = [n for n, field in enumerate(EVENT_FIELDS) if field in ("denied_by", "weapons", "places", "place_mentions")]
+_EVENT_LAYOUT = "  {\n" + ",\n".join(f'    "{field}": %s' for field in EVENT_FIELDS) + "\n  }"
 
 
 def _indented(rows: list[dict], columns: list) -> str:

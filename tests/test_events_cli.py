@@ -96,6 +96,13 @@ def test_keyword_numbers_keep_their_doubled_digits(ksw):
     assert {e["id"] for e in jsonl(ksw("events", "-k", "2,000", "--format", "jsonl"))} == {"2020-11-10.01"}
 
 
+def test_json_is_the_jsonl_events_laid_out_as_json_dumps_would(ksw):
+    for query in (["--place", "Tartar"], ["--on", "2020-10-04"], ["-k", "zzqqxx"]):
+        rows = jsonl(ksw("events", *query, "--format", "jsonl"))
+        out = ksw("events", *query, "--format", "json").stdout
+        assert out == json.dumps(rows, ensure_ascii=False, indent=2) + "\n", query
+
+
 def test_keyword_phrase_matches_as_a_phrase(ksw):
     phrase = jsonl(ksw("events", "-k", "tactical retreat", "--format", "jsonl"))
     assert [e["id"] for e in phrase] == ["2020-10-05.11"]

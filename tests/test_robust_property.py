@@ -26,7 +26,7 @@ from conftest import ROOT, ksw_command
 from kscli.corpus import Sentence, parse_text
 from kscli.dates import parse_user_date
 from kscli.errors import KscliError, UsageError
-from kscli.model import ParseWarning
+from kscli.model import Event, ParseWarning
 from kscli.names import fold, key, kind_hint, words
 
 QUICK = settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -371,6 +371,33 @@ def test_indented_json_is_the_text_json_dumps_gives(rows, columns):
 
     expected = json.dumps([{c: row.get(c) for c in columns} for row in rows], ensure_ascii=False, indent=2)
     assert indented_json(rows, columns) == expected
+
+
+# Text that looks like the structure the layout cuts at: separators, list ends, escapes.
+_json_lookalike = st.one_of(any_text, st.sampled_from(['", "', '"]', '"], "', ', "date": ', '{"id": ', '\\', '\\"',
+                                                      '"', "}", "\n", "[]", '": ["', "%s", "%", "text"]))
+_lookalike_text = st.lists(_json_lookalike, max_size=5).map("".join)
+_strings = st.lists(_lookalike_text, max_size=3).map(tuple)
+
+
+@QUICK
+@given(st.lists(st.builds(
+    Event, id=_lookalike_text, date=st.one_of(st.none(), _lookalike_text), text=_lookalike_text, file=_lookalike_text,
+    line=st.integers(), heading=st.one_of(st.none(), _lookalike_text), background=st.booleans(),
+    time=st.one_of(st.none(), _lookalike_text), time_approximate=st.booleans(), time_estimated=st.booleans(),
+    part_of_day=st.one_of(st.none(), _lookalike_text), source=st.one_of(st.none(), _lookalike_text),
+    source_from_reference=st.booleans(), side=st.one_of(st.none(), _lookalike_text), denied_by=_strings,
+    event_type=_lookalike_text, killed=st.one_of(st.none(), st.integers()), injured=st.one_of(st.none(), st.integers()),
+    weapons=_strings, places=_strings, place_mentions=_strings), max_size=3))
+@example([])
+@example([Event(id='a", "date": "b', date=None, text='x"], "y', file="f", line=1, places=('", "', '"]'),
+                place_mentions=("\\",), denied_by=('", "text": "',))])
+def test_events_laid_out_from_their_jsonl_lines_are_what_json_dumps_gives(events):
+    from kscli.output import indented_events
+    from kscli.stored import event_json
+
+    expected = json.dumps([e.as_dict() for e in events], ensure_ascii=False, indent=2)
+    assert indented_events([event_json(e) for e in events]) == expected
 
 
 # --- claims: a denial pattern never matches where the quick test says no denial can be -----------

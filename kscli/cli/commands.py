@@ -94,6 +94,13 @@ def events(
     if fmt == "jsonl" and o["fields"] is None:  # every field: the cached JSON lines are the output
         print_bytes(result.jsonl())
         done(bool(result.positions))
+    if fmt == "json" and o["fields"] is None:  # every field: the same lines, laid out
+        from kscli.output import indented_events
+
+        text = indented_events(result.json_lines())
+        if text is not None:
+            print_bytes((text + "\n").encode("utf-8"))
+            done(bool(result.positions))
     if fmt in ("tsv", "csv", "table") and o["fields"] is None:  # the default columns: ready-made cells, no JSON
         _print_default_columns(result, fmt, header=not o["no_header"])
         done(bool(result.positions))
