@@ -160,7 +160,7 @@ class _Walker:
         self.date = None
         self.heading = label
         self.skipping = label.lower() in END_MATTER
-        if not self.skipping and self.in_days and _NAMES_A_DAY.search(label):
+        if not self.skipping and (self.in_days or self.last_month is not None) and _NAMES_A_DAY.search(label):
             self.warn(n, f"heading '{label}' names no single day (=== 27 September ===): "
                          "its paragraphs are undated background", dropped=True)
 
@@ -199,7 +199,8 @@ class _Walker:
             return
         found = valid_date(candidate, month, day)
         if found is None:  # checked before the month counts, so a bad heading cannot shift the year
-            self.warn(n, f"impossible day heading '{day} {month:02d}/{candidate}'; its paragraphs are skipped", dropped=True)
+            self.warn(n, f"impossible day heading '{day} {month:02d}/{candidate}'; its paragraphs are skipped",
+                      dropped=True)
             self.skipping = True
             return
         self.year, self.last_month = candidate, month

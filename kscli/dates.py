@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from kscli.errors import UsageError
+from kscli.errors import AmbiguousYear, UsageError
 
 _MONTH_NAMES = ("january february march april may june july august "
                 "september october november december").split()
@@ -112,14 +112,6 @@ def parse_user_date(text: str, year_for_month=None) -> tuple[date, date]:
     raise UsageError(
         f"invalid date '{raw}': use 2020-10-04, '4 October', 'Oct 4', '4 Oct 2020', 2020-10 or 'October'"
     )
-
-
-class AmbiguousYear(Exception):
-    """A month without a year that a corpus has in several years."""
-
-    def __init__(self, years: list[int]):
-        super().__init__(years)
-        self.years = years
 
 
 def _need_year(year_for_month, month: int, raw: str) -> int:

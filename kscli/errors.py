@@ -71,3 +71,11 @@ class CacheDamaged(KscliError):
     def __init__(self, location):
         super().__init__(f"{location}: the index cache is damaged; it has been removed, run again")
         self.location = location
+
+
+class AmbiguousYear(Exception):
+    """A month without a year that a corpus has in several years (dates.py makes it a UsageError)."""
+
+    def __init__(self, years: list[int]):
+        super().__init__(years)
+        self.years = years

@@ -328,7 +328,8 @@ def _place(path: Path, n: int, row: dict[str, str]) -> Place:
         raise DataFileError(f"{path}:{n}: lat/lon must be decimal degrees") from None
     if (lat is not None and not -90 <= lat <= 90) or (lon is not None and not -180 <= lon <= 180):
         # nan fails these too: it would be written into JSON, where it is not a number
-        raise DataFileError(f"{path}:{n}: lat must lie within ±90 and lon within ±180 degrees, not {row['lat']}, {row['lon']}")
+        raise DataFileError(f"{path}:{n}: lat must lie within ±90 and lon within ±180 degrees, "
+                            f"not {row['lat']}, {row['lon']}")
     from kscli.tsv import split_list
 
     return Place(row["name"], row["kind"], row["parent"] or None, lat, lon, tuple(split_list(row["aliases"])))

@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from kscli import __version__, cache
-from kscli.errors import CorpusError
+from kscli.errors import AmbiguousYear, CorpusError
 from kscli.lexicon import Lexicon, data_files
 from kscli.model import Event, ParseWarning
 from kscli.sources import bundled_corpus, read_bytes, timeline_files
@@ -115,8 +115,6 @@ class Index:
     def year_for_month(self, month: int) -> int | None:
         """The year the corpus's days in `month` fall in, else its first year; AmbiguousYear if
         they fall in several (a folder of two wars' timelines, both with an August)."""
-        from kscli.dates import AmbiguousYear
-
         years = sorted({year for year, number in self._months() if number == month})
         if len(years) > 1:
             raise AmbiguousYear(years)
@@ -127,12 +125,13 @@ class Index:
     def _months(self) -> list[tuple[int, int]]:
         """(year, month) of every month that has dated events, by a jump per month, not a look at every day."""
         import bisect
+        import calendar
 
         days, out, n = self._dated_days, [], 0
         while n < len(days):
             day = date.fromordinal(days[n])
             out.append((day.year, day.month))
-            after = date(day.year + day.month // 12, day.month % 12 + 1, 1).toordinal()
+            after = days[n] - day.day + 1 + calendar.monthrange(day.year, day.month)[1]  # no date(10000, 1, 1)
             n = bisect.bisect_left(days, after, n)
         return out
 
@@ -202,6 +201,14 @@ def input_paths(path=None, extra_places: tuple[Path, ...] = (), bundled_data: bo
     """Every file the index of the corpus at `path` is made from: its timelines and data files."""
     corpus = resolve_corpus(path)
     return _paths(timeline_files(corpus), data_files(corpus, tuple(extra_places), bundled_data))
+
+
+def reads(target: Path, path=None, extra_places: tuple[Path, ...] = (), bundled_data: bool = True) -> bool:
+    """Whether `target` is one of the files the index of the corpus at `path` is made from (by
+    another name too: a relative path, a link, a hard link)."""
+    if not target.exists():
+        return False
+    return any(p.exists() and os.path.samefile(target, p) for p in input_paths(path, extra_places, bundled_data))
 
 
 def _paths(files: list[Path], data: dict[str, list[Path]]) -> list[Path]:

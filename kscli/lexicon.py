@@ -2,7 +2,8 @@
 
 The bundled files come first (unless the caller asks for a corpus's own alone);
 a corpus folder (or the folder of a corpus file) may add its own ``places*.tsv``,
-``actors*.tsv`` and ``weapons*.tsv``, and the caller may name more places files. Later files add to or replace earlier rows.
+``actors*.tsv`` and ``weapons*.tsv``, and the caller may name more places files.
+Later files add to or replace earlier rows.
 Each part is built on first use: a query about dates never pays for the
 gazetteer, and a cached index brings the gazetteer's tables ready-made.
 """

@@ -136,8 +136,8 @@ def indented_events(lines: list[str]) -> str | None:
     decoding them (a third of the time at x1000); None if a line is not of that layout.
 
     A line is cut at the separators before its keys, `, "date": ` and the rest in EVENT_FIELDS
-    order: a quote not after a backslash never stands inside a JSON string, so each such separator
-    is structure; so is `", "` inside a list, all of whose items are strings.
+    order: an unescaped quote never stands inside a JSON string, so `, "` followed by a key and
+    `": ` is always structure. A list, all of whose items are strings, is cut into its strings.
     """
     if not lines:
         return "[]"
@@ -147,14 +147,16 @@ def indented_events(lines: list[str]) -> str | None:
         if len(values) != len(EVENT_FIELDS):
             return None
         for n in _LIST_FIELDS:
-            if values[n] != "[]":
-                values[n] = "[\n      " + values[n][1:-1].replace('", "', '",\n      "') + "\n    ]"
+            if values[n] != "[]":  # not split at '", "': an item may end in an escaped quote and ", "
+                values[n] = "[\n      " + ",\n      ".join(_JSON_STRING.findall(values[n])) + "\n    ]"
         items.append(_EVENT_LAYOUT % tuple(values))
     return "[\n" + ",\n".join(items) + "\n]"
 
 
 _KEY_SEPARATORS = re.compile(", (?:" + "|".join(re.escape(f'"{field}": ') for field in EVENT_FIELDS[1:]) + ")")
-_LIST_FIELDS = [n for n, field in enumerate(EVENT_FIELDS) if field in ("denied_by", "weapons", "places", "place_mentions")]
+_LIST_FIELDS = [n for n, field in enumerate(EVENT_FIELDS) if field in ("denied_by", "weapons", "places",
+                                                                     "place_mentions")]
+_JSON_STRING = re.compile(r'"(?:[^"\\]|\\.)*"')
 _EVENT_LAYOUT = "  {\n" + ",\n".join(f'    "{field}": %s' for field in EVENT_FIELDS) + "\n  }"
 
 

@@ -56,8 +56,9 @@ def check(query: Query) -> Query:
             if len(value) > MAX_ARGUMENT:
                 raise UsageError(f"--{option} value is {len(value)} characters long; at most {MAX_ARGUMENT}")
     for keyword in query.keywords:
-        if not any(ch.isalnum() for ch in keyword):  # '*', '-', '""': keywords match words, and there is none
-            raise UsageError(f"keyword '{keyword}' has no letter or digit to search for (keywords are words, not patterns)")
+        if not any(keyword_forms(keyword)):  # '*', '-', '""', or a script ksw does not fold: it would match nothing
+            raise UsageError(f"keyword '{keyword}' has no Latin letter or digit to search for "
+                             "(keywords are words, not patterns)")
     if query.limit is not None and query.limit < 0:
         raise UsageError(f"--limit must be 0 or more, not {query.limit}")
     if query.near is not None and not query.near.strip():
@@ -69,27 +70,36 @@ def check(query: Query) -> Query:
 
 def side_names(index: Index, values: tuple[str, ...]) -> set[str]:
     """The sides of the actors files that the user's words name."""
-    actors = index.lexicon.actors
-    return {_side(value, actors.sides(), actors) for value in values}
+    return {side for value in values for side in _sides(index, value)}
 
 
-def _side(value: str, sides: list[str], actors) -> str:
-    """A side as written, in any case ("third-party" too); else the one side it begins ("third",
-    "azerbaijan"); else the side of the actor it names ("Artsakh")."""
+def _sides(index: Index, value: str) -> list[str]:
+    """The sides `value` names: as written, in any case ("third-party" too); else the one side it
+    begins ("third", "azerbaijan"); else the side of the actor it names ("Artsakh"). The sides that
+    events have are tried before the actors file is loaded for all of them."""
     def loose(text: str) -> str:
         return " ".join(text.lower().replace("-", " ").split())
 
+    def named(sides) -> list[str]:
+        exact = [side for side in sides if loose(side) == want]
+        begun = [side for side in sides if loose(side).startswith(want)]
+        return exact or (begun if len(begun) == 1 else [])
+
     want = loose(value)
-    for side in sides:
-        if loose(side) == want:
-            return side
+    found = named(index.values("side"))
+    if found:
+        return found
+    actors = index.lexicon.actors
+    sides = actors.sides()
+    found = named(sides)
+    actor = actors.resolve(value) if not found else None
+    if found or actor:
+        return found or [actor.side]
     begun = [side for side in sides if loose(side).startswith(want)]
-    if len(begun) == 1:
-        return begun[0]
-    actor = actors.resolve(value)
-    if actor is None:
-        raise UsageError(f"unknown side '{value}'; one of: {', '.join(sides)}")
-    return actor.side
+    if len(begun) > 1:
+        raise UsageError(f"side '{value}' could be {', '.join(begun)}: give more of it")
+    known = f"one of: {', '.join(sides)}" if sides else "the actors files name no side"
+    raise UsageError(f"unknown side '{value}'; {known}")
 
 
 class Result:
@@ -223,10 +233,12 @@ def place_names(index: Index, names: tuple[str, ...]) -> set[str]:
 def place_notes(index: Index, query: Query) -> list[str]:
     """What a user should know of how their place names were read: a guess (a fuzzy match: "Paris"
     is not Arış), or a --place events are never tagged with (a country: --within finds its places)."""
+    names = (*query.places, *query.within, *((query.near,) if query.near else ()))
+    if not names:
+        return []  # a query without places does not load the gazetteer for this
     from kscli.gazetteer import NOT_EXTRACTED
 
     notes = []
-    names = (*query.places, *query.within, *((query.near,) if query.near else ()))
     for name in dict.fromkeys(names):
         matches = index.lexicon.places.resolve(name, limit=1)
         if not matches:
@@ -235,7 +247,7 @@ def place_notes(index: Index, query: Query) -> list[str]:
         if best.rule == "fuzzy":
             notes.append(f"'{name}' read as {best.place.name}, a guess (fuzzy match, {best.score:.0f} of 100; "
                          f"ksw places '{name}' shows the candidates)")
-        if best.place.kind in NOT_EXTRACTED and name in query.places:
+        if best.place.kind in NOT_EXTRACTED and name in query.places and name not in query.within:
             notes.append(f"{best.place.name} is a {best.place.kind}, and events are tagged with the places in it: "
                          f"--within '{best.place.name}' finds them")
     return notes

@@ -87,9 +87,11 @@ def test_map_will_not_overwrite_the_corpus_it_reads(ksw, tmp_path):
     corpus = tmp_path / "war"
     shutil.copytree(FIXTURES / "otherwar", corpus)
     before = {p.name: p.read_bytes() for p in corpus.iterdir()}
-    for target in ("timeline.txt", "places-otherwar.tsv"):
-        result = ksw("map", "--corpus", str(corpus), "-o", str(corpus / target))
-        assert result.returncode == 2 and "is a file this corpus is read from" in result.stderr
+    os.link(corpus / "places-otherwar.tsv", tmp_path / "hard.svg")
+    os.symlink(corpus / "timeline.txt", tmp_path / "soft.svg")
+    for target in (corpus / "timeline.txt", corpus / "places-otherwar.tsv", tmp_path / "hard.svg", tmp_path / "soft.svg"):
+        result = ksw("map", "--corpus", str(corpus), "-o", str(target))
+        assert result.returncode == 2 and "is a file this corpus is read from" in result.stderr, target
     assert {p.name: p.read_bytes() for p in corpus.iterdir()} == before
     assert ksw("map", "-o", "-", "--text").returncode == 2  # two things on one standard output
 

@@ -206,12 +206,20 @@ def test_on_and_a_date_range_are_two_filters_and_both_hold(ksw):
 def test_a_date_without_a_year_in_a_corpus_of_several_years_asks_for_the_year(ksw, tmp_path):
     # It took the first year that has the month, silently (found by a QA pass).
     for year, town in ((2014, "Tartar"), (2022, "Barda")):
-        (tmp_path / f"{year}.txt").write_text(f"= War ({year}) =\n\n== August ==\n\n=== 24 August ===\n\nShelling near {town}.\n")
+        (tmp_path / f"{year}.txt").write_text(f"= War ({year}) =\n\n== August ==\n\n=== 24 August ===\n\n"
+                                              f"Shelling near {town}.\n")
     vague = ksw("events", "--corpus", str(tmp_path), "--on", "24 Aug")
     assert vague.returncode == 2 and vague.stdout == ""
     assert vague.stderr == "ksw: invalid date '24 Aug': the corpus has August in 2014, 2022; give the year\n"
     exact = jsonl(ksw("events", "--corpus", str(tmp_path), "--on", "24 Aug 2022", "--format", "jsonl"))
     assert [e["places"] for e in exact] == [["Barda"]]
+
+
+def test_a_december_in_the_last_year_a_date_can_have(ksw, tmp_path):
+    # Finding the months stepped to date(10000, 1, 1) (found in review).
+    (tmp_path / "t.txt").write_text("= War =\n\n== December ==\n\n=== 5 December ===\n\nShelling near Tartar.\n")
+    found = jsonl(ksw("events", "--corpus", str(tmp_path), "--year", "9999", "--on", "5 Dec", "--format", "jsonl"))
+    assert [e["date"] for e in found] == ["9999-12-05"]
 
 
 def test_month_headings_that_name_their_years_cross_a_year_boundary(ksw, tmp_path):

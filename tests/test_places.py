@@ -153,6 +153,8 @@ def test_a_country_as_a_place_points_at_within(ksw):
     assert "Armenia is a country, and events are tagged with the places in it: --within 'Armenia'" in country.stderr
     inside = ksw("events", "--within", "Armenia", "--format", "tsv")
     assert inside.returncode == 0 and inside.stderr == ""
+    both = ksw("events", "--place", "Armenia", "--within", "Armenia", "--format", "tsv")
+    assert both.returncode == 0 and both.stderr == ""  # --within was given: nothing to point at
 
 
 def test_a_name_half_typed_suggests_the_places_it_begins(ksw):

@@ -81,6 +81,8 @@ def test_another_war_in_the_same_style(ksw):
     assert (first["side"], events["2008-08-09.01"]["side"]) == ("northland", "southland")
     south = rows(ksw("events", "--corpus", str(FIXTURES / "otherwar"), "--side", "South", "--format", "jsonl"))
     assert [r["id"] for r in south] == ["2008-08-09.01"]
+    vague = ksw("events", "--corpus", str(FIXTURES / "otherwar"), "--side", "a")
+    assert vague.returncode == 2 and "side 'a' could be azerbaijani, armenian: give more of it" in vague.stderr
     wrong = ksw("events", "--corpus", str(FIXTURES / "otherwar"), "--side", "martian")
     assert wrong.returncode == 2 and "unknown side 'martian'; one of: " in wrong.stderr and "southland" in wrong.stderr
 

@@ -339,10 +339,10 @@ def test_an_output_encoding_without_some_letters_escapes_them(ksw, encoding):
     assert "\\u015eu\\u015fa\tShusha\t" in result.stdout and "Tartar\tTartar\t" in result.stdout
 
 
-@pytest.mark.parametrize("keyword", ["*", "-", '""', "…"])
+@pytest.mark.parametrize("keyword", ["*", "-", '""', "…", "Шуша", "中"])
 def test_a_keyword_with_no_word_in_it_is_a_usage_error(ksw, keyword):
-    # It matched nothing, silently, as if nothing said so (found by a QA pass).
-    assert_one_line_error(ksw("events", "-k", keyword), f"keyword '{keyword}' has no letter or digit")
+    # It matched nothing, silently, as if nothing said so (found by a QA pass): ksw folds Latin letters only.
+    assert_one_line_error(ksw("events", "-k", keyword), f"keyword '{keyword}' has no Latin letter or digit")
 
 
 def test_an_unknown_format_names_geojson_where_it_is_one(ksw):
@@ -353,6 +353,11 @@ def test_an_unknown_format_names_geojson_where_it_is_one(ksw):
 def test_corpus_check_given_two_corpora(ksw):
     line = assert_one_line_error(ksw("corpus", "check", str(FIXTURES / "otherwar"), "--corpus", str(FIXTURES / "yearend")))
     assert "two corpora" in line
+    # $KSW_CORPUS is no second corpus: PATH wins over it; nor is the same folder by another name (found in review).
+    via_env = ksw("corpus", "check", str(FIXTURES / "yearend"), env={"KSW_CORPUS": str(FIXTURES / "otherwar")})
+    assert via_env.returncode == 1 and "late.txt" in via_env.stderr  # yearend's one warning
+    same = ksw("corpus", "check", str(FIXTURES / "otherwar"), "--corpus", str(FIXTURES / "otherwar" / ".." / "otherwar"))
+    assert same.returncode == 0, same.stderr
 
 
 def test_a_relative_xdg_cache_home_is_ignored(monkeypatch, tmp_path):

@@ -242,6 +242,15 @@ def test_a_heading_that_names_no_single_day_says_its_text_is_undated(tmp_path, h
     assert [(e["date"], e["background"]) for e in found] == [(None, True), ("2020-09-26", False)]
 
 
+def test_a_first_heading_that_names_no_single_day_says_so_too(tmp_path):
+    # The war's opening days under one heading, before any single day (found in review).
+    path = tmp_path / "timeline.txt"
+    path.write_text("= Timeline (2020) =\n== September ==\n=== 27–28 September ===\nShelling hit Tartar.\n"
+                    "=== 29 September ===\nFighting.\n")
+    found = assert_warns(path, where="timeline.txt:3", text="names no single day", dropped=True)
+    assert [(e["date"], e["background"]) for e in found] == [(None, True), ("2020-09-29", False)]
+
+
 def test_no_year_anywhere_says_its_days_are_skipped(tmp_path):
     path = tmp_path / "timeline.txt"
     path.write_text("= Timeline of a war =\n\n== March ==\n\n=== 3 March ===\n\nTroops shelled Kharkiv.\n")

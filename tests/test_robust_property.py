@@ -375,7 +375,7 @@ def test_indented_json_is_the_text_json_dumps_gives(rows, columns):
 
 # Text that looks like the structure the layout cuts at: separators, list ends, escapes.
 _json_lookalike = st.one_of(any_text, st.sampled_from(['", "', '"]', '"], "', ', "date": ', '{"id": ', '\\', '\\"',
-                                                      '"', "}", "\n", "[]", '": ["', "%s", "%", "text"]))
+                                                      '"', "}", "\n", "[]", '": ["', "%s", "%", "text", '", ']))
 _lookalike_text = st.lists(_json_lookalike, max_size=5).map("".join)
 _strings = st.lists(_lookalike_text, max_size=3).map(tuple)
 
@@ -392,6 +392,7 @@ _strings = st.lists(_lookalike_text, max_size=3).map(tuple)
 @example([])
 @example([Event(id='a", "date": "b', date=None, text='x"], "y', file="f", line=1, places=('", "', '"]'),
                 place_mentions=("\\",), denied_by=('", "text": "',))])
+@example([Event(id="a", date=None, text="t", file="f", line=1, places=('Foo", ', "Bar"))])  # found in review
 def test_events_laid_out_from_their_jsonl_lines_are_what_json_dumps_gives(events):
     from kscli.output import indented_events
     from kscli.stored import event_json

@@ -1,5 +1,6 @@
 """The `ksw` commands: options in, library calls, rows out. No logic of their own."""
 
+import os
 import sys
 from pathlib import Path
 from typing import Annotated, Optional
@@ -286,13 +287,12 @@ def map_(
       ksw map --actor "Armenian MoD" --text
     """
     from kscli import report, svgmap
-    from kscli.index import input_paths
+    from kscli.index import reads
 
     to_stdout = str(output) == "-"
     if to_stdout and text:
         raise UsageError("--text and -o - would both print on standard output: choose one")
-    inputs = input_paths(o["corpus"], tuple(o["places_file"] or ()), not o["own_data"])
-    if not to_stdout and output.resolve() in {p.resolve() for p in inputs}:
+    if not to_stdout and reads(output, o["corpus"], tuple(o["places_file"] or ()), not o["own_data"]):
         raise UsageError(f"{output} is a file this corpus is read from: not overwritten; give -o another file")
     index = _index(o)
     points = report.place_points(index, _select(index, o).events)
@@ -327,8 +327,9 @@ def corpus_check(
     """
     from kscli import report
 
-    if path and o["corpus"] and path != o["corpus"]:
-        raise UsageError(f"two corpora, '{path}' and --corpus '{o['corpus']}': give one")
+    typed = o["corpus"] if o["corpus"] != os.environ.get("KSW_CORPUS") else None  # $KSW_CORPUS gives way to PATH
+    if path and typed and Path(path).resolve() != Path(typed).resolve():
+        raise UsageError(f"two corpora, '{path}' and --corpus '{typed}': give one")
     summary, warnings = report.corpus_summary(_index(dict(o, corpus=path or o["corpus"], verbose=False), False))
     print_rows(summary, ["item", "value"], choose(None))
     for w in warnings:
