@@ -51,7 +51,6 @@ class Actors:
         return next((a for a in self.by_name.values() if a.name.casefold() == folded), None)
 
 
-
 def read_actors(paths: list[Path]) -> list[Actor]:
     actors: dict[str, Actor] = {}
     for path in paths:

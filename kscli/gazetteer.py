@@ -315,7 +315,6 @@ def _check_no_cycle(places: dict[str, Place]) -> None:
         settled.update(chain)
 
 
-
 def _place(path: Path, n: int, row: dict[str, str]) -> Place:
     if not row["name"]:
         raise DataFileError(f"{path}:{n}: a place needs a name")

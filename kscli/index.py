@@ -230,11 +230,11 @@ def _read_inputs(files: list[Path], data: dict[str, list[Path]]) -> list[tuple[s
             return path.name
         return f"bundled/{path.name}" if path.resolve().parent == bundled else f"data/{path.name}"
 
-    return [(label(path), path, read_bytes(path)) for path in files + [p for paths in data.values() for p in paths]]
+    return [(label(path), path, read_bytes(path)) for path in _paths(files, data)]
 
 
-def build_from_inputs(files, inputs: list, data: dict[str, list[Path]], year: int | None) -> Index:
-    """The index of the corpus's timeline files and data files (`data`, by kind), built from their bytes.
+def build_from_inputs(files, inputs: list, lexicon_files: dict[str, list[Path]], year: int | None) -> Index:
+    """The index of the corpus's timeline files and data files (`lexicon_files`, by kind), built from their bytes.
 
     `inputs` (_read_inputs()) is emptied: each file's bytes are let go once decoded, so that a
     big corpus's raw text is not held all through the build, nor copied into every worker.
@@ -246,18 +246,18 @@ def build_from_inputs(files, inputs: list, data: dict[str, list[Path]], year: in
     was_enabled = gc.isenabled()
     gc.disable()
     try:
-        return _build_from_inputs(files, inputs, data, year)
+        return _build_from_inputs(files, inputs, lexicon_files, year)
     finally:
         if was_enabled:
             gc.enable()
 
 
-def _build_from_inputs(files, inputs, data: dict[str, list[Path]], year: int | None) -> Index:
+def _build_from_inputs(files, inputs, lexicon_files: dict[str, list[Path]], year: int | None) -> Index:
     from kscli.corpus import decode, is_binary, parse_text  # the parser: only when there is no usable cache
     from kscli.extract import annotate, event_ids
     from kscli.lexicon import lexicon_of
 
-    lexicon = lexicon_of(data)
+    lexicon = lexicon_of(lexicon_files)
     sentences, warnings = [], []
     known_year = year
     by_path = {path: (label, data) for label, path, data in inputs}

@@ -60,8 +60,6 @@ class Lexicon:
                 "place_maps": places.maps()}
 
 
-
-
 def data_files(corpus: Path | None, extra_places: tuple[Path, ...] = (), bundled: bool = True) -> dict[str, list[Path]]:
     """Data files by kind, bundled first (unless `bundled` is false), then the corpus's own, then the caller's."""
     home = bundled_corpus()

@@ -4,11 +4,10 @@ import sys
 
 import typer
 
-from kscli.errors import ExitStatus, one_line
+from kscli.errors import ExitStatus, UsageError, one_line
 
 
 def choose(requested, geo: bool = False, default_piped: str | None = None) -> str:
-    from kscli.errors import UsageError
     from kscli.output import FORMATS, choose_format
 
     if requested == "geojson" and geo:

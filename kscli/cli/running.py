@@ -103,8 +103,6 @@ def _error(message: str) -> None:
     sys.stderr.write(f"ksw: {shortened(one_line(' '.join(str(message).split())))}\n")
 
 
-
-
 def closed_stdout() -> int:
     # The reader went away (`ksw events | head -1`): stop quietly, as cat and grep do.
     try:
