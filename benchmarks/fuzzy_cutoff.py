@@ -47,7 +47,7 @@ RESOLVE_NAMES = {
 
 _IMPORT_CHECK = r"""
 import json, sys
-from kscli.index import load_index
+from kscli.store.load import load_index
 names = json.loads(sys.argv[1])
 index = load_index()
 gaz = index.lexicon.places
@@ -77,8 +77,8 @@ def read_negatives(path: Path) -> list[str]:
 def measure(index) -> dict:
     from rapidfuzz.distance import OSA
 
-    from kscli.gazetteer import FUZZY_CUTOFF
-    from kscli.names import key
+    from kscli.names.gazetteer import FUZZY_CUTOFF
+    from kscli.names.folding import key
 
     gaz = index.lexicon.places
     all_keys = gaz.keys()
@@ -166,7 +166,7 @@ def main(argv=None) -> int:
     parser.add_argument("--repeat", type=int, default=2000, help="resolve() calls per name (default 2000)")
     args = parser.parse_args(argv)
 
-    from kscli.index import load_index
+    from kscli.store.load import load_index
 
     index = load_index()  # builds the cache the first time; the import check then loads it
     result = measure(index)

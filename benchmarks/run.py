@@ -116,7 +116,7 @@ def _workers_peak_mb(sentences: int) -> tuple[int, float]:
     import resource
 
     try:
-        from kscli.workers import wanted
+        from kscli.store.workers import wanted
     except ImportError:  # a ksw from before the workers
         return 0, 0.0
     deadline = time.monotonic() + 10
@@ -129,7 +129,7 @@ def _workers_peak_mb(sentences: int) -> tuple[int, float]:
 
 def child_build(path: str, repeats: int) -> dict:
     """Build the index from scratch `repeats` times (use_cache=False), then save it to the cache."""
-    from kscli.index import load_index
+    from kscli.store.load import load_index
 
     corpus = path or None
     times, index = [], None
@@ -163,8 +163,8 @@ def child_build(path: str, repeats: int) -> dict:
 
 
 def _input_bytes(corpus) -> int:
-    from kscli.index import resolve_corpus
-    from kscli.sources import timeline_files
+    from kscli.store.load import resolve_corpus
+    from kscli.text.files import timeline_files
 
     return sum(p.stat().st_size for p in timeline_files(resolve_corpus(corpus)))
 
@@ -172,11 +172,11 @@ def _input_bytes(corpus) -> int:
 def _save_to_cache(index, corpus) -> str:
     """Save a built index where load_index() will look, without building it again."""
     try:  # mirrors load_index(): same key, same location
-        from kscli import cache
-        from kscli.index import _read_inputs, resolve_corpus
-        from kscli.lexicon import data_files
-        from kscli.sources import timeline_files
-        from kscli.stored import save
+        from kscli.store import cachefile as cache
+        from kscli.store.load import _read_inputs, resolve_corpus
+        from kscli.extract.lexicon import data_files
+        from kscli.text.files import timeline_files
+        from kscli.store.persist import save
 
         path = resolve_corpus(corpus)
         files = timeline_files(path)
@@ -187,7 +187,7 @@ def _save_to_cache(index, corpus) -> str:
             return "save()"
     except Exception as exc:  # internals moved: fall back to the public way (a second build)
         print(f"benchmark: saving through internals failed ({exc!r}); building again", file=sys.stderr)
-    from kscli.index import load_index
+    from kscli.store.load import load_index
 
     load_index(corpus)
     return "load_index() rebuild"
@@ -197,10 +197,11 @@ def child_inproc(path: str, fresh: int, repeat: int) -> dict:
     """Cache load time and query latency, with a freshly loaded index and with a reused one."""
     import io
 
-    from kscli.index import load_index
+    from kscli.store.load import load_index
     from kscli.model import EVENT_FIELDS
-    from kscli.output import render
-    from kscli.query import Query, run
+    from kscli.render.formats import render
+    from kscli.query.execute import run
+    from kscli.query.spec import Query
 
     corpus = path or None
     queries = {"place": Query(places=("Tartar",)), "date": Query(date_from="2020-10-01", date_to="2020-10-10")}
@@ -255,8 +256,9 @@ def child_inproc(path: str, fresh: int, repeat: int) -> dict:
 
 def child_mixed(plain: str, mixed: str) -> dict:
     """For each mixed place: ids of its events on the plain corpus and on the mixed one."""
-    from kscli.index import load_index
-    from kscli.query import Query, run
+    from kscli.store.load import load_index
+    from kscli.query.execute import run
+    from kscli.query.spec import Query
 
     a, b = load_index(plain), load_index(mixed)
     out = {}
@@ -619,7 +621,7 @@ def main(argv=None) -> int:
     ksw = args.ksw or str(Path(python).parent / "ksw")
     if not Path(ksw).exists():
         ksw = shutil.which("ksw") or ""
-    if not ksw or subprocess.run([python, "-c", "import kscli.index"], capture_output=True).returncode != 0:
+    if not ksw or subprocess.run([python, "-c", "import kscli.store.load"], capture_output=True).returncode != 0:
         print("benchmark: run with the Python that has ksw installed (python3 -m venv V && V/bin/pip install . && "
               "V/bin/python benchmarks/run.py)", file=sys.stderr)
         return 2

@@ -11,6 +11,6 @@ __all__ = ["__version__", "load_index"]
 
 def load_index(path=None, **options):
     """Build (or load from cache) the index of the corpus at `path` (default: bundled)."""
-    from kscli.index import load_index as _load
+    from kscli.store.load import load_index as _load
 
     return _load(path, **options)

@@ -74,7 +74,7 @@ class CacheDamaged(KscliError):
 
 
 class AmbiguousYear(Exception):
-    """A month without a year that a corpus has in several years (dates.py makes it a UsageError)."""
+    """A month without a year that a corpus has in several years (kscli.text.dates makes it a UsageError)."""
 
     def __init__(self, years: list[int]):
         super().__init__(years)

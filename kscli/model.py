@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import NamedTuple
 
 
-# Event types, in the precedence that decides between them (see kinds.py and the README).
+# Event types, in the precedence that decides between them (see kscli.extract.event_types and docs/).
 EVENT_TYPES = ("aircraft/drone downed", "territory", "shelling/strike", "battle/clash",
                "casualties", "ceasefire/diplomacy", "footage/media", "other")
 

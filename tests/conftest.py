@@ -17,7 +17,7 @@ SEED = ROOT / "corpus" / "second-nagorno-karabakh-war-timeline.txt"
 
 @pytest.fixture(scope="session")
 def index():
-    from kscli.index import load_index
+    from kscli.store.load import load_index
 
     return load_index(None)
 

@@ -130,7 +130,7 @@ def test_places_geojson(ksw, index):
 
 
 def test_near_keeps_events_within_the_radius(ksw, index):
-    from kscli.geo import distance_km
+    from kscli.names.geo import distance_km
 
     gaz = index.lexicon.places
     centre = gaz.get("Stepanakert")

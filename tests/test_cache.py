@@ -19,8 +19,8 @@ def in_fresh_python(code: str, cache_dir: Path, corpus: Path | None = None) -> s
     return subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, check=True).stdout
 
 
-LOAD = ("import sys, json; from kscli.index import load_index; ix = load_index(); "
-        "print(json.dumps({'parser': 'kscli.extract' in sys.modules, 'n': len(ix.events)}))")
+LOAD = ("import sys, json; from kscli.store.load import load_index; ix = load_index(); "
+        "print(json.dumps({'parser': 'kscli.extract.annotate' in sys.modules, 'n': len(ix.events)}))")
 
 
 def test_second_run_uses_the_cache_and_skips_the_parser(tmp_path):
@@ -39,8 +39,8 @@ def test_one_changed_byte_rebuilds(tmp_path):
     timeline = corpus / "t.txt"
     timeline.write_bytes(SEED.read_bytes())
     cache_dir = tmp_path / "cache"
-    code = ("import sys, json; from kscli.index import load_index; ix = load_index(); "
-            "print(json.dumps({'parser': 'kscli.extract' in sys.modules, "
+    code = ("import sys, json; from kscli.store.load import load_index; ix = load_index(); "
+            "print(json.dumps({'parser': 'kscli.extract.annotate' in sys.modules, "
             "'text': [e.text for e in ix.events if e.id == '2020-09-28.01'][0]}))")
     before = json.loads(in_fresh_python(code, cache_dir, corpus))
     data = timeline.read_bytes().replace(b"fired upon Tartar in the early", b"fired upon Tartar in the Early", 1)
@@ -56,8 +56,9 @@ def test_one_changed_byte_rebuilds(tmp_path):
 @pytest.mark.parametrize("corpus", [None, FIXTURES / "mini-timeline.txt", FIXTURES / "yearend", FIXTURES / "otherwar"],
                          ids=["seed", "mini", "yearend", "otherwar"])
 def test_cached_and_uncached_answers_are_identical(tmp_path, monkeypatch, corpus):
-    from kscli.index import load_index
-    from kscli.query import Query, run
+    from kscli.store.load import load_index
+    from kscli.query.execute import run
+    from kscli.query.spec import Query
 
     monkeypatch.setenv("KSW_CACHE_DIR", str(tmp_path))
     fresh = load_index(corpus, use_cache=False)
@@ -80,8 +81,9 @@ def test_cached_and_uncached_answers_are_identical(tmp_path, monkeypatch, corpus
 
 def test_larger_generated_corpus_same_with_and_without_cache(tmp_path, monkeypatch):
     """Ten shifted copies of the seed (the benchmark's x10 layout, made here)."""
-    from kscli.index import load_index
-    from kscli.query import Query, run
+    from kscli.store.load import load_index
+    from kscli.query.execute import run
+    from kscli.query.spec import Query
 
     folder = tmp_path / "x10"
     folder.mkdir()
@@ -106,7 +108,7 @@ def test_cache_can_be_switched_off(tmp_path, ksw):
 
 
 def test_the_library_stands_without_the_cli():
-    code = ("import sys; from kscli.index import load_index; from kscli.query import Query, run; "
+    code = ("import sys; from kscli.store.load import load_index; from kscli.query import Query, run; "
             "ix = load_index(use_cache=False); r = run(ix, Query(places=('Terter',))); "
             "print(len(r.events), 'typer' in sys.modules, 'rich' in sys.modules, 'click' in sys.modules)")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, check=True).stdout.split()

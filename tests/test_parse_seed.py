@@ -76,7 +76,7 @@ def test_ids_are_unique_readable_and_ordered(index):
 
 
 def test_ids_survive_reparsing():
-    from kscli.index import load_index
+    from kscli.store.load import load_index
 
     first = [(e.id, e.text) for e in load_index(None).events]
     second = [(e.id, e.text) for e in load_index(None).events]

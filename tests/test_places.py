@@ -88,7 +88,8 @@ def unambiguous_spellings(gaz, place) -> list[str]:
 
 
 def test_every_alias_of_every_place_returns_the_same_events(index):
-    from kscli.query import Query, run
+    from kscli.query.execute import run
+    from kscli.query.spec import Query
 
     gaz = index.lexicon.places
     checked = 0
@@ -109,7 +110,7 @@ def test_aliases_through_the_command(ksw, index):
 
 
 def test_place_matches_city_and_district_alike(index):
-    from kscli.query import place_names
+    from kscli.query.resolve import place_names
 
     assert place_names(index, ("Tartar",)) == {"Tartar", "Tartar District"}
     assert place_names(index, ("Tartar District",)) == place_names(index, ("Tartar City",)) == {"Tartar", "Tartar District"}
@@ -202,8 +203,8 @@ def test_user_places_file_adds_places(ksw, tmp_path):
 
 
 def test_rapidfuzz_is_not_imported_for_exact_or_alias_matches():
-    code = ("import sys; from kscli.index import load_index; ix = load_index(); "
-            "from kscli.query import place_names; place_names(ix, ('Terter', 'Shushi', 'Khankendi')); "
+    code = ("import sys; from kscli.store.load import load_index; ix = load_index(); "
+            "from kscli.query.resolve import place_names; place_names(ix, ('Terter', 'Shushi', 'Khankendi')); "
             "print('rapidfuzz' in sys.modules)")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                          cwd=Path(__file__).parent.parent, check=True)
@@ -212,7 +213,7 @@ def test_rapidfuzz_is_not_imported_for_exact_or_alias_matches():
 
 if __name__ == "__main__":
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-    from kscli.index import load_index
+    from kscli.store.load import load_index
 
     ix = load_index()
     score, misses = resolution_score(ix.lexicon.places)

@@ -74,7 +74,7 @@ if __name__ == "__main__":
     import sys
 
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-    from kscli.index import load_index
+    from kscli.store.load import load_index
 
     path = HELDOUT if "--heldout" in sys.argv else GOLD
     scores, misses, missing = evaluate(load_index(None), path)

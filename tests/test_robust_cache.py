@@ -87,7 +87,8 @@ def the_cache_file(cache_dir: Path) -> Path:
 
 
 def in_process_answer(index) -> tuple:
-    from kscli.query import Query, run
+    from kscli.query.execute import run
+    from kscli.query.spec import Query
 
     return ([e.as_dict() for e in index.events], [tuple(w) for w in index.warnings], index.year, index.files,
             [e.id for e in run(index, Query(places=("Tartar",))).events],
@@ -117,12 +118,12 @@ def assert_cache_sound(corpus: Path, cache_dir: Path, monkeypatch, via: str = "c
         assert leftovers(cache_dir) == []
         return
 
-    import kscli.cache as cache_module
-    import kscli.index as index_module
-    from kscli.index import load_index
+    import kscli.store.build as build_module
+    import kscli.store.cachefile as cache_module
+    from kscli.store.load import load_index
 
     seen, builds = [], []
-    real_read, real_build = cache_module.read, index_module.build_from_inputs
+    real_read, real_build = cache_module.read, build_module.build_from_inputs
 
     def spy_read(*args, **kwargs):
         snapshot = real_read(*args, **kwargs)
@@ -135,7 +136,7 @@ def assert_cache_sound(corpus: Path, cache_dir: Path, monkeypatch, via: str = "c
 
     monkeypatch.setenv("KSW_CACHE_DIR", str(cache_dir))
     monkeypatch.setattr(cache_module, "read", spy_read)
-    monkeypatch.setattr(index_module, "build_from_inputs", spy_build)
+    monkeypatch.setattr(build_module, "build_from_inputs", spy_build)
     from_cache = in_process_answer(load_index(corpus))
     monkeypatch.undo()
     assert seen == [True], "the cache file left behind was not accepted by the next run"
@@ -281,9 +282,9 @@ def test_cache_of_another_format(corpus, cache_dir, monkeypatch):
 
 
 def test_cache_written_by_another_version_in_process(corpus, cache_dir, monkeypatch):
-    import kscli.index as index_module
-    import kscli.stored as stored_module
-    from kscli.index import load_index
+    import kscli.store.load as index_module
+    import kscli.store.persist as stored_module
+    from kscli.store.load import load_index
 
     monkeypatch.setenv("KSW_CACHE_DIR", str(cache_dir))
     monkeypatch.setattr(index_module, "__version__", "0.0.0-other")  # the reader
@@ -587,8 +588,8 @@ class _FullDisk:
 @pytest.mark.parametrize("fault", ["fsync-enospc", "write-enospc", "write-enospc-at-once", "replace-eacces",
                                    "mkstemp-emfile", "fsync-eio"])
 def test_disk_faults_while_writing_the_cache(corpus, cache_dir, monkeypatch, fault):
-    import kscli.cache as cache_module
-    from kscli.index import load_index
+    import kscli.store.cachefile as cache_module
+    from kscli.store.load import load_index
 
     monkeypatch.setenv("KSW_CACHE_DIR", str(cache_dir))
     want = in_process_answer(load_index(corpus, use_cache=False))
@@ -614,8 +615,8 @@ def test_disk_faults_while_writing_the_cache(corpus, cache_dir, monkeypatch, fau
 
 
 def test_a_failed_rewrite_keeps_the_good_cache(corpus, cache_dir, monkeypatch):
-    import kscli.cache as cache_module
-    from kscli.index import load_index
+    import kscli.store.cachefile as cache_module
+    from kscli.store.load import load_index
 
     build_cache(corpus, cache_dir)
     _edit_header(the_cache_file(cache_dir), "version", lambda b: b[:-2] + b"7" + b[-1:])  # stale: will be rebuilt
@@ -630,8 +631,8 @@ def test_a_failed_rewrite_keeps_the_good_cache(corpus, cache_dir, monkeypatch):
 #   while writing leaves '.tmp-*.kswidx' behind for good
 @pytest.mark.parametrize("exc", [KeyboardInterrupt, MemoryError], ids=["ctrl-c", "memory-error"])
 def test_interrupted_cache_write_leaves_no_temporary_file(corpus, cache_dir, monkeypatch, exc):
-    import kscli.cache as cache_module
-    from kscli.index import load_index
+    import kscli.store.cachefile as cache_module
+    from kscli.store.load import load_index
 
     monkeypatch.setenv("KSW_CACHE_DIR", str(cache_dir))
     monkeypatch.setattr(cache_module.os, "fsync", _fail_with(exc()))
@@ -643,8 +644,8 @@ def test_interrupted_cache_write_leaves_no_temporary_file(corpus, cache_dir, mon
 @pytest.mark.parametrize("damage", ["truncated", "corrupted"])
 def test_memory_mapped_cache_damaged(corpus, cache_dir, monkeypatch, damage):
     """Caches of 8 MB and more are memory-mapped (cache._MAP_FROM); map every cache here, then damage it."""
-    import kscli.cache as cache_module
-    from kscli.index import load_index
+    import kscli.store.cachefile as cache_module
+    from kscli.store.load import load_index
 
     monkeypatch.setenv("KSW_CACHE_DIR", str(cache_dir))
     monkeypatch.setattr(cache_module, "_MAP_FROM", 0)

@@ -362,7 +362,7 @@ def test_corpus_check_given_two_corpora(ksw):
 
 def test_a_relative_xdg_cache_home_is_ignored(monkeypatch, tmp_path):
     # The XDG spec: such a value is invalid; it made a cache folder under whatever folder ksw ran in.
-    from kscli.cache import cache_root
+    from kscli.store.cachefile import cache_root
 
     monkeypatch.delenv("KSW_CACHE_DIR", raising=False)
     monkeypatch.setenv("HOME", str(tmp_path))

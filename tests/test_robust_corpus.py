@@ -406,8 +406,8 @@ def test_file_replaced_between_two_runs(tmp_path):
 def test_file_changes_while_it_is_read(tmp_path, monkeypatch):
     """In-process: the file is rewritten just after ksw read its bytes. The index must match the bytes read,
     and the next load must see the new text (no cache entry keyed on one version holding the other)."""
-    import kscli.index as index_module
-    from kscli.index import load_index
+    import kscli.store.load as index_module
+    from kscli.store.load import load_index
 
     monkeypatch.setenv("KSW_CACHE_DIR", str(tmp_path / "cache"))
     folder = tmp_path / "corpus"
@@ -433,7 +433,7 @@ def test_file_changes_while_it_is_read(tmp_path, monkeypatch):
 
 
 def test_file_deleted_between_listing_and_reading(tmp_path, monkeypatch, capsys):
-    import kscli.index as index_module
+    import kscli.store.load as index_module
     from kscli.cli import main
 
     monkeypatch.setenv("KSW_CACHE_DIR", "off")
@@ -529,7 +529,7 @@ def test_a_build_leaves_the_garbage_collector_as_it_found_it(tmp_path, enabled):
     import gc
 
     from kscli.errors import CorpusError
-    from kscli.index import load_index
+    from kscli.store.load import load_index
 
     (tmp_path / "good.txt").write_text(CLEAN)
     (tmp_path / "bad").mkdir()

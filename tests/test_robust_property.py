@@ -23,11 +23,11 @@ from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from conftest import ROOT, ksw_command
-from kscli.corpus import Sentence, parse_text
-from kscli.dates import parse_user_date
+from kscli.text.timeline import Sentence, parse_text
+from kscli.text.dates import parse_user_date
 from kscli.errors import KscliError, UsageError
 from kscli.model import Event, ParseWarning
-from kscli.names import fold, key, kind_hint, words
+from kscli.names.folding import fold, key, kind_hint, words
 
 QUICK = settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
@@ -109,7 +109,7 @@ def test_bounded_parser_fuzz_run(text, year, fallback):
 @given(st.one_of(document, any_text), st.one_of(st.none(), st.integers(1, 9999)))
 def test_whole_index_build_never_raises_on_arbitrary_text(text, year):
     """Parsing plus extraction plus indexing (load_index without the cache): only KscliError may come out."""
-    from kscli.index import load_index
+    from kscli.store.load import load_index
 
     folder = Path(tempfile.mkdtemp(prefix="ksw-prop-"))
     try:
@@ -200,7 +200,7 @@ def test_fold_and_key_never_raise(text):
 @example("Aghdam's Tartar-Barda/Terter `road`")
 def test_fold_of_ascii_text_is_the_table_then_lowercase(text):
     # ASCII text takes a quicker path in fold(): it must give what the whole table gives.
-    from kscli.names import _TABLE
+    from kscli.names.folding import _TABLE
 
     assert fold(text) == text.translate(_TABLE).lower()
 
@@ -219,7 +219,7 @@ _AREA_WORDS = ["villages", "Municipalities", "settlements", "municipality", "DIS
 def test_area_words_before_a_name_read_backwards_as_written_forwards(before):
     # mentions matches the text before a name backwards, from the name; it must find what a
     # forward search anchored at the name finds.
-    from kscli.mentions import _AREA_BEFORE
+    from kscli.extract.places import _AREA_BEFORE
 
     forward = re.compile(r"(?:villages|municipalities|settlements|municipality|districts|"
                          r"\b(?:two|three|four|five|six|seven|eight|nine|ten|\d+))\s+(?:with)?in\s+(?:the\s+)?$"
@@ -229,7 +229,7 @@ def test_area_words_before_a_name_read_backwards_as_written_forwards(before):
 
 @pytest.fixture(scope="module")
 def gazetteer():
-    from kscli.index import load_index
+    from kscli.store.load import load_index
 
     return load_index(None, use_cache=False).lexicon.places
 
@@ -300,7 +300,7 @@ def assert_round_trip(events, found) -> None:
 
 
 def test_bundled_corpus_round_trips_through_every_machine_format(tmp_path):
-    from kscli.index import load_index
+    from kscli.store.load import load_index
 
     events = load_index(None, use_cache=False).events
     assert len(events) > 300
@@ -315,7 +315,7 @@ sentence = st.text(st.characters(blacklist_categories=("Cs",), blacklist_charact
 @settings(max_examples=12, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.lists(sentence, min_size=1, max_size=6))
 def test_arbitrary_sentences_round_trip_through_every_machine_format(texts):
-    from kscli.index import load_index
+    from kscli.store.load import load_index
 
     folder = Path(tempfile.mkdtemp(prefix="ksw-prop-"))
     try:
@@ -328,15 +328,15 @@ def test_arbitrary_sentences_round_trip_through_every_machine_format(texts):
         shutil.rmtree(folder)
 
 
-# --- the cached cells line (kscli.cells): every text comes back as the table and TSV show it -----
+# --- the cached cells line (kscli.store.cells): every text comes back as the table and TSV show it -----
 
 @QUICK
 @given(text=any_text, mentions=st.lists(any_text.filter(str.strip), max_size=3))
 @example(text="\\t\t\\\\x1e\x1e\x85\u2028", mentions=["a\\b", "\t"])
 def test_cells_line_reads_back_for_any_text(text, mentions):
-    from kscli import cells
+    from kscli.store import cells
     from kscli.model import Event
-    from kscli.output import TSV_ESCAPES, printable
+    from kscli.escapes import TSV_ESCAPES, printable
 
     event = Event(id="2020-10-01.01", date="2020-10-01", text=text, file="f", line=1, source=text or None,
                   places=tuple(mentions), place_mentions=tuple(mentions))
@@ -367,7 +367,7 @@ _json_key = st.one_of(st.sampled_from(["id", "places", "text"]), any_text)
 @example([{"places": [], "denied_by": ["Armenia", "Artsakh"], "killed": None, "time_approximate": True}],
          ["places", "denied_by", "killed", "time_approximate", "absent"])
 def test_indented_json_is_the_text_json_dumps_gives(rows, columns):
-    from kscli.output import indented_json
+    from kscli.render.jsonfmt import indented_json
 
     expected = json.dumps([{c: row.get(c) for c in columns} for row in rows], ensure_ascii=False, indent=2)
     assert indented_json(rows, columns) == expected
@@ -394,8 +394,8 @@ _strings = st.lists(_lookalike_text, max_size=3).map(tuple)
                 place_mentions=("\\",), denied_by=('", "text": "',))])
 @example([Event(id="a", date=None, text="t", file="f", line=1, places=('Foo", ', "Bar"))])  # found in review
 def test_events_laid_out_from_their_jsonl_lines_are_what_json_dumps_gives(events):
-    from kscli.output import indented_events
-    from kscli.stored import event_json
+    from kscli.render.jsonfmt import indented_events
+    from kscli.store.index import event_json
 
     expected = json.dumps([e.as_dict() for e in events], ensure_ascii=False, indent=2)
     assert indented_events([event_json(e) for e in events]) == expected
@@ -412,7 +412,7 @@ _DENIAL_WORDS = ["denied", "DENYING", "Denies", "denıed", "DENİED", "issued a 
 @given(st.lists(st.sampled_from(_DENIAL_WORDS), max_size=12).map(" ".join))
 @example("Armenia and Azerbaijan accused each other, with both sides denying it")
 def test_no_denial_pattern_matches_where_the_quick_test_says_none_can(text):
-    from kscli import claims
+    from kscli.extract import claims
 
     patterns = (claims._DENIED_BY, claims._UNNAMED_DENIAL, claims._BOTH_SIDES, claims._REFERENCE_DENIAL)
     matched = (any(p.search(text) for p in patterns)
@@ -428,7 +428,7 @@ def test_no_denial_pattern_matches_where_the_quick_test_says_none_can(text):
                                                      "\n", "a", ""]), max_size=12).map("".join)))
 @example("Azerbaijan's BM-30 Smerch hit Tərtər.")
 def test_words_are_the_words_re_finds_with_their_offsets(text):
-    from kscli.phrases import tokens
+    from kscli.extract.phrases import tokens
 
     found = list(re.finditer(r"[^\W_]+(?:[-.][^\W_]+)*", text))
     words = tokens(text)
@@ -444,13 +444,13 @@ def test_words_are_the_words_re_finds_with_their_offsets(text):
 @QUICK
 @given(st.one_of(any_text, st.sampled_from(["a\\b", "\t", "x\u2028y", "\x85", "\x1e", "plain text"])))
 def test_tsv_cell_skips_escaping_only_text_with_nothing_to_escape(text):
-    from kscli.output import TSV_ESCAPES, tsv_cell
+    from kscli.escapes import TSV_ESCAPES, tsv_cell
 
     assert tsv_cell(text) == text.translate(TSV_ESCAPES)
 
 
 def test_event_as_dict_is_every_field_in_order_with_lists_for_tuples():
-    from kscli.index import load_index
+    from kscli.store.load import load_index
     from kscli.model import EVENT_FIELDS
 
     for event in load_index(None, use_cache=False).events:
@@ -466,7 +466,7 @@ def test_event_as_dict_is_every_field_in_order_with_lists_for_tuples():
                                                      "Qubadlı", "ſ", "İ", "x"]), max_size=10).map("".join)))
 @example("Suqovuşan and Laçın, then Şuşa’s Qırmızı Bazar")
 def test_a_sentences_keyword_words_are_the_words_of_its_keyword_forms(text):
-    from kscli.query import event_words, keyword_forms
+    from kscli.extract.words import event_words, keyword_forms
 
     assert event_words(text) == {word for form in keyword_forms(text) for word in form.split()}
 
@@ -475,6 +475,6 @@ def test_a_sentences_keyword_words_are_the_words_of_its_keyword_forms(text):
 @given(st.one_of(any_text, st.text(alphabet=st.characters(max_codepoint=127))))
 @example("bm 30\x1c\x1fsmerch_x\tA9z")
 def test_the_words_of_folded_text_are_its_runs_of_letters_and_digits(text):
-    from kscli.query import _words
+    from kscli.extract.words import _words
 
     assert _words(text) == re.findall(r"[a-z0-9]+", text)

@@ -230,7 +230,7 @@ runpy.run_module("kscli", run_name="__main__", alter_sys=True)
 #   try) printed a KeyboardInterrupt Traceback and exited by the signal instead of 130.
 # Not tested: a Ctrl-C while Python itself starts, or while it reads kscli/cli/__init__.py before the first line of
 # ksw runs - no program can close that window, only keep it short.
-@pytest.mark.parametrize("module", ["typer", "kscli.cli.running", "kscli.cli.commands", "kscli.index", "kscli.corpus"])
+@pytest.mark.parametrize("module", ["typer", "kscli.cli.running", "kscli.cli.commands", "kscli.store.load", "kscli.text.timeline"])
 def test_sigint_during_startup_imports(module, tmp_path):
     """Deterministic stand-in for pressing Ctrl-C just after starting ksw (e.g. in a shell loop)."""
     if shutil.which("ksw"):

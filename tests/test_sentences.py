@@ -2,7 +2,7 @@
 
 import pytest
 
-from kscli.sentences import split_sentences
+from kscli.text.sentences import split_sentences
 
 
 def split(text):

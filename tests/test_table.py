@@ -1,6 +1,6 @@
 """The terminal table: the default columns come from the cache's ready-made cells, any other
 choice from the events' JSON; both must draw the same table. And ksw's terminal detection
-(kscli.terminal) must agree with rich's, which prints the help."""
+(kscli.render.terminal) must agree with rich's, which prints the help."""
 
 import os
 import re
@@ -9,7 +9,7 @@ import pytest
 from rich.console import Console
 
 from conftest import ksw_command, pty_run  # noqa: F401 - ksw_command: pty_run's command
-from kscli import terminal
+from kscli.render import terminal
 
 FIELDS = "id,date,time,source,places,text"  # the default table's columns, named: the JSON path
 
@@ -115,8 +115,8 @@ def test_a_long_table_written_behind_is_the_table_drawn_in_process(tmp_path, mon
     import io
 
     from kscli import query
-    from kscli.index import load_index
-    from kscli.output import render_cells
+    from kscli.store.load import load_index
+    from kscli.render.table import render_cells
     from conftest import run_ksw
 
     corpus = _long_corpus(tmp_path)
@@ -134,7 +134,7 @@ def test_a_long_table_written_behind_is_the_table_drawn_in_process(tmp_path, mon
 
 
 def test_write_behind_passes_on_a_closed_pipe_and_a_full_disk(tmp_path):
-    from kscli.output import write_behind
+    from kscli.render.table import write_behind
 
     pieces = ["x" * 100_000 + "\n"] * 20
     read, write = os.pipe()
@@ -151,7 +151,7 @@ def test_write_behind_passes_on_a_closed_pipe_and_a_full_disk(tmp_path):
 
 
 def test_write_behind_writes_everything_in_order(tmp_path):
-    from kscli.output import write_behind
+    from kscli.render.table import write_behind
 
     pieces = [f"{n:06d}" * 5000 + "\n" for n in range(50)]
     path = tmp_path / "out"
@@ -255,9 +255,9 @@ def test_hostile_text_draws_the_same_table_from_the_cache_as_from_the_events(tmp
 
 
 def test_a_cells_line_reads_back_as_the_table_cells_and_the_tsv_row():
-    from kscli import cells
+    from kscli.store import cells
     from kscli.model import Event
-    from kscli.output import TSV_ESCAPES, cell, printable
+    from kscli.escapes import TSV_ESCAPES, cell, printable
 
     for text in HOSTILE + ["plain text", "", "\\", "\\\\t", "tab\tend\t"]:
         event = Event(id="2020-10-01.01", date="2020-10-01", text=text, file="f", line=1, heading=None,

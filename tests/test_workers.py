@@ -11,8 +11,9 @@ from pathlib import Path
 import pytest
 
 from conftest import FIXTURES, ROOT, run_ksw
-from kscli import workers
-from kscli.index import POSTING_FIELDS, load_index
+from kscli.store import workers
+from kscli.store.index import POSTING_FIELDS
+from kscli.store.load import load_index
 
 SEED = ROOT / "corpus"
 linux_only = pytest.mark.skipif(not sys.platform.startswith("linux"), reason="workers are forked on Linux only")
@@ -119,8 +120,8 @@ def test_ctrl_c_during_a_parallel_build_stops_every_process(tmp_path):
 
 
 def _seed_sentences():
-    from kscli.corpus import parse_text
-    from kscli.lexicon import load_lexicon
+    from kscli.text.timeline import parse_text
+    from kscli.extract.lexicon import load_lexicon
 
     text = (SEED / "second-nagorno-karabakh-war-timeline.txt").read_text()
     sentences, _ = parse_text(text, "seed.txt", None)
@@ -130,7 +131,7 @@ def _seed_sentences():
 @linux_only
 @pytest.mark.parametrize("count", ["1", "2", "2, and a worker dies"])
 def test_meanwhile_runs_once_in_this_process_with_or_without_workers(count, monkeypatch):
-    from kscli.extract import annotate
+    from kscli.store.build import annotate
 
     sentences, lexicon = _seed_sentences()
     monkeypatch.setenv("KSW_WORKERS", count[0])

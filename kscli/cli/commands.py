@@ -9,8 +9,9 @@ import typer
 
 from kscli import __version__
 from kscli.cli.options import CORPUS, FILTERS, OUTPUT, option, takes
+from kscli.cli.context import Context
 from kscli.cli.printing import (building_notice, choose, done, emit_json, pick, print_bytes, print_cells, print_csv,
-                                print_lines, print_records, print_rows, warn)
+                                print_lines, print_records, print_rows)
 from kscli.errors import ExitStatus, KscliError, UsageError, one_line, shortened
 
 app = typer.Typer(
@@ -36,40 +37,43 @@ def _root(version: Annotated[bool, typer.Option("--version", callback=_version, 
     """Query a day-by-day war timeline by date, place, actor and keyword."""
 
 
-def _index(o: dict, note_dropped: bool = True):
-    from kscli.index import load_index
+def _index(env: Context, o: dict, note_dropped: bool = True):
+    from kscli.store.load import load_index
 
     index = load_index(o["corpus"], year=o["year"], extra_places=tuple(o["places_file"] or ()),
                        on_build=building_notice, bundled_data=not o["own_data"])
     if o["verbose"]:
         for w in index.warnings:
-            warn(str(w))
+            env.warn(str(w))
     elif note_dropped:  # text left out of the answers is said unasked, in one line
         dropped = [w for w in index.warnings if w.dropped]
         if dropped:
             more = f"; {len(dropped) - 1} more like it" if len(dropped) > 1 else ""
-            warn(f"{dropped[0]}{more} (ksw corpus check lists every warning)")
+            env.warn(f"{dropped[0]}{more} (ksw corpus check lists every warning)")
     return index
 
 
-def _select(index, o: dict):
-    from kscli import query as q
+def _select(env: Context, index, o: dict):
+    from kscli.query import resolve
+    from kscli.query.execute import run
+    from kscli.query.spec import Query, check
 
-    spec = q.check(q.Query(
+    spec = check(Query(
         date_from=o["date_from"], date_to=o["date_to"], on=tuple(o["on"] or ()), places=tuple(o["place"] or ()),
         within=tuple(o["within"] or ()), actors=tuple(o["actor"] or ()), keywords=tuple(o["keyword"] or ()),
         types=tuple(o["event_type"] or ()), weapons=tuple(o["weapon"] or ()), denied_by=tuple(o["denied_by"] or ()),
         disputed=o["disputed"], sides=tuple(o["side"] or ()), near=o["near"], km=o["km"],
         limit=o.get("limit"), reverse=o.get("reverse", False)))
-    result = q.run(index, spec)
-    for note in q.place_notes(index, spec):
-        warn(note)
+    result = run(index, spec)
+    for note in resolve.place_notes(index, spec):
+        env.warn(note)
     return result
 
 
 @app.command()
 @takes(FILTERS, OUTPUT, CORPUS)
 def events(
+    ctx: typer.Context,
     limit: Annotated[Optional[int], option("--limit", "-n", panel="Output", help="At most N events.")] = None,
     reverse: Annotated[bool, option("--reverse", "-r", panel="Output", help="Newest first.")] = False,
     **o,
@@ -86,17 +90,16 @@ def events(
 
       ksw events --near Stepanakert --km 15 --format geojson > near.geojson
     """
-    from kscli import query as q
     from kscli.model import EVENT_FIELDS, TABLE_FIELDS
 
     fmt = choose(o["fmt"], geo=True)
-    index = _index(o)
-    result = _select(index, dict(o, limit=limit, reverse=reverse))
+    index = _index(ctx.obj, o)
+    result = _select(ctx.obj, index, dict(o, limit=limit, reverse=reverse))
     if fmt == "jsonl" and o["fields"] is None:  # every field: the cached JSON lines are the output
         print_bytes(result.jsonl())
         done(bool(result.positions))
     if fmt == "json" and o["fields"] is None:  # every field: the same lines, laid out
-        from kscli.output import indented_events
+        from kscli.render.jsonfmt import indented_events
 
         text = indented_events(result.json_lines())
         if text is not None:
@@ -107,7 +110,7 @@ def events(
         done(bool(result.positions))
     rows = result.rows()
     if fmt == "geojson":
-        from kscli import geo
+        from kscli.render import geojson as geo
 
         columns = pick(o, EVENT_FIELDS, list(EVENT_FIELDS))
         emit_json(geo.collection(geo.event_features(rows, columns, index.lexicon.places)))
@@ -116,9 +119,10 @@ def events(
     columns = pick(o, EVENT_FIELDS, default)
     marks = None
     if fmt == "table":
-        from kscli.output import marker
+        from kscli.query.keywords import row_highlights
+        from kscli.render.formats import marker
 
-        marks = marker(q.row_highlights(rows, result, index.lexicon))
+        marks = marker(row_highlights(rows, result, index.lexicon))
     print_rows(rows, columns, fmt, header=not o["no_header"], marks=marks)
     done(bool(rows))
 
@@ -132,7 +136,7 @@ def _print_default_columns(result, fmt: str, header: bool) -> None:
     elif fmt == "csv":
         print_csv(result.values(), TABLE_FIELDS, header)
     else:
-        from kscli.output import marker
+        from kscli.render.formats import marker
 
         columns, words = result.table()
         print_cells(columns, TABLE_FIELDS, header=header, marks=marker(words))
@@ -141,6 +145,7 @@ def _print_default_columns(result, fmt: str, header: bool) -> None:
 @app.command()
 @takes(OUTPUT, CORPUS)
 def places(
+    ctx: typer.Context,
     names: Annotated[Optional[list[str]], typer.Argument(metavar="[NAME]...", help="Names to resolve, any spelling.")] = None,
     **o,
 ) -> None:
@@ -154,13 +159,13 @@ def places(
 
       ksw places --format geojson > places.geojson
     """
-    from kscli import report
+    from kscli.query import report
 
     fmt = choose(o["fmt"], geo=not names)
-    index = _index(o)
+    index = _index(ctx.obj, o)
     rows, columns = report.resolutions(index, names) if names else report.place_rows(index)
     if fmt == "geojson":
-        from kscli import geo
+        from kscli.render import geojson as geo
 
         emit_json(geo.collection(geo.place_features(rows, index.lexicon.places)))
         done(bool(rows))
@@ -170,16 +175,16 @@ def places(
 
 @app.command()
 @takes(OUTPUT, CORPUS)
-def actors(**o) -> None:
+def actors(ctx: typer.Context, **o) -> None:
     """List every claimant: side, aliases, claims made, claims denied by others, denials issued.
 
     Example:
 
       ksw actors --format tsv --fields name,claims,denied_by_others | sort -t$'\\t' -k2 -rn
     """
-    from kscli import report
+    from kscli.query import report
 
-    rows, columns = report.actor_rows(_index(o))
+    rows, columns = report.actor_rows(_index(ctx.obj, o))
     print_rows(rows, pick(o, tuple(columns), columns), choose(o["fmt"]), header=not o["no_header"])
     done(bool(rows))
 
@@ -187,6 +192,7 @@ def actors(**o) -> None:
 @app.command()
 @takes(FILTERS, OUTPUT, CORPUS)
 def stats(
+    ctx: typer.Context,
     by: Annotated[list[str], option("--by", "-b", panel="Output", metavar="DIM",
                                   help="day, week, place, actor, type or side; twice for a cross-table.")] = ["day"],
     **o,
@@ -201,10 +207,10 @@ def stats(
 
       ksw stats --by week --format csv > weekly.csv
     """
-    from kscli import stats as s
+    from kscli.query import stats as s
 
     fmt = choose(o["fmt"])
-    rows, columns = s.count(_select(_index(o), o).events, list(by))
+    rows, columns = s.count(_select(ctx.obj, _index(ctx.obj, o), o).events, list(by))
     print_rows(rows, pick(o, tuple(columns), columns), fmt, header=not o["no_header"], bars=len(by) == 1)
     done(bool(rows))
 
@@ -212,6 +218,7 @@ def stats(
 @app.command()
 @takes(FILTERS, OUTPUT, CORPUS)
 def timeline(
+    ctx: typer.Context,
     width: Annotated[int, option("--width", panel="Output", min=5, max=400, help="Length of the longest bar.")] = 40,
     **o,
 ) -> None:
@@ -223,13 +230,15 @@ def timeline(
 
       ksw timeline --place Ganja              Ganja's days against the whole war
     """
-    from kscli import chart
+    from kscli.query.stats import per_day
 
     fmt = choose(o["fmt"])
-    index = _index(o)
-    rows = chart.per_day(index.events, _select(index, o).events)
+    index = _index(ctx.obj, o)
+    rows = per_day(index.events, _select(ctx.obj, index, o).events)
     if fmt == "table":
-        print_lines(chart.bars(rows, width))
+        from kscli.render.chart import bars
+
+        print_lines(bars(rows, width))
     else:
         print_rows(rows, pick(o, ("date", "all", "selected", "heading"), ["date", "all", "selected", "heading"]),
                fmt, header=not o["no_header"])
@@ -242,6 +251,7 @@ MISSING_LISTED = 10
 @app.command()
 @takes(OUTPUT, CORPUS)
 def show(
+    ctx: typer.Context,
     ids: Annotated[list[str], typer.Argument(metavar="ID...", help="Event ids, or - to read them from standard input.")],
     **o,
 ) -> None:
@@ -255,10 +265,10 @@ def show(
 
       ksw events --place Barda --format tsv --no-header | cut -f1 | ksw show -
     """
-    from kscli import report
+    from kscli.query import report
 
     wanted = [w for i in ids for w in (sys.stdin.read().split() if i == "-" else [i])]
-    rows, missing = report.event_details(_index(o), wanted)
+    rows, missing = report.event_details(_index(ctx.obj, o), wanted)
     for m in missing[:MISSING_LISTED]:  # a pasted file or binary input is not to flood the terminal
         typer.echo(f"ksw: no event '{shortened(one_line(m))}'", err=True)
     if len(missing) > MISSING_LISTED:
@@ -274,6 +284,7 @@ def show(
 @app.command("map")
 @takes(FILTERS, CORPUS)
 def map_(
+    ctx: typer.Context,
     output: Annotated[Path, option("--output", "-o", panel="Output", metavar="FILE", help="SVG file to write; - for standard output.")] = Path("ksw-map.svg"),
     text: Annotated[bool, option("--text", panel="Output", help="Also print a coarse map on the terminal.")] = False,
     **o,
@@ -286,16 +297,17 @@ def map_(
 
       ksw map --actor "Armenian MoD" --text
     """
-    from kscli import report, svgmap
-    from kscli.index import reads
+    from kscli.query import report
+    from kscli.render import svgmap
+    from kscli.store.load import reads
 
     to_stdout = str(output) == "-"
     if to_stdout and text:
         raise UsageError("--text and -o - would both print on standard output: choose one")
     if not to_stdout and reads(output, o["corpus"], tuple(o["places_file"] or ()), not o["own_data"]):
         raise UsageError(f"{output} is a file this corpus is read from: not overwritten; give -o another file")
-    index = _index(o)
-    points = report.place_points(index, _select(index, o).events)
+    index = _index(ctx.obj, o)
+    points = report.place_points(index, _select(ctx.obj, index, o).events)
     if not points:  # like grep, no match is exit 1: and a map made earlier is not replaced by an empty one
         typer.echo(f"ksw: no matching event has a place on the map: {one_line(str(output))} not written", err=True)
         done(False)
@@ -316,6 +328,7 @@ def map_(
 @corpus_app.command("check")
 @takes(CORPUS)
 def corpus_check(
+    ctx: typer.Context,
     path: Annotated[Optional[str], typer.Argument(metavar="[PATH]", help="Timeline file or folder (default: --corpus).")] = None,
     **o,
 ) -> None:
@@ -325,13 +338,13 @@ def corpus_check(
 
       ksw corpus check ~/timelines/
     """
-    from kscli import report
+    from kscli.query import report
 
     typed = o["corpus"] if o["corpus"] != os.environ.get("KSW_CORPUS") else None  # $KSW_CORPUS gives way to PATH
     if path and typed and Path(path).resolve() != Path(typed).resolve():
         raise UsageError(f"two corpora, '{path}' and --corpus '{typed}': give one")
-    summary, warnings = report.corpus_summary(_index(dict(o, corpus=path or o["corpus"], verbose=False), False))
+    summary, warnings = report.corpus_summary(_index(ctx.obj, dict(o, corpus=path or o["corpus"], verbose=False), False))
     print_rows(summary, ["item", "value"], choose(None))
     for w in warnings:
-        warn(str(w))
+        ctx.obj.warn(str(w))
     raise typer.Exit(ExitStatus.NO_MATCH if warnings else ExitStatus.MATCH)

@@ -17,8 +17,8 @@ from kscli.errors import KscliError
 
 def complete_names(kind: str):
     def complete(incomplete: str) -> list[str]:
-        from kscli.index import load_index
-        from kscli.names import fold
+        from kscli.store.load import load_index
+        from kscli.names.folding import fold
 
         try:
             lexicon = load_index(os.environ.get("KSW_CORPUS") or None).lexicon

@@ -1,5 +1,6 @@
-"""Printing for the commands: one renderer per format (kscli.output), a closed pipe ends quietly."""
+"""Printing for the commands: one renderer per format (kscli.render), a closed pipe ends quietly."""
 
+import os
 import sys
 
 import typer
@@ -8,7 +9,7 @@ from kscli.errors import ExitStatus, UsageError, one_line
 
 
 def choose(requested, geo: bool = False, default_piped: str | None = None) -> str:
-    from kscli.output import FORMATS, choose_format
+    from kscli.render.formats import FORMATS, choose_format
 
     if requested == "geojson" and geo:
         return "geojson"
@@ -19,31 +20,31 @@ def choose(requested, geo: bool = False, default_piped: str | None = None) -> st
 
 
 def pick(o: dict, known: tuple, default: list) -> list[str]:
-    from kscli.output import check_fields
+    from kscli.render.formats import check_fields
 
     return check_fields(o["fields"].split(","), tuple(known)) if o.get("fields") is not None else list(default)
 
 
 def print_rows(rows, columns, fmt, **options) -> None:
-    from kscli.output import render
+    from kscli.render.formats import render
 
     guard(render, rows, columns, fmt, **options)
 
 
 def print_cells(cells, columns, header: bool, marks) -> None:
-    from kscli.output import render_cells
+    from kscli.render.table import render_cells
 
     guard(render_cells, cells, columns, header, sys.stdout, marks)
 
 
 def print_csv(values, columns, header: bool) -> None:
-    from kscli.output import render_csv_values
+    from kscli.render.delimited import render_csv_values
 
     guard(render_csv_values, values, columns, header, sys.stdout)
 
 
 def print_records(rows) -> None:
-    from kscli.output import render_records
+    from kscli.render.records import render_records
 
     guard(render_records, rows)
 
@@ -57,7 +58,7 @@ def emit_json(value) -> None:
 def print_lines(lines) -> None:
     """Lines of text for a person (a chart, a grid): whatever a corpus put in them (a heading's
     escape sequences) is shown, not obeyed."""
-    from kscli.output import printable
+    from kscli.escapes import printable
 
     guard(lambda: sys.stdout.write("".join(printable(line) + "\n" for line in lines)))
 
@@ -80,9 +81,17 @@ def guard(write, *args, **options) -> None:
         write(*args, **options)
         sys.stdout.flush()
     except BrokenPipeError:
-        from kscli.cli.running import closed_stdout
-
         raise typer.Exit(closed_stdout()) from None
+
+
+def closed_stdout() -> int:
+    # The reader went away (`ksw events | head -1`): stop quietly, as cat and grep do.
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):
+        pass
+    return ExitStatus.MATCH
 
 
 NOTICE_BYTES = 2_000_000  # about a second of building and more: worth a word to someone waiting
@@ -101,20 +110,6 @@ def building_notice(size: int, files: int, cached: bool) -> None:
         sys.stderr.flush()
     except (AttributeError, ValueError, OSError):  # no stderr to speak of: the notice is not worth an error
         pass
-
-
-_warnings: list[str] = []
-
-
-def warn(message: str) -> None:
-    """A warning for stderr, held until the command ends: a retried command must not say it twice."""
-    _warnings.append(f"ksw: warning: {one_line(message)}")
-
-
-def flush_warnings(keep: bool = True) -> None:
-    if keep and _warnings:
-        sys.stderr.write("".join(w + "\n" for w in _warnings))
-    _warnings.clear()
 
 
 def done(matched: bool) -> None:

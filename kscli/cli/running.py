@@ -1,12 +1,12 @@
 """Running the app: every failure becomes one line on stderr and an exit status."""
 
-import os
 import sys
 
 import typer
 
 from kscli.cli.commands import app
-from kscli.cli.printing import flush_warnings
+from kscli.cli.context import Context
+from kscli.cli.printing import closed_stdout
 from kscli.errors import CacheDamaged, ExitStatus, KscliError, one_line, shortened
 
 
@@ -16,17 +16,18 @@ def run(argv: list[str] | None = None) -> None:
         _error("cannot write: standard output is closed")
         sys.exit(ExitStatus.ERROR)
     _lenient_encoding()
+    context = Context()
     try:
-        status = _run(argv)
+        status = _run(argv, context)
     except KeyboardInterrupt:
         status = ExitStatus.INTERRUPTED
-        flush_warnings(keep=False)
+        context.flush_warnings(keep=False)
     except BrokenPipeError:
         status = closed_stdout()
     except OSError as exc:  # the output itself failed: a full disk, a vanished device
         _error(f"cannot write output: {exc.strerror or exc}")
         status = ExitStatus.ERROR
-    flush_warnings()
+    context.flush_warnings()
     status = _flush_or_quiet(status)
     sys.exit(int(status or 0))
 
@@ -63,20 +64,20 @@ def _app_for(argv: list[str]) -> typer.Typer:
     return narrow
 
 
-def _run(argv, retry: bool = True) -> int:
+def _run(argv, context: Context, retry: bool = True) -> int:
     argv = sys.argv[1:] if argv is None else list(argv)
     command = typer.main.get_command(_app_for(argv))
     try:
-        result = command.main(args=argv, prog_name="ksw", standalone_mode=False)
+        result = command.main(args=argv, prog_name="ksw", standalone_mode=False, obj=context)
         return result if isinstance(result, int) else ExitStatus.MATCH
     except CacheDamaged as exc:
         # Found before anything was printed: drop the file and answer from a fresh build.
-        from kscli import cache
+        from kscli.store import cachefile as cache
 
         cache.discard(exc.location)
         if retry:
-            flush_warnings(keep=False)  # the second run says them again
-            return _run(argv, retry=False)
+            context.flush_warnings(keep=False)  # the second run says them again
+            return _run(argv, context, retry=False)
         _error(str(exc))
         return exc.status
     except KscliError as exc:
@@ -101,16 +102,6 @@ def _run(argv, retry: bool = True) -> int:
 def _error(message: str) -> None:
     """One line on stderr; whatever the message quotes (a file name, a value) cannot drive the terminal."""
     sys.stderr.write(f"ksw: {shortened(one_line(' '.join(str(message).split())))}\n")
-
-
-def closed_stdout() -> int:
-    # The reader went away (`ksw events | head -1`): stop quietly, as cat and grep do.
-    try:
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
-    except (OSError, ValueError):
-        pass
-    return ExitStatus.MATCH
 
 
 def _flush_or_quiet(status: int) -> int:

@@ -6,8 +6,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from kscli.errors import DataFileError
-from kscli.phrases import Hit, PhraseMatcher
-from kscli.tsv import read_rows, split_list
+from kscli.extract.phrases import Hit, PhraseMatcher
+from kscli.text.tsv import read_rows, split_list
 
 ACTORS_FILE = "actors.tsv"
 KINDS = ("ministry", "military", "government", "person", "state", "media", "organisation")

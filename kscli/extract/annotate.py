@@ -1,61 +1,25 @@
-"""Sentences in, events out: every field ksw knows, filled from the text and the data files."""
+"""Sentences in, events out: every field ksw knows, filled from the text and the data files.
+
+Whole days at a time (annotate_days), so that "the Ministry" and "an hour later" resolve
+within their day; kscli.store.build spreads the days of a big corpus over worker processes.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
-from kscli.claims import Speakers, claim
-from kscli.clock import when
-from kscli.corpus import Sentence
-from kscli.kinds import casualties, event_type
-from kscli.lexicon import Lexicon
-from kscli.mentions import find_places_in
+from kscli.extract.claims import Speakers, claim
+from kscli.extract.clock import when
+from kscli.text.timeline import Sentence
+from kscli.extract.casualties import casualties
+from kscli.extract.event_types import event_type
+from kscli.extract.lexicon import Lexicon
+from kscli.extract.places import find_places_in
 from kscli.model import Event, ParseWarning
-from kscli.phrases import tokens
+from kscli.extract.phrases import tokens
 
 
 # A "sentence" longer than this is not a sentence a timeline writes (a pasted blob, a
 # line without stops): it is kept, verbatim and searchable, but not analysed.
 MAX_ANALYSED = 5000
-
-
-def annotate(sentences: list[Sentence], lexicon: Lexicon, meanwhile: Callable[[], None] | None = None,
-             ids: list[str] | None = None) -> tuple[list[Event], list[ParseWarning]]:
-    """Events with stable ids (event_ids(), or `ids` if the caller has made them), one per sentence,
-    in the sentences' order.
-
-    A large corpus's days are annotated in worker processes (kscli.workers); the result is the same.
-    `meanwhile` is called once, in this process: while the workers annotate, if there are any
-    (this process would wait idle otherwise), else before annotating here.
-    """
-    from functools import partial
-
-    from kscli import workers
-
-    pending = [meanwhile] if meanwhile else []
-
-    def call_meanwhile() -> None:
-        while pending:
-            pending.pop()()
-
-    numbered = list(zip(event_ids(sentences) if ids is None else ids, sentences))
-    count = workers.wanted(len(sentences))
-    parts = None
-    if count > 1:
-        lexicon.places, lexicon.actors, lexicon.weapons  # built once, before the workers fork and inherit them
-        size = min(workers.CHUNK_SENTENCES, max(1, len(sentences) // (4 * count)))
-        parts = workers.run(partial(_annotate_days, lexicon=lexicon), numbered, _day_ranges(sentences, size), count,
-                            meanwhile=call_meanwhile)
-    if parts is None:
-        call_meanwhile()
-        # In runs of whole days, as the workers take them: a run's words are all held at once.
-        parts = [_annotate_days(numbered[a:b], lexicon) for a, b in _day_ranges(sentences, workers.CHUNK_SENTENCES)]
-    events: list[Event] = []
-    warnings: list[ParseWarning] = []
-    for part_events, part_warnings in parts:
-        events += part_events
-        warnings += part_warnings
-    return events, warnings
 
 
 def event_ids(sentences: list[Sentence]) -> list[str]:
@@ -73,7 +37,7 @@ def _day(s: Sentence) -> tuple:
     return s.file, s.date, s.background
 
 
-def _day_ranges(sentences: list[Sentence], size: int) -> list[tuple[int, int]]:
+def day_ranges(sentences: list[Sentence], size: int) -> list[tuple[int, int]]:
     """Runs of whole days, each of at least `size` sentences but the last."""
     ranges, start = [], 0
     for n in range(1, len(sentences)):
@@ -85,7 +49,7 @@ def _day_ranges(sentences: list[Sentence], size: int) -> list[tuple[int, int]]:
     return ranges
 
 
-def _annotate_days(numbered: list[tuple[str, Sentence]], lexicon: Lexicon) -> tuple[list[Event], list[ParseWarning]]:
+def annotate_days(numbered: list[tuple[str, Sentence]], lexicon: Lexicon) -> tuple[list[Event], list[ParseWarning]]:
     """Events of whole days, in order: who "the Ministry" is and relative times carry over within a day.
 
     Each kind of fact is found for every sentence before the next kind is: one extractor's code

@@ -11,8 +11,8 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
-from kscli.actors import Actors
-from kscli.phrases import Hit
+from kscli.extract.actors import Actors
+from kscli.extract.phrases import Hit
 
 SAY = (r"(?:stated|states|said|says|reported|reports|announced|claimed|claims|alleged|confirmed|noted|wrote|"
        r"accused|released|issued|denied|added|reiterated|maintained|insisted|appealed|vows|vowed|criticized|"

@@ -1,8 +1,8 @@
-"""What kind of event a sentence reports, and how many were killed or injured.
+"""What kind of event a sentence reports.
 
 Each type has cue words; when several types' cues appear, the first type in
 PRECEDENCE wins (a drone downed during shelling is a downing). The mapping to
-ACLED's event types is in the README.
+ACLED's event types is in docs/.
 """
 
 from __future__ import annotations
@@ -12,6 +12,8 @@ import re
 from kscli.model import EVENT_TYPES as PRECEDENCE
 
 _AIRCRAFT = r"(?:drones?|uavs?|unmanned aerial vehicles?|helicopters?|gunships?|warplanes?|planes?|airplanes?|aircraft|jets?|su-25s?|f-16s?|mi-24|bayraktar|tb2|ballistic missile)"
+
+
 # Cue words, looked up in a set (fast), and cue phrases, searched by regex only when needed.
 _CUE_WORDS = {
     "aircraft/drone downed": "downed downing",
@@ -27,6 +29,8 @@ _CUE_WORDS = {
                            "consultations ultimatum appeal appealed appeals signed halt halted halting treaty",
     "footage/media": "footage video images photo photos tweet twitter facebook instagram",
 }
+
+
 _CUE_PHRASES = {
     "aircraft/drone downed": r"\bshot down\b|\bshoot(?:ing)? down\b|\bcrashed\b",
     "territory": r"\b(?:took|taken|take|taking|gained|had|obtained|regained|secured|in|seized)\s+(?:effective\s+|operational\s+|full\s+)?control\b"
@@ -40,6 +44,8 @@ _CUE_PHRASES = {
     "ceasefire/diplomacy": r"\bminsk group\b|\bstatement on ending\b",
     "footage/media": r"\bsocial media\b",
 }
+
+
 # For each type's phrases, words one of which every match contains: a sentence with none of
 # them is not searched (a regex with a leading \\b and many branches scans slowly).
 _PHRASE_NEEDS = {
@@ -52,28 +58,35 @@ _PHRASE_NEEDS = {
     "ceasefire/diplomacy": ("minsk group", "statement on ending"),
     "footage/media": ("social media",),
 }
-_WORD_TYPE: dict[str, int] = {}
-for _n, _name in enumerate(PRECEDENCE[:-1]):
-    for _word in _CUE_WORDS[_name].split():
-        _WORD_TYPE.setdefault(_word, _n)
+
+
+def _word_types() -> dict[str, int]:
+    """Each cue word's type, as its position in PRECEDENCE: the first type that lists it."""
+    out: dict[str, int] = {}
+    for n, name in enumerate(PRECEDENCE[:-1]):
+        for word in _CUE_WORDS[name].split():
+            out.setdefault(word, n)
+    return out
+
+
+_WORD_TYPE = _word_types()
+
+
 _PHRASE = [re.compile(_CUE_PHRASES[name]) for name in PRECEDENCE[:-1]]  # searched in lowercased text
+
+
 _NEEDS = [_PHRASE_NEEDS[name] for name in PRECEDENCE[:-1]]
+
+
 # "cease-fire" whole, and "peace-keepers" in parts too. One branch: the same words as
 # "[a-z]+(?:-[a-z0-9]+)+|[a-z]+", which re tries letter by letter and takes twice as long.
 _TOKEN = re.compile(r"[a-z]+(?:-[a-z0-9]+)*")
-_CUES = frozenset(_WORD_TYPE)
-_DOWNED_OBJECT = re.compile(_AIRCRAFT, re.I)
 
-_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
-          "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "a third": 1, "the pilot": 1,
-          "dozens": None}
-_NUM = r"(?:at least |over |more than |some |about |around |approximately |up to )?(\d[\d,]*|a third|the pilot|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
-_KILLED = (re.compile(r"\bkill(?:ing|ed)\s+" + _NUM + r"\b", re.I),
-           re.compile(_NUM + r"\s+(?:\w+\s+){0,2}(?:were|had been|was)?\s*killed\b", re.I))
-_INJURED = (re.compile(r"\b(?:injur|wound)(?:ing|ed)\s+" + _NUM + r"\b", re.I),
-            re.compile(_NUM + r"\s+(?:\w+\s+){0,2}(?:were|had been|was)?\s*(?:injured|wounded)\b", re.I))
-_ONE_KILLED = re.compile(r"\b(?:was|had been|were) (?:\w+ )?killed\b", re.I)
-_ONE_INJURED = re.compile(r"\b(?:was|had been) (?:severely |seriously )?(?:wounded|injured)\b|\b(?:severely|seriously) wounded the\b", re.I)
+
+_CUES = frozenset(_WORD_TYPE)
+
+
+_DOWNED_OBJECT = re.compile(_AIRCRAFT, re.I)
 
 
 def event_type(text: str) -> str:
@@ -97,26 +110,3 @@ def event_type(text: str) -> str:
         if m and (m[0] != "crashed" or _DOWNED_OBJECT.search(low)):
             return PRECEDENCE[n]
     return PRECEDENCE[best]
-
-
-def casualties(text: str) -> tuple[int | None, int | None]:
-    """(killed, injured) as stated, None where the sentence gives no number.
-
-    >>> casualties("killing 4 civilians and injuring 13 more"), casualties("killing two crew members and injuring a third")
-    ((4, 13), (2, 1))
-    >>> casualties("had killed at least 13 civilians and injured over 52")
-    (13, 52)
-    """
-    low = text.lower()
-    killed = _count(text, _KILLED, _ONE_KILLED) if "kill" in low else None
-    injured = _count(text, _INJURED, _ONE_INJURED) if ("wound" in low or "injur" in low) else None
-    return killed, injured
-
-
-def _count(text: str, patterns, single: re.Pattern) -> int | None:
-    for rx in patterns:
-        m = rx.search(text)
-        if m:
-            word = m[1].lower()
-            return int(word.replace(",", "")) if word[0].isdigit() else _WORDS.get(word)
-    return 1 if single.search(text) else None

@@ -14,7 +14,7 @@ import os
 from functools import cached_property
 from pathlib import Path
 
-from kscli.sources import bundled_corpus
+from kscli.text.files import bundled_corpus
 
 
 class Lexicon:
@@ -28,7 +28,7 @@ class Lexicon:
 
     @cached_property
     def places(self):
-        from kscli.gazetteer import Gazetteer, Place
+        from kscli.names.gazetteer import Gazetteer, Place
 
         if self._place_rows is None:
             self._place_rows = [Place(n, k, p, lat, lon, tuple(al)) for n, k, p, lat, lon, al in self._loader("places")]
@@ -37,7 +37,7 @@ class Lexicon:
 
     @cached_property
     def actors(self):
-        from kscli.actors import Actor, Actors
+        from kscli.extract.actors import Actor, Actors
 
         if self._actor_rows is None:
             self._actor_rows = [Actor(n, s, k, tuple(al)) for n, s, k, al in self._loader("actors")]
@@ -45,7 +45,7 @@ class Lexicon:
 
     @cached_property
     def weapons(self):
-        from kscli.weapons import Weapons
+        from kscli.extract.weapons import Weapons
 
         if self._weapon_rows is None:
             self._weapon_rows = {n: (c, tuple(al)) for n, (c, al) in self._loader("weapons").items()}
@@ -90,8 +90,8 @@ def load_lexicon(corpus: Path | None = None, extra_places: tuple[Path, ...] = ()
 
 def lexicon_of(files: dict[str, list[Path]]) -> Lexicon:
     """The lexicon of data files by kind (data_files())."""
-    from kscli.actors import read_actors
-    from kscli.gazetteer import read_places
-    from kscli.weapons import read_weapons
+    from kscli.extract.actors import read_actors
+    from kscli.names.gazetteer import read_places
+    from kscli.extract.weapons import read_weapons
 
     return Lexicon(read_places(files["places"]), read_actors(files["actors"]), read_weapons(files["weapons"]))

@@ -11,7 +11,7 @@ import re
 from itertools import accumulate
 from typing import NamedTuple
 
-from kscli.names import fold
+from kscli.names.folding import fold
 
 _WORD = re.compile(r"([^\W_]+(?:[-.][^\W_]+)*)")  # a group: re.split() keeps the words
 

@@ -15,9 +15,9 @@ from functools import lru_cache
 from typing import NamedTuple
 from weakref import WeakKeyDictionary
 
-from kscli.gazetteer import NOT_EXTRACTED, SETTLEMENTS, Gazetteer, Place
-from kscli.names import GENERIC, phonetic, strip_generic
-from kscli.phrases import Words, tokens
+from kscli.names.gazetteer import NOT_EXTRACTED, SETTLEMENTS, Gazetteer, Place
+from kscli.names.folding import GENERIC, phonetic, strip_generic
+from kscli.extract.phrases import Words, tokens
 
 MAX_WORDS = 5
 _LIST_GAP = re.compile(r"^(?:,\s*|\s+and\s+|,\s*and\s+|\s*,?\s*as well as\s+|\s*/\s*|\s*&\s*)$")

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from kscli.phrases import PhraseMatcher
-from kscli.tsv import read_rows, split_list
+from kscli.extract.phrases import PhraseMatcher
+from kscli.text.tsv import read_rows, split_list
 
 WEAPONS_FILE = "weapons.tsv"
 

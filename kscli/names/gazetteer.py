@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 from kscli.errors import DataFileError
-from kscli.names import key, kind_hint, phonetic, plain_letters, words
+from kscli.names.folding import key, kind_hint, phonetic, plain_letters, words
 
 PLACES_FILE = "places.tsv"
 KINDS = ("country", "state", "region", "province", "district", "city", "town", "village",
@@ -287,7 +287,7 @@ def _narrow(matches: list[Match], hint: str | None) -> list[Match]:
 
 def read_places(paths: list[Path]) -> list[Place]:
     """Places from places files; later files add places or replace same-named ones."""
-    from kscli.tsv import read_rows
+    from kscli.text.tsv import read_rows
 
     places: dict[str, Place] = {}
     for path in paths:
@@ -329,6 +329,6 @@ def _place(path: Path, n: int, row: dict[str, str]) -> Place:
         # nan fails these too: it would be written into JSON, where it is not a number
         raise DataFileError(f"{path}:{n}: lat must lie within ±90 and lon within ±180 degrees, "
                             f"not {row['lat']}, {row['lon']}")
-    from kscli.tsv import split_list
+    from kscli.text.tsv import split_list
 
     return Place(row["name"], row["kind"], row["parent"] or None, lat, lon, tuple(split_list(row["aliases"])))

@@ -1,4 +1,4 @@
-"""Places on the map: distances, GeoJSON (RFC 7946), and the radius filter."""
+"""Places on the globe: distances, and the places within a radius of a place."""
 
 from __future__ import annotations
 
@@ -7,6 +7,8 @@ import math
 from kscli.errors import UsageError
 
 EARTH_KM = 6371.0088
+
+
 AREAS = ("country", "state", "region", "province", "district")
 
 
@@ -31,30 +33,3 @@ def places_near(gazetteer, centre: str, km: float) -> set[str]:
     # Areas (a district, a region) have a centroid, not a location: being "near" one means nothing.
     return {p.name for p in gazetteer.places.values()
             if p.lat is not None and p.kind not in AREAS and distance_km((here.lat, here.lon), (p.lat, p.lon)) <= km}
-
-
-def feature(geometry_place, properties: dict) -> dict:
-    return {"type": "Feature",
-            "geometry": {"type": "Point", "coordinates": [round(geometry_place.lon, 6), round(geometry_place.lat, 6)]},
-            "properties": properties}
-
-
-def collection(features: list[dict]) -> dict:
-    return {"type": "FeatureCollection", "features": features}
-
-
-def event_features(rows: list[dict], columns: list[str], gazetteer) -> list[dict]:
-    """A Feature per event and located place, with `columns` as properties; unlocated events have none."""
-    out = []
-    for row in rows:
-        properties = {c: row[c] for c in columns}
-        for name in row.get("places") or ():
-            place = gazetteer.get(name)
-            if place is not None and place.lat is not None:
-                out.append(feature(place, dict(properties, place=name)))
-    return out
-
-
-def place_features(rows: list[dict], gazetteer) -> list[dict]:
-    return [feature(gazetteer.get(r["name"]), r) for r in rows
-            if gazetteer.get(r["name"]) is not None and gazetteer.get(r["name"]).lat is not None]

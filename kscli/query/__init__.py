@@ -5,7 +5,7 @@ listing commands (report, stats).
 ``from kscli.query import Query, run`` is the library's way to ask.
 """
 
-from kscli.query.run import Result, run
+from kscli.query.execute import Result, run
 from kscli.query.spec import Query
 
 __all__ = ["Query", "Result", "run"]

@@ -5,9 +5,9 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from kscli.dates import month_number
-from kscli.index import Index
-from kscli.names import GENERIC, fold
+from kscli.text.dates import month_number
+from kscli.store.index import Index
+from kscli.names.folding import GENERIC, fold
 
 PLACE_COLUMNS = ["name", "kind", "parent", "lat", "lon", "events", "aliases"]
 RESOLVE_COLUMNS = ["input", "place", "kind", "parent", "rule", "score", "via", "candidates"]

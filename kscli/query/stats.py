@@ -70,3 +70,19 @@ def _ordered(counts: Counter, by: str):
     if by in ("day", "week"):
         return sorted(counts.items())
     return sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
+
+
+def per_day(all_events, selected: list[Event]) -> list[dict]:
+    """One row per calendar day from the first dated day to the last, gaps included."""
+    everything = Counter(e.date for e in all_events if e.date and not e.background)
+    chosen = Counter(e.date for e in selected if e.date and not e.background)
+    headings = {e.date: e.heading for e in all_events if e.heading and not e.background}
+    if not everything:
+        return []
+    first, last = date.fromisoformat(min(everything)), date.fromisoformat(max(everything))
+    rows = []
+    for n in range((last - first).days + 1):
+        day = (first + timedelta(days=n)).isoformat()
+        rows.append({"date": day, "all": everything.get(day, 0), "selected": chosen.get(day, 0),
+                     "heading": headings.get(day)})
+    return rows

@@ -1,28 +1,6 @@
-"""Events per day across the whole period, with a filtered subset alongside."""
+"""Bars of events per day, with the filtered ones dark, for the terminal."""
 
 from __future__ import annotations
-
-from collections import Counter
-from datetime import date, timedelta
-
-from kscli.model import Event
-
-
-def per_day(all_events, selected: list[Event]) -> list[dict]:
-    """One row per calendar day from the first dated day to the last, gaps included."""
-    everything = Counter(e.date for e in all_events if e.date and not e.background)
-    chosen = Counter(e.date for e in selected if e.date and not e.background)
-    headings = {e.date: e.heading for e in all_events if e.heading and not e.background}
-    if not everything:
-        return []
-    first, last = date.fromisoformat(min(everything)), date.fromisoformat(max(everything))
-    rows = []
-    for n in range((last - first).days + 1):
-        day = (first + timedelta(days=n)).isoformat()
-        rows.append({"date": day, "all": everything.get(day, 0), "selected": chosen.get(day, 0),
-                     "heading": headings.get(day)})
-    return rows
-
 
 def bars(rows: list[dict], width: int) -> list[str]:
     """Text lines: date, the day's events as a bar (the selected part dark), counts, heading.

@@ -4,7 +4,7 @@ Drawn here rather than with rich.table: rich lays out every cell through its
 markup and measurement machinery, about a millisecond a row, so a 40,000-row
 answer took half a minute. This draws the same heavy-headed box at about ten
 microseconds a row, a column at a time, and hands it out 200 rows at a time so
-that printing overlaps drawing. kscli.terminal decides the width and whether
+that printing overlaps drawing. kscli.render.terminal decides the width and whether
 colour is wanted (NO_COLOR, dumb terminals), and the caller passes a measure of
 wide characters. Cell text is printed as it is, after control characters are
 removed: nothing in it is ever interpreted as markup or as an escape sequence.
@@ -12,9 +12,12 @@ removed: nothing in it is ever interpreted as markup or as an escape sequence.
 
 from __future__ import annotations
 
+import os
 import re
 from functools import lru_cache
-from typing import Iterator
+from typing import Iterable, Iterator
+
+from kscli.escapes import cell, printable
 
 # Characters one cell wide each (Latin with diacritics, Greek, Cyrillic, Armenian, dashes and
 # quotes): text made only of these is measured and wrapped by len(), like ASCII.
@@ -216,3 +219,76 @@ def _row(pieces: list[str], widths: list[int], sizes: list[int], bar: str) -> li
 def _rule(left: str, fill: str, cross: str, right: str, widths: list[int]) -> str:
     return left + cross.join(fill * (w + 2) for w in widths) + right
 
+
+def render_table(rows, columns, header: bool, out, marks: re.Pattern | None = None, bars: bool = False) -> None:
+    """A boxed table fitted to the terminal; text shown literally, control characters removed.
+
+    `marks` finds words to highlight in the text and places columns; with `bars`,
+    the last (numeric) column also gets an inline bar.
+    """
+    cells = [[printable(cell(row.get(c))) for row in rows] for c in columns]
+    if bars:
+        top = max((row.get(columns[-1]) or 0 for row in rows), default=0) or 1
+        cells.append(["█" * round(30 * (row.get(columns[-1]) or 0) / top) for row in rows])
+    render_cells(cells, list(columns) + ([""] if bars else []), header, out, marks)
+
+
+def render_cells(cells: list[list[str]], columns, header: bool, out, marks: re.Pattern | None = None) -> None:
+    """render_table() for cells already made printable, one list a column (Result.table())."""
+    from kscli.render import terminal
+
+    if not cells or not cells[0]:
+        return
+    term = terminal.describe(out)
+    pieces = draw(cells, list(columns), term.width, header, marks, ("text", "places"), term.styles,
+                            term.colour, terminal.cell_len)
+    fd = _fileno(out) if len(cells[0]) > CHUNK else None
+    if fd is None:
+        for text in pieces:
+            out.write(text)
+    else:
+        out.flush()
+        write_behind(pieces, fd)
+
+
+def _fileno(stream) -> int | None:
+    try:
+        return stream.fileno()
+    except (AttributeError, ValueError, OSError):  # io.StringIO and the like
+        return None
+
+
+def write_behind(pieces: Iterable[str], fd: int) -> None:
+    """Write each piece to `fd` from a second thread while the next is made.
+
+    A terminal (or a pager) takes its time to swallow a long table; this way that
+    time overlaps ksw's own instead of following it. The thread writes with os.write,
+    holding no lock of sys.stdout, so an interrupted run can always exit. Errors of
+    the writes (a closed pipe, a full disk) are raised here, in the caller's thread.
+    """
+    import queue
+    import threading
+
+    todo: queue.Queue = queue.Queue(maxsize=2)
+    failed: list[OSError] = []
+
+    def writer():
+        while (data := todo.get()) is not None:
+            try:
+                while data and not failed:
+                    data = data[os.write(fd, data):]
+            except OSError as exc:
+                failed.append(exc)
+
+    thread = threading.Thread(target=writer, name="ksw-writer", daemon=True)
+    thread.start()
+    try:
+        for text in pieces:
+            if failed:
+                break
+            todo.put(text.encode("utf-8"))
+    finally:
+        todo.put(None)
+    thread.join()
+    if failed:
+        raise failed[0]

@@ -13,14 +13,14 @@ import re
 from functools import lru_cache
 
 from kscli.model import TABLE_FIELDS, Event
-from kscli.output import TSV_ESCAPES, printable, tsv_cell
+from kscli.escapes import TSV_ESCAPES, printable, tsv_cell
 
 _MENTIONS = re.compile(b"\x1e([^\n]*)")
 _MENTIONS_TO_END = re.compile(b"\x1e[^\n]*")
 _MENTIONS_AND_BREAK = re.compile(b"\x1e[^\n]*\n")
 # Maps a backslash (an escape to undo) and the ASCII controls the table must not show to 0, the
 # rest to 1; the others it must not show, not escaped in TSV, are C1 (U+0080-U+009F) and the
-# bidirectional overrides and isolates (U+202A-U+202E, U+2066-U+2069): output.printable() removes them.
+# bidirectional overrides and isolates (U+202A-U+202E, U+2066-U+2069): kscli.escapes.printable() removes them.
 _CLEAN_BYTES = bytes(0 if byte in b"\\\x7f" or (byte < 0x20 and byte not in b"\t\n\x1e") else 1 for byte in range(256))
 _HIDDEN = re.compile(b"\xc2[\x80-\x9f]|\xe2\x80[\xaa-\xae]|\xe2\x81[\xa6-\xa9]")
 _UNESCAPES = {escaped: raw for raw, escaped in ((chr(k), v) for k, v in TSV_ESCAPES.items())}

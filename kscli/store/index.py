@@ -1,32 +1,21 @@
-"""Build once, then read: events in time order, with postings for every filter.
+"""The index: events in time order, with postings for every filter; nothing changes once built.
 
-``load_index()`` returns an immutable `Index` for a corpus (the bundled one by
-default). The first run parses and extracts, then saves the index in the
-user's cache; later runs with the same input bytes open the cache and decode
-only the events a query returns. Lookups give ascending event positions, so
-filters combine by intersection and answers come out in time order.
+Lookups give ascending event positions, so filters combine by intersection and
+answers come out in time order. kscli.store.build makes one from a corpus;
+kscli.store.persist saves it in a cache file and reads it back.
 """
 
 from __future__ import annotations
 
 import json
-import os
 from array import array
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from datetime import date
-from pathlib import Path
-from typing import TYPE_CHECKING
 
-from kscli import __version__, cache
-from kscli.errors import AmbiguousYear, CorpusError
-from kscli.lexicon import Lexicon, data_files
-from kscli.model import Event, ParseWarning
-from kscli.sources import bundled_corpus, read_bytes, timeline_files
+from kscli.errors import AmbiguousYear
+from kscli.extract.lexicon import Lexicon
+from kscli.model import Event
 
-if TYPE_CHECKING:
-    from kscli.stored import Lines
-
-CORPUS_ENV = "KSW_CORPUS"
 POSTING_FIELDS = ("place", "source", "denied_by", "event_type", "weapon", "side", "word")
 
 
@@ -35,9 +24,9 @@ class Index:
 
     def __init__(self, events: Sequence[Event], warnings, lexicon: Lexicon, year: int | None,
                  files: tuple[str, ...], dated_days, dated_pos, postings: Mapping[str, Mapping[str, Sequence[int]]],
-                 cells: Lines | None = None):
+                 cells=None):
         self.events = events
-        self._cells = cells  # from a cache: kscli.cells lines
+        self._cells = cells  # from a cache: its lines of kscli.store.cells (a kscli.store.persist.Lines)
         self.warnings = tuple(warnings)
         self.lexicon = lexicon
         self.year = year
@@ -66,8 +55,6 @@ class Index:
         texts = getattr(self.events, "texts", None)
         if texts:
             return texts(positions)
-        from kscli.stored import event_json
-
         return [event_json(self.events[n]) for n in positions]
 
     def jsonl(self, positions) -> bytes:
@@ -85,25 +72,25 @@ class Index:
 
     def table_cells(self, positions) -> tuple[list[list[str]], list[str]]:
         """The events' TABLE_FIELDS as printable cells, column by column, and all their place mentions."""
-        from kscli import cells
+        from kscli.store import cells
 
         return cells.table(self._cell_lines(positions))
 
     def cell_values(self, positions) -> list[list[str]]:
         """The events' TABLE_FIELDS as text (lists joined by '; ', nothing escaped), column by column."""
-        from kscli import cells
+        from kscli.store import cells
 
         return cells.values(self._cell_lines(positions))
 
     def tsv(self, positions) -> bytes:
         """The rows of `--format tsv` (TABLE_FIELDS, no header), as UTF-8 bytes."""
-        from kscli import cells
+        from kscli.store import cells
 
         return cells.tsv_body(self._cell_lines(positions))
 
     def _cell_lines(self, positions) -> bytes:
         if self._cells is None:
-            from kscli import cells
+            from kscli.store import cells
 
             return "".join(cells.line(self.events[n]) + "\n" for n in positions).encode("utf-8")
         return self._cells.joined(positions)
@@ -136,162 +123,6 @@ class Index:
         return out
 
 
-def resolve_corpus(path: str | os.PathLike | None) -> Path:
-    """The corpus path to read: the argument, else $KSW_CORPUS, else the bundled one."""
-    if path is None or str(path) == "":
-        env = os.environ.get(CORPUS_ENV)
-        return Path(env).expanduser() if env else bundled_corpus()
-    return Path(path).expanduser()
-
-
-def load_index(path=None, year: int | None = None, extra_places: tuple[Path, ...] = (),
-               use_cache: bool = True, on_build: Callable[[int, int, bool], None] | None = None,
-               bundled_data: bool = True) -> Index:
-    """The index of the corpus at `path`, from the cache when its input is unchanged.
-
-    `bundled_data=False` reads only the corpus's own data files (another war's places, actors and
-    weapons), not the bundled war's.
-
-    on_build(timeline bytes, timeline files, cached), if given, is called when the index has to
-    be built, before the building starts; `cached` says whether the result will be kept (the cache
-    is on and its folder writable).
-    """
-    from kscli.stored import from_snapshot, save
-
-    if os.environ.get("KSW_WORKERS"):  # kscli.workers.WORKERS_ENV, whose import a warm run is spared otherwise
-        from kscli import workers
-
-        workers.asked()  # a bad value is an error with a warm cache too
-    corpus = resolve_corpus(path)
-    files = timeline_files(corpus)
-    data = data_files(corpus, tuple(extra_places), bundled_data)
-    paths = _paths(files, data)
-    root = cache.cache_root() if use_cache else None
-    where = str(corpus.resolve()) + f"\0{year}" + ("" if bundled_data else "\0own data")
-    location = cache.path_for(root, where) if root else None
-    inputs, key = None, None
-    if location is not None:
-        snapshot = cache.read(location, __version__)
-        if snapshot is not None:
-            fresh = cache.unchanged(location, paths, snapshot.header.get("key"))
-            if not fresh:
-                inputs = _read_inputs(files, data)
-                key = _key(inputs, year)
-                fresh = snapshot.header.get("key") == key
-                if fresh:
-                    cache.remember(location, paths, snapshot.header["key"])
-            if fresh:
-                try:
-                    return from_snapshot(snapshot, location)
-                except (KeyError, ValueError, TypeError, IndexError, CorpusError):
-                    pass  # whole but unusable (a layout this version does not know): rebuild over it
-    inputs = inputs or _read_inputs(files, data)
-    if location is not None:
-        key = key or _key(inputs, year)
-    if on_build is not None:
-        kept = location is not None and cache.writable(location)
-        on_build(sum(len(data) for _, _, data in inputs[:len(files)]), len(files), kept)
-    index = build_from_inputs(files, inputs, data, year)  # empties inputs
-    if location is not None and save(index, location, key):
-        cache.remember(location, paths, key)
-    return index
-
-
-def input_paths(path=None, extra_places: tuple[Path, ...] = (), bundled_data: bool = True) -> list[Path]:
-    """Every file the index of the corpus at `path` is made from: its timelines and data files."""
-    corpus = resolve_corpus(path)
-    return _paths(timeline_files(corpus), data_files(corpus, tuple(extra_places), bundled_data))
-
-
-def reads(target: Path, path=None, extra_places: tuple[Path, ...] = (), bundled_data: bool = True) -> bool:
-    """Whether `target` is one of the files the index of the corpus at `path` is made from (by
-    another name too: a relative path, a link, a hard link)."""
-    if not target.exists():
-        return False
-    return any(p.exists() and os.path.samefile(target, p) for p in input_paths(path, extra_places, bundled_data))
-
-
-def _paths(files: list[Path], data: dict[str, list[Path]]) -> list[Path]:
-    return files + [p for group in data.values() for p in group]
-
-
-def _key(inputs, year) -> str:
-    return cache.digest([(f"year={year}", b"")] + [(label, data) for label, _, data in inputs])
-
-
-def _read_inputs(files: list[Path], data: dict[str, list[Path]]) -> list[tuple[str, Path, bytes]]:
-    """(label, path, bytes) of every input. Labels name files by role, not by where ksw is
-    installed, so two installs of one version agree on a cache's key."""
-    bundled = bundled_corpus().resolve()
-    timelines = set(files)
-
-    def label(path: Path) -> str:
-        if path in timelines:
-            return path.name
-        return f"bundled/{path.name}" if path.resolve().parent == bundled else f"data/{path.name}"
-
-    return [(label(path), path, read_bytes(path)) for path in _paths(files, data)]
-
-
-def build_from_inputs(files, inputs: list, lexicon_files: dict[str, list[Path]], year: int | None) -> Index:
-    """The index of the corpus's timeline files and data files (`lexicon_files`, by kind), built from their bytes.
-
-    `inputs` (_read_inputs()) is emptied: each file's bytes are let go once decoded, so that a
-    big corpus's raw text is not held all through the build, nor copied into every worker.
-    """
-    import gc
-
-    # A build makes millions of objects and almost no garbage (a few hundred unreachable at x100):
-    # the cyclic collector's passes over them cost about 5% of a big build, in every worker too.
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        return _build_from_inputs(files, inputs, lexicon_files, year)
-    finally:
-        if was_enabled:
-            gc.enable()
-
-
-def _build_from_inputs(files, inputs, lexicon_files: dict[str, list[Path]], year: int | None) -> Index:
-    from kscli.corpus import decode, is_binary, parse_text  # the parser: only when there is no usable cache
-    from kscli.extract import annotate, event_ids
-    from kscli.lexicon import lexicon_of
-
-    lexicon = lexicon_of(lexicon_files)
-    sentences, warnings = [], []
-    known_year = year
-    by_path = {path: (label, data) for label, path, data in inputs}
-    binary = [by_path[f][0] for f in files if is_binary(by_path[f][1])]
-    if binary and len(binary) == len(files):
-        raise CorpusError(f"{binary[0]}: binary file, not a timeline")
-    labels = tuple(label for label, _, _ in inputs[:len(files)])
-    inputs.clear()  # by_path holds each file's bytes now, until the file is decoded
-    for file in files:
-        label, data = by_path.pop(file)
-        if label in binary:
-            warnings.append(ParseWarning(label, 1, "binary file, not a timeline: skipped", True))
-            continue
-        text, decode_warnings = decode(data, label)
-        found, parse_warnings = parse_text(text, label, year, fallback_year=known_year)
-        known_year = known_year or next((int(s.date[:4]) for s in found if s.date and not s.background), None)
-        sentences += found
-        warnings += decode_warnings + parse_warnings
-    # Where each event will stand and which words it has follow from its sentence alone: this
-    # process files the words while the workers annotate, instead of idling and filing them after.
-    ids = event_ids(sentences)
-    keys = [_time_key(s.background, s.date, event_id) for s, event_id in zip(sentences, ids)]
-    order = array("I", sorted(range(len(keys)), key=keys.__getitem__))
-    del keys  # before the workers fork: each would carry a copy
-    words: list[dict[str, array]] = []
-
-    def file_words() -> None:
-        words.append(word_postings([sentences[k].text for k in order]))
-
-    events, extract_warnings = annotate(sentences, lexicon, meanwhile=file_words, ids=ids)
-    del ids  # workers' events come back with ids of their own: these would be 20 MB more at x1000's peak
-    return build(events, warnings + extract_warnings, lexicon, year, labels, order, words[0])
-
-
 def build(events: list[Event], warnings: list[ParseWarning], lexicon: Lexicon, year: int | None,
           files: tuple[str, ...], order: Sequence[int] | None = None, words: dict[str, array] | None = None) -> Index:
     """An index over events: time order, date arrays for bisection, postings per field.
@@ -320,8 +151,8 @@ def build(events: list[Event], warnings: list[ParseWarning], lexicon: Lexicon, y
 
 
 def word_postings(texts: list[str]) -> dict[str, array]:
-    """For each keyword-index word (kscli.query.event_words), the positions of the texts that have it."""
-    from kscli.query import event_words
+    """For each keyword-index word (kscli.extract.words.event_words), the positions of the texts that have it."""
+    from kscli.extract.words import event_words
 
     postings: dict[str, array] = {}
     for n, text in enumerate(texts):
@@ -336,3 +167,12 @@ def word_postings(texts: list[str]) -> dict[str, array]:
 def _time_key(background: bool, day: str | None, event_id: str) -> tuple:
     """Where an event stands in the index: background first, then by date, then as written."""
     return not background, day or "", int(event_id.rsplit(".", 1)[1])
+
+
+def event_json(event: Event) -> str:
+    """The event as one JSON object, exactly as `--format jsonl` prints it."""
+    return _to_json(event.as_dict())
+
+
+# json.dumps() with options builds an encoder on every call: a quarter of the cost of a small object.
+_to_json = json.JSONEncoder(ensure_ascii=False).encode

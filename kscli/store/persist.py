@@ -2,9 +2,9 @@
 
 Each event is stored as the very JSON object `--format jsonl` prints, with a CRC
 per line, so that output can copy it and a query checks just the lines it reads;
-its default columns are stored again as one line (kscli.cells). Postings are one
+its default columns are stored again as one line (kscli.store.cells). Postings are one
 flat integer array with a JSON directory per field; each JSON section is decoded
-only when a query needs it. kscli.cache frames the sections in the file.
+only when a query needs it. kscli.store.cachefile frames the sections in the file.
 """
 
 from __future__ import annotations
@@ -16,19 +16,20 @@ from collections.abc import Mapping, Sequence
 from functools import cached_property, lru_cache
 from pathlib import Path
 
-from kscli import __version__, cache
+from kscli import __version__
+from kscli.store import cachefile as cache
 from kscli.errors import CacheDamaged, CorpusError
-from kscli.index import POSTING_FIELDS, Index
-from kscli.lexicon import Lexicon
+from kscli.store.index import POSTING_FIELDS, Index
+from kscli.extract.lexicon import Lexicon
 from kscli.model import Event, ParseWarning
 
 
 def save(index: Index, location: Path, key: str) -> bool:
-    from kscli import cells
+    from kscli.store import cells
 
     # Each event is stored as the very JSON object `--format jsonl` prints, so that
     # output can copy it; a CRC per line lets a query check just the lines it reads.
-    # Its default columns are stored again as one line (kscli.cells): a TSV or terminal
+    # Its default columns are stored again as one line (kscli.store.cells): a TSV or terminal
     # table of thousands of rows then cuts lines instead of decoding thousands of objects.
     offsets, crcs = array("Q", [0]), array("I")
     cell_offsets, cell_crcs = array("Q", [0]), array("I")

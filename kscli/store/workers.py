@@ -21,7 +21,7 @@ WORKERS_ENV = "KSW_WORKERS"
 MIN_SENTENCES = 20_000  # below this (about 3 MB of timeline), starting processes costs more than it saves
 CHUNK_SENTENCES = 2_000  # whole days, about this many sentences per task: even load, bounded memory
 
-_job = None  # (function, items): set before the workers fork, so they inherit it instead of receiving it
+_job = None  # in a worker process only: (function, items), received once as it starts (_start)
 
 
 def asked() -> int | None:
@@ -65,13 +65,12 @@ def run(function, items: list, ranges: list[tuple[int, int]], workers: int, mean
     from concurrent.futures import ProcessPoolExecutor
     from concurrent.futures.process import BrokenProcessPool
 
-    global _job
-    _job = (function, items)
     pool = None
     try:
         # With fork the pool starts every worker at the first task, before its own thread: no threaded fork.
+        # The job goes to each worker as it starts, as an argument that fork hands over without pickling.
         pool = ProcessPoolExecutor(min(workers, len(ranges)), mp_context=multiprocessing.get_context("fork"),
-                                   initializer=_quiet)
+                                   initializer=_start, initargs=((function, items),))
         results = pool.map(_task, ranges)  # every task is queued now; the workers start on them
         if meanwhile is not None:
             meanwhile()
@@ -79,12 +78,14 @@ def run(function, items: list, ranges: list[tuple[int, int]], workers: int, mean
     except (OSError, BrokenProcessPool):  # no processes to be had, or one died (killed, out of memory)
         return None
     finally:
-        _job = None
         if pool is not None:  # on Ctrl-C too: drop the queued days, let running ones end, do not wait
             pool.shutdown(wait=False, cancel_futures=True)
 
 
-def _quiet() -> None:
+def _start(job) -> None:
+    """A worker process's start: it keeps its job, and leaves Ctrl-C to the parent."""
+    global _job  # this process's own, for its life: the parent's module never holds a job
+    _job = job
     # Ctrl-C reaches every process of the terminal's group: the parent alone answers it
     # (it stops the workers), so a worker never prints a traceback of its own.
     import signal

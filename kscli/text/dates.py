@@ -12,11 +12,8 @@ from kscli.errors import AmbiguousYear, UsageError
 
 _MONTH_NAMES = ("january february march april may june july august "
                 "september october november december").split()
-MONTHS: dict[str, int] = {}
-for _n, _name in enumerate(_MONTH_NAMES, start=1):
-    MONTHS[_name] = _n
-    MONTHS[_name[:3]] = _n
-MONTHS["sept"] = 9
+MONTHS: dict[str, int] = {**{name: n for n, name in enumerate(_MONTH_NAMES, start=1)},
+                          **{name[:3]: n for n, name in enumerate(_MONTH_NAMES, start=1)}, "sept": 9}
 
 _DAY_MONTH = re.compile(r"(\d{1,2})(?:st|nd|rd|th)?\s+([A-Za-z]+)\.?(?:,?\s+(\d{4}))?")
 _MONTH_DAY = re.compile(r"([A-Za-z]+)\.?\s+(\d{1,2})(?:st|nd|rd|th)?(?:,?\s+(\d{4}))?")

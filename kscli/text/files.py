@@ -15,7 +15,7 @@ MAX_FILE_BYTES = 512 * 1024 * 1024
 
 def bundled_corpus() -> Path:
     """The timeline shipped with the package (installed copy, else the source tree's)."""
-    here = Path(__file__).resolve().parent
+    here = Path(__file__).resolve().parent.parent  # the kscli package
     for candidate in (here / "corpus", here.parent / "corpus"):
         if candidate.is_dir():
             return candidate

@@ -12,10 +12,10 @@ import re
 from collections import Counter
 from typing import NamedTuple
 
-from kscli.dates import parse_day_label, parse_month_label, valid_date
+from kscli.text.dates import parse_day_label, parse_month_label, valid_date
 from kscli.errors import CorpusError
 from kscli.model import ParseWarning
-from kscli.sentences import split_sentences
+from kscli.text.sentences import split_sentences
 
 # Sections that close an article and hold links, not events.
 END_MATTER = frozenset(

@@ -1,0 +1,30 @@
+"""What one run of ksw holds besides its options: the warnings it will show as it ends.
+
+The command line makes one per run and hands it to the command (httpie's Environment);
+nothing of a run is kept in module globals, so a command retried after a damaged cache, or
+run again in the same process by a test, starts clean.
+"""
+
+from __future__ import annotations
+
+import sys
+
+from kscli.errors import one_line
+
+
+class Context:
+    """The state of one run: warnings held until the command ends, so a retried command does not
+    say them twice."""
+
+    def __init__(self, stderr=None):
+        self.stderr = stderr
+        self.warnings: list[str] = []
+
+    def warn(self, message: str) -> None:
+        self.warnings.append(f"ksw: warning: {one_line(message)}")
+
+    def flush_warnings(self, keep: bool = True) -> None:
+        """Write the warnings held (unless `keep` is false: a run retried says them again) and forget them."""
+        if keep and self.warnings:
+            (self.stderr or sys.stderr).write("".join(w + "\n" for w in self.warnings))
+        self.warnings.clear()

@@ -1,0 +1,131 @@
+"""The names a user types (places, actors, sides, types, weapons) resolved to the canonical ones
+events are filed under; a name that means nothing is an error naming the nearest candidates."""
+
+from __future__ import annotations
+
+import re
+
+from kscli.errors import NoPlaceMatch, UsageError
+from kscli.model import EVENT_TYPES as PRECEDENCE
+from kscli.names.folding import fold
+from kscli.store.index import Index
+
+def side_names(index: Index, values: tuple[str, ...]) -> set[str]:
+    """The sides of the actors files that the user's words name."""
+    return {side for value in values for side in _sides(index, value)}
+
+
+def _sides(index: Index, value: str) -> list[str]:
+    """The sides `value` names: as written, in any case ("third-party" too); else the one side it
+    begins ("third", "azerbaijan"); else the side of the actor it names ("Artsakh"). The sides that
+    events have are tried before the actors file is loaded for all of them."""
+    def loose(text: str) -> str:
+        return " ".join(text.lower().replace("-", " ").split())
+
+    def named(sides) -> list[str]:
+        exact = [side for side in sides if loose(side) == want]
+        begun = [side for side in sides if loose(side).startswith(want)]
+        return exact or (begun if len(begun) == 1 else [])
+
+    want = loose(value)
+    found = named(index.values("side"))
+    if found:
+        return found
+    actors = index.lexicon.actors
+    sides = actors.sides()
+    found = named(sides)
+    actor = actors.resolve(value) if not found else None
+    if found or actor:
+        return found or [actor.side]
+    begun = [side for side in sides if loose(side).startswith(want)]
+    if len(begun) > 1:
+        raise UsageError(f"side '{value}' could be {', '.join(begun)}: give more of it")
+    known = f"one of: {', '.join(sides)}" if sides else "the actors files name no side"
+    raise UsageError(f"unknown side '{value}'; {known}")
+
+
+def place_names(index: Index, names: tuple[str, ...]) -> set[str]:
+    """Canonical places the user's names mean; a name that matches nothing is an error."""
+    out: set[str] = set()
+    for name in names:
+        matches = index.lexicon.places.resolve(name, limit=0)
+        if not matches:
+            hint = index.lexicon.places.suggestions(name)
+            mean = f"; did you mean {', '.join(hint)}?" if hint else ""
+            raise NoPlaceMatch(f"no place matches '{name}'{mean}")
+        # The best match, and the places that share its name (the city and its district alike).
+        out.update(index.lexicon.places.family(matches[0].place.name))
+    return out
+
+
+def place_notes(index: Index, query: Query) -> list[str]:
+    """What a user should know of how their place names were read: a guess (a fuzzy match: "Paris"
+    is not Arış), or a --place events are never tagged with (a country: --within finds its places)."""
+    names = (*query.places, *query.within, *((query.near,) if query.near else ()))
+    if not names:
+        return []  # a query without places does not load the gazetteer for this
+    from kscli.names.gazetteer import NOT_EXTRACTED
+
+    notes = []
+    for name in dict.fromkeys(names):
+        matches = index.lexicon.places.resolve(name, limit=1)
+        if not matches:
+            continue  # an error already
+        best = matches[0]
+        if best.rule == "fuzzy":
+            notes.append(f"'{name}' read as {best.place.name}, a guess (fuzzy match, {best.score:.0f} of 100; "
+                         f"ksw places '{name}' shows the candidates)")
+        if best.place.kind in NOT_EXTRACTED and name in query.places and name not in query.within:
+            notes.append(f"{best.place.name} is a {best.place.kind}, and events are tagged with the places in it: "
+                         f"--within '{best.place.name}' finds them")
+    return notes
+
+
+def best_place(index: Index, name: str) -> str:
+    return index.lexicon.places.resolve(name, limit=1)[0].place.name
+
+
+def within_names(index: Index, names: tuple[str, ...]) -> set[str]:
+    out: set[str] = set()
+    for name in place_names(index, names):
+        out.add(name)
+        out.update(index.lexicon.places.descendants(name))
+    return out
+
+
+def actor_names(index: Index, names: tuple[str, ...], denial: bool = False) -> set[str]:
+    out: set[str] = set()
+    for name in names:
+        actor = index.lexicon.actors.resolve(name)
+        if actor is not None:
+            out.add(actor.name)
+        elif denial and name.strip().lower() == "unnamed":
+            out.add("unnamed")
+        else:
+            known = index.values("denied_by" if denial else "source")
+            found = [a for a in known if fold(name) in fold(a)]
+            if not found:
+                raise UsageError(f"no actor matches '{name}'; see 'ksw actors'")
+            out.update(found)
+    return out
+
+
+def type_names(types: tuple[str, ...]) -> set[str]:
+    out = set()
+    for typed in types:
+        want = " ".join(fold(typed).split())
+        found = [t for t in PRECEDENCE if want == fold(t) or any(part.startswith(want) for part in re.split(r"[/ ]", t))]
+        if not found:
+            raise UsageError(f"unknown event type '{typed}'; one of: {', '.join(PRECEDENCE)}")
+        out.update(found)
+    return out
+
+
+def weapon_names(index: Index, names: tuple[str, ...]) -> set[str]:
+    out = set()
+    for name in names:
+        found = index.lexicon.weapons.resolve(name)
+        if found is None:
+            raise UsageError(f"no weapon matches '{name}'; see corpus/weapons.tsv")
+        out.add(found)
+    return out
