@@ -1,4 +1,5 @@
-"""Shared fixtures: the real bundled corpus, parsed once per test session."""
+"""Shared fixtures and paths: the real bundled corpus, parsed once per test session; ksw run as a command;
+a copy of the mini timeline and a cache folder for the cache tests."""
 
 from __future__ import annotations
 
@@ -13,6 +14,7 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 SEED = ROOT / "corpus" / "second-nagorno-karabakh-war-timeline.txt"
+MINI = FIXTURES / "mini-timeline.txt"
 
 
 @pytest.fixture(scope="session")
@@ -44,6 +46,19 @@ def run_ksw(*args, cwd=None, env=None, input=None, timeout=60):
 @pytest.fixture
 def ksw():
     return run_ksw
+
+
+@pytest.fixture
+def corpus(tmp_path) -> Path:
+    path = tmp_path / "corpus" / "timeline.txt"
+    path.parent.mkdir()
+    shutil.copy(MINI, path)
+    return path
+
+
+@pytest.fixture
+def cache_dir(tmp_path) -> Path:
+    return tmp_path / "cache"
 
 
 def pty_run(args, env: dict, stderr_on_pty: bool = True, timeout: float = 60) -> tuple[int, bytes, bytes]:

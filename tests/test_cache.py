@@ -1,14 +1,21 @@
-"""The index cache: used when the input is unchanged, rebuilt when a byte changes, never a different answer."""
+"""The index cache: used when the input is unchanged, rebuilt when a byte changes, never a different answer;
+where it lives, and several processes using it at once."""
+
+from __future__ import annotations
 
 import json
 import os
+import shutil
+import stat
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
 
-from conftest import FIXTURES, ROOT, SEED
+from conftest import FIXTURES, MINI, ROOT, SEED, ksw_command, run_ksw
+from helpers import CLEAN, QUERIES, answers, assert_cache_sound, build_cache, events, read, reference, the_cache_file
 
 
 def in_fresh_python(code: str, cache_dir: Path, corpus: Path | None = None) -> str:
@@ -107,9 +114,202 @@ def test_cache_can_be_switched_off(tmp_path, ksw):
     assert not list(tmp_path.rglob("*.kswidx"))
 
 
-def test_the_library_stands_without_the_cli():
-    code = ("import sys; from kscli.store.load import load_index; from kscli.query import Query, run; "
-            "ix = load_index(use_cache=False); r = run(ix, Query(places=('Terter',))); "
-            "print(len(r.events), 'typer' in sys.modules, 'rich' in sys.modules, 'click' in sys.modules)")
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, check=True).stdout.split()
-    assert out[0] != "0" and out[1:] == ["False", "False", "False"]
+def test_warnings_survive_the_cache(tmp_path, cache_dir):
+    path = tmp_path / "odd.txt"
+    path.write_text("= T (2020) =\n== October ==\n=== 1 October ===\nAt 17:80, fighting near Tartar.\n")
+    first = run_ksw("events", "--corpus", str(path), "-v", env={"KSW_CACHE_DIR": str(cache_dir)})
+    second = run_ksw("events", "--corpus", str(path), "-v", env={"KSW_CACHE_DIR": str(cache_dir)})
+    assert first.stderr == second.stderr and "odd.txt:4:" in second.stderr
+    assert first.stdout == second.stdout
+
+
+# --- the corpus changes under the cache ------------------------------------------------------------
+
+def test_corpus_edited_in_the_same_second_with_the_same_size(corpus, cache_dir, monkeypatch):
+    build_cache(corpus, cache_dir)
+    before = corpus.stat()
+    corpus.write_bytes(corpus.read_bytes().replace(b"Clashes continued overnight", b"Clashes continued overnighT"))
+    os.utime(corpus, ns=(before.st_atime_ns, before.st_mtime_ns))
+    after = corpus.stat()
+    assert (after.st_size, after.st_mtime_ns) == (before.st_size, before.st_mtime_ns)
+    assert answers(corpus, cache_dir) == reference(corpus)
+    assert "overnighT" in run_ksw("events", "--corpus", str(corpus), env={"KSW_CACHE_DIR": str(cache_dir)}).stdout
+    assert_cache_sound(corpus, cache_dir, monkeypatch)
+
+
+def test_corpus_edited_long_after_caching_with_size_and_mtime_kept(corpus, cache_dir, monkeypatch):
+    """The inputs' stat data may stand in for hashing them (the `.stamps` file); an edit that keeps size and
+    mtime must still be seen."""
+    past = time.time_ns() - 3600 * 10**9
+    os.utime(corpus, ns=(past, past))  # not "racy": a stat-trusting cache would trust this file
+    build_cache(corpus, cache_dir)
+    build_cache(corpus, cache_dir)  # a second run: now checked and remembered
+    corpus.write_bytes(corpus.read_bytes().replace(b"Clashes continued overnight", b"Clashes continued overnighT"))
+    os.utime(corpus, ns=(past, past))
+    assert answers(corpus, cache_dir) == reference(corpus)
+    assert_cache_sound(corpus, cache_dir, monkeypatch)
+
+
+def test_data_file_beside_the_corpus_edited_after_caching(corpus, cache_dir, monkeypatch):
+    build_cache(corpus, cache_dir)
+    (corpus.parent / "places-extra.tsv").write_text(
+        "name\tkind\tparent\tlat\tlon\taliases\nExampleville\tcity\t\t\t\tExamplevyl\n")
+    found = run_ksw("places", "Examplevyl", "--corpus", str(corpus), "--format", "tsv",
+                    env={"KSW_CACHE_DIR": str(cache_dir)})
+    assert found.returncode == 0 and "Exampleville" in found.stdout
+    assert answers(corpus, cache_dir) == reference(corpus)
+    assert_cache_sound(corpus, cache_dir, monkeypatch)
+
+
+def test_file_replaced_between_two_runs(tmp_path):
+    """Same size, same mtime: the second run must still see the new text (the cache is keyed on bytes)."""
+    import os
+
+    folder = tmp_path / "corpus"
+    folder.mkdir()
+    shutil.copy(MINI, folder / "a.txt")
+    (folder / "b.txt").write_text(CLEAN)
+    env = {"KSW_CACHE_DIR": str(tmp_path / "cache")}
+    first = events(read(folder, env=env))
+    assert any("Hadrut" in e["text"] for e in first)
+    stat = (folder / "b.txt").stat()
+    replacement = folder / "b.new"
+    replacement.write_text(CLEAN.replace("Hadrut", "Hadrot"))
+    os.replace(replacement, folder / "b.txt")
+    os.utime(folder / "b.txt", ns=(stat.st_atime_ns, stat.st_mtime_ns))
+    second = events(read(folder, env=env))
+    assert any("Hadrot" in e["text"] for e in second) and not any("Hadrut" in e["text"] for e in second)
+    assert second == events(read(folder, env={"KSW_CACHE_DIR": "off"}))
+
+
+def test_file_changes_while_it_is_read(tmp_path, monkeypatch):
+    """In-process: the file is rewritten just after ksw read its bytes. The index must match the bytes read,
+    and the next load must see the new text (no cache entry keyed on one version holding the other)."""
+    import kscli.store.load as index_module
+    from kscli.store.load import load_index
+
+    monkeypatch.setenv("KSW_CACHE_DIR", str(tmp_path / "cache"))
+    folder = tmp_path / "corpus"
+    folder.mkdir()
+    target = folder / "b.txt"
+    target.write_text(CLEAN)
+    shutil.copy(MINI, folder / "a.txt")
+    real = index_module.read_bytes
+
+    def read_then_change(path):
+        data = real(path)
+        if path.name == "b.txt":
+            target.write_text(CLEAN.replace("Hadrut", "Hadrot"))
+        return data
+
+    monkeypatch.setattr(index_module, "read_bytes", read_then_change)
+    during = [e.text for e in load_index(folder).events]
+    assert "Clashes continued near Hadrut." in during
+    monkeypatch.setattr(index_module, "read_bytes", real)
+    after = [e.text for e in load_index(folder).events]
+    assert "Clashes continued near Hadrot." in after and "Clashes continued near Hadrut." not in after
+    assert after == [e.text for e in load_index(folder, use_cache=False).events]
+
+
+# --- the cache directory ---------------------------------------------------------------------------
+
+def _big_corpus(tmp_path, copies: int) -> Path:
+    folder = tmp_path / "big"
+    folder.mkdir()
+    for n in range(copies):
+        shutil.copy(SEED, folder / f"part{n:02d}.txt")
+    return folder
+
+
+def _spawn(args, env):
+    full = dict(os.environ)
+    full.pop("KSW_CORPUS", None)
+    full.update({"NO_COLOR": "1", "COLUMNS": "120"}, **env)
+    if not shutil.which("ksw"):
+        full["PYTHONPATH"] = str(ROOT) + os.pathsep + full.get("PYTHONPATH", "")
+    return subprocess.Popen(ksw_command() + list(args), stdout=subprocess.PIPE, stderr=subprocess.PIPE, cwd=ROOT,
+                            env=full)
+
+
+@pytest.mark.parametrize("processes", [2, 4])
+def test_processes_building_the_cache_at_once(tmp_path, cache_dir, monkeypatch, processes):
+    corpus = _big_corpus(tmp_path, 3)
+    args = ("events", "--corpus", str(corpus), "--place", "Tartar", "--format", "jsonl")
+    want = run_ksw(*args, env={"KSW_CACHE_DIR": "off"})
+    assert want.returncode == 0
+    procs = [_spawn(args, {"KSW_CACHE_DIR": str(cache_dir)}) for _ in range(processes)]
+    results = [p.communicate(timeout=120) + (p.returncode,) for p in procs]
+    for out, err, status in results:
+        assert status == 0 and err == b"", err
+        assert out.decode() == want.stdout
+    the_cache_file(cache_dir)
+    assert_cache_sound(corpus, cache_dir, monkeypatch)
+    again = run_ksw(*args, env={"KSW_CACHE_DIR": str(cache_dir)})
+    assert again.stdout == want.stdout
+
+
+def test_readers_while_a_writer_replaces_the_cache(tmp_path, cache_dir, monkeypatch):
+    """One process rebuilds (the corpus changed) while others read the old cache: all answers whole."""
+    corpus = _big_corpus(tmp_path, 2)
+    args = ("events", "--corpus", str(corpus), "--format", "tsv", "--fields", "id")
+    run_ksw(*args, env={"KSW_CACHE_DIR": str(cache_dir)})
+    (corpus / "part00.txt").write_text(SEED.read_text().replace("Tartar", "Tartarr"))
+    procs = [_spawn(args, {"KSW_CACHE_DIR": str(cache_dir)}) for _ in range(4)]
+    want = run_ksw(*args, env={"KSW_CACHE_DIR": "off"}).stdout
+    for p in procs:
+        out, err = p.communicate(timeout=120)
+        assert p.returncode == 0 and err == b"" and out.decode() == want
+    assert_cache_sound(corpus, cache_dir, monkeypatch)
+
+
+def test_read_only_cache_directory(corpus, cache_dir, monkeypatch):
+    cache_dir.mkdir()
+    cache_dir.chmod(0o555)
+    try:
+        if os.access(cache_dir, os.W_OK):
+            pytest.skip("running as root: a 0555 directory is still writable")
+        want = reference(corpus)
+        assert answers(corpus, cache_dir) == want
+        assert list(cache_dir.iterdir()) == []
+    finally:
+        cache_dir.chmod(stat.S_IRWXU)
+
+
+@pytest.mark.parametrize("below", ["file", "file/sub/dir"])
+def test_cache_directory_under_a_regular_file(corpus, tmp_path, below):
+    """mkdir fails (ENOTDIR) even for root: the cache is simply not used."""
+    blocker = tmp_path / "file"
+    blocker.write_text("I am a file\n")
+    cache = tmp_path / below
+    want = reference(corpus)
+    assert answers(corpus, cache) == want
+    assert blocker.read_text() == "I am a file\n"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["corpus", "file"]
+
+
+def test_missing_cache_directory_is_created(corpus, tmp_path, monkeypatch):
+    cache = tmp_path / "a" / "b" / "c"
+    want = reference(corpus)
+    assert answers(corpus, cache) == want
+    the_cache_file(cache)
+    assert_cache_sound(corpus, cache, monkeypatch)
+
+
+def test_cache_disabled_spellings(corpus, tmp_path):
+    want = reference(corpus)[0]
+    for value in ("", "0", "off", "OFF", " none ", "no"):
+        result = run_ksw(*QUERIES[0], "--corpus", str(corpus), env={"KSW_CACHE_DIR": value})
+        assert (result.returncode, result.stdout, result.stderr) == want
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["corpus"]
+
+
+def test_a_relative_xdg_cache_home_is_ignored(monkeypatch, tmp_path):
+    # The XDG spec: such a value is invalid; it made a cache folder under whatever folder ksw ran in.
+    from kscli.store.cachefile import cache_root
+
+    monkeypatch.delenv("KSW_CACHE_DIR", raising=False)
+    monkeypatch.setenv("HOME", str(tmp_path))
+    monkeypatch.setenv("XDG_CACHE_HOME", "relative/cache")
+    assert cache_root() == tmp_path / ".cache" / "ksw"
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg"))
+    assert cache_root() == tmp_path / "xdg" / "ksw"

@@ -1,17 +1,20 @@
-"""Place resolution and extraction, measured against hand-made tables.
-
-Run `python tests/test_places.py` to print the figures and every miss.
-"""
+"""Places: resolution and extraction measured against hand-made tables, and --place, --within, --near and
+`ksw places` through the command. `python tests/test_places.py` prints the figures and every miss."""
 
 from __future__ import annotations
 
 import csv
 import json
+import re
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
+from hypothesis import example, given
+from hypothesis import strategies as st
+
+from helpers import QUICK, any_text, jsonl
 
 DATA = Path(__file__).parent / "data"
 GOLD = Path(__file__).parent / "gold" / "places.jsonl"
@@ -119,6 +122,31 @@ def test_place_matches_city_and_district_alike(index):
     assert place_names(index, ("Ağdam, Tovuz",)) == {"Ağdam, Tovuz"}
 
 
+def test_place_tartar_lists_the_tartar_events(ksw, index):
+    result = ksw("events", "--place", "Tartar", "--format", "jsonl")
+    assert result.returncode == 0, result.stderr
+    events = jsonl(result)
+    # Every sentence that names Tartar, found by plain text search, independently of the extractor.
+    expected = [e.id for e in index.events if re.search(r"Tartar|Tərtər|Terter", e.text)]
+    assert len(expected) == 39
+    assert [e["id"] for e in events] == expected
+
+
+def test_transliterations_of_a_place_give_the_same_events(ksw):
+    outputs = {s: ksw("events", "--place", s, "--format", "tsv").stdout for s in ["Tartar", "Terter", "Tərtər", "tartar"]}
+    assert len(set(outputs.values())) == 1
+
+
+def test_repeated_place_means_or_and_different_filters_mean_and(ksw):
+    tartar = {e["id"] for e in jsonl(ksw("events", "--place", "Tartar", "--format", "jsonl"))}
+    barda = {e["id"] for e in jsonl(ksw("events", "--place", "Barda", "--format", "jsonl"))}
+    both = {e["id"] for e in jsonl(ksw("events", "--place", "Tartar", "--place", "Barda", "--format", "jsonl"))}
+    assert both == tartar | barda
+    anded = jsonl(ksw("events", "--place", "Tartar", "--actor", "Azerbaijani MoD", "--on", "October", "--format", "jsonl"))
+    assert anded and all(e["source"] == "Azerbaijani MoD" and e["date"].startswith("2020-10") for e in anded)
+    assert {e["id"] for e in anded} < tartar
+
+
 def test_within_adds_the_villages_inside(ksw, index):
     inside = json_ids(ksw("events", "--within", "Tartar District", "--format", "jsonl"))
     district = json_ids(ksw("events", "--place", "Tartar District", "--format", "jsonl"))
@@ -128,6 +156,29 @@ def test_within_adds_the_villages_inside(ksw, index):
 
 def json_ids(result) -> set[str]:
     return {json.loads(line)["id"] for line in result.stdout.splitlines()}
+
+
+def test_near_keeps_events_within_the_radius(ksw, index):
+    from kscli.names.geo import distance_km
+
+    gaz = index.lexicon.places
+    centre = gaz.get("Stepanakert")
+    near = jsonl(ksw("events", "--near", "Khankendi", "--km", "15", "--format", "jsonl"))
+    assert near
+    for e in near:
+        assert any(gaz.get(p).lat is not None and gaz.get(p).kind not in ("country", "state", "region", "province", "district")
+                   and distance_km((centre.lat, centre.lon), (gaz.get(p).lat, gaz.get(p).lon)) <= 15 for p in e["places"])
+    assert any("Shusha" in e["places"] for e in near)  # about 10 km away
+    assert not any(e["places"] == ["Ganja"] for e in near)
+
+
+def test_near_radius_defaults_to_ten_km_and_is_not_taken_without_near(ksw):
+    default = ksw("events", "--near", "Stepanakert", "--format", "tsv").stdout
+    assert default == ksw("events", "--near", "Stepanakert", "--km", "10", "--format", "tsv").stdout != ""
+    for command in (["events"], ["stats", "--by", "place"]):
+        lone = ksw(*command, "--km", "5")  # a radius of nothing: every event would answer, silently
+        assert lone.returncode == 2 and lone.stdout == ""
+        assert lone.stderr.strip() == "ksw: --km is the radius of --near: give --near PLACE too"
 
 
 def test_unknown_place_says_did_you_mean(ksw):
@@ -193,15 +244,6 @@ def test_context_resolves_a_homonym(index):
     assert "Ağdam, Tovuz" in event.places and "Aghdam" not in event.places
 
 
-def test_user_places_file_adds_places(ksw, tmp_path):
-    extra = tmp_path / "more.tsv"
-    extra.write_text("name\tkind\tparent\tlat\tlon\taliases\nTest Hill\tmountain\t\t40\t46\tProbe Height\n", "utf-8")
-    timeline = tmp_path / "t.txt"
-    timeline.write_text("= Timeline (2030) =\n== May ==\n=== 1 May ===\nFighting near Probe Height.\n", "utf-8")
-    result = ksw("events", "--corpus", str(timeline), "--places-file", str(extra), "--place", "Test Hill", "--format", "jsonl")
-    assert result.returncode == 0 and "Probe Height" in result.stdout
-
-
 def test_rapidfuzz_is_not_imported_for_exact_or_alias_matches():
     code = ("import sys; from kscli.store.load import load_index; ix = load_index(); "
             "from kscli.query.resolve import place_names; place_names(ix, ('Terter', 'Shushi', 'Khankendi')); "
@@ -209,6 +251,56 @@ def test_rapidfuzz_is_not_imported_for_exact_or_alias_matches():
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                          cwd=Path(__file__).parent.parent, check=True)
     assert out.stdout.strip() == "False"
+
+
+# --- place mentions and the gazetteer, whatever the text ------------------------------------------
+
+_AREA_WORDS = ["villages", "Municipalities", "settlements", "municipality", "DISTRICTS", "district", "two", "Ten", "nine",
+               "ninety", "kitten", "12", "a12", "in", "within", "with", "tin", "the", "The", "of", "on", " ", "  ", "\t", "\n",
+               "\u00a0", "x", "-", "_", "é", "٣"]
+
+
+@QUICK
+@given(st.lists(st.sampled_from(_AREA_WORDS), max_size=10).map("".join))
+@example("two villages within the ")
+@example("districts of  ")
+@example("a12 in ")
+@example("kitten in the ")
+def test_area_words_before_a_name_read_backwards_as_written_forwards(before):
+    # mentions matches the text before a name backwards, from the name; it must find what a
+    # forward search anchored at the name finds.
+    from kscli.extract.places import _AREA_BEFORE
+
+    forward = re.compile(r"(?:villages|municipalities|settlements|municipality|districts|"
+                         r"\b(?:two|three|four|five|six|seven|eight|nine|ten|\d+))\s+(?:with)?in\s+(?:the\s+)?$"
+                         r"|(?:villages|settlements|districts) of\s+$", re.I)
+    assert bool(_AREA_BEFORE.match(before[::-1])) == bool(forward.search(before))
+
+
+@pytest.fixture(scope="module")
+def gazetteer():
+    from kscli.store.load import load_index
+
+    return load_index(None, use_cache=False).lexicon.places
+
+
+@QUICK
+@given(text=st.one_of(any_text, st.sampled_from(["Tartar", "Tərtər", "Shushi", "Stepanakrt", "Tartar District",
+                                                 "District", "Region", "a", "", " ", "-", "ağ"])))
+def test_gazetteer_resolve_never_raises(gazetteer, text):
+    for limit in (0, 1, 5):
+        matches = gazetteer.resolve(text, limit=limit)
+        assert all(0 <= m.score <= 100 for m in matches)
+    gazetteer.suggestions(text)
+
+
+@QUICK
+@given(text=any_text, cutoff=st.floats(0, 100))
+@example(text="0A0G", cutoff=33.3125)  # found by this test: scores of 33.33 given as 33.3
+def test_gazetteer_resolve_with_any_cutoff_on_its_scale_never_raises(gazetteer, text, cutoff):
+    """Scores are 0-100 (gazetteer.FUZZY_CUTOFF); every cutoff on that scale is a valid question.
+    ('ksw corpus check' once asked with cutoff=101: see test_corpus_check.py.)"""
+    assert all(m.score >= cutoff or m.rule != "fuzzy" for m in gazetteer.resolve(text, cutoff=cutoff))
 
 
 if __name__ == "__main__":

@@ -1,14 +1,18 @@
-"""The terminal table: the default columns come from the cache's ready-made cells, any other
-choice from the events' JSON; both must draw the same table. And ksw's terminal detection
-(kscli.render.terminal) must agree with rich's, which prints the help."""
+"""The terminal table, what a terminal gets, and the cached cells line the table and the default TSV and CSV
+are cut from; and ksw's terminal detection (kscli.render.terminal), which must agree with rich's."""
 
 import os
 import re
+import sys
+from pathlib import Path
 
 import pytest
+from hypothesis import example, given
+from hypothesis import strategies as st
 from rich.console import Console
 
-from conftest import ksw_command, pty_run  # noqa: F401 - ksw_command: pty_run's command
+from conftest import ROOT, ksw_command, pty_run
+from helpers import QUICK, any_text, ksw_env
 from kscli.render import terminal
 
 FIELDS = "id,date,time,source,places,text"  # the default table's columns, named: the JSON path
@@ -97,6 +101,128 @@ def test_a_closed_stream_is_not_a_terminal():
 def test_wide_characters_take_two_cells():
     assert terminal.cell_len("日本") == 4
     assert terminal.cell_len("Şuşa") == 4
+
+
+# --- what a terminal gets: a table (or the chart), whatever the columns ---------------------------
+
+def run_on_a_terminal(*args, columns=120):
+    """Run ksw on a pseudo-terminal and return what the terminal showed."""
+    env = dict(os.environ, COLUMNS=str(columns), NO_COLOR="1", TERM="xterm")
+    env.pop("KSW_CORPUS", None)
+    if ksw_command()[0] == sys.executable:
+        env["PYTHONPATH"] = str(ROOT)
+    status, screen, _ = pty_run(args, env)
+    return status, screen.decode("utf-8", "replace")
+
+
+def test_a_terminal_gets_the_table_and_the_chart():
+    status, screen = run_on_a_terminal("events", "--place", "Shushi", "--limit", "3")
+    assert status == 0
+    plain = re.sub(r"\x1b\[[0-9;]*m", "", screen)  # NO_COLOR drops colour; bold stays
+    assert "┃ id" in plain and "┃ text" in plain
+    assert "Shusha" in plain and "\t" not in plain
+    status, chart = run_on_a_terminal("timeline", "--place", "Ganja")
+    assert status == 0 and "█" in chart and "◆" in chart
+
+
+@pytest.fixture(scope="module")
+def plain_corpus(tmp_path_factory) -> Path:
+    """Events without place mentions (the table renders them even with the highlight bug)."""
+    path = tmp_path_factory.mktemp("plain") / "plain.txt"
+    path.write_text("= Timeline of the Plain Test War (2020) =\n== October ==\n=== 1 October ===\n"
+                    "At 08:00, the Azerbaijani MoD stated that fighting continued.\n"
+                    "In the evening, the Armenian MoD denied it.\n=== 2 October ===\nThe day was quiet.\n")
+    return path
+
+
+def run_on_pty(*args, env=None, timeout=60) -> tuple[int, str]:
+    status, screen, _ = pty_run(args, ksw_env(**(env or {})), timeout=timeout)
+    return status, screen.decode("utf-8", errors="replace")
+
+
+def assert_table(screen: str) -> None:
+    import re
+
+    assert "Traceback" not in screen and "internal error" not in screen, screen[-1000:]
+    assert "┃" in screen or "│" in screen, screen[:500]
+    assert "\t" not in screen
+    plain = re.sub(r"\x1b\[[0-9;]*m", "", screen)  # the header is bold on a terminal
+    assert " id " in plain and " text " in plain
+
+
+def test_terminal_gets_a_table(plain_corpus):
+    status, screen = run_on_pty("events", "--corpus", str(plain_corpus), env={"COLUMNS": "150"})
+    assert status == 0
+    assert_table(screen)
+    assert "fighting continued" in screen
+
+
+@pytest.mark.parametrize("args", [
+    pytest.param(["events", "--place", "Tartar"], id="place"),
+    pytest.param(["events", "--on", "2020-10-04", "--limit", "3"], id="date"),
+    pytest.param(["events", "-k", "Smerch"], id="keyword"),
+])
+def test_terminal_gets_a_table_for_the_readme_examples(args):
+    status, screen = run_on_pty(*args, env={"COLUMNS": "150"})
+    assert status == 0, screen[-500:]
+    assert_table(screen)
+
+
+# Regression tests: a bug they found, fixed in d3b2cc3 ("Robustness fixes found by the new fault tests"):
+#   output.render_table computes max(row[last column] or 0) for bars even when bars=False; the last column of `ksw
+#   places` is a list (aliases, candidates): 'ksw: internal error: TypeError: '>' not supported between instances
+#   of 'int' and 'list'' on every terminal
+
+
+@pytest.mark.parametrize("args", [pytest.param(["places"]), ["actors"],
+                                  pytest.param(["places", "Terter", "Şuşa", "Stepanakrt"])],
+                         ids=lambda a: "-".join(a))
+def test_terminal_gets_a_table_for_listings(args):
+    status, screen = run_on_pty(*args, env={"COLUMNS": "150"})
+    assert status == 0, screen[-500:]
+    assert "Traceback" not in screen and "internal error" not in screen
+    assert "┃" in screen or "│" in screen
+
+
+def test_terminal_honours_no_color(plain_corpus):
+    """NO_COLOR: no colour codes (bold, which is not a colour, may stay)."""
+    import re
+
+    status, screen = run_on_pty("events", "--corpus", str(plain_corpus), "-k", "fighting",
+                                env={"NO_COLOR": "1", "COLUMNS": "150"})
+    assert status == 0
+    codes = re.findall(r"\x1b\[([0-9;]*)m", screen)
+    colours = [c for c in codes for p in c.split(";") if p and (30 <= int(p) <= 49 or 90 <= int(p) <= 107)]
+    assert colours == [], codes
+
+
+def test_terminal_with_narrow_columns(plain_corpus):
+    status, screen = run_on_pty("events", "--corpus", str(plain_corpus), env={"COLUMNS": "20"})
+    assert status == 0 and "Traceback" not in screen
+
+
+def test_explicit_format_on_a_terminal_is_honoured(plain_corpus):
+    status, screen = run_on_pty("events", "--corpus", str(plain_corpus), "--format", "tsv")
+    assert status == 0
+    assert screen.replace("\r\n", "\n").startswith("id\tdate\ttime\tsource\tplaces\ttext\n")
+
+
+# Regression tests: a bug they found, fixed in d3b2cc3 ("Robustness fixes found by the new fault tests"):
+#   output.render_table computes max(row[last column] or 0) for bars even when bars=False; a list column or a
+#   column with empty cells last ends in 'ksw: internal error: TypeError: '>' not supported between instances of
+#   ...'
+
+
+@pytest.mark.parametrize("fields", [
+    "text,id", "id,killed", "id,line", "id,background",
+    *(pytest.param(f"id,{last}")
+      for last in ("places", "source", "time", "weapons", "heading", "denied_by")),
+])
+def test_any_fields_in_a_table(ksw, fields):
+    """Any valid --fields must print as a table too (the terminal default)."""
+    result = ksw("events", "--format", "table", "--fields", fields)
+    assert "internal error" not in result.stderr and "Traceback" not in result.stderr, result.stderr
+    assert result.returncode == 0 and result.stdout.count("\n") >= 300
 
 
 # --- long tables: written from a second thread while the next rows are drawn ------------------
@@ -272,3 +398,23 @@ def test_a_cells_line_reads_back_as_the_table_cells_and_the_tsv_row():
         assert cells.tsv_body(line + line) == (tsv + tsv).encode()
         assert [column[0] for column in cells.values(line)] == [cell(getattr(event, f)) for f in cells.TABLE_FIELDS]
         assert cells.unescape(text.translate(TSV_ESCAPES)) == text
+
+
+@QUICK
+@given(text=any_text, mentions=st.lists(any_text.filter(str.strip), max_size=3))
+@example(text="\\t\t\\\\x1e\x1e\x85\u2028", mentions=["a\\b", "\t"])
+def test_cells_line_reads_back_for_any_text(text, mentions):
+    from kscli.store import cells
+    from kscli.model import Event
+    from kscli.escapes import TSV_ESCAPES, printable
+
+    event = Event(id="2020-10-01.01", date="2020-10-01", text=text, file="f", line=1, source=text or None,
+                  places=tuple(mentions), place_mentions=tuple(mentions))
+    line = (cells.line(event) + "\n").encode("utf-8")
+    assert line.count(b"\n") == 1 and line.count(b"\x1e") == 1
+    columns, found = cells.table(line)
+    assert columns[cells.TABLE_FIELDS.index("text")] == [printable(text)]
+    assert found == [printable(m) for m in mentions if printable(m)]
+    assert cells.unescape(text.translate(TSV_ESCAPES)) == text
+    assert cells.tsv_body(line).decode("utf-8").split("\t")[-1] == text.translate(TSV_ESCAPES) + "\n"
+    assert cells.values(line)[cells.TABLE_FIELDS.index("text")] == [text]

@@ -1,10 +1,9 @@
-"""Robustness: faults in the on-disk index cache (KSW_CACHE_DIR, files "*.kswidx").
+"""Faults in the on-disk index cache (KSW_CACHE_DIR, files "*.kswidx"): damaged, foreign or half-written
+files and failures while writing one; the answer is always the one without the cache."""
 
-Every case: the answer equals the answer computed with the cache disabled, and
-what is left in the cache directory is either nothing or a cache file that the
-next run accepts as it is (and answers right from) - never a broken file, never
-a stray temporary file.
-"""
+# Every case: the answer equals the answer computed with the cache disabled, and what is left in the
+# cache directory is either nothing or a cache file that the next run accepts as it is (and answers
+# right from) - never a broken file, never a stray temporary file (helpers.assert_cache_sound).
 
 from __future__ import annotations
 
@@ -12,143 +11,13 @@ import errno
 import json
 import os
 import shutil
-import stat
-import subprocess
-import time
 from pathlib import Path
 
 import pytest
 
-from conftest import FIXTURES, ROOT, SEED, ksw_command, run_ksw
-
-MINI = FIXTURES / "mini-timeline.txt"
-QUERIES = [
-    ("events", "--format", "jsonl", "-v"),
-    ("events", "--place", "Tartar", "--format", "jsonl"),
-    ("events", "--on", "30 December", "--format", "tsv"),
-    ("events", "-k", "shelled", "--format", "csv"),
-    ("places", "Shushi", "--format", "tsv"),
-    ("events", "--place", "Tartar", "--format", "table"),  # the table's own cells section
-]
-
-
-# --- helpers -----------------------------------------------------------------------------------
-
-@pytest.fixture
-def corpus(tmp_path) -> Path:
-    path = tmp_path / "corpus" / "timeline.txt"
-    path.parent.mkdir()
-    shutil.copy(MINI, path)
-    return path
-
-
-@pytest.fixture
-def cache_dir(tmp_path) -> Path:
-    return tmp_path / "cache"
-
-
-def answers(corpus: Path, cache) -> list[tuple[int, str, str]]:
-    env = {"KSW_CACHE_DIR": str(cache)}
-    return [(r.returncode, r.stdout, r.stderr) for r in
-            (run_ksw(*q, "--corpus", str(corpus), env=env) for q in QUERIES)]
-
-
-_REFERENCES: dict = {}
-
-
-def reference(corpus: Path) -> list[tuple[int, str, str]]:
-    """The answers with the cache off (memoised on the corpus folder's names and bytes)."""
-    folder = corpus if corpus.is_dir() else corpus.parent
-    memo = (corpus.name, tuple((p.name, p.read_bytes()) for p in sorted(folder.iterdir()) if p.is_file()))
-    if memo not in _REFERENCES:
-        found = answers(corpus, "off")
-        assert all(status == 0 for status, _, _ in found), found
-        _REFERENCES[memo] = found
-    return _REFERENCES[memo]
-
-
-def cache_files(cache_dir: Path) -> list[Path]:
-    return sorted(cache_dir.glob("*.kswidx")) if cache_dir.is_dir() else []
-
-
-def leftovers(cache_dir: Path) -> list[str]:
-    """Anything in the cache directory that is not a finished cache file (or the stamps file beside one)."""
-    if not cache_dir.is_dir():
-        return []
-    names = {p.name for p in cache_dir.iterdir()}
-    caches = {n for n in names if n.endswith(".kswidx") and not n.startswith(".")}
-    return sorted(n for n in names if n not in caches and not (n.endswith(".stamps") and n[:-len(".stamps")] in caches))
-
-
-def the_cache_file(cache_dir: Path) -> Path:
-    files = cache_files(cache_dir)
-    assert len(files) == 1, files
-    return files[0]
-
-
-def in_process_answer(index) -> tuple:
-    from kscli.query.execute import run
-    from kscli.query.spec import Query
-
-    return ([e.as_dict() for e in index.events], [tuple(w) for w in index.warnings], index.year, index.files,
-            [e.id for e in run(index, Query(places=("Tartar",))).events],
-            [e.id for e in run(index, Query(on=("30 December",))).events],
-            [e.id for e in run(index, Query(keywords=("shelled",))).events],
-            sorted(index.lexicon.places.places)[:50])
-
-
-def assert_cache_sound(corpus: Path, cache_dir: Path, monkeypatch, via: str = "cli") -> None:
-    """Nothing stray; and a cache file, if any, is used as it is by the next run, which answers right.
-
-    `via` is who wrote the cache and so who must accept it: "cli" (the `ksw` command, which may be an installed
-    copy with its own bundled data files) or "library" (this process's kscli).
-    """
-    assert leftovers(cache_dir) == []
-    if not cache_files(cache_dir):
-        return
-    if via == "cli":
-        def stats():
-            return {p.name: (p.stat().st_ino, p.stat().st_mtime_ns, p.stat().st_size) for p in cache_files(cache_dir)}
-
-        before = stats()
-        want = run_ksw(*QUERIES[0], "--corpus", str(corpus), env={"KSW_CACHE_DIR": "off"})
-        result = run_ksw(*QUERIES[0], "--corpus", str(corpus), env={"KSW_CACHE_DIR": str(cache_dir)})
-        assert (result.returncode, result.stdout, result.stderr) == (want.returncode, want.stdout, want.stderr)
-        assert stats() == before, "the next run rebuilt or rewrote the cache file left behind"
-        assert leftovers(cache_dir) == []
-        return
-
-    import kscli.store.build as build_module
-    import kscli.store.cachefile as cache_module
-    from kscli.store.load import load_index
-
-    seen, builds = [], []
-    real_read, real_build = cache_module.read, build_module.build_from_inputs
-
-    def spy_read(*args, **kwargs):
-        snapshot = real_read(*args, **kwargs)
-        seen.append(snapshot is not None)
-        return snapshot
-
-    def spy_build(*args, **kwargs):
-        builds.append(args[0] if args else None)
-        return real_build(*args, **kwargs)
-
-    monkeypatch.setenv("KSW_CACHE_DIR", str(cache_dir))
-    monkeypatch.setattr(cache_module, "read", spy_read)
-    monkeypatch.setattr(build_module, "build_from_inputs", spy_build)
-    from_cache = in_process_answer(load_index(corpus))
-    monkeypatch.undo()
-    assert seen == [True], "the cache file left behind was not accepted by the next run"
-    assert builds == [], "the next run built the index again instead of using the cache file left behind"
-    assert leftovers(cache_dir) == []
-    assert from_cache == in_process_answer(load_index(corpus, use_cache=False))
-
-
-def build_cache(corpus: Path, cache_dir: Path) -> Path:
-    result = run_ksw("events", "--corpus", str(corpus), "--format", "jsonl", env={"KSW_CACHE_DIR": str(cache_dir)})
-    assert result.returncode == 0, result.stderr
-    return the_cache_file(cache_dir)
+from conftest import FIXTURES, MINI, run_ksw
+from helpers import (answers, assert_cache_sound, build_cache, cache_files, in_process_answer, leftovers, reference,
+                     the_cache_file)
 
 
 def header_of(path: Path) -> tuple[int, dict]:
@@ -392,42 +261,6 @@ def test_damaged_event_line_with_verbose_warnings(tmp_path, cache_dir):
                                             "2020-10-01.01; time left empty\n"
 
 
-def test_warnings_survive_the_cache(tmp_path, cache_dir):
-    path = tmp_path / "odd.txt"
-    path.write_text("= T (2020) =\n== October ==\n=== 1 October ===\nAt 17:80, fighting near Tartar.\n")
-    first = run_ksw("events", "--corpus", str(path), "-v", env={"KSW_CACHE_DIR": str(cache_dir)})
-    second = run_ksw("events", "--corpus", str(path), "-v", env={"KSW_CACHE_DIR": str(cache_dir)})
-    assert first.stderr == second.stderr and "odd.txt:4:" in second.stderr
-    assert first.stdout == second.stdout
-
-
-# --- the corpus changes under the cache ------------------------------------------------------------
-
-def test_corpus_edited_in_the_same_second_with_the_same_size(corpus, cache_dir, monkeypatch):
-    build_cache(corpus, cache_dir)
-    before = corpus.stat()
-    corpus.write_bytes(corpus.read_bytes().replace(b"Clashes continued overnight", b"Clashes continued overnighT"))
-    os.utime(corpus, ns=(before.st_atime_ns, before.st_mtime_ns))
-    after = corpus.stat()
-    assert (after.st_size, after.st_mtime_ns) == (before.st_size, before.st_mtime_ns)
-    assert answers(corpus, cache_dir) == reference(corpus)
-    assert "overnighT" in run_ksw("events", "--corpus", str(corpus), env={"KSW_CACHE_DIR": str(cache_dir)}).stdout
-    assert_cache_sound(corpus, cache_dir, monkeypatch)
-
-
-def test_corpus_edited_long_after_caching_with_size_and_mtime_kept(corpus, cache_dir, monkeypatch):
-    """The inputs' stat data may stand in for hashing them (the `.stamps` file); an edit that keeps size and
-    mtime must still be seen."""
-    past = time.time_ns() - 3600 * 10**9
-    os.utime(corpus, ns=(past, past))  # not "racy": a stat-trusting cache would trust this file
-    build_cache(corpus, cache_dir)
-    build_cache(corpus, cache_dir)  # a second run: now checked and remembered
-    corpus.write_bytes(corpus.read_bytes().replace(b"Clashes continued overnight", b"Clashes continued overnighT"))
-    os.utime(corpus, ns=(past, past))
-    assert answers(corpus, cache_dir) == reference(corpus)
-    assert_cache_sound(corpus, cache_dir, monkeypatch)
-
-
 # Regression tests: a bug they found, fixed in d3b2cc3 ("Robustness fixes found by the new fault tests"):
 #   cache.unchanged() catches only OSError/ValueError around the .stamps file; valid JSON of another shape ([] or
 #   null: AttributeError on .get; a string checked_ns: TypeError) ends every run in 'ksw: internal error: ...'
@@ -448,109 +281,6 @@ def test_damaged_stamps_file(corpus, cache_dir, monkeypatch, content):
     stamps.write_bytes(content)
     assert answers(corpus, cache_dir) == want
     assert_cache_sound(corpus, cache_dir, monkeypatch)
-
-
-def test_data_file_beside_the_corpus_edited_after_caching(corpus, cache_dir, monkeypatch):
-    build_cache(corpus, cache_dir)
-    (corpus.parent / "places-extra.tsv").write_text(
-        "name\tkind\tparent\tlat\tlon\taliases\nExampleville\tcity\t\t\t\tExamplevyl\n")
-    found = run_ksw("places", "Examplevyl", "--corpus", str(corpus), "--format", "tsv",
-                    env={"KSW_CACHE_DIR": str(cache_dir)})
-    assert found.returncode == 0 and "Exampleville" in found.stdout
-    assert answers(corpus, cache_dir) == reference(corpus)
-    assert_cache_sound(corpus, cache_dir, monkeypatch)
-
-
-# --- the cache directory ---------------------------------------------------------------------------
-
-def _big_corpus(tmp_path, copies: int) -> Path:
-    folder = tmp_path / "big"
-    folder.mkdir()
-    for n in range(copies):
-        shutil.copy(SEED, folder / f"part{n:02d}.txt")
-    return folder
-
-
-def _spawn(args, env):
-    full = dict(os.environ)
-    full.pop("KSW_CORPUS", None)
-    full.update({"NO_COLOR": "1", "COLUMNS": "120"}, **env)
-    if not shutil.which("ksw"):
-        full["PYTHONPATH"] = str(ROOT) + os.pathsep + full.get("PYTHONPATH", "")
-    return subprocess.Popen(ksw_command() + list(args), stdout=subprocess.PIPE, stderr=subprocess.PIPE, cwd=ROOT,
-                            env=full)
-
-
-@pytest.mark.parametrize("processes", [2, 4])
-def test_processes_building_the_cache_at_once(tmp_path, cache_dir, monkeypatch, processes):
-    corpus = _big_corpus(tmp_path, 3)
-    args = ("events", "--corpus", str(corpus), "--place", "Tartar", "--format", "jsonl")
-    want = run_ksw(*args, env={"KSW_CACHE_DIR": "off"})
-    assert want.returncode == 0
-    procs = [_spawn(args, {"KSW_CACHE_DIR": str(cache_dir)}) for _ in range(processes)]
-    results = [p.communicate(timeout=120) + (p.returncode,) for p in procs]
-    for out, err, status in results:
-        assert status == 0 and err == b"", err
-        assert out.decode() == want.stdout
-    the_cache_file(cache_dir)
-    assert_cache_sound(corpus, cache_dir, monkeypatch)
-    again = run_ksw(*args, env={"KSW_CACHE_DIR": str(cache_dir)})
-    assert again.stdout == want.stdout
-
-
-def test_readers_while_a_writer_replaces_the_cache(tmp_path, cache_dir, monkeypatch):
-    """One process rebuilds (the corpus changed) while others read the old cache: all answers whole."""
-    corpus = _big_corpus(tmp_path, 2)
-    args = ("events", "--corpus", str(corpus), "--format", "tsv", "--fields", "id")
-    run_ksw(*args, env={"KSW_CACHE_DIR": str(cache_dir)})
-    (corpus / "part00.txt").write_text(SEED.read_text().replace("Tartar", "Tartarr"))
-    procs = [_spawn(args, {"KSW_CACHE_DIR": str(cache_dir)}) for _ in range(4)]
-    want = run_ksw(*args, env={"KSW_CACHE_DIR": "off"}).stdout
-    for p in procs:
-        out, err = p.communicate(timeout=120)
-        assert p.returncode == 0 and err == b"" and out.decode() == want
-    assert_cache_sound(corpus, cache_dir, monkeypatch)
-
-
-def test_read_only_cache_directory(corpus, cache_dir, monkeypatch):
-    cache_dir.mkdir()
-    cache_dir.chmod(0o555)
-    try:
-        if os.access(cache_dir, os.W_OK):
-            pytest.skip("running as root: a 0555 directory is still writable")
-        want = reference(corpus)
-        assert answers(corpus, cache_dir) == want
-        assert list(cache_dir.iterdir()) == []
-    finally:
-        cache_dir.chmod(stat.S_IRWXU)
-
-
-@pytest.mark.parametrize("below", ["file", "file/sub/dir"])
-def test_cache_directory_under_a_regular_file(corpus, tmp_path, below):
-    """mkdir fails (ENOTDIR) even for root: the cache is simply not used."""
-    blocker = tmp_path / "file"
-    blocker.write_text("I am a file\n")
-    cache = tmp_path / below
-    want = reference(corpus)
-    assert answers(corpus, cache) == want
-    assert blocker.read_text() == "I am a file\n"
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["corpus", "file"]
-
-
-def test_missing_cache_directory_is_created(corpus, tmp_path, monkeypatch):
-    cache = tmp_path / "a" / "b" / "c"
-    want = reference(corpus)
-    assert answers(corpus, cache) == want
-    the_cache_file(cache)
-    assert_cache_sound(corpus, cache, monkeypatch)
-
-
-def test_cache_disabled_spellings(corpus, tmp_path):
-    want = reference(corpus)[0]
-    for value in ("", "0", "off", "OFF", " none ", "no"):
-        result = run_ksw(*QUERIES[0], "--corpus", str(corpus), env={"KSW_CACHE_DIR": value})
-        assert (result.returncode, result.stdout, result.stderr) == want
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["corpus"]
 
 
 # --- failures while writing (in-process) -----------------------------------------------------------

@@ -1,10 +1,9 @@
-"""Robustness: hostile text in a corpus (rich markup, terminal escape sequences, spreadsheet formulas).
+"""Hostile input: markup, terminal escapes, control characters and spreadsheet formulas in a corpus's text,
+and huge values and lines; shown harmless, kept intact in machine formats, or refused in one line."""
 
-README "Output": text reaches a terminal literally (markup escaped, control
-characters removed); machine formats keep the text intact; TSV escapes
-backslash, tab, CR and LF so every event is one line; CSV prefixes a cell that
-starts with =, +, - or @ with an apostrophe.
-"""
+# README "Output": text reaches a terminal literally (markup escaped, control characters removed);
+# machine formats keep the text intact; TSV escapes backslash, tab, CR and LF so every event is one
+# line; CSV prefixes a cell that starts with =, +, - or @ with an apostrophe.
 
 from __future__ import annotations
 
@@ -15,10 +14,14 @@ import os
 import re
 import shutil
 import subprocess
+import time
 
 import pytest
 
 from conftest import ROOT, ksw_command, pty_run, run_ksw
+from helpers import assert_one_line_error, assert_warns
+from helpers import unescape_tsv as _unescape
+
 
 MARKUP = "The Azerbaijani MoD stated that [bold red]x[/] and [link=http://example.invalid]y[/link] happened at dawn."
 PAYLOADS = {
@@ -223,13 +226,6 @@ def test_tsv_has_one_line_per_event_and_unescapes_to_the_text(tmp_path):
     assert rows[len(PAYLOADS)][1] == HEADING and rows[len(PAYLOADS) + 1][1] == FORMULA_HEADING
 
 
-def _unescape(cell: str) -> str:
-    r"""Undo the TSV escapes: \\ \t \n \r as the README lists them (and \xHH, \uHHHH should ksw add more)."""
-    return re.sub(r"\\(?:x([0-9a-fA-F]{2})|u([0-9a-fA-F]{4})|(.))",
-                  lambda m: chr(int(m[1] or m[2], 16)) if (m[1] or m[2]) else
-                  {"\\": "\\", "t": "\t", "n": "\n", "r": "\r"}[m[3]], cell)
-
-
 LINE_BREAKERS = {"vertical-tab": "\x0b", "form-feed": "\x0c", "file-sep": "\x1c", "group-sep": "\x1d",
                  "record-sep": "\x1e", "next-line": "\x85", "line-sep": "\u2028", "paragraph-sep": "\u2029"}
 
@@ -281,3 +277,90 @@ def test_tsv_on_a_pipe_keeps_control_characters_intact(tmp_path):
     out = run_ksw("events", "--corpus", str(corpus), "--fields", "text", "--no-header",
                   env={"KSW_CACHE_DIR": "off"}).stdout
     assert PAYLOADS["ansi-colour"] in out.split("\n")
+
+
+# --- huge values: ten-thousand-character arguments, megabyte lines, a sentence too long to analyse 
+
+LONG = "x" * 10_000
+
+
+@pytest.mark.parametrize("option", ["--from", "--to", "--on", "--place", "--within", "--actor", "--keyword", "--type",
+                                    "--weapon", "--denied-by", "--side", "--format", "--fields"])
+def test_ten_thousand_character_option_value(ksw, option):
+    assert_one_line_error(ksw("events", option, LONG), option.lstrip("-"), "xxxxxxxx", "long")
+
+
+# Regression tests: a bug they found, fixed in d3b2cc3 ("Robustness fixes found by the new fault tests"):
+#   sources.timeline_files() catches only PermissionError around Path.is_dir(); ENAMETOOLONG escapes as 'ksw:
+#   internal error: OSError: [Errno 36] File name too long: ...'
+
+
+def test_ten_thousand_character_corpus_path(ksw):
+    assert_one_line_error(ksw("events", "--corpus", LONG), "too long", "no such file", "cannot read")
+
+
+def test_ten_thousand_character_corpus_path_under_a_folder(ksw, tmp_path):
+    assert_one_line_error(ksw("events", "--corpus", str(tmp_path / LONG / "t.txt")), "too long", "no such file",
+                          "cannot read")
+
+
+def test_ten_thousand_character_places_file(ksw):
+    assert_one_line_error(ksw("events", "--places-file", LONG), "too long", "cannot read", "no such file")
+
+
+@pytest.mark.parametrize("args, says", [((LONG,), "no such command"), (("events", "--" + LONG), "no such option"),
+                                        (("events", "--corpus", "/" + LONG), "too long")],
+                         ids=["command", "option", "corpus"])
+def test_an_error_quoting_a_huge_value_keeps_its_start_and_end(ksw, args, says):
+    line = assert_one_line_error(ksw(*args), says)
+    assert len(line) <= 540
+    assert "characters…]" in line
+
+
+BUDGET = 5.0  # seconds for one run over one huge line ("a few seconds")
+
+
+def _one_huge_line(tmp_path, size: int, kind: str):
+    head = "= Timeline (2020) =\n== October ==\n=== 1 October ===\n"
+    tail = "\n=== 2 October ===\nFighting near Tartar.\n"
+    body = ("word " * (size // 5)) if kind == "words" else ("x" * size)
+    path = tmp_path / "big.txt"
+    path.write_text(head + body + tail)
+    start = time.monotonic()
+    try:
+        result = run_ksw("events", "--corpus", str(path), "--format", "tsv", "--fields", "id,date,line",
+                         env={"KSW_CACHE_DIR": "off"}, timeout=BUDGET)
+    except subprocess.TimeoutExpired:
+        pytest.fail(f"one {size} byte line ({kind}) took more than {BUDGET} s")
+    elapsed = time.monotonic() - start
+    assert result.returncode == 0, result.stderr[-500:]
+    assert result.stdout.splitlines() == ["id\tdate\tline", "2020-10-01.01\t2020-10-01\t4",
+                                          "2020-10-02.01\t2020-10-02\t6"]
+    assert elapsed < BUDGET
+
+
+@pytest.mark.parametrize("kind", ["words", "one-token"])
+def test_single_1_mb_line(tmp_path, kind):
+    _one_huge_line(tmp_path, 1024 * 1024, kind)
+
+
+@pytest.mark.parametrize("kind", ["words", "one-token"])
+def test_single_20_mb_line(tmp_path, kind):
+    _one_huge_line(tmp_path, 20 * 1024 * 1024, kind)
+
+
+def test_a_sentence_too_long_to_analyse_is_kept_and_leaves_the_days_facts_alone(tmp_path):
+    """A pasted blob is kept as text and warned about, and the sentences around it read the day as if it were not there."""
+    blob = "Tartar " + "x" * 6000 + " was shelled, the Ministry said at 23:00."
+    path = tmp_path / "timeline.txt"
+    path.write_text("= Timeline (2020) =\n== October ==\n=== 1 October ===\n"
+                    "At 10:00, the Azerbaijani MoD stated that Tartar was shelled.\n"
+                    f"{blob}\n"
+                    "Approximately one hour later, the Ministry stated that Barda was shelled.\n")
+    found = assert_warns(path, where="timeline.txt:5", text=f"a sentence of {len(blob)} characters in 2020-10-01.02: "
+                                                            "kept as text, not analysed")
+    first, kept, after = found
+    assert kept["text"] == blob and kept["places"] == [] and kept["time"] is None and kept["source"] is None
+    assert after["time"] == "11:00" and after["time_estimated"]  # an hour after 10:00, not after the blob's 23:00
+    assert after["source"] == first["source"] == "Azerbaijani MoD" and after["source_from_reference"]
+    assert after["places"] == ["Barda"]

@@ -1,8 +1,5 @@
-"""Robustness: where the output goes and what happens to the process.
-
-README: `ksw events | head -1` ends quietly; exit status 130 when interrupted;
-a table on a terminal, tab-separated lines in a pipe or a file.
-"""
+"""Signals and outputs that go away: `ksw events | head -1` ends quietly, a closed or full stdout gives one
+line at most, and Ctrl-C is exit status 130 with nothing half-written left behind."""
 
 from __future__ import annotations
 
@@ -17,17 +14,8 @@ from pathlib import Path
 
 import pytest
 
-from conftest import FIXTURES, ROOT, SEED, ksw_command, pty_run, run_ksw
-
-
-def ksw_env(**extra) -> dict:
-    env = dict(os.environ)
-    env.pop("KSW_CORPUS", None)
-    env.update({"NO_COLOR": "1", "COLUMNS": "120", "KSW_CACHE_DIR": "off"})
-    if not shutil.which("ksw"):
-        env["PYTHONPATH"] = str(ROOT) + os.pathsep + env.get("PYTHONPATH", "")
-    env.update(extra)
-    return env
+from conftest import FIXTURES, ROOT, SEED, ksw_command, run_ksw
+from helpers import bash, ksw_env
 
 
 def _copies(tmp_path_factory, name: str, count: int) -> Path:
@@ -48,23 +36,6 @@ def busy_corpus(tmp_path_factory) -> Path:
     """A hundred and twenty copies, built in one process (KSW_WORKERS=1 where it is used): about three
     seconds of index building on the project's machine, time enough to interrupt it at 1.5 s."""
     return _copies(tmp_path_factory, "busy", 120)
-
-
-@pytest.fixture(scope="module")
-def plain_corpus(tmp_path_factory) -> Path:
-    """Events without place mentions (the table renders them even with the highlight bug)."""
-    path = tmp_path_factory.mktemp("plain") / "plain.txt"
-    path.write_text("= Timeline of the Plain Test War (2020) =\n== October ==\n=== 1 October ===\n"
-                    "At 08:00, the Azerbaijani MoD stated that fighting continued.\n"
-                    "In the evening, the Armenian MoD denied it.\n=== 2 October ===\nThe day was quiet.\n")
-    return path
-
-
-def bash(script: str, **env) -> subprocess.CompletedProcess:
-    """A shell pipeline with `KSW` standing for the command; pipefail off, as in an interactive shell."""
-    ksw = " ".join(shlex.quote(part) for part in ksw_command())
-    return subprocess.run(["bash", "-c", "set +o pipefail; KSW() { " + ksw + ' "$@"; }; ' + script],
-                          capture_output=True, text=True, cwd=ROOT, env=ksw_env(**env), timeout=120)
 
 
 def no_traceback(stderr) -> None:
@@ -240,100 +211,3 @@ def test_sigint_during_startup_imports(module, tmp_path):
                             capture_output=True, cwd=tmp_path, env=ksw_env(), timeout=60)
     assert "Traceback" not in result.stderr.decode(), result.stderr.decode()[-1500:]
     assert result.returncode == 130, (result.returncode, result.stderr.decode()[-500:])
-
-
-# --- file, pipe, terminal ---------------------------------------------------------------------------
-
-def test_output_to_a_file_is_tsv_and_equals_the_pipe(tmp_path):
-    target = tmp_path / "out.tsv"
-    with open(target, "w") as f:
-        status = subprocess.run(ksw_command() + ["events", "--place", "Tartar"], stdout=f, stderr=subprocess.PIPE,
-                                cwd=ROOT, env=ksw_env(), timeout=60)
-    assert status.returncode == 0 and status.stderr == b""
-    piped = run_ksw("events", "--place", "Tartar", env={"KSW_CACHE_DIR": "off"})
-    assert target.read_text() == piped.stdout
-    lines = piped.stdout.split("\n")
-    assert lines[0] == "id\tdate\ttime\tsource\tplaces\ttext" and lines[-1] == ""
-    assert all(line.count("\t") == 5 for line in lines[:-1])
-    assert "\x1b" not in piped.stdout and "┃" not in piped.stdout
-
-
-def test_output_appended_to_an_existing_file(tmp_path):
-    target = tmp_path / "out.tsv"
-    target.write_text("previous\n")
-    result = bash(f"KSW events --on 2020-10-04 --no-header >> {shlex.quote(str(target))}")
-    assert result.returncode == 0 and result.stderr == ""
-    lines = target.read_text().split("\n")
-    assert lines[0] == "previous" and len(lines) == 1 + 12 + 1
-
-
-def run_on_pty(*args, env=None, timeout=60) -> tuple[int, str]:
-    status, screen, _ = pty_run(args, ksw_env(**(env or {})), timeout=timeout)
-    return status, screen.decode("utf-8", errors="replace")
-
-
-def assert_table(screen: str) -> None:
-    import re
-
-    assert "Traceback" not in screen and "internal error" not in screen, screen[-1000:]
-    assert "┃" in screen or "│" in screen, screen[:500]
-    assert "\t" not in screen
-    plain = re.sub(r"\x1b\[[0-9;]*m", "", screen)  # the header is bold on a terminal
-    assert " id " in plain and " text " in plain
-
-
-def test_terminal_gets_a_table(plain_corpus):
-    status, screen = run_on_pty("events", "--corpus", str(plain_corpus), env={"COLUMNS": "150"})
-    assert status == 0
-    assert_table(screen)
-    assert "fighting continued" in screen
-
-
-@pytest.mark.parametrize("args", [
-    pytest.param(["events", "--place", "Tartar"], id="place"),
-    pytest.param(["events", "--on", "2020-10-04", "--limit", "3"], id="date"),
-    pytest.param(["events", "-k", "Smerch"], id="keyword"),
-])
-def test_terminal_gets_a_table_for_the_readme_examples(args):
-    status, screen = run_on_pty(*args, env={"COLUMNS": "150"})
-    assert status == 0, screen[-500:]
-    assert_table(screen)
-
-
-# Regression tests: a bug they found, fixed in d3b2cc3 ("Robustness fixes found by the new fault tests"):
-#   output.render_table computes max(row[last column] or 0) for bars even when bars=False; the last column of `ksw
-#   places` is a list (aliases, candidates): 'ksw: internal error: TypeError: '>' not supported between instances
-#   of 'int' and 'list'' on every terminal
-
-
-@pytest.mark.parametrize("args", [pytest.param(["places"]), ["actors"],
-                                  pytest.param(["places", "Terter", "Şuşa", "Stepanakrt"])],
-                         ids=lambda a: "-".join(a))
-def test_terminal_gets_a_table_for_listings(args):
-    status, screen = run_on_pty(*args, env={"COLUMNS": "150"})
-    assert status == 0, screen[-500:]
-    assert "Traceback" not in screen and "internal error" not in screen
-    assert "┃" in screen or "│" in screen
-
-
-def test_terminal_honours_no_color(plain_corpus):
-    """NO_COLOR: no colour codes (bold, which is not a colour, may stay)."""
-    import re
-
-    status, screen = run_on_pty("events", "--corpus", str(plain_corpus), "-k", "fighting",
-                                env={"NO_COLOR": "1", "COLUMNS": "150"})
-    assert status == 0
-    codes = re.findall(r"\x1b\[([0-9;]*)m", screen)
-    colours = [c for c in codes for p in c.split(";") if p and (30 <= int(p) <= 49 or 90 <= int(p) <= 107)]
-    assert colours == [], codes
-
-
-def test_terminal_with_narrow_columns(plain_corpus):
-    status, screen = run_on_pty("events", "--corpus", str(plain_corpus), env={"COLUMNS": "20"})
-    assert status == 0 and "Traceback" not in screen
-
-
-def test_explicit_format_on_a_terminal_is_honoured(plain_corpus):
-    status, screen = run_on_pty("events", "--corpus", str(plain_corpus), "--format", "tsv")
-    assert status == 0
-    assert screen.replace("\r\n", "\n").startswith("id\tdate\ttime\tsource\tplaces\ttext\n")
