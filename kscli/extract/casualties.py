@@ -7,22 +7,16 @@ import re
 _WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
           "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "a third": 1, "the pilot": 1,
           "dozens": None}
-
-
 _NUM = r"(?:at least |over |more than |some |about |around |approximately |up to )?(\d[\d,]*|a third|the pilot|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
 
 
 _KILLED = (re.compile(r"\bkill(?:ing|ed)\s+" + _NUM + r"\b", re.I),
            re.compile(_NUM + r"\s+(?:\w+\s+){0,2}(?:were|had been|was)?\s*killed\b", re.I))
-
-
 _INJURED = (re.compile(r"\b(?:injur|wound)(?:ing|ed)\s+" + _NUM + r"\b", re.I),
             re.compile(_NUM + r"\s+(?:\w+\s+){0,2}(?:were|had been|was)?\s*(?:injured|wounded)\b", re.I))
 
 
 _ONE_KILLED = re.compile(r"\b(?:was|had been|were) (?:\w+ )?killed\b", re.I)
-
-
 _ONE_INJURED = re.compile(r"\b(?:was|had been) (?:severely |seriously )?(?:wounded|injured)\b|\b(?:severely|seriously) wounded the\b", re.I)
 
 

@@ -34,7 +34,8 @@ _CUE_WORDS = {
 _CUE_PHRASES = {
     "aircraft/drone downed": r"\bshot down\b|\bshoot(?:ing)? down\b|\bcrashed\b",
     "territory": r"\b(?:took|taken|take|taking|gained|had|obtained|regained|secured|in|seized)\s+(?:effective\s+|operational\s+|full\s+)?control\b"
-                 r"|\bcontrol (?:of|over)\b|\bhad taken\b|\bhigh ground\b|\bdominant heights\b",
+                 r"|\bcontrol (?:of|over)\b|\bhad taken\b|\bhigh ground\b|\bdominant heights\b"
+                 r"|\bunder (?:\w+ )?control\b|\bcontrolled by\b",
     "shelling/strike": r"\bfir(?:ing|e) (?:upon|on|at|from|into)\b|\bmissiles? (?:at|on|into|from|attacks?|strikes?)\b"
                        r"|\bartillery fire\b|\bunder (?:intense |heavy )?(?:\w+ )?fire\b|\blaunched\b.*\b(?:missiles?|rockets?)\b"
                        r"|\bcame under\b|(?<!be )\btargeted\b|\bwith (?:\w+ ){0,3}(?:missiles?|rockets?|shells?|artillery)\b",
@@ -87,6 +88,30 @@ _CUES = frozenset(_WORD_TYPE)
 
 
 _DOWNED_OBJECT = re.compile(_AIRCRAFT, re.I)
+
+
+def event_types(text: str) -> tuple[str, ...]:
+    """Every type whose cues a stretch of text has, in PRECEDENCE order, nothing hidden behind a
+    higher one; footage/media only when nothing else is said, other only when nothing is.
+
+    >>> event_types("had downed two drones, and the attack on Ganja had killed 13 civilians")
+    ('aircraft/drone downed', 'battle/clash', 'casualties')
+    """
+    low = text.lower()
+    words = _TOKEN.findall(low)
+    cues = _CUES.intersection(words)
+    if "-" in low:
+        cues |= _CUES.intersection([part for w in words if "-" in w for part in w.split("-")])
+    found = {_WORD_TYPE[c] for c in cues}
+    for n in range(len(PRECEDENCE) - 1):
+        if n not in found and any(map(low.__contains__, _NEEDS[n])):
+            m = _PHRASE[n].search(low)
+            if m and (m[0] != "crashed" or _DOWNED_OBJECT.search(low)):
+                found.add(n)
+    media = PRECEDENCE.index("footage/media")
+    if media in found and len(found) > 1:
+        found.discard(media)
+    return tuple(PRECEDENCE[n] for n in sorted(found)) or (PRECEDENCE[-1],)
 
 
 def event_type(text: str) -> str:

@@ -40,7 +40,7 @@ class Lexicon:
         from kscli.extract.actors import Actor, Actors
 
         if self._actor_rows is None:
-            self._actor_rows = [Actor(n, s, k, tuple(al)) for n, s, k, al in self._loader("actors")]
+            self._actor_rows = [Actor(n, s, k, tuple(al), p) for n, s, k, al, p in self._loader("actors")]
         return Actors(self._actor_rows)
 
     @cached_property
@@ -55,7 +55,7 @@ class Lexicon:
         """Everything needed to rebuild this lexicon, as JSON-ready values (the place maps as bytes)."""
         places, actors, weapons = self.places, self.actors, self.weapons
         return {"places": [[p.name, p.kind, p.parent, p.lat, p.lon, list(p.aliases)] for p in places.places.values()],
-                "actors": [[a.name, a.side, a.kind, list(a.aliases)] for a in actors.by_name.values()],
+                "actors": [[a.name, a.side, a.kind, list(a.aliases), a.party] for a in actors.by_name.values()],
                 "weapons": {n: [weapons.categories[n], list(weapons.aliases[n])] for n in weapons.categories},
                 "place_maps": places.maps()}
 

@@ -55,7 +55,7 @@ class Mention(NamedTuple):
 
 def find_places(text: str, gaz: Gazetteer, toks: Words | None = None) -> tuple[list[str], list[str]]:
     """(canonical places, mentions as written) in order of first mention."""
-    return find_places_in([text], gaz, [tokens(text) if toks is None else toks])[0]
+    return find_places_in([text], gaz, [tokens(text) if toks is None else toks])[0][:2]
 
 
 def find_places_in(texts: list[str | None], gaz: Gazetteer, words: list[Words | None]) -> list:
@@ -67,13 +67,16 @@ def find_places_in(texts: list[str | None], gaz: Gazetteer, words: list[Words | 
     return [_places(found, names, gaz, spans) if found is not None else None for found, names in zip(mentions, chosen)]
 
 
-def _places(mentions: list[Mention], chosen: list[str], gaz: Gazetteer, spans: dict) -> tuple[list[str], list[str]]:
+def _places(mentions: list[Mention], chosen: list[str], gaz: Gazetteer, spans: dict) -> tuple:
+    """(places in order of first mention, mentions as written, (place, offset) of every mention)."""
     places: list[str] = []
+    at: list[tuple[str, int]] = []
     for mention, name in zip(mentions, chosen):
         for extra in [name, *_end_points(mention, name, gaz, spans)]:
+            at.append((extra, mention.start))
             if extra not in places:
                 places.append(extra)
-    return places, list(dict.fromkeys(m.surface for m in mentions))
+    return places, list(dict.fromkeys(m.surface for m in mentions)), at
 
 
 def _mentions(text: str, toks: Words, gaz: Gazetteer, spans: dict) -> list[Mention]:

@@ -1,37 +1,46 @@
-"""The words of a sentence as the keyword index files them, and the forms a keyword is looked up by."""
+"""The words of a sentence as the keyword index files them: folded whole words, nothing looser.
+
+A word is a run of letters and digits after folding (lowercase ASCII: Tərtər is "tartar",
+Şuşa "shusha"). Where the text has ş or ç, the word is filed as an English keyboard types it
+too ("susa"). No transliteration key and no prefixes: "war" is not "were", "kill" is not
+"kilometers" (kscli.query.keywords adds inflections and place spellings at query time).
+"""
 
 from __future__ import annotations
 
 import re
 
-from kscli.names.folding import fold, phonetic
+from kscli.names.folding import fold
 
-# Keywords: case-, accent- and transliteration-insensitive, anchored at word starts.
-def keyword_forms(text: str) -> tuple[str, ...]:
-    """Loose forms of text to match keywords in: ş as "sh" and as "s", then transliteration erased.
-
-    >>> any(f.startswith(phonetic("sugovusan")) for f in keyword_forms("Suqovuşan"))
-    True
-    """
-    plain = fold(text)
-    bare = fold(_bare(text))
-    return tuple(dict.fromkeys(" ".join(phonetic(w) for w in re.findall(r"[a-z0-9]+", f)) for f in (plain, bare)))
+LONGEST_WORD = 64  # no real word is longer; a pasted blob's runs are cut here
 
 
 def event_words(text: str) -> set[str]:
-    """The loose word forms of a sentence, for the keyword index (each distinct word transformed once)."""
-    if len(text) > 5000:  # a huge blob: the same forms, without building whole-text copies
-        words = {word[:64] for word in re.findall(r"[^\W_]+", text)}  # no real word is longer
-        return {w for word in words for form in keyword_forms(word) for w in form.split()}
-    # The words of keyword_forms(text), built without joining and splitting them again; phonetic()
-    # remembers each word's form, so repeated words cost less than a set of them made first.
-    forms = set(map(phonetic, _words(fold(text))))
+    """The distinct folded words of a sentence, each filed once in the keyword index.
+
+    >>> sorted(event_words("Tərtər and Şuşa were shelled."))
+    ['and', 'shelled', 'shusha', 'susa', 'tartar', 'were']
+    """
+    if len(text) > 5000:  # a huge blob: the same words, without building whole-text copies
+        runs = set(re.findall(r"[^\W_]+", text))
+        return {w[:LONGEST_WORD] for run in runs for form in keyword_words(run) for w in form}
+    forms = set(words_of(fold(text)))
     if not text.isascii() and ("ş" in text or "Ş" in text or "ç" in text or "Ç" in text):
-        forms.update(map(phonetic, _words(fold(_bare(text)))))  # only then does the bare form differ
+        forms.update(words_of(fold(bare(text))))  # only then does the bare form differ
     return forms
 
 
-def _words(folded: str) -> list[str]:
+def keyword_words(text: str) -> tuple[tuple[str, ...], ...]:
+    """The word sequences a keyword stands for: its folded words, and (if it has ş or ç) those of
+    its keyboard form; either will do.
+
+    >>> keyword_words("Şuşa"), keyword_words("tactical Retreat")
+    ((('shusha',), ('susa',)), (('tactical', 'retreat'),))
+    """
+    return tuple(dict.fromkeys(tuple(words_of(fold(form))) for form in (text, bare(text))))
+
+
+def words_of(folded: str) -> list[str]:
     """The runs of a-z and 0-9 in folded text."""
     if folded.isascii():  # most text: every other byte made a space, then split, is a third quicker than re
         return folded.encode().translate(_NOT_ALNUM_TO_SPACE).decode().split()
@@ -39,11 +48,9 @@ def _words(folded: str) -> list[str]:
 
 
 _WORDS = re.compile(r"[a-z0-9]+").findall
-
-
 _NOT_ALNUM_TO_SPACE = bytes(byte if chr(byte) in "abcdefghijklmnopqrstuvwxyz0123456789" else 32 for byte in range(256))
 
 
-def _bare(text: str) -> str:
+def bare(text: str) -> str:
     """ş and ç as the plain s and c an English keyboard types (fold() makes them sh and ch)."""
     return text.replace("ş", "s").replace("Ş", "S").replace("ç", "c").replace("Ç", "C")

@@ -8,9 +8,10 @@ from collections.abc import Callable
 from pathlib import Path
 
 from kscli.errors import CorpusError
-from kscli.model import Event, ParseWarning
-from kscli.extract.annotate import annotate_days, day_ranges, event_ids
+from kscli.model import Claim, Event, ParseWarning
+from kscli.extract.annotate import Annotated, annotate_days, day_ranges, event_ids
 from kscli.extract.lexicon import Lexicon
+from kscli.extract.links import resolve
 from kscli.store.index import Index, _time_key, build, word_postings
 from kscli.text.timeline import Sentence
 
@@ -67,15 +68,16 @@ def _build_from_inputs(files, inputs, lexicon_files: dict[str, list[Path]], year
     def file_words() -> None:
         words.append(word_postings([sentences[k].text for k in order]))
 
-    events, extract_warnings = annotate(sentences, lexicon, meanwhile=file_words, ids=ids)
+    events, claims, extract_warnings = annotate(sentences, lexicon, meanwhile=file_words, ids=ids)
     del ids  # workers' events come back with ids of their own: these would be 20 MB more at x1000's peak
-    return build(events, warnings + extract_warnings, lexicon, year, labels, order, words[0])
+    return build(events, warnings + extract_warnings, lexicon, year, labels, order, words[0], claims)
 
 
 def annotate(sentences: list[Sentence], lexicon: Lexicon, meanwhile: Callable[[], None] | None = None,
-             ids: list[str] | None = None) -> tuple[list[Event], list[ParseWarning]]:
+             ids: list[str] | None = None) -> tuple[list[Event], list[Claim], list[ParseWarning]]:
     """Events with stable ids (event_ids(), or `ids` if the caller has made them), one per sentence,
-    in the sentences' order.
+    in the sentences' order, and their claims, every answer linked to the claim it answers (across
+    the runs of days the workers took, so after they are done).
 
     A large corpus's days are annotated in worker processes (kscli.store.workers); the result is the same.
     `meanwhile` is called once, in this process: while the workers annotate, if there are any
@@ -103,9 +105,9 @@ def annotate(sentences: list[Sentence], lexicon: Lexicon, meanwhile: Callable[[]
         call_meanwhile()
         # In runs of whole days, as the workers take them: a run's words are all held at once.
         parts = [annotate_days(numbered[a:b], lexicon) for a, b in day_ranges(sentences, workers.CHUNK_SENTENCES)]
-    events: list[Event] = []
-    warnings: list[ParseWarning] = []
-    for part_events, part_warnings in parts:
-        events += part_events
-        warnings += part_warnings
-    return events, warnings
+    whole = Annotated([], [], [], [], [])
+    for part in parts:
+        for mine, theirs in zip(whole, part):
+            mine += theirs
+    events, claims = resolve(whole.events, whole.claims, whole.starts, whole.answers)
+    return events, claims, whole.warnings

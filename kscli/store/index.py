@@ -14,9 +14,11 @@ from datetime import date
 
 from kscli.errors import AmbiguousYear
 from kscli.extract.lexicon import Lexicon
-from kscli.model import Event
+from kscli.model import Claim, Event
 
-POSTING_FIELDS = ("place", "source", "denied_by", "event_type", "weapon", "side", "word")
+POSTING_FIELDS = ("place", "source", "claimant", "denied_by", "event_type", "weapon", "side", "word")
+# A claim's own facts, for `ksw claims` and for filters that must hold of one claim.
+CLAIM_POSTING_FIELDS = ("claimant", "side", "denied_by", "confirmed_by", "contradicted_by", "place", "type", "weapon")
 
 
 class Index:
@@ -24,8 +26,12 @@ class Index:
 
     def __init__(self, events: Sequence[Event], warnings, lexicon: Lexicon, year: int | None,
                  files: tuple[str, ...], dated_days, dated_pos, postings: Mapping[str, Mapping[str, Sequence[int]]],
-                 cells=None):
+                 cells=None, claims: Sequence[Claim] = (), claim_starts: Sequence[int] = (0,),
+                 claim_postings: Mapping[str, Mapping[str, Sequence[int]]] | None = None):
         self.events = events
+        self.claims = claims  # in the events' order, each event's in the order it makes them
+        self._claim_starts = claim_starts  # claims of event n: positions claim_starts[n] to claim_starts[n + 1]
+        self._claim_postings = claim_postings or {}
         self._cells = cells  # from a cache: its lines of kscli.store.cells (a kscli.store.persist.Lines)
         self.warnings = tuple(warnings)
         self.lexicon = lexicon
@@ -48,6 +54,38 @@ class Index:
 
     def values(self, field: str) -> Mapping[str, Sequence[int]]:
         return self._postings.get(field, {})
+
+    def claims_of(self, positions) -> list[int]:
+        """The positions of the claims of the events at `positions` (ascending, as they are)."""
+        starts = self._claim_starts
+        if len(starts) < 2:
+            return []
+        return [k for n in positions for k in range(starts[n], starts[n + 1])]
+
+    def claim_event(self, k: int) -> int:
+        """The position of the event claim `k` belongs to."""
+        import bisect
+
+        return bisect.bisect_right(self._claim_starts, k) - 1
+
+    def claim_posting(self, field: str, value: str) -> Sequence[int]:
+        return self._claim_postings.get(field, {}).get(value, ())
+
+    def claim_values(self, field: str) -> Mapping[str, Sequence[int]]:
+        return self._claim_postings.get(field, {})
+
+    def claim_jsonl(self, positions) -> bytes:
+        """The claims at `positions` as the lines of `ksw claims --format jsonl`."""
+        lines = getattr(self.claims, "joined", None)
+        if lines:
+            return lines(positions)
+        return "".join(claim_json(self.claims[k]) + "\n" for k in positions).encode()
+
+    def claim_rows(self, positions) -> list[dict]:
+        """The claims at `positions` as output rows (Claim.as_dict())."""
+        if not hasattr(self.claims, "texts"):
+            return [self.claims[k].as_dict() for k in positions]
+        return json.loads("[" + ",".join(self.claims.texts(positions)) + "]")
 
     def event_jsons(self, positions) -> list[str]:
         """The events at `positions` as the JSON objects `--format jsonl` prints: from a cache, copied
@@ -81,6 +119,16 @@ class Index:
         from kscli.store import cells
 
         return cells.values(self._cell_lines(positions))
+
+    def texts(self, positions) -> list[str]:
+        """The events' texts, from a cache's ready-made cells rather than its JSON (no decoding of
+        every other field)."""
+        if self._cells is None:
+            return [self.events[n].text for n in positions]
+        from kscli.model import TABLE_FIELDS
+        from kscli.store import cells
+
+        return cells.values(self._cell_lines(positions))[TABLE_FIELDS.index("text")]
 
     def tsv(self, positions) -> bytes:
         """The rows of `--format tsv` (TABLE_FIELDS, no header), as UTF-8 bytes."""
@@ -124,8 +172,9 @@ class Index:
 
 
 def build(events: list[Event], warnings: list[ParseWarning], lexicon: Lexicon, year: int | None,
-          files: tuple[str, ...], order: Sequence[int] | None = None, words: dict[str, array] | None = None) -> Index:
-    """An index over events: time order, date arrays for bisection, postings per field.
+          files: tuple[str, ...], order: Sequence[int] | None = None, words: dict[str, array] | None = None,
+          claims: Sequence[Claim] = ()) -> Index:
+    """An index over events and their claims: time order, date arrays for bisection, postings per field.
 
     `order` (the events' positions in time order) and `words` (word_postings() of their texts in
     that order) are made here unless the caller has made them already.
@@ -138,16 +187,43 @@ def build(events: list[Event], warnings: list[ParseWarning], lexicon: Lexicon, y
                    if e.date and not e.background)
     postings: dict[str, dict[str, array]] = {f: {} for f in POSTING_FIELDS}
     postings["word"] = word_postings([e.text for e in ordered]) if words is None else words
+    by_event: dict[str, list[Claim]] = {}
+    for claim in claims:
+        by_event.setdefault(claim.event, []).append(claim)
+    ordered_claims: list[Claim] = []
+    starts = array("I", [0])
     for n, e in enumerate(ordered):
+        mine = by_event.get(e.id, ())
+        ordered_claims.extend(mine)
+        starts.append(len(ordered_claims))
         for field, values in (("place", e.places), ("denied_by", e.denied_by), ("weapon", e.weapons),
-                              ("source", (e.source,) if e.source else ()), ("side", (e.side,) if e.side else ()),
-                              ("event_type", (e.event_type,))):
+                              ("source", (e.source,) if e.source else ()), ("event_type", (e.event_type,)),
+                              ("claimant", {c.claimant for c in mine}), ("side", {c.side for c in mine if c.side})):
             bucket = postings[field]
             for value in values:
                 bucket.setdefault(value, array("I")).append(n)
     first_year = date.fromordinal(dated[0][0]).year if dated else year
     return Index(tuple(ordered), warnings, lexicon, first_year, files,
-                 array("i", (d for d, _ in dated)), array("I", (n for _, n in dated)), postings)
+                 array("i", (d for d, _ in dated)), array("I", (n for _, n in dated)), postings,
+                 claims=tuple(ordered_claims), claim_starts=starts, claim_postings=claim_postings(ordered_claims))
+
+
+def claim_postings(claims: Sequence[Claim]) -> dict[str, dict[str, array]]:
+    """For each claim field, the positions of the claims with each value."""
+    postings: dict[str, dict[str, array]] = {f: {} for f in CLAIM_POSTING_FIELDS}
+    for k, c in enumerate(claims):
+        for field, values in (("claimant", (c.claimant,)), ("side", (c.side,) if c.side else ()), ("place", c.places),
+                              ("type", c.types), ("weapon", c.weapons), ("denied_by", _answerers(c.denied_by)),
+                              ("confirmed_by", _answerers(c.confirmed_by)),
+                              ("contradicted_by", _answerers(c.contradicted_by))):
+            bucket = postings[field]
+            for value in dict.fromkeys(values):
+                bucket.setdefault(value, array("I")).append(k)
+    return postings
+
+
+def _answerers(links) -> list[str]:
+    return [link.actor or link.party or "unnamed" for link in links]
 
 
 def word_postings(texts: list[str]) -> dict[str, array]:
@@ -172,6 +248,11 @@ def _time_key(background: bool, day: str | None, event_id: str) -> tuple:
 def event_json(event: Event) -> str:
     """The event as one JSON object, exactly as `--format jsonl` prints it."""
     return _to_json(event.as_dict())
+
+
+def claim_json(claim: Claim) -> str:
+    """The claim as one JSON object, exactly as `ksw claims --format jsonl` prints it."""
+    return _to_json(claim.as_dict())
 
 
 # json.dumps() with options builds an encoder on every call: a quarter of the cost of a small object.

@@ -19,9 +19,9 @@ from pathlib import Path
 from kscli import __version__
 from kscli.store import cachefile as cache
 from kscli.errors import CacheDamaged, CorpusError
-from kscli.store.index import POSTING_FIELDS, Index
 from kscli.extract.lexicon import Lexicon
-from kscli.model import Event, ParseWarning
+from kscli.model import Claim, Event, Link, ParseWarning
+from kscli.store.index import CLAIM_POSTING_FIELDS, POSTING_FIELDS, Index, claim_json, event_json
 
 
 def save(index: Index, location: Path, key: str) -> bool:
@@ -40,33 +40,37 @@ def save(index: Index, location: Path, key: str) -> bool:
             offsets.append(offsets[-1] + len(line))
             crcs.append(zlib.crc32(line))
             yield line
-    flat, directories = array("I"), []
-    for field in POSTING_FIELDS:
-        directory = {}
-        for value, positions in sorted(index.values(field).items()):  # same input, same bytes
-            directory[value] = [len(flat), len(positions)]
-            flat.extend(positions)
-        directories.append((f"postings.{field}", _json_bytes(directory)))
+    flat, directories = _flat_postings("postings", POSTING_FIELDS, index.values)
+    claim_flat, claim_directories = _flat_postings("claim_postings", CLAIM_POSTING_FIELDS, index.claim_values)
+    claim_offsets, claim_crcs = array("Q", [0]), array("I")
     header = {"version": __version__, "key": key, "year": index.year, "files": list(index.files),
-              "warnings": [list(w) for w in index.warnings], "count": len(index.events)}
+              "warnings": [list(w) for w in index.warnings], "count": len(index.events),
+              "claims": len(index.claims)}
     # Each JSON section is decoded only when a query needs it (a date query never reads the gazetteer).
     return cache.write(location, header, [("events", framed(map(event_json, index.events), offsets, crcs)),
                                           ("offsets", offsets), ("crcs", crcs),
                                           ("cells", framed(map(cells.line, index.events),
                                                            cell_offsets, cell_crcs)),
                                           ("cell_offsets", cell_offsets), ("cell_crcs", cell_crcs),
+                                          ("claims", framed(map(claim_json, index.claims), claim_offsets, claim_crcs)),
+                                          ("claim_offsets", claim_offsets), ("claim_crcs", claim_crcs),
+                                          ("claim_starts", array("I", index._claim_starts)),
                                           ("dated_days", index._dated_days), ("dated_pos", index._dated_pos),
-                                          ("postings", flat), *_lexicon_sections(index.lexicon),
-                                          *directories], unchecked=("events", "cells"))
+                                          ("postings", flat), ("claim_postings", claim_flat),
+                                          *_lexicon_sections(index.lexicon), *directories, *claim_directories],
+                       unchecked=("events", "cells", "claims"))
 
 
-def event_json(event: Event) -> str:
-    """The event as one JSON object, exactly as `--format jsonl` prints it."""
-    return _to_json(event.as_dict())
-
-
-# json.dumps() with options builds an encoder on every call: a quarter of the cost of a small object.
-_to_json = json.JSONEncoder(ensure_ascii=False).encode
+def _flat_postings(name: str, fields, values) -> tuple[array, list[tuple[str, bytes]]]:
+    """Postings as one flat integer array, and a JSON directory per field of where each value's lie."""
+    flat, directories = array("I"), []
+    for field in fields:
+        directory = {}
+        for value, positions in sorted(values(field).items()):  # same input, same bytes
+            directory[value] = [len(flat), len(positions)]
+            flat.extend(positions)
+        directories.append((f"{name}.{field}", _json_bytes(directory)))
+    return flat, directories
 
 
 def _lexicon_part(snapshot: cache.Snapshot, part: str):
@@ -86,17 +90,23 @@ def _json_bytes(value) -> bytes:
 
 def from_snapshot(snapshot: cache.Snapshot, location: Path | None = None) -> Index:
     header = snapshot.header
-    flat = snapshot.ints("postings", "I")
-    postings = {field: _Postings(flat, lambda f=field: json.loads(bytes(snapshot.raw(f"postings.{f}"))))
-                for field in POSTING_FIELDS}
     events = _LazyEvents(snapshot.raw("events"), snapshot.ints("offsets", "Q"), snapshot.ints("crcs", "I"), location)
     cells = Lines(snapshot.raw("cells"), snapshot.ints("cell_offsets", "Q"), snapshot.ints("cell_crcs", "I"), location)
-    if len(events) != header["count"] or len(cells) != header["count"]:
+    claims = _LazyClaims(snapshot.raw("claims"), snapshot.ints("claim_offsets", "Q"), snapshot.ints("claim_crcs", "I"),
+                         location)
+    if len(events) != header["count"] or len(cells) != header["count"] or len(claims) != header["claims"]:
         raise CorpusError("cache damaged")  # cannot happen for a file cache.read() accepted
     lexicon = Lexicon(loader=lambda part: _lexicon_part(snapshot, part))
     return Index(events, [ParseWarning(*w) for w in header["warnings"]], lexicon,
                  header["year"], tuple(header["files"]), snapshot.ints("dated_days", "i"),
-                 snapshot.ints("dated_pos", "I"), postings, cells)
+                 snapshot.ints("dated_pos", "I"), _postings_of(snapshot, "postings", POSTING_FIELDS), cells,
+                 claims, snapshot.ints("claim_starts", "I"),
+                 _postings_of(snapshot, "claim_postings", CLAIM_POSTING_FIELDS))
+
+
+def _postings_of(snapshot: cache.Snapshot, name: str, fields) -> dict:
+    flat = snapshot.ints(name, "I")
+    return {field: _Postings(flat, lambda f=field: json.loads(bytes(snapshot.raw(f"{name}.{f}")))) for field in fields}
 
 
 class Lines:
@@ -151,6 +161,18 @@ class _LazyEvents(Lines, Sequence):
     def _decode_uncached(self, n: int) -> Event:
         record = json.loads(self.line(n))
         return Event._make(tuple(v) if isinstance(v, list) else v for k, v in record.items() if k != "disputed")
+
+
+class _LazyClaims(_LazyEvents):
+    """Claims decoded from the cache one at a time, when asked for."""
+
+    def _decode_uncached(self, k: int) -> Claim:
+        record = json.loads(self.line(k))
+        victims = record.pop("victims") or {}
+        for field in ("denied_by", "confirmed_by", "contradicted_by"):
+            record[field] = tuple(Link(**link) for link in record[field])
+        values = {key: tuple(v) if isinstance(v, list) else v for key, v in record.items()}
+        return Claim(**values, victims_side=victims.get("side"), victims_civilian=victims.get("civilian"))
 
 
 class _Postings(Mapping):
