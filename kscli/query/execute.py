@@ -5,30 +5,33 @@ Every filter gives ascending event positions; filters combine by intersection.
 
 from __future__ import annotations
 
-from datetime import date
 
-from kscli.errors import UsageError
 from kscli.model import Event
-from kscli.query.keywords import has_phrase, highlight_words, keyword_candidates
-from kscli.query.resolve import (best_place, actor_names, place_names, side_names, type_names,
-                                 weapon_names, within_names)
+from kscli.query.dates import date_positions
+from kscli.query.keywords import highlight_words, keyword_events
+from kscli.query.resolve import (actor_names, best_place, place_names, side_names, type_names, weapon_names,
+                                 within_names)
 from kscli.query.sets import intersect, union
 from kscli.query.spec import DEFAULT_KM, Query, check
 from kscli.store.index import Index
 
+
 class Result:
     """What a query selected: event positions in output order, decoded only when read.
 
-    `places` and `keywords` are what matched, for highlighting.
+    `places` and `words` are what matched (canonical places, folded words), for highlighting;
+    `notes` say why the answer is empty, or that a keyword occurs nowhere, where that is known.
     """
 
-    __slots__ = ("index", "positions", "places", "keywords")
+    __slots__ = ("index", "positions", "places", "words", "notes")
 
-    def __init__(self, index: Index, positions: list[int], places: frozenset[str], keywords: tuple[str, ...]):
+    def __init__(self, index: Index, positions: list[int], places: frozenset[str], words: frozenset[str] = frozenset(),
+                 notes: tuple[str, ...] = ()):
         self.index = index
         self.positions = positions
         self.places = places
-        self.keywords = keywords
+        self.words = words
+        self.notes = notes
 
     @property
     def events(self) -> list[Event]:
@@ -70,61 +73,70 @@ def run(index: Index, query: Query) -> Result:
     """Events matching every filter, in time order (or reversed), at most `limit`."""
     query = check(query)
     selected: list[int] | None = None
-    for positions in _filters(index, query):
+    found: dict[str, list[int]] = {}  # each filter's own events, for saying why an answer is empty
+    words: frozenset[str] = frozenset()
+    notes: list[str] = []
+    for name, positions in _filters(index, query):
+        found[name] = positions
+        selected = positions if selected is None else intersect(selected, positions)
+    if query.keywords:
+        positions, words, missing = keyword_events(index, query.keywords)
+        found["keyword"] = positions
+        notes += missing
         selected = positions if selected is None else intersect(selected, positions)
     if selected is None:
         selected = list(range(len(index.events)))
-    if query.keywords:
-        candidates = union(keyword_candidates(index, k) for k in query.keywords)
-        selected = [n for n in intersect(selected, candidates)
-                    if any(has_phrase(index.events[n].text, k) for k in query.keywords)]
+    if _speaker_and_content(query):  # "--actor X --place Y": X must say it of Y, in one claim
+        from kscli.query.claims import claim_positions
+
+        said = {index.claim_event(k) for k in claim_positions(index, query, index.claims_of(selected))}
+        selected = [n for n in selected if n in said]
+    if not selected:
+        from kscli.query.explain import why_empty
+
+        notes += why_empty(index, query, found)
     if query.reverse:
         selected.reverse()
     if query.limit is not None:
         selected = selected[:query.limit]
-    return Result(index, selected, frozenset(place_names(index, query.places + query.within)), query.keywords)
+    places = frozenset(place_names(index, query.places + query.within)) if query.places or query.within else frozenset()
+    return Result(index, selected, places, words, tuple(dict.fromkeys(notes)))
+
+
+def _speaker_and_content(query: Query) -> bool:
+    return bool((query.actors or query.sides or query.denied_by)
+                and (query.places or query.within or query.near or query.types or query.weapons))
 
 
 def _filters(index: Index, query: Query):
+    """(filter name, its events) for every filter the query sets but keywords."""
     if query.date_from or query.date_to or query.on:
-        yield date_positions(index, query)
+        yield "date", date_positions(index, query)
     if query.places or query.within:
         names = place_names(index, query.places) | within_names(index, query.within)
-        yield union(index.posting("place", n) for n in names)
+        yield "place", union(index.posting("place", n) for n in names)
     if query.actors:
-        yield union(index.posting("source", a) for a in actor_names(index, query.actors))
+        yield "actor", union(index.posting("claimant", a) for a in actor_names(index, query.actors))
     if query.denied_by:
-        yield union(index.posting("denied_by", a) for a in actor_names(index, query.denied_by, denial=True))
+        yield "denied_by", union(index.posting("denied_by", a) for a in actor_names(index, query.denied_by, denial=True))
     if query.types:
-        yield union(index.posting("event_type", t) for t in type_names(query.types))
+        yield "type", union(index.posting("event_type", t) for t in type_names(query.types))
     if query.weapons:
-        yield union(index.posting("weapon", w) for w in weapon_names(index, query.weapons))
+        yield "weapon", union(index.posting("weapon", w) for w in weapon_names(index, query.weapons))
     if query.sides:
-        yield union(index.posting("side", s) for s in side_names(index, query.sides))
+        yield "side", union(index.posting("side", s) for s in side_names(index, query.sides))
     if query.disputed is not None:
         denied = set(union(index.values("denied_by").values()))
-        yield [n for n in range(len(index.events)) if (n in denied) == query.disputed]
+        yield "disputed", [n for n in range(len(index.events)) if (n in denied) == query.disputed]
+    if query.confirmed is not None:
+        from kscli.query.claims import claim_positions
+
+        confirmed = {index.claim_event(k) for k in claim_positions(index, query._replace(confirmed=True))}
+        yield "confirmed", [n for n in range(len(index.events)) if (n in confirmed) == query.confirmed]
     if query.near is not None:
         from kscli.names.geo import places_near
 
         place_names(index, (query.near,))  # a name that matches nothing fails as it does for --place
         centre = best_place(index, query.near)
         radius = DEFAULT_KM if query.km is None else query.km
-        yield union(index.posting("place", n) for n in places_near(index.lexicon.places, centre, radius))
-
-
-def date_positions(index: Index, query: Query) -> list[int]:
-    """Dated events on one of the --on days (OR) and within --from/--to (AND: another filter).
-    Background events are never in a range."""
-    from kscli.text.dates import parse_user_date  # regexes compiled only when dates are asked for
-
-    days = [parse_user_date(d, index.year_for_month) for d in query.on]
-    found = union(index.between(a, b) for a, b in days) if days else None
-    if query.date_from or query.date_to:
-        start = parse_user_date(query.date_from, index.year_for_month)[0] if query.date_from else date.min
-        end = parse_user_date(query.date_to, index.year_for_month)[1] if query.date_to else date.max
-        if start > end:
-            raise UsageError(f"--from {query.date_from} is after --to {query.date_to}")
-        span = index.between(start, end)
-        found = span if found is None else intersect(found, span)
-    return found or []
+        yield "near", union(index.posting("place", n) for n in places_near(index.lexicon.places, centre, radius))

@@ -11,7 +11,7 @@ from kscli.names.folding import GENERIC, fold
 
 PLACE_COLUMNS = ["name", "kind", "parent", "lat", "lon", "events", "aliases"]
 RESOLVE_COLUMNS = ["input", "place", "kind", "parent", "rule", "score", "via", "candidates"]
-ACTOR_COLUMNS = ["name", "side", "kind", "claims", "denied_by_others", "denials_issued", "aliases"]
+ACTOR_COLUMNS = ["name", "side", "kind", "party", "claims", "denied_by_others", "denials_issued", "aliases"]
 _PLACE_LIKE = re.compile(r"\b(?:in|near|at|from|towards|of|around|shelling|bombarding|rocketing)\s+"
                          r"((?:[A-ZÇĞİÖŞÜƏ][\w’'ə-]+)(?:\s+[A-ZÇĞİÖŞÜƏ][\w’'ə-]+)?)")
 
@@ -43,10 +43,11 @@ def resolutions(index: Index, names: list[str]) -> tuple[list[dict], list[str]]:
 
 
 def actor_rows(index: Index) -> tuple[list[dict], list[str]]:
-    claims = Counter(e.source for e in index.events if e.source)
-    denied = Counter(e.source for e in index.events if e.source and set(e.denied_by) - {e.source})
-    issued = Counter(d for e in index.events for d in e.denied_by)
-    rows = [{"name": a.name, "side": a.side, "kind": a.kind, "claims": claims.get(a.name, 0),
+    """Every actor of the actors files: its claims, how many of them others denied, its denials."""
+    claims = Counter(c.claimant for c in index.claims)
+    denied = Counter(c.claimant for c in index.claims if any(link.party != c.party for link in c.denied_by))
+    issued = Counter(c.claimant for c in index.claims if c.denies)
+    rows = [{"name": a.name, "side": a.side, "kind": a.kind, "party": a.polity, "claims": claims.get(a.name, 0),
              "denied_by_others": denied.get(a.name, 0), "denials_issued": issued.get(a.name, 0),
              "aliases": list(a.aliases)}
             for a in index.lexicon.actors.by_name.values()]
@@ -70,6 +71,7 @@ def corpus_summary(index: Index) -> tuple[list[dict], list]:
         ("background_events", len(index.events) - len(dated)),
         ("events_with_places", sum(1 for e in index.events if e.places)),
         ("events_with_source", sum(1 for e in index.events if e.source)),
+        ("claims", len(index.claims)),
         ("warnings", len(index.warnings)),
         ("unknown_place_like_names", "; ".join(f"{n} ({c})" for n, c in unknown.most_common(30))),
     ]
@@ -95,16 +97,23 @@ def unknown_place_names(index: Index) -> Counter:
 DETAIL_COLUMNS = ["id", "date", "time", "part_of_day", "source", "side", "source_from_reference", "denied_by",
                   "disputed", "event_type", "killed", "injured", "weapons", "places", "place_mentions", "text",
                   "heading", "background", "file", "line", "time_approximate", "time_estimated",
-                  "before", "after", "place_details"]
+                  "before", "after", "place_details", "claims", "chain"]
 
 
 def event_details(index: Index, ids: list[str]) -> tuple[list[dict], list[str]]:
-    """Each known id in full, with its neighbours that day and its places; and the unknown ids."""
+    """Each known id in full, with its neighbours that day, its places and its claims' chains (an id
+    of a claim, "2020-10-28.05#1", shows its event with that claim alone); and the unknown ids."""
+    from kscli.query import chain
+
     positions = {e.id: n for n, e in enumerate(index.events)}
     rows, missing = [], []
     for wanted in dict.fromkeys(i.strip() for i in ids if i.strip()):
-        n = positions.get(wanted)
-        if n is None:
+        event_id, _, number = wanted.partition("#")
+        n = positions.get(event_id)
+        claims = index.claims_of([n]) if n is not None else []
+        if number:
+            claims = [k for k in claims if index.claims[k].id == wanted]
+        if n is None or (number and not claims):
             missing.append(wanted)
             continue
         event = index.events[n]
@@ -112,6 +121,8 @@ def event_details(index: Index, ids: list[str]) -> tuple[list[dict], list[str]]:
         row["before"] = _neighbour(index, n - 1, event)
         row["after"] = _neighbour(index, n + 1, event)
         row["place_details"] = [_place(index, name) for name in event.places]
+        row["claims"] = chain.chains(index, claims)
+        row["chain"] = chain.lines(row["claims"])
         rows.append({c: row[c] for c in DETAIL_COLUMNS})
     return rows, missing
 

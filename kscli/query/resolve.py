@@ -5,10 +5,12 @@ from __future__ import annotations
 
 import re
 
-from kscli.errors import NoPlaceMatch, UsageError
+from kscli.errors import UnknownName, UsageError
 from kscli.model import EVENT_TYPES as PRECEDENCE
 from kscli.names.folding import fold
+from kscli.query.spec import Query
 from kscli.store.index import Index
+
 
 def side_names(index: Index, values: tuple[str, ...]) -> set[str]:
     """The sides of the actors files that the user's words name."""
@@ -40,8 +42,9 @@ def _sides(index: Index, value: str) -> list[str]:
     begun = [side for side in sides if loose(side).startswith(want)]
     if len(begun) > 1:
         raise UsageError(f"side '{value}' could be {', '.join(begun)}: give more of it")
-    known = f"one of: {', '.join(sides)}" if sides else "the actors files name no side"
-    raise UsageError(f"unknown side '{value}'; {known}")
+    if not sides:
+        raise UsageError(f"no side matches '{value}'; the actors files name no side")
+    raise UnknownName("side", value, choices=sides)
 
 
 def place_names(index: Index, names: tuple[str, ...]) -> set[str]:
@@ -50,9 +53,7 @@ def place_names(index: Index, names: tuple[str, ...]) -> set[str]:
     for name in names:
         matches = index.lexicon.places.resolve(name, limit=0)
         if not matches:
-            hint = index.lexicon.places.suggestions(name)
-            mean = f"; did you mean {', '.join(hint)}?" if hint else ""
-            raise NoPlaceMatch(f"no place matches '{name}'{mean}")
+            raise UnknownName("place", name, index.lexicon.places.suggestions(name), "'ksw places'")
         # The best match, and the places that share its name (the city and its district alike).
         out.update(index.lexicon.places.family(matches[0].place.name))
     return out
@@ -94,18 +95,26 @@ def within_names(index: Index, names: tuple[str, ...]) -> set[str]:
 
 
 def actor_names(index: Index, names: tuple[str, ...], denial: bool = False) -> set[str]:
+    """The actors the user's names mean. A party's own name means every actor that speaks for it
+    ("Armenia": the Armenian MoD, MoFA, Prime Minister and authorities); an actor's other names
+    mean that actor; "unnamed" (for --denied-by) a denial that names no one."""
+    actors = index.lexicon.actors
     out: set[str] = set()
     for name in names:
-        actor = index.lexicon.actors.resolve(name)
-        if actor is not None:
+        members = actors.members(name)
+        actor = actors.resolve(name) if not members else None
+        if members:
+            out.update(members)
+        elif actor is not None:
             out.add(actor.name)
         elif denial and name.strip().lower() == "unnamed":
             out.add("unnamed")
         else:
-            known = index.values("denied_by" if denial else "source")
+            known = list(index.values("denied_by" if denial else "claimant"))
             found = [a for a in known if fold(name) in fold(a)]
             if not found:
-                raise UsageError(f"no actor matches '{name}'; see 'ksw actors'")
+                spellings = {s: a.name for a in actors.by_name.values() for s in (a.name, *a.aliases)}
+                raise UnknownName("actor", name, nearest(name, spellings), "'ksw actors'")
             out.update(found)
     return out
 
@@ -116,7 +125,7 @@ def type_names(types: tuple[str, ...]) -> set[str]:
         want = " ".join(fold(typed).split())
         found = [t for t in PRECEDENCE if want == fold(t) or any(part.startswith(want) for part in re.split(r"[/ ]", t))]
         if not found:
-            raise UsageError(f"unknown event type '{typed}'; one of: {', '.join(PRECEDENCE)}")
+            raise UnknownName("event type", typed, choices=PRECEDENCE)
         out.update(found)
     return out
 
@@ -126,6 +135,22 @@ def weapon_names(index: Index, names: tuple[str, ...]) -> set[str]:
     for name in names:
         found = index.lexicon.weapons.resolve(name)
         if found is None:
-            raise UsageError(f"no weapon matches '{name}'; see corpus/weapons.tsv")
+            weapons = index.lexicon.weapons
+            spellings = {s: n for n in weapons.categories for s in (n, *weapons.aliases[n])}
+            raise UnknownName("weapon", name, nearest(name, spellings), "the weapons files (corpus/weapons.tsv)")
         out.add(found)
     return out
+
+
+def nearest(name: str, spellings: dict[str, str], limit: int = 3) -> list[str]:
+    """The canonical names whose spellings begin with `name` or are within a few edits of it, best first."""
+    want = " ".join(fold(name).split())
+    if not want:
+        return []
+    folded = {" ".join(fold(s).split()): canonical for s, canonical in spellings.items()}
+    begun = [canonical for s, canonical in sorted(folded.items(), key=lambda item: len(item[0])) if s.startswith(want)]
+    from rapidfuzz import process
+    from rapidfuzz.distance import OSA
+
+    near = process.extract(want, list(folded), scorer=OSA.normalized_similarity, score_cutoff=0.5, limit=limit * 3)
+    return list(dict.fromkeys([*begun, *(folded[s] for s, _, _ in near)]))[:limit]

@@ -8,11 +8,8 @@ from __future__ import annotations
 from typing import NamedTuple
 
 from kscli.errors import UsageError
-from kscli.extract.words import keyword_forms
 
 MAX_ARGUMENT = 200
-
-
 DEFAULT_KM = 10.0
 
 
@@ -29,7 +26,8 @@ class Query(NamedTuple):
     types: tuple[str, ...] = ()
     weapons: tuple[str, ...] = ()
     denied_by: tuple[str, ...] = ()
-    disputed: bool | None = None
+    disputed: bool | None = None  # a claim someone denied (for events: any of their claims)
+    confirmed: bool | None = None  # a claim someone confirmed (`ksw claims --confirmed`)
     sides: tuple[str, ...] = ()
     near: str | None = None
     km: float | None = None  # the radius of --near; None: DEFAULT_KM
@@ -51,8 +49,10 @@ def check(query: Query) -> Query:
                 raise UsageError(f"empty value for --{option}")
             if len(value) > MAX_ARGUMENT:
                 raise UsageError(f"--{option} value is {len(value)} characters long; at most {MAX_ARGUMENT}")
+    if query.keywords:
+        from kscli.query.keywords import searchable
     for keyword in query.keywords:
-        if not any(keyword_forms(keyword)):  # '*', '-', '""', or a script ksw does not fold: it would match nothing
+        if not searchable(keyword):  # '*', '-', '""', or a script ksw does not fold: it would match nothing
             raise UsageError(f"keyword '{keyword}' has no Latin letter or digit to search for "
                              "(keywords are words, not patterns)")
     if query.limit is not None and query.limit < 0:

@@ -1,4 +1,5 @@
-"""Counting events: by day, week, place, actor, type or side, and two of them crossed."""
+"""Counting events, or claims: by day, week, place, actor, type, side or victims, two of them crossed;
+or summing the killed or injured the claims state instead of counting them."""
 
 from __future__ import annotations
 
@@ -6,50 +7,78 @@ from collections import Counter
 from datetime import date, timedelta
 
 from kscli.errors import UsageError
-from kscli.model import Event
+from kscli.model import Claim, Event
 
-DIMENSIONS = ("day", "week", "place", "actor", "type", "side")
+DIMENSIONS = ("day", "week", "place", "actor", "type", "side", "victims")
+SUMS = ("killed", "injured")
 
 
-def keys_of(event: Event, by: str) -> tuple[str, ...]:
-    """The values an event counts under (an event with two places counts once for each)."""
-    if by == "day":
-        return (event.date,) if event.date and not event.background else ()
-    if by == "week":
-        if not event.date or event.background:
+def keys_of(record: Event | Claim, by: str) -> tuple[str, ...]:
+    """The values an event or a claim counts under (one with two places counts once for each)."""
+    if by not in DIMENSIONS:
+        raise UsageError(f"unknown --by '{by}'; one of: {', '.join(DIMENSIONS)}")
+    claim = isinstance(record, Claim)
+    if by in ("day", "week"):
+        if not record.date or (not claim and record.background):
             return ()
-        day = date.fromisoformat(event.date)
-        return ((day - timedelta(days=day.weekday())).isoformat(),)  # the Monday that starts it
+        day = date.fromisoformat(record.date)
+        return (record.date,) if by == "day" else ((day - timedelta(days=day.weekday())).isoformat(),)
     if by == "place":
-        return event.places
+        return record.places
     if by == "actor":
-        return (event.source or "(none)",)
+        return ((record.claimant if claim else record.source) or "(none)",)
     if by == "type":
-        return (event.event_type,)
+        return record.types if claim else (record.event_type,)
     if by == "side":
-        return (event.side or "(none)",)
-    raise UsageError(f"unknown --by '{by}'; one of: {', '.join(DIMENSIONS)}")
+        return (record.side or "(none)",)
+    return (victims_of(record),) if claim else ()
 
 
-def count(events: list[Event], by: list[str]) -> tuple[list[dict], list[str]]:
-    """Rows of counts, and their column names: one dimension, or a cross-table of two."""
+def victims_of(claim: Claim) -> str:
+    """Whose dead and wounded a claim counts: "azerbaijani civilians", "armenian military", ..."""
+    if claim.killed is None and claim.injured is None:
+        return "(none)"
+    kind = {True: "civilians", False: "military"}.get(claim.victims_civilian, "people")
+    return f"{claim.victims_side or 'unknown'} {kind}"
+
+
+def counts_claims(by: list[str], total: str | None) -> bool:
+    """Whether a stats query is about claims: a sum of casualties, or the victims' side."""
+    return total is not None or "victims" in by
+
+
+def count(records: list, by: list[str], total: str | None = None) -> tuple[list[dict], list[str]]:
+    """Rows of counts (or sums of `total`: killed, injured), and their column names: one dimension,
+    or a cross-table of two."""
     for name in by:
         keys_of(Event("x", None, "", "", 0), name)  # validates the name before any counting
+    if total is not None and total not in SUMS:
+        raise UsageError(f"unknown --sum '{total}'; one of: {', '.join(SUMS)}")
+    weight = (lambda r: getattr(r, total) or 0) if total else (lambda r: 1)
+    if total:
+        records = [r for r in records if getattr(r, total, None) is not None]  # a sum of what was stated
     if len(by) == 1:
-        return _single(events, by[0])
+        return _single(records, by[0], weight, total or "count")
     if len(by) == 2:
-        return _cross(events, by[0], by[1])
+        return _cross(records, by[0], by[1], weight)
     raise UsageError("--by takes one or two dimensions")
 
 
-def _single(events, by):
-    counts = Counter(k for e in events for k in keys_of(e, by))
-    rows = [{by: key, "count": n} for key, n in _ordered(counts, by)]
-    return rows, [by, "count"]
+def _single(records, by, weight, name):
+    counts = Counter()
+    for r in records:
+        for key in keys_of(r, by):
+            counts[key] += weight(r)
+    rows = [{by: key, name: n} for key, n in _ordered(counts, by)]
+    return rows, [by, name]
 
 
-def _cross(events, rows_by, cols_by):
-    cells = Counter((r, c) for e in events for r in keys_of(e, rows_by) for c in keys_of(e, cols_by))
+def _cross(records, rows_by, cols_by, weight):
+    cells = Counter()
+    for r in records:
+        for row_key in keys_of(r, rows_by):
+            for col_key in keys_of(r, cols_by):
+                cells[(row_key, col_key)] += weight(r)
     row_totals = Counter()
     col_totals = Counter()
     for (r, c), n in cells.items():
