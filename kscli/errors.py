@@ -55,10 +55,20 @@ class CorpusError(KscliError):
     """A corpus path or file that cannot be used at all."""
 
 
-class NoPlaceMatch(KscliError):
-    """A --place name that resolves to nothing; says what was meant instead."""
+class UnknownName(UsageError):
+    """A name given to a filter (a place, actor, weapon, event type, side) that resolves to nothing:
+    the same error, exit status and message shape for every filter, with the nearest candidates
+    (or, for a short list such as the sides, every choice)."""
 
-    status = ExitStatus.NO_MATCH
+    def __init__(self, kind: str, name: str, candidates=(), listing: str = "", choices=()):
+        if candidates:
+            hint = f"; did you mean {', '.join(candidates)}?"
+        elif choices:
+            hint = f"; one of: {', '.join(choices)}"
+        else:
+            hint = f"; {listing} lists them" if listing else ""
+        super().__init__(f"no {kind} matches '{name}'{hint}")
+        self.kind, self.name, self.candidates = kind, name, list(candidates)
 
 
 class DataFileError(KscliError):

@@ -13,8 +13,6 @@ import re
 # What a terminal obeys rather than shows: C0 and C1 controls, DEL, and the bidirectional overrides and
 # isolates that make text read in another order than it is written (U+202A-U+202E, U+2066-U+2069).
 _CONTROLS = r"[\x00-\x08\x0e-\x1f\x7f-\x84\x86-\x9f\u202a-\u202e\u2066-\u2069]"
-
-
 _SPACES = r"[\t\n\r\x0b\x0c\x85\u2028\u2029]"  # breaks of any kind, shown as the space between words they are
 
 

@@ -13,7 +13,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 README = ROOT / "README.md"
 REFERENCE = ROOT / "docs" / "cli-reference.md"
-COMMANDS = [[], ["events"], ["places"], ["actors"], ["stats"], ["timeline"], ["show"], ["map"], ["corpus", "check"]]
+COMMANDS = [[], ["events"], ["claims"], ["disputes"], ["places"], ["actors"], ["stats"], ["timeline"], ["show"], ["map"], ["corpus", "check"]]
 TITLE = """# Command reference
 
 Every command's `--help`, generated from the commands themselves

@@ -57,16 +57,51 @@ def test_empty_filter_value(ksw, option, value):
     assert_one_line_error(ksw("events", option, value), "empty", option.lstrip("-"), "side")
 
 
-# --- a place that matches nothing: exit status 1, as grep -----------------------------------------
+# --- a name that resolves to nothing: the same usage error (exit 2) for every filter ---------------
 
-def test_place_that_matches_nothing_is_exit_1_by_design(ksw):
-    line = assert_one_line_error(ksw("events", "--place", "Xyzzyplugh"), status=1)
+def test_place_that_matches_nothing_is_a_usage_error(ksw):
+    line = assert_one_line_error(ksw("events", "--place", "Xyzzyplugh"), status=2)
     assert "no place matches 'Xyzzyplugh'" in line
 
 
-def test_within_that_matches_nothing_is_exit_1_by_design(ksw):
-    line = assert_one_line_error(ksw("events", "--within", "Xyzzyplugh"), status=1)
+def test_within_that_matches_nothing_is_a_usage_error(ksw):
+    line = assert_one_line_error(ksw("events", "--within", "Xyzzyplugh"), status=2)
     assert "no place matches" in line
+
+
+@pytest.mark.parametrize("option, value, kind", [
+    ("--place", "Xyzzyplugh", "place"), ("--within", "Xyzzyplugh", "place"), ("--near", "Xyzzyplugh", "place"),
+    ("--actor", "Nobody Known", "actor"), ("--denied-by", "Nobody Known", "actor"), ("--weapon", "Slingshot", "weapon"),
+    ("--type", "picnic", "event type"), ("--side", "martian", "side")])
+def test_an_unknown_name_is_the_same_error_in_every_filter(ksw, option, value, kind):
+    line = assert_one_line_error(ksw("events", option, value), status=2)
+    assert line.startswith(f"ksw: no {kind} matches '{value}'; ")
+    assert "did you mean" in line or "one of:" in line or "lists them" in line
+
+
+def test_an_unknown_name_in_a_repeated_filter_is_an_error_not_a_shrunken_or(ksw):
+    line = assert_one_line_error(ksw("events", "--place", "Kyiv", "--place", "Shusha"), status=2)
+    assert "no place matches 'Kyiv'" in line
+    assert_one_line_error(ksw("events", "--actor", "Aliyev", "--actor", "Nobody Known"), status=2)
+
+
+def test_contradictory_flags_are_a_usage_error(ksw):
+    line = assert_one_line_error(ksw("events", "--disputed", "--undisputed"), status=2)
+    assert "contradict" in line
+
+
+@pytest.mark.parametrize("date", ["2021-10-04", "11 Nov", "2020-12"])
+def test_a_date_outside_the_corpus_says_which_period_it_covers(ksw, date):
+    result = ksw("events", "--on", date, "--format", "jsonl")
+    assert result.returncode == 1 and result.stdout == ""
+    assert result.stderr.strip().endswith("the corpus covers 2020-09-27 to 2020-11-10")
+
+
+def test_an_empty_answer_says_why_when_it_is_known(ksw):
+    result = ksw("events", "--weapon", "Iskander", "--format", "jsonl")
+    assert result.returncode == 1 and "no events: no event names Iskander" in result.stderr
+    both = ksw("events", "--place", "Shusha", "--on", "2020-09-27", "--format", "jsonl")
+    assert both.returncode == 1 and both.stderr == ""  # each filter alone matches: nothing to explain
 
 
 @pytest.mark.parametrize("args, status, message", [
@@ -76,7 +111,7 @@ def test_within_that_matches_nothing_is_exit_1_by_design(ksw):
     (["--from", "2020-10-10", "--to", "2020-10-01"], 2, "is after"),
     (["--format", "xml"], 2, "unknown format 'xml'"),
     (["--fields", "id,bogus"], 2, "unknown field 'bogus'"),
-    (["--place", "Xyzzyplugh"], 1, "no place matches 'Xyzzyplugh'"),
+    (["--place", "Xyzzyplugh"], 2, "no place matches 'Xyzzyplugh'"),
     (["--actor", "Nobody Known"], 2, "no actor matches"),
     (["--corpus", "/nonexistent/timeline.txt"], 2, "no such file"),
     (["--nonsense"], 2, "No such option"),

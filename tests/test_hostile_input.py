@@ -173,7 +173,7 @@ def test_listing_tables_strip_control_characters(tmp_path):
 
 def test_error_line_does_not_echo_control_characters():
     result = run_bytes("events", "--place", "\x1b]0;pwned\x07")
-    assert result.returncode == 1
+    assert result.returncode == 2
     err = result.stderr.decode("utf-8")
     assert err.startswith("ksw: no place matches")
     assert "\x1b" not in err and "\x07" not in err

@@ -139,6 +139,6 @@ def test_meanwhile_runs_once_in_this_process_with_or_without_workers(count, monk
         monkeypatch.setattr(workers, "_real_task", workers._task, raising=False)
         monkeypatch.setattr(workers, "_task", _dies_on_the_first_days)
     calls = []
-    events, _ = annotate(sentences, lexicon, meanwhile=lambda: calls.append(os.getpid()))
+    events, _, _ = annotate(sentences, lexicon, meanwhile=lambda: calls.append(os.getpid()))
     assert calls == [os.getpid()]
     assert len(events) == len(sentences)

@@ -1,4 +1,4 @@
-"""What one run of ksw holds besides its options: the warnings it will show as it ends.
+"""What one run of ksw holds besides its options: the warnings and notes it will show as it ends.
 
 The command line makes one per run and hands it to the command (httpie's Environment);
 nothing of a run is kept in module globals, so a command retried after a damaged cache, or
@@ -22,6 +22,10 @@ class Context:
 
     def warn(self, message: str) -> None:
         self.warnings.append(f"ksw: warning: {one_line(message)}")
+
+    def say(self, message: str) -> None:
+        """A line for stderr that is no warning: why an answer is empty, a keyword found nowhere."""
+        self.warnings.append(f"ksw: {one_line(message)}")
 
     def flush_warnings(self, keep: bool = True) -> None:
         """Write the warnings held (unless `keep` is false: a run retried says them again) and forget them."""

@@ -42,12 +42,14 @@ FILTERS = {  # parameter name -> (annotation, default)
     "within": (Annotated[Many, option("--within", metavar="NAME", autocompletion=complete_names("place"), help="A place and every place inside it (repeatable).")], None),
     "near": (Annotated[Optional[str], option("--near", metavar="PLACE", autocompletion=complete_names("place"), help="Events at places within --km of this place.")], None),
     "km": (Annotated[Optional[float], option("--km", metavar="N", help="Radius for --near, in kilometres (default: 10).")], None),
-    "actor": (Annotated[Many, option("--actor", "-a", metavar="NAME", autocompletion=complete_names("actor"), help="Who made the claim: 'Azerbaijani MoD', ADA, Pashinyan (repeatable).")], None),
-    "keyword": (Annotated[Many, option("--keyword", "-k", metavar="TEXT", help="Word or quoted phrase, case- and accent-insensitive (repeatable).")], None),
+    "actor": (Annotated[Many, option("--actor", "--claimant", "-a", metavar="NAME", autocompletion=complete_names("actor"), help="Who made the claim: 'Azerbaijani MoD', ADA, Pashinyan; a party (Armenia) means all who speak for it (repeatable).")], None),
+    "keyword": (Annotated[Many, option("--keyword", "-k", metavar="TEXT", help="Whole word (and its inflections: kill, killed) or phrase, case- and accent-insensitive; kilo* for a prefix (repeatable).")], None),
     "event_type": (Annotated[Many, option("--type", "-t", metavar="TYPE", help="shelling/strike, battle/clash, territory, ... (repeatable).")], None),
     "weapon": (Annotated[Many, option("--weapon", "-w", metavar="NAME", help="Named weapon system: Smerch, Tochka-U, TB2 (repeatable).")], None),
-    "denied_by": (Annotated[Many, option("--denied-by", metavar="PARTY", autocompletion=complete_names("actor"), help="Claims this party denied (repeatable).")], None),
-    "disputed": (Annotated[Optional[bool], option("--disputed/--undisputed", show_default=False, help="Only claims someone denied / nobody denied.")], None),
+    "denied_by": (Annotated[Many, option("--denied-by", metavar="PARTY", autocompletion=complete_names("actor"), help="Claims this party denied: Armenia (its MoD, MoFA, PM, authorities), 'Armenian MoD', unnamed (repeatable).")], None),
+    "disputed": (Annotated[bool, option("--disputed", "--denied", help="Only claims someone denied.")], False),
+    "undisputed": (Annotated[bool, option("--undisputed", "--undenied", help="Only claims nobody denied.")], False),
+    "confirmed": (Annotated[bool, option("--confirmed", help="Only claims someone else confirmed.")], False),
     "side": (Annotated[Many, option("--side", metavar="SIDE", help="The claimant's side, as the actors file names it: azerbaijani, armenian, 'third party' (repeatable).")], None),
 }
 CORPUS = {

@@ -53,15 +53,11 @@ def indented_events(lines: list[str]) -> str | None:
 
 
 _KEY_SEPARATORS = re.compile(", (?:" + "|".join(re.escape(f'"{field}": ') for field in EVENT_FIELDS[1:]) + ")")
-
-
 _LIST_FIELDS = [n for n, field in enumerate(EVENT_FIELDS) if field in ("denied_by", "weapons", "places",
-                                                                     "place_mentions")]
+                                                                     "place_mentions", "claims")]
 
 
 _JSON_STRING = re.compile(r'"(?:[^"\\]|\\.)*"')
-
-
 _EVENT_LAYOUT = "  {\n" + ",\n".join(f'    "{field}": %s' for field in EVENT_FIELDS) + "\n  }"
 
 
@@ -84,8 +80,6 @@ def _scalars(values) -> str:
 
 _SCALARS = {str: json.encoder.encode_basestring, int: int.__repr__, bool: lambda v: "true" if v else "false",
             type(None): lambda v: "null", float: json.JSONEncoder(ensure_ascii=False).encode}
-
-
 _ENCODERS = {**_SCALARS, list: _scalars, tuple: _scalars}
 
 

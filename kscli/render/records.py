@@ -17,6 +17,11 @@ def render_records(rows: list[dict], out=None) -> None:
         table.add_column(style="bold", no_wrap=True)
         table.add_column(overflow="fold")
         for key, value in row.items():
+            if key == "claims" and "chain" in row:
+                continue  # shown as its chain, the lines a reader follows
+            if key == "chain":
+                table.add_row(key, Text("\n".join(printable(line) for line in value)))
+                continue
             table.add_row(key, Text(printable(_record_cell(value))))
         console.print(table)
         console.print()

@@ -1,0 +1,81 @@
+"""`ksw events`: the events that match every filter, in any format."""
+
+from typing import Annotated, Optional
+
+import typer
+
+from kscli.cli.app import app, load, select
+from kscli.cli.options import CORPUS, FILTERS, OUTPUT, option, takes
+from kscli.cli.printing import choose, done, emit_json, pick, print_bytes, print_cells, print_csv, print_rows
+
+
+@app.command()
+@takes(FILTERS, OUTPUT, CORPUS)
+def events(
+    ctx: typer.Context,
+    limit: Annotated[Optional[int], option("--limit", "-n", panel="Output", help="At most N events.")] = None,
+    reverse: Annotated[bool, option("--reverse", "-r", panel="Output", help="Newest first.")] = False,
+    **o,
+) -> None:
+    """List the events that match every filter (a filter repeated means OR; different filters, AND).
+
+    Examples:
+
+      ksw events --place Tartar --from 2020-10-01 --to 2020-10-10
+
+      ksw events --place Shushi --from 2020-10-28 --to "9 Nov" --format jsonl | jq .text
+
+      ksw events --actor "Azerbaijani MoD" -k Smerch --format tsv | cut -f1 | sort | uniq -c
+
+      ksw events --near Stepanakert --km 15 --format geojson > near.geojson
+    """
+    from kscli.model import EVENT_FIELDS, TABLE_FIELDS
+
+    fmt = choose(o["fmt"], geo=True)
+    index = load(ctx.obj, o)
+    result = select(ctx.obj, index, dict(o, limit=limit, reverse=reverse))
+    if fmt == "jsonl" and o["fields"] is None:  # every field: the cached JSON lines are the output
+        print_bytes(result.jsonl())
+        done(bool(result.positions))
+    if fmt == "json" and o["fields"] is None:  # every field: the same lines, laid out
+        from kscli.render.jsonfmt import indented_events
+
+        text = indented_events(result.json_lines())
+        if text is not None:
+            print_bytes((text + "\n").encode("utf-8"))
+            done(bool(result.positions))
+    if fmt in ("tsv", "csv", "table") and o["fields"] is None:  # the default columns: ready-made cells, no JSON
+        _print_default_columns(result, fmt, header=not o["no_header"])
+        done(bool(result.positions))
+    rows = result.rows()
+    if fmt == "geojson":
+        from kscli.render import geojson as geo
+
+        columns = pick(o, EVENT_FIELDS, list(EVENT_FIELDS))
+        emit_json(geo.collection(geo.event_features(rows, columns, index.lexicon.places)))
+        done(bool(rows))
+    default = list(TABLE_FIELDS) if fmt in ("table", "tsv", "csv") else list(EVENT_FIELDS)
+    columns = pick(o, EVENT_FIELDS, default)
+    marks = None
+    if fmt == "table":
+        from kscli.query.keywords import row_highlights
+        from kscli.render.formats import marker
+
+        marks = marker(row_highlights(rows, result, index.lexicon))
+    print_rows(rows, columns, fmt, header=not o["no_header"], marks=marks)
+    done(bool(rows))
+
+
+def _print_default_columns(result, fmt: str, header: bool) -> None:
+    from kscli.model import TABLE_FIELDS
+
+    if fmt == "tsv":
+        if result.positions:  # like grep: no match, no output, not even the header
+            print_bytes(("\t".join(TABLE_FIELDS) + "\n" if header else "").encode() + result.tsv())
+    elif fmt == "csv":
+        print_csv(result.values(), TABLE_FIELDS, header)
+    else:
+        from kscli.render.formats import marker
+
+        columns, words = result.table()
+        print_cells(columns, TABLE_FIELDS, header=header, marks=marker(words))

@@ -1,0 +1,163 @@
+"""Claims: each claimant of a sentence kept, denials attached to the claim they deny (even sentences
+later), confirmations, reported speech, casualties by whose they are; through `ksw` and the library."""
+
+import json
+import textwrap
+
+import pytest
+
+from conftest import run_ksw
+
+
+def jsonl(result):
+    return [json.loads(line) for line in result.stdout.splitlines()]
+
+
+def claims(*args, corpus=None):
+    extra = ["--corpus", str(corpus), "--own-data"] if corpus else []
+    return jsonl(run_ksw("claims", *args, *extra, "--format", "jsonl"))
+
+
+def by_id(rows):
+    return {row["id"]: row for row in rows}
+
+
+def test_a_denial_in_the_next_sentence_is_attached_to_the_claim_it_denies():
+    found = by_id(claims("--on", "2020-10-28"))
+    smerch = found["2020-10-28.05#1"]
+    assert smerch["claimant"] == "Azerbaijani authorities" and smerch["killed"] == 21
+    assert {"party": "Armenia", "actor": "Armenian authorities", "event": "2020-10-28.06"} in smerch["denied_by"]
+    denial = found["2020-10-28.06#1"]
+    assert denial["claimant"] == "Armenian authorities" and "2020-10-28.05#1" in denial["denies"]
+    assert denial["denied_by"] == []  # the denying sentence is not denied by its own side
+
+
+def test_the_denying_sentence_is_not_disputed_but_the_denied_one_is():
+    events = by_id(jsonl(run_ksw("events", "--on", "2020-10-28", "--format", "jsonl")))
+    assert events["2020-10-28.05"]["disputed"] and events["2020-10-28.05"]["denied_by"] == ["Armenian authorities"]
+    assert not events["2020-10-28.06"]["disputed"]
+    assert events["2020-10-28.05"]["claims"] == ["2020-10-28.05#1"]
+
+
+def test_no_disputed_claim_is_denied_by_its_own_party():
+    for claim in claims("--disputed"):
+        assert all(link["party"] != claim["party"] for link in claim["denied_by"]), claim["id"]
+
+
+def test_both_claimants_of_a_sentence_are_kept():
+    """'the Azerbaijani MoD stated ... Tartar, while the Armenian MoD stated ... Stepanakert'."""
+    azerbaijani = {c["event"] for c in claims("--actor", "Azerbaijani MoD", "--place", "Stepanakert")}
+    armenian = {c["event"] for c in claims("--actor", "Armenian MoD", "--place", "Stepanakert")}
+    assert "2020-10-10.08" in armenian and "2020-10-10.08" not in azerbaijani
+    events = {e["id"] for e in jsonl(run_ksw("events", "--actor", "Armenian MoD", "--place", "Stepanakert",
+                                             "--format", "jsonl"))}
+    assert "2020-10-10.08" in events
+    mod_on_stepanakert = jsonl(run_ksw("events", "--actor", "Azerbaijani MoD", "--place", "Stepanakert",
+                                       "--format", "jsonl"))
+    assert "2020-10-10.08" not in {e["id"] for e in mod_on_stepanakert}
+
+
+def test_a_party_means_every_actor_that_speaks_for_it():
+    denied = {c["id"]: c for c in claims("--denied-by", "Armenia")}
+    actors = {link["actor"] for c in denied.values() for link in c["denied_by"] if link["party"] == "Armenia"}
+    assert {"Armenian MoFA", "Armenian authorities"} <= actors  # not the authorities alone
+    assert "2020-09-29.03#1" in denied  # "the Armenian MoFA issued a denial"
+    only_mod = claims("--denied-by", "Armenian MoD")
+    assert only_mod and all(any(link["actor"] == "Armenian MoD" for link in c["denied_by"]) for c in only_mod)
+
+
+def test_reported_speech_is_the_speakers_claim_reported_by_the_outlet():
+    found = by_id(claims("--on", "2020-10-26"))
+    assert found["2020-10-26.02#1"]["claimant"] == "Azerbaijani MoD"
+    assert found["2020-10-26.02#1"]["reported_by"] == "Eurasianet"
+
+
+def test_a_claim_has_the_documented_fields_and_its_own_clause():
+    claim = by_id(claims("--on", "2020-10-10"))["2020-10-10.08#2"]
+    assert list(claim) == ["id", "event", "date", "claimant", "side", "party", "reported_by", "text",
+                           "source_from_reference", "places", "types", "killed", "injured", "victims", "weapons",
+                           "denied_by", "confirmed_by", "contradicted_by", "denies", "confirms", "contradicts"]
+    assert claim["claimant"] == "Armenian MoD" and claim["places"] == ["Stepanakert"]
+    assert "Tartar" not in claim["text"] and claim["text"].startswith("the Armenian MoD stated")
+
+
+def test_casualties_say_whose_dead_they_are():
+    found = by_id(claims("--on", "2020-10-28"))
+    assert found["2020-10-28.05#1"]["victims"] == {"side": "azerbaijani", "civilian": True}
+    rows = jsonl(run_ksw("stats", "--by", "side", "--by", "victims", "--sum", "killed", "--format", "jsonl"))
+    azerbaijani = next(r for r in rows if r["side"] == "azerbaijani")
+    stated = sum(c["killed"] for c in claims("--side", "azerbaijani")
+                 if c["killed"] and c["victims"] == {"side": "azerbaijani", "civilian": True})
+    assert azerbaijani["azerbaijani civilians"] == stated > 0
+
+
+def test_confirmation_across_days_and_by_a_third_party():
+    capture = by_id(claims("--on", "2020-11-08"))["2020-11-08.01#1"]
+    assert any(link["party"] == "Artsakh" and link["event"] == "2020-11-09.03" for link in capture["confirmed_by"])
+    smerch = by_id(claims("--on", "2020-10-28"))["2020-10-28.05#1"]
+    assert any(link["party"] == "Amnesty International" for link in smerch["confirmed_by"])
+    assert "2020-10-28.05#1" in {c["id"] for c in claims("--confirmed")}
+
+
+def test_show_prints_the_chain_with_the_sentences():
+    out = run_ksw("show", "2020-10-28.05#1", "--format", "jsonl")
+    assert out.returncode == 0
+    row = json.loads(out.stdout)
+    assert row["chain"][0].startswith("2020-10-28.05#1 Azerbaijani authorities:")
+    assert any("denied by Armenia (Armenian authorities) in 2020-10-28.06: Armenia denied responsibility" in line
+               for line in row["chain"])
+
+
+def test_disputes_lay_both_sides_side_by_side():
+    rows = jsonl(run_ksw("disputes", "--place", "Shusha", "--format", "jsonl"))
+    row = next(r for r in rows if r["date"] == "2020-10-28")
+    assert row["armenian"] and row["azerbaijani"] and row["denied"]
+
+
+OTHER_WAR = textwrap.dedent("""\
+    = Timeline of the Varnian War =
+
+    == March 2031 ==
+
+    === 3 March ===
+    The Varnian Ministry of Defence stated that Ostland artillery had shelled Kelmar, killing 4 civilians. Ostland denied this the next morning. According to the Red Cross, the Ostland Army stated that it had taken Dorva; Varnia issued a denial.
+
+    === 4 March ===
+    Ostland confirmed that it had lost Kelmar.
+    """)
+
+
+@pytest.fixture
+def varnia(tmp_path):
+    (tmp_path / "timeline.txt").write_text(OTHER_WAR, "utf-8")
+    return tmp_path
+
+
+def test_another_war_without_an_actors_file_keeps_its_claimants_and_deniers(varnia):
+    found = by_id(claims(corpus=varnia))
+    first = found["2031-03-03.01#1"]
+    assert first["claimant"] == "Varnian Ministry of Defence" and first["killed"] == 4
+    assert {link["party"] for link in first["denied_by"]} == {"Ostland"}  # "denied this", a sentence later
+    assert found["2031-03-03.02#1"]["claimant"] == "Ostland"
+    army = found["2031-03-03.03#1"]
+    assert army["claimant"] == "Ostland Army" and army["reported_by"] == "Red Cross"
+    events = by_id(jsonl(run_ksw("events", "--corpus", str(varnia), "--own-data", "--format", "jsonl")))
+    assert events["2031-03-03.02"]["source"] == "Ostland"
+    assert events["2031-03-03.01"]["source"] == "Varnian Ministry of Defence"  # the denier is never the claimant
+
+
+def test_another_war_with_its_own_actors_file(varnia):
+    (varnia / "actors-varnia.tsv").write_text(
+        "name\tside\tkind\taliases\tparty\n"
+        "Varnian MoD\tvarnian\tministry\tVarnian Ministry of Defence\tVarnia\n"
+        "Varnian government\tvarnian\tgovernment\tVarnia\tVarnia\n"
+        "Ostland government\tostlandic\tgovernment\tOstland\tOstland\n"
+        "Ostland Army\tostlandic\tmilitary\tthe Ostland Army\tOstland\n", "utf-8")
+    found = by_id(claims(corpus=varnia))
+    first = found["2031-03-03.01#1"]
+    assert first["claimant"] == "Varnian MoD" and first["side"] == "varnian"
+    assert first["denied_by"] == [{"party": "Ostland", "actor": "Ostland government", "event": "2031-03-03.02"}]
+    assert first["victims"] == {"side": "varnian", "civilian": True}  # Kelmar is in no places file: the claimant's
+    army = found["2031-03-03.03#1"]
+    assert army["denied_by"] == [{"party": "Varnia", "actor": "Varnian government", "event": "2031-03-03.03"}]
+    assert {c["id"] for c in claims("--denied-by", "Varnia", corpus=varnia)} == {"2031-03-03.03#1"}

