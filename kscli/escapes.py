@@ -48,3 +48,22 @@ def printable(text: str) -> str:
     if text.isprintable():  # no control character, nor any other character it would change
         return text
     return re.sub(_CONTROLS, "", re.sub(_SPACES, " ", text))
+
+
+# A spreadsheet runs a cell that starts with one of these as a formula.
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def guard_formula(text: str) -> str:
+    """A CSV cell a spreadsheet will show, not run: a leading apostrophe before a formula's first character."""
+    return "'" + text if text.startswith(_FORMULA_START) else text
+
+
+def csv_row(values) -> str:
+    """One RFC 4180 CSV record of cell()s, guarded, with its line break: what csv.writer writes."""
+    import csv
+    import io
+
+    out = io.StringIO()
+    csv.writer(out, lineterminator="\n").writerow([guard_formula(cell(v)) for v in values])
+    return out.getvalue()

@@ -153,6 +153,8 @@ QUERIES = [
     ("events", "-k", "shelled", "--format", "csv"),
     ("places", "Shushi", "--format", "tsv"),
     ("events", "--place", "Tartar", "--format", "table"),  # the table's own cells section
+    ("events", "--place", "Tartar", "--format", "json"),  # the ready-made JSON items
+    ("events", "--place", "Tartar", "--format", "csv"),  # the ready-made CSV rows
 ]
 
 

@@ -215,11 +215,17 @@ def test_one_changed_byte_in_the_metadata(tmp_path, cache_dir, monkeypatch, name
     assert_cache_sound(corpus, cache_dir, monkeypatch)
 
 
-def _damage_event_line(path: Path, text: bytes, last: bool = False) -> None:
-    """Flip a bit of `text` in the events section (its first copy) or, `last`, in the table cells section
-    (its second: the claims section, after it, holds the claim's clause again)."""
+# The sections that hold an event's text, in the order of the file: its JSON line, its table cells, its
+# item of --format json, its row of --format csv; the claims section, after them, holds its clause again.
+SECTIONS_WITH_TEXT = ("events", "cells", "json", "csv")
+
+
+def _damage_event_line(path: Path, text: bytes, section: str = "events") -> None:
+    """Flip a bit of `text` in one section's copy of it."""
     data = path.read_bytes()
-    at = data.index(text, data.index(text) + 1) if last else data.index(text)
+    at = -1
+    for _ in range(SECTIONS_WITH_TEXT.index(section) + 1):
+        at = data.index(text, at + 1)
     path.write_bytes(data[:at] + bytes([data[at] ^ 0x20]) + data[at + 1:])
 
 
@@ -238,14 +244,16 @@ def test_damaged_event_line_found_at_query_time(tmp_path, cache_dir, monkeypatch
     assert_cache_sound(corpus, cache_dir, monkeypatch)
 
 
-def test_damaged_table_cells_line_found_at_query_time(tmp_path, cache_dir, monkeypatch):
+@pytest.mark.parametrize("section", ["cells", "json", "csv"])
+def test_damaged_ready_made_line_found_at_query_time(tmp_path, cache_dir, monkeypatch, section):
     corpus, want, path = _mini_cached(tmp_path, cache_dir)
-    text = "forces had shelled Tərtər".encode()  # an event of the Tartar table
-    assert path.read_bytes().count(text) == 3  # the event's JSON line, its table cells, its claim's clause
-    _damage_event_line(path, text, last=True)
-    assert path.read_bytes().count(text) == 2
+    text = "forces had shelled Tərtər".encode()  # an event of the Tartar answers
+    copies = len(SECTIONS_WITH_TEXT) + 1  # and its claim's clause
+    assert path.read_bytes().count(text) == copies
+    _damage_event_line(path, text, section)
+    assert path.read_bytes().count(text) == copies - 1
     assert answers(corpus, cache_dir) == want
-    assert path.read_bytes().count(text) == 3  # the damage was found, and the cache rebuilt
+    assert path.read_bytes().count(text) == copies  # the damage was found, and the cache rebuilt
     assert_cache_sound(corpus, cache_dir, monkeypatch)
 
 

@@ -19,7 +19,8 @@ from hypothesis import strategies as st
 
 from conftest import ROOT, ksw_command, run_ksw
 from helpers import QUICK, any_text, bash, jsonl, ksw_env, unescape_tsv
-from kscli.model import Event
+from kscli.escapes import cell
+from kscli.model import TABLE_FIELDS, Event
 
 
 def test_json_is_the_jsonl_events_laid_out_as_json_dumps_would(ksw):
@@ -155,10 +156,15 @@ def read_back(corpus_args, cache) -> dict[str, list]:
     out = {}
     jsonl = run_bytes("events", *corpus_args, "--format", "jsonl", cache=cache)
     csv_ = run_bytes("events", *corpus_args, "--format", "csv", "--fields", "id,date,text", cache=cache)
+    every = run_bytes("events", *corpus_args, "--format", "json", cache=cache)
+    default_csv = run_bytes("events", *corpus_args, "--format", "csv", cache=cache)
     tsv = run_bytes("events", *corpus_args, "--format", "tsv", "--fields", "id,date,text", cache=cache)
-    for result in (jsonl, csv_, tsv):
+    for result in (jsonl, csv_, tsv, every, default_csv):
         assert result.returncode in (0, 1) and b"Traceback" not in result.stderr, result.stderr
     out["jsonl"] = [json.loads(line) for line in jsonl.stdout.decode("utf-8").split("\n") if line]
+    assert json.loads(every.stdout) == out["jsonl"]
+    assert every.stdout.decode("utf-8") == json.dumps(out["jsonl"], ensure_ascii=False, indent=2) + "\n"
+    out["default_csv"] = list(csv.reader(io.StringIO(default_csv.stdout.decode("utf-8"), newline="")))[1:]
     rows = list(csv.reader(io.StringIO(csv_.stdout.decode("utf-8"), newline="")))
     assert not rows or rows[0] == ["id", "date", "text"]
     out["csv"] = rows[1:]
@@ -172,6 +178,7 @@ def read_back(corpus_args, cache) -> dict[str, list]:
 def assert_round_trip(events, found) -> None:
     assert found["jsonl"] == [e.as_dict() for e in events]
     assert found["csv"] == [[e.id, e.date or "", guard(e.text)] for e in events]
+    assert found["default_csv"] == [[guard(cell(getattr(e, f))) for f in TABLE_FIELDS] for e in events]
     assert found["tsv"] == [[e.id, e.date or "", e.text] for e in events]
 
 
@@ -255,12 +262,16 @@ _strings = st.lists(_lookalike_text, max_size=3).map(tuple)
 @example([Event(id='a", "date": "b', date=None, text='x"], "y', file="f", line=1, places=('", "', '"]'),
                 place_mentions=("\\",), denied_by=('", "text": "',))])
 @example([Event(id="a", date=None, text="t", file="f", line=1, places=('Foo", ', "Bar"))])  # found in review
-def test_events_laid_out_from_their_jsonl_lines_are_what_json_dumps_gives(events):
-    from kscli.render.jsonfmt import indented_events
-    from kscli.store.index import event_json
+def test_ready_made_json_items_and_csv_rows_are_what_json_dumps_and_csv_give(events):
+    from kscli.store.cells import csv_line, json_item
 
     expected = json.dumps([e.as_dict() for e in events], ensure_ascii=False, indent=2)
-    assert indented_events([event_json(e) for e in events]) == expected
+    items = [json_item(e) for e in events]
+    assert all(item.endswith(",") for item in items)
+    assert ("[\n" + ",\n".join(item[:-1] for item in items) + "\n]" if items else "[]") == expected
+    out = io.StringIO()
+    csv.writer(out, lineterminator="\n").writerows([guard(cell(getattr(e, f))) for f in TABLE_FIELDS] for e in events)
+    assert "".join(csv_line(e) + "\n" for e in events) == out.getvalue()
 
 
 # --- the per-event shortcuts of the cache write: the same text as the plain way ----------------------

@@ -6,7 +6,7 @@ import typer
 
 from kscli.cli.app import app, load, select
 from kscli.cli.options import CORPUS, FILTERS, OUTPUT, option, takes
-from kscli.cli.printing import choose, done, emit_json, pick, print_bytes, print_cells, print_csv, print_rows
+from kscli.cli.printing import choose, done, emit_json, pick, print_bytes, print_cells, print_rows
 
 
 @app.command()
@@ -37,13 +37,9 @@ def events(
     if fmt == "jsonl" and o["fields"] is None:  # every field: the cached JSON lines are the output
         print_bytes(result.jsonl())
         done(bool(result.positions))
-    if fmt == "json" and o["fields"] is None:  # every field: the same lines, laid out
-        from kscli.render.jsonfmt import indented_events
-
-        text = indented_events(result.json_lines())
-        if text is not None:
-            print_bytes((text + "\n").encode("utf-8"))
-            done(bool(result.positions))
+    if fmt == "json" and o["fields"] is None:  # every field: the cached items, laid out already
+        print_bytes(result.json())
+        done(bool(result.positions))
     if fmt in ("tsv", "csv", "table") and o["fields"] is None:  # the default columns: ready-made cells, no JSON
         _print_default_columns(result, fmt, header=not o["no_header"])
         done(bool(result.positions))
@@ -73,7 +69,8 @@ def _print_default_columns(result, fmt: str, header: bool) -> None:
         if result.positions:  # like grep: no match, no output, not even the header
             print_bytes(("\t".join(TABLE_FIELDS) + "\n" if header else "").encode() + result.tsv())
     elif fmt == "csv":
-        print_csv(result.values(), TABLE_FIELDS, header)
+        if result.positions:
+            print_bytes((",".join(TABLE_FIELDS) + "\n" if header else "").encode() + result.csv())
     else:
         from kscli.render.formats import marker
 

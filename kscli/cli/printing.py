@@ -5,7 +5,7 @@ import sys
 
 import typer
 
-from kscli.errors import ExitStatus, UsageError, one_line
+from kscli.errors import ExitStatus, UsageError
 
 
 def choose(requested, geo: bool = False, default_piped: str | None = None) -> str:
@@ -35,12 +35,6 @@ def print_cells(cells, columns, header: bool, marks) -> None:
     from kscli.render.table import render_cells
 
     guard(render_cells, cells, columns, header, sys.stdout, marks)
-
-
-def print_csv(values, columns, header: bool) -> None:
-    from kscli.render.delimited import render_csv_values
-
-    guard(render_csv_values, values, columns, header, sys.stdout)
 
 
 def print_records(rows) -> None:

@@ -49,13 +49,18 @@ class Result:
         columns, mentions = self.index.table_cells(self.positions)
         return columns, highlight_words(mentions, columns[TABLE_FIELDS.index("text")], self, self.index.lexicon)
 
-    def values(self) -> list[list[str]]:
-        """The TABLE_FIELDS as text, column by column: what `--format csv` prints, before quoting."""
-        return self.index.cell_values(self.positions)
-
     def tsv(self) -> bytes:
         """What `--format tsv` prints after its header, as UTF-8 bytes (from a cache, cut from stored lines)."""
         return self.index.tsv(self.positions)
+
+    def json(self) -> bytes:
+        """What `--format json` prints: every field of the events as one indented array, as UTF-8 bytes."""
+        items = self.index.json_items(self.positions)
+        return b"[\n" + items[:-2] + b"\n]\n" if items else b"[]\n"
+
+    def csv(self) -> bytes:
+        """What `--format csv` prints after its header, as UTF-8 bytes."""
+        return self.index.csv_rows(self.positions)
 
     def jsonl(self) -> bytes:
         """What `--format jsonl` prints: json_lines(), one a line, as UTF-8 bytes (from a cache, copied as stored)."""

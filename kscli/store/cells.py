@@ -1,10 +1,13 @@
-"""An event's default columns as one line of text, kept in the cache for the TSV, CSV and table outputs.
+"""Each event's output made ready for the cache: its default columns, its JSON item, its CSV row.
 
 The line holds the TABLE_FIELDS cells exactly as `--format tsv` prints them (escaped,
 tab-separated), then a record separator (0x1E, which escaping never leaves in a cell)
 and the event's place mentions, escaped the same way. So the TSV body of an answer is
 its lines with the mentions cut off, and the CSV and the terminal table read their columns
 out of the same lines with a few passes over the whole answer instead of a few per event.
+The item of `--format json` and the row of `--format csv` are kept whole, since laying
+them out costs more than copying them (an indented array of 39,000 events: 0.9 s to lay
+out from the JSON lines, a tenth of that to copy).
 """
 
 from __future__ import annotations
@@ -12,8 +15,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from kscli.model import TABLE_FIELDS, Event
-from kscli.escapes import TSV_ESCAPES, printable, tsv_cell
+from kscli.model import EVENT_FIELDS, TABLE_FIELDS, Event
+from kscli.escapes import TSV_ESCAPES, csv_row, printable, tsv_cell
 
 _MENTIONS = re.compile(b"\x1e([^\n]*)")
 _MENTIONS_TO_END = re.compile(b"\x1e[^\n]*")
@@ -30,6 +33,22 @@ def line(event: Event) -> str:
     """The event's default columns as TSV cells, then its place mentions after a record separator."""
     fields = [tsv_cell(getattr(event, f)) for f in TABLE_FIELDS]
     return "\t".join(fields) + "\x1e" + "\t".join(map(tsv_cell, event.place_mentions))
+
+
+def json_item(event: Event) -> str:
+    """The event as its item of `--format json` (indented), and the comma that follows all but the last."""
+    from kscli.jsonlayout import items
+
+    return items([event.as_dict()], list(EVENT_FIELDS))[0] + ","
+
+
+def csv_line(event: Event) -> str:
+    """The event's default columns as the record `--format csv` prints, without its last line break."""
+    return csv_row([getattr(event, f) for f in TABLE_FIELDS])[:-1]
+
+
+# What each kind of ready-made line holds; the cache stores one section of each.
+LINES = {"cells": line, "json": json_item, "csv": csv_line}
 
 
 def tsv_body(lines: bytes) -> bytes:

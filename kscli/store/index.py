@@ -14,7 +14,7 @@ from datetime import date
 
 from kscli.errors import AmbiguousYear
 from kscli.extract.lexicon import Lexicon
-from kscli.model import Claim, Event
+from kscli.model import Claim, Event, ParseWarning
 
 POSTING_FIELDS = ("place", "source", "claimant", "denied_by", "event_type", "weapon", "side", "word")
 # A claim's own facts, for `ksw claims` and for filters that must hold of one claim.
@@ -26,13 +26,15 @@ class Index:
 
     def __init__(self, events: Sequence[Event], warnings, lexicon: Lexicon, year: int | None,
                  files: tuple[str, ...], dated_days, dated_pos, postings: Mapping[str, Mapping[str, Sequence[int]]],
-                 cells=None, claims: Sequence[Claim] = (), claim_starts: Sequence[int] = (0,),
+                 lines: Mapping[str, Sequence] | None = None, claims: Sequence[Claim] = (), claim_starts: Sequence[int] = (0,),
                  claim_postings: Mapping[str, Mapping[str, Sequence[int]]] | None = None):
         self.events = events
         self.claims = claims  # in the events' order, each event's in the order it makes them
         self._claim_starts = claim_starts  # claims of event n: positions claim_starts[n] to claim_starts[n + 1]
         self._claim_postings = claim_postings or {}
-        self._cells = cells  # from a cache: its lines of kscli.store.cells (a kscli.store.persist.Lines)
+        # From a cache: each event's ready-made lines of kscli.store.cells (kscli.store.persist.Lines), by
+        # kind: "cells" (default columns), "json" (the item of --format json), "csv" (a --format csv row).
+        self._lines = lines or {}
         self.warnings = tuple(warnings)
         self.lexicon = lexicon
         self.year = year
@@ -114,16 +116,10 @@ class Index:
 
         return cells.table(self._cell_lines(positions))
 
-    def cell_values(self, positions) -> list[list[str]]:
-        """The events' TABLE_FIELDS as text (lists joined by '; ', nothing escaped), column by column."""
-        from kscli.store import cells
-
-        return cells.values(self._cell_lines(positions))
-
     def texts(self, positions) -> list[str]:
         """The events' texts, from a cache's ready-made cells rather than its JSON (no decoding of
         every other field)."""
-        if self._cells is None:
+        if "cells" not in self._lines:
             return [self.events[n].text for n in positions]
         from kscli.model import TABLE_FIELDS
         from kscli.store import cells
@@ -136,12 +132,24 @@ class Index:
 
         return cells.tsv_body(self._cell_lines(positions))
 
-    def _cell_lines(self, positions) -> bytes:
-        if self._cells is None:
-            from kscli.store import cells
+    def json_items(self, positions) -> bytes:
+        """The events' items of `--format json`, each followed by ",\\n", as UTF-8 bytes."""
+        return self._ready_lines("json", positions)
 
-            return "".join(cells.line(self.events[n]) + "\n" for n in positions).encode("utf-8")
-        return self._cells.joined(positions)
+    def csv_rows(self, positions) -> bytes:
+        """The rows of `--format csv` (TABLE_FIELDS, no header), as UTF-8 bytes."""
+        return self._ready_lines("csv", positions)
+
+    def _cell_lines(self, positions) -> bytes:
+        return self._ready_lines("cells", positions)
+
+    def _ready_lines(self, kind: str, positions) -> bytes:
+        if kind in self._lines:
+            return self._lines[kind].joined(positions)
+        from kscli.store import cells
+
+        make = cells.LINES[kind]
+        return "".join(make(self.events[n]) + "\n" for n in positions).encode("utf-8")
 
     def days(self) -> list[str]:
         """ISO dates that have events, ascending."""

@@ -29,10 +29,10 @@ def save(index: Index, location: Path, key: str) -> bool:
 
     # Each event is stored as the very JSON object `--format jsonl` prints, so that
     # output can copy it; a CRC per line lets a query check just the lines it reads.
-    # Its default columns are stored again as one line (kscli.store.cells): a TSV or terminal
-    # table of thousands of rows then cuts lines instead of decoding thousands of objects.
+    # Its default columns, its JSON item and its CSV row are stored again, ready-made
+    # (kscli.store.cells): an answer of thousands of rows then copies or cuts lines instead
+    # of decoding and laying out thousands of objects.
     offsets, crcs = array("Q", [0]), array("I")
-    cell_offsets, cell_crcs = array("Q", [0]), array("I")
 
     def framed(texts, offsets, crcs):  # written as they are made: offsets and CRCs fill in on the way
         for text in texts:
@@ -40,25 +40,25 @@ def save(index: Index, location: Path, key: str) -> bool:
             offsets.append(offsets[-1] + len(line))
             crcs.append(zlib.crc32(line))
             yield line
+
+    def lines(name, texts):  # a section of lines, then where each starts, then their CRCs
+        offsets, crcs = array("Q", [0]), array("I")
+        return [(name, framed(texts, offsets, crcs)), (f"{name}_offsets", offsets), (f"{name}_crcs", crcs)]
     flat, directories = _flat_postings("postings", POSTING_FIELDS, index.values)
     claim_flat, claim_directories = _flat_postings("claim_postings", CLAIM_POSTING_FIELDS, index.claim_values)
-    claim_offsets, claim_crcs = array("Q", [0]), array("I")
     header = {"version": __version__, "key": key, "year": index.year, "files": list(index.files),
               "warnings": [list(w) for w in index.warnings], "count": len(index.events),
               "claims": len(index.claims)}
+    ready = [section for kind, make in cells.LINES.items() for section in lines(kind, map(make, index.events))]
     # Each JSON section is decoded only when a query needs it (a date query never reads the gazetteer).
     return cache.write(location, header, [("events", framed(map(event_json, index.events), offsets, crcs)),
-                                          ("offsets", offsets), ("crcs", crcs),
-                                          ("cells", framed(map(cells.line, index.events),
-                                                           cell_offsets, cell_crcs)),
-                                          ("cell_offsets", cell_offsets), ("cell_crcs", cell_crcs),
-                                          ("claims", framed(map(claim_json, index.claims), claim_offsets, claim_crcs)),
-                                          ("claim_offsets", claim_offsets), ("claim_crcs", claim_crcs),
+                                          ("offsets", offsets), ("crcs", crcs), *ready,
+                                          *lines("claims", map(claim_json, index.claims)),
                                           ("claim_starts", array("I", index._claim_starts)),
                                           ("dated_days", index._dated_days), ("dated_pos", index._dated_pos),
                                           ("postings", flat), ("claim_postings", claim_flat),
                                           *_lexicon_sections(index.lexicon), *directories, *claim_directories],
-                       unchecked=("events", "cells", "claims"))
+                       unchecked=("events", "claims", *cells.LINES))
 
 
 def _flat_postings(name: str, fields, values) -> tuple[array, list[tuple[str, bytes]]]:
@@ -91,17 +91,20 @@ def _json_bytes(value) -> bytes:
 def from_snapshot(snapshot: cache.Snapshot, location: Path | None = None) -> Index:
     header = snapshot.header
     events = _LazyEvents(snapshot.raw("events"), snapshot.ints("offsets", "Q"), snapshot.ints("crcs", "I"), location)
-    cells = Lines(snapshot.raw("cells"), snapshot.ints("cell_offsets", "Q"), snapshot.ints("cell_crcs", "I"), location)
-    claims = _LazyClaims(snapshot.raw("claims"), snapshot.ints("claim_offsets", "Q"), snapshot.ints("claim_crcs", "I"),
-                         location)
-    if len(events) != header["count"] or len(cells) != header["count"] or len(claims) != header["claims"]:
+    ready = {kind: _lines(Lines, snapshot, kind, location) for kind in ("cells", "json", "csv")}
+    claims = _lines(_LazyClaims, snapshot, "claims", location)
+    if any(len(lines) != header["count"] for lines in (events, *ready.values())) or len(claims) != header["claims"]:
         raise CorpusError("cache damaged")  # cannot happen for a file cache.read() accepted
     lexicon = Lexicon(loader=lambda part: _lexicon_part(snapshot, part))
     return Index(events, [ParseWarning(*w) for w in header["warnings"]], lexicon,
                  header["year"], tuple(header["files"]), snapshot.ints("dated_days", "i"),
-                 snapshot.ints("dated_pos", "I"), _postings_of(snapshot, "postings", POSTING_FIELDS), cells,
+                 snapshot.ints("dated_pos", "I"), _postings_of(snapshot, "postings", POSTING_FIELDS), ready,
                  claims, snapshot.ints("claim_starts", "I"),
                  _postings_of(snapshot, "claim_postings", CLAIM_POSTING_FIELDS))
+
+
+def _lines(kind, snapshot: cache.Snapshot, name: str, location: Path | None):
+    return kind(snapshot.raw(name), snapshot.ints(f"{name}_offsets", "Q"), snapshot.ints(f"{name}_crcs", "I"), location)
 
 
 def _postings_of(snapshot: cache.Snapshot, name: str, fields) -> dict:
