@@ -54,8 +54,11 @@ class Answer(NamedTuple):
     head: int = -1  # where its words begin, if before `start` ("This claim was acknowledged by X")
 
 
-def answers_of(text: str, found: list[Speaker], claims: list[Claim], actors: Actors) -> list[Answer]:
-    """The sentence's denials, confirmations and contradictions, each with its answering actor."""
+def answers_of(text: str, found: list, claims: list, actors: Actors) -> list[Answer]:
+    """The sentence's denials, confirmations and contradictions, each with its answering actor.
+
+    `found` are its speakers and `claims` its clauses, as kscli.extract.claims finds them (typed
+    there: naming their classes here would make the two modules import each other)."""
     out: list[Answer] = []
     spans = {c.claimant: (c.start, c.end) for c in claims}
     for speaker in found:

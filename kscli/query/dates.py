@@ -3,10 +3,14 @@
 from __future__ import annotations
 
 from datetime import date
+from typing import TYPE_CHECKING
 
 from kscli.errors import UsageError
 from kscli.query.sets import intersect, union
 from kscli.query.spec import Query
+
+if TYPE_CHECKING:
+    from kscli.store.index import Index
 
 
 def date_positions(index: Index, query: Query) -> list[int]:
