@@ -71,9 +71,69 @@ def test_spellings_resolve_to_their_place(index, capsys):
     assert score >= 0.98, misses
 
 
+def test_the_negatives_are_many_and_of_every_kind():
+    # Issue 18: at least 300, world cities and countries, English words, people and units, random strings.
+    words = negatives()
+    assert len(words) >= 300 and len(set(words)) == len(words)
+    for sample in ("Paris", "Kazan", "Iraq", "Station", "Aliyev", "Pashinyan", "Harutyunyan", "Smerch", "qxjvw"):
+        assert sample in words
+
+
 @pytest.mark.parametrize("word", negatives())
 def test_negatives_match_nothing(index, word):
+    from kscli.errors import UnknownName
+    from kscli.query.resolve import read_places
+
     assert index.lexicon.places.resolve(word) == []
+    with pytest.raises(UnknownName):  # nor a name the text uses
+        read_places(index, (word,))
+
+
+VARNIA = """= Timeline of the Varnian border war (2031) =
+== March ==
+=== 2 March ===
+The Varnian Ministry of Defence stated that its forces had taken the heights near Oskovar.
+Varnian troops shelled the village of Teltek Dere, according to the Ministry of Internal Affairs.
+=== 3 March ===
+Fighting continued near Oskovar, and in Tartar.
+"""
+
+
+@pytest.fixture
+def varnia(tmp_path) -> Path:
+    path = tmp_path / "varnia" / "timeline.txt"
+    path.parent.mkdir()
+    path.write_text(VARNIA, encoding="utf-8")
+    return path
+
+
+def test_a_name_only_the_text_uses_is_a_place_with_a_note(ksw, varnia):
+    for spelling in ("Oskovar", "oskovar", "Oskowar"):
+        found = ksw("events", "--corpus", str(varnia), "--place", spelling, "--format", "tsv", "--fields", "id")
+        assert (found.returncode, found.stdout) == (0, "id\n2031-03-02.01\n2031-03-03.01\n"), spelling
+        assert found.stderr == (f"ksw: warning: '{spelling}' is not in the gazetteer: 2 events name it as "
+                                f"'Oskovar' in the text\n")
+    two_words = ksw("events", "--corpus", str(varnia), "--place", "Teltek Dere", "--format", "tsv", "--fields", "id")
+    assert two_words.stdout == "id\n2031-03-02.02\n"
+    claims = ksw("claims", "--corpus", str(varnia), "--place", "Oskovar", "--format", "tsv", "--fields", "id")
+    assert claims.returncode == 0 and claims.stdout.startswith("id\n2031-03-02.01#")
+
+
+def test_unlisted_names_are_listed_with_counts_and_nothing_else_is(ksw, varnia):
+    listed = ksw("places", "--corpus", str(varnia), "--format", "jsonl")
+    rows = [json.loads(line) for line in listed.stdout.splitlines()]
+    unlisted = {r["name"]: r["events"] for r in rows if r["kind"] == "unlisted"}
+    # Not the party's adjective (Varnian), nor an institution (Ministry of Defence, Internal Affairs).
+    assert unlisted == {"Oskovar": 2, "Teltek Dere": 1}
+    resolved = json.loads(ksw("places", "--corpus", str(varnia), "oskovar", "--format", "jsonl").stdout)
+    assert (resolved["place"], resolved["kind"], resolved["rule"]) == ("Oskovar", "unlisted", "text")
+
+
+def test_the_city_alone_when_the_name_says_city(index):
+    from kscli.query.resolve import place_names
+
+    assert place_names(index, ("Tartar City",)) == {"Tartar"}
+    assert place_names(index, ("Tartar",)) == {"Tartar", "Tartar District"}
 
 
 def test_extraction_precision_and_recall(index, capsys):
@@ -91,23 +151,31 @@ def unambiguous_spellings(gaz, place) -> list[str]:
 
 
 def test_every_alias_of_every_place_returns_the_same_events(index):
+    # The same events for every spelling that names the same kind: a spelled kind ("Tartar City",
+    # "Tərtər rayonu") narrows the city-and-district family to that kind (issue 18).
+    from kscli.names.folding import kind_hint
     from kscli.query.execute import run
     from kscli.query.spec import Query
 
     gaz = index.lexicon.places
     checked = 0
     for place in gaz.places.values():
-        results = {s: [e.id for e in run(index, Query(places=(s,))).events] for s in unambiguous_spellings(gaz, place)}
-        assert len({tuple(r) for r in results.values()}) == 1, (place.name, {k: len(v) for k, v in results.items()})
-        checked += len(results)
+        by_kind: dict = {}
+        for s in unambiguous_spellings(gaz, place):
+            by_kind.setdefault(kind_hint(s), {})[s] = [e.id for e in run(index, Query(places=(s,))).events]
+        for results in by_kind.values():
+            assert len({tuple(r) for r in results.values()}) == 1, (place.name, {k: len(v) for k, v in results.items()})
+            checked += len(results)
     assert checked > 400
 
 
 def test_aliases_through_the_command(ksw, index):
+    from kscli.names.folding import kind_hint
+
     for name in ["Shusha", "Tartar", "Sugovushan", "Stepanakert", "Qubadli"]:
         place = index.lexicon.places.get(name)
         outputs = {alias: ksw("events", "--place", alias, "--format", "tsv", "--fields", "id").stdout
-                   for alias in place.spellings}
+                   for alias in place.spellings if not kind_hint(alias)}  # "Tartar City": the city alone
         assert len(set(outputs.values())) == 1, (name, {k: v.count("\n") for k, v in outputs.items()})
         assert outputs[name].count("\n") > 1
 
@@ -116,7 +184,9 @@ def test_place_matches_city_and_district_alike(index):
     from kscli.query.resolve import place_names
 
     assert place_names(index, ("Tartar",)) == {"Tartar", "Tartar District"}
-    assert place_names(index, ("Tartar District",)) == place_names(index, ("Tartar City",)) == {"Tartar", "Tartar District"}
+    # A spelled kind says which of the two is meant (issue 18).
+    assert place_names(index, ("Tartar District",)) == {"Tartar District"}
+    assert place_names(index, ("Tartar City",)) == {"Tartar"}
     # A homonym in another district is not family: it needs its own name.
     assert "Ağdam, Tovuz" not in place_names(index, ("Agdam",))
     assert place_names(index, ("Ağdam, Tovuz",)) == {"Ağdam, Tovuz"}
@@ -193,13 +263,21 @@ def test_unknown_place_says_did_you_mean(ksw):
 
 
 def test_a_guessed_place_says_so_and_an_exact_one_says_nothing(ksw):
-    # "Paris" became Arış, silently (found by a QA pass): a guess is fine if it is said to be one.
-    guessed = ksw("events", "--place", "Paris", "--format", "tsv")
+    # "Paris" became Arış, silently (found by a QA pass). A guess is made only where a typo
+    # explains the name (issue 18), and then it says it is one.
+    guessed = ksw("events", "--place", "Tartr", "--format", "tsv")
     assert guessed.returncode == 0 and guessed.stderr.splitlines() == [
-        "ksw: warning: 'Paris' read as Arış, a guess (fuzzy match, 80 of 100; ksw places 'Paris' shows the candidates)"]
+        "ksw: warning: 'Tartr' read as Tartar, a guess (fuzzy match, 83 of 100; ksw places 'Tartr' shows the candidates)"]
     assert "'Stepanakrt' read as Stepanakert, a guess" in ksw("events", "--near", "Stepanakrt").stderr
     for exact in ("Tartar", "Terter", "Tərtər", "Shushi", "Khankendi"):
         assert ksw("events", "--place", exact, "--format", "tsv").stderr == "", exact
+
+
+def test_a_name_from_elsewhere_is_no_place_here(ksw):
+    for name in ("Paris", "Xyzzy", "Kyiv"):
+        result = ksw("events", "--place", name, "--format", "tsv")
+        assert result.returncode == 2 and result.stdout == "", name
+        assert result.stderr.startswith(f"ksw: no place matches '{name}'"), result.stderr
 
 
 def test_a_country_as_a_place_points_at_within(ksw):

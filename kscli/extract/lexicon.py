@@ -31,7 +31,8 @@ class Lexicon:
         from kscli.names.gazetteer import Gazetteer, Place
 
         if self._place_rows is None:
-            self._place_rows = [Place(n, k, p, lat, lon, tuple(al)) for n, k, p, lat, lon, al in self._loader("places")]
+            self._place_rows = [Place(n, k, p, lat, lon, tuple(al), tuple(old), tuple(also))
+                                for n, k, p, lat, lon, al, old, also in self._loader("places")]
             return Gazetteer(self._place_rows, self._loader("place_maps"))
         return Gazetteer(self._place_rows)
 
@@ -54,7 +55,8 @@ class Lexicon:
     def to_data(self) -> dict:
         """Everything needed to rebuild this lexicon, as JSON-ready values (the place maps as bytes)."""
         places, actors, weapons = self.places, self.actors, self.weapons
-        return {"places": [[p.name, p.kind, p.parent, p.lat, p.lon, list(p.aliases)] for p in places.places.values()],
+        return {"places": [[p.name, p.kind, p.parent, p.lat, p.lon, list(p.aliases), list(p.historical), list(p.also_in)]
+                           for p in places.places.values()],
                 "actors": [[a.name, a.side, a.kind, list(a.aliases), a.party] for a in actors.by_name.values()],
                 "weapons": {n: [weapons.categories[n], list(weapons.aliases[n])] for n in weapons.categories},
                 "place_maps": places.maps()}

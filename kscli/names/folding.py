@@ -24,11 +24,11 @@ _ASCII_TABLE = tuple((chr(k), v) for k, v in _TABLE.items() if k < 128)
 # Words that name a kind of place rather than the place itself.
 GENERIC = frozenset(
     "city town village villages district districts province provinces region regions "
-    "rayon raion municipality settlement oblast marz".split()
+    "rayon rayonu raion municipality settlement oblast marz".split()
 )
 _KIND_OF_WORD = {
     "city": "city", "town": "town", "village": "village", "villages": "village",
-    "district": "district", "districts": "district", "rayon": "district", "raion": "district",
+    "district": "district", "districts": "district", "rayon": "district", "rayonu": "district", "raion": "district",
     "province": "province", "provinces": "province", "region": "province", "regions": "province",
     "marz": "province", "oblast": "province",
 }

@@ -14,10 +14,11 @@ from typing import NamedTuple
 
 from kscli.errors import DataFileError
 from kscli.names.folding import key, kind_hint, phonetic, plain_letters, words
+from kscli.names.guesses import alike, elsewhere, typo
 
 PLACES_FILE = "places.tsv"
 KINDS = ("country", "state", "region", "province", "district", "city", "town", "village",
-         "river", "valley", "mountain", "landmark", "road")
+         "river", "reservoir", "lake", "valley", "mountain", "pass", "landmark", "road")
 SETTLEMENTS = ("city", "town", "village")
 # Countries and states are parents, not event places: in the text they are actors
 # ("Armenia issued a denial") far more often than locations.
@@ -39,17 +40,23 @@ class Place(NamedTuple):
     lat: float | None
     lon: float | None
     aliases: tuple[str, ...] = ()
+    historical: tuple[str, ...] = ()  # names no longer in use, and foreign exonyms (Kirovabad, Schuscha)
+    also_in: tuple[str, ...] = ()  # parents after the first: the other side's administration (Shushi Province)
 
     @property
     def spellings(self) -> tuple[str, ...]:
-        return (self.name, *self.aliases)
+        return (self.name, *self.aliases, *self.historical)
+
+    @property
+    def parents(self) -> tuple[str, ...]:
+        return ((self.parent,) if self.parent else ()) + self.also_in
 
 
 class Match(NamedTuple):
     """One candidate for a name: the place, the rule that found it, a score out of 100."""
 
     place: Place
-    rule: str  # name | alias | transliteration | fuzzy
+    rule: str  # name | alias | historical | transliteration | fuzzy
     score: float
     via: str  # the spelling that matched
 
@@ -88,10 +95,11 @@ class Gazetteer:
         self.first_words = _LineMap(maps, "first_words", bool)
 
     def _index(self, place: Place) -> None:
-        if place.parent:
-            self.children.setdefault(place.parent, []).append(place.name)
+        for parent in place.parents:
+            self.children.setdefault(parent, []).append(place.name)
+        historical = set(place.historical) - {place.name, *place.aliases}
         for spelling in place.spellings:
-            rule = "name" if spelling == place.name else "alias"
+            rule = "name" if spelling == place.name else "historical" if spelling in historical else "alias"
             for form in _forms(spelling):
                 _add(self._folded, " ".join(words(form)), (place, rule, spelling))
                 for variant in (form, plain_letters(form)):
@@ -124,19 +132,22 @@ class Gazetteer:
         if not folded:
             return []
         hint = kind_hint(text)
-        exact = [Match(p, rule, 100.0, via) for p, rule, via in self._folded.get(folded, ())]
+        exact = [Match(p, rule, 98.0 if rule == "historical" else 100.0, via)
+                 for p, rule, via in self._folded.get(folded, ())]
         k = key(text)
-        exact += [Match(p, "transliteration", 95.0, via) for p, via in self._keys.get(k, ())]
+        exact += [Match(p, "transliteration", 95.0, via) for p, via in self._keys.get(k, ())
+                  if alike(text, via)]
         if exact:
             found = _best_per_place(exact)
-        elif fuzzy:
-            found = self._fuzzy(k, limit or 10, FUZZY_CUTOFF if cutoff is None else cutoff)
+        elif fuzzy and not elsewhere(text):
+            found = self._fuzzy(k, limit or 10, FUZZY_CUTOFF if cutoff is None else cutoff, typed=text)
         else:
             found = []
         found = _narrow(found, hint)
         return found[:limit] if limit else found
 
-    def _fuzzy(self, k: str, limit: int, cutoff: float) -> list[Match]:
+    def _fuzzy(self, k: str, limit: int, cutoff: float, typed: str | None = None) -> list[Match]:
+        """Near keys; given what was `typed`, only those a typo of one of their spellings explains."""
         if len(k) < 4:
             return []  # too short to tell a typo from another word
         from rapidfuzz import process  # only here: exact lookups never pay for it
@@ -148,7 +159,8 @@ class Gazetteer:
         # A score is given to a tenth, and the score as given meets the cutoff: a cutoff finer than
         # a tenth would otherwise let 33.33 through as "33.3" for a cutoff of 33.3125.
         matches = [Match(p, "fuzzy", shown, via) for choice, score, _ in found
-                   if (shown := round(score * 100, 1)) >= cutoff for p, via in self._keys[choice]]
+                   if (shown := round(score * 100, 1)) >= cutoff for p, via in self._keys[choice]
+                   if typed is None or typo(typed, via)]
         return _best_per_place(matches)[:limit]
 
     def suggestions(self, text: str, limit: int = 3) -> list[str]:
@@ -162,11 +174,24 @@ class Gazetteer:
         near = [m.place.name for m in self._fuzzy(k, limit, 50.0)]
         return list(dict.fromkeys([*begun[:limit], *near]))[:limit]
 
-    def family(self, name: str) -> set[str]:
-        """`name` and the places that share its bare name: the town and the district named after it.
+    def family(self, name: str, hint: str | None = None) -> set[str]:
+        """`name` and the places that share its bare name: the town and the district named after it;
+        only those of the kind a generic word asked for (`hint`: "Tartar City" is the city alone).
 
         A disambiguated homonym ("Ağdam, Tovuz") is family only by containment.
         """
+        out = self._family(name)
+        if hint:
+            wanted = _HINT_KINDS.get(hint, (hint,))
+            out = {n for n in out if n == name or self.places[n].kind in wanted}
+        return out
+
+    def landmarks_in(self, names) -> set[str]:
+        """The landmarks inside the settlements among `names`: what a user means by a town's name too."""
+        return {child for name in names if self.places[name].kind in SETTLEMENTS
+                for child in self.descendants(name) if self.places[child].kind == "landmark"}
+
+    def _family(self, name: str) -> set[str]:
         place = self.places[name]
         own = key(_forms(place.name)[-1])
         out = {name}
@@ -178,21 +203,26 @@ class Gazetteer:
         return out
 
     def descendants(self, name: str) -> list[str]:
-        """Every place inside `name`, at any depth."""
-        out, todo = [], list(self.children.get(name, ()))
+        """Every place inside `name`, at any depth (once, though both sides' units may hold it)."""
+        out, seen, todo = [], {name}, list(self.children.get(name, ()))
         while todo:
             child = todo.pop(0)
-            out.append(child)
-            todo.extend(self.children.get(child, ()))
+            if child not in seen:
+                seen.add(child)
+                out.append(child)
+                todo.extend(self.children.get(child, ()))
         return out
 
     def ancestors(self, name: str) -> list[str]:
-        out, seen = [], {name}
-        place = self.places.get(name)
-        while place and place.parent and place.parent not in seen:
-            out.append(place.parent)
-            seen.add(place.parent)
-            place = self.places.get(place.parent)
+        """Every place `name` is inside, through any of its parents, nearest first."""
+        out, seen, todo = [], {name}, [name]
+        while todo:
+            place = self.places.get(todo.pop(0))
+            for parent in place.parents if place else ():
+                if parent not in seen:
+                    seen.add(parent)
+                    out.append(parent)
+                    todo.append(parent)
         return out
 
 
@@ -294,7 +324,7 @@ def read_places(paths: list[Path]) -> list[Place]:
         for n, row in read_rows(path, ("name", "kind", "parent", "lat", "lon", "aliases")):
             place = _place(path, n, row)
             places[place.name] = place
-    missing = sorted({p.parent for p in places.values() if p.parent and p.parent not in places})
+    missing = sorted({parent for p in places.values() for parent in p.parents if parent not in places})
     if missing:
         raise DataFileError(f"places: parent '{missing[0]}' is not itself a place")
     _check_no_cycle(places)
@@ -313,6 +343,20 @@ def _check_no_cycle(places: dict[str, Place]) -> None:
             chain.append(name)
             name = places[name].parent
         settled.update(chain)
+    for place in places.values():  # the other parents: a walk up from each must not come back
+        for parent in place.also_in:
+            if parent == place.name or place.name in _all_above(places, parent):
+                raise DataFileError(f"places: '{place.name}' is inside itself (through {parent})")
+
+
+def _all_above(places: dict[str, Place], name: str) -> set[str]:
+    seen, todo = set(), [name]
+    while todo:
+        for parent in places[todo.pop()].parents:
+            if parent not in seen:
+                seen.add(parent)
+                todo.append(parent)
+    return seen
 
 
 def _place(path: Path, n: int, row: dict[str, str]) -> Place:
@@ -331,4 +375,6 @@ def _place(path: Path, n: int, row: dict[str, str]) -> Place:
                             f"not {row['lat']}, {row['lon']}")
     from kscli.text.tsv import split_list
 
-    return Place(row["name"], row["kind"], row["parent"] or None, lat, lon, tuple(split_list(row["aliases"])))
+    parents = split_list(row["parent"])
+    return Place(row["name"], row["kind"], parents[0] if parents else None, lat, lon, tuple(split_list(row["aliases"])),
+                 tuple(split_list(row.get("historical", ""))), tuple(parents[1:]))

@@ -7,7 +7,7 @@ Stepanakert, not a sentence where another claimant said it. Dates and keywords a
 
 from __future__ import annotations
 
-from kscli.query.resolve import actor_names, best_place, place_names, side_names, type_names, weapon_names, \
+from kscli.query.resolve import actor_names, best_place, read_places, side_names, type_names, weapon_names, \
     within_names
 from kscli.query.sets import intersect, union
 from kscli.query.spec import DEFAULT_KM, Query, check
@@ -67,8 +67,11 @@ def claim_positions(index, query: Query, within: list[int] | None = None) -> lis
 
 def _filters(index, query: Query):
     if query.places or query.within:
-        names = (place_names(index, query.places) if query.places else set()) | within_names(index, query.within)
-        yield union(index.claim_posting("place", n) for n in names)
+        names, unlisted = read_places(index, query.places)
+        names |= within_names(index, query.within)
+        # A name found only in the text is not in any claim's places: its events' claims stand for it.
+        events = union(index.posting("unlisted", n) for n in unlisted)
+        yield union([*(index.claim_posting("place", n) for n in names), index.claims_of(events)])
     if query.near is not None:
         from kscli.names.geo import places_near
 

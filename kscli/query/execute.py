@@ -9,8 +9,8 @@ from __future__ import annotations
 from kscli.model import Event
 from kscli.query.dates import date_positions
 from kscli.query.keywords import highlight_words, keyword_events
-from kscli.query.resolve import (actor_names, best_place, place_names, side_names, type_names, weapon_names,
-                                 within_names)
+from kscli.query.resolve import (actor_names, best_place, place_names, read_places, side_names, type_names,
+                                 weapon_names, within_names)
 from kscli.query.sets import intersect, union
 from kscli.query.spec import DEFAULT_KM, Query, check
 from kscli.store.index import Index
@@ -118,8 +118,10 @@ def _filters(index: Index, query: Query):
     if query.date_from or query.date_to or query.on:
         yield "date", date_positions(index, query)
     if query.places or query.within:
-        names = place_names(index, query.places) | within_names(index, query.within)
-        yield "place", union(index.posting("place", n) for n in names)
+        names, unlisted = read_places(index, query.places)
+        names |= within_names(index, query.within)
+        yield "place", union([*(index.posting("place", n) for n in names),
+                              *(index.posting("unlisted", n) for n in unlisted)])
     if query.actors:
         yield "actor", union(index.posting("claimant", a) for a in actor_names(index, query.actors))
     if query.denied_by:

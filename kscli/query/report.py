@@ -8,8 +8,9 @@ from collections import Counter
 from kscli.text.dates import month_number
 from kscli.store.index import Index
 from kscli.names.folding import GENERIC, fold
+from kscli.query.resolve import unlisted_label
 
-PLACE_COLUMNS = ["name", "kind", "parent", "lat", "lon", "events", "aliases"]
+PLACE_COLUMNS = ["name", "kind", "parent", "lat", "lon", "events", "aliases", "historical", "also_in"]
 RESOLVE_COLUMNS = ["input", "place", "kind", "parent", "rule", "score", "via", "candidates"]
 ACTOR_COLUMNS = ["name", "side", "kind", "party", "claims", "denied_by_others", "denials_issued", "aliases"]
 _PLACE_LIKE = re.compile(r"\b(?:in|near|at|from|towards|of|around|shelling|bombarding|rocketing)\s+"
@@ -17,10 +18,15 @@ _PLACE_LIKE = re.compile(r"\b(?:in|near|at|from|towards|of|around|shelling|bomba
 
 
 def place_rows(index: Index) -> tuple[list[dict], list[str]]:
+    """Every place of the gazetteer, then every name found only in the text (kind "unlisted")."""
     counts = {name: len(p) for name, p in index.values("place").items()}
     rows = [{"name": p.name, "kind": p.kind, "parent": p.parent, "lat": p.lat, "lon": p.lon,
-             "events": counts.get(p.name, 0), "aliases": list(p.aliases)}
+             "events": counts.get(p.name, 0), "aliases": list(p.aliases), "historical": list(p.historical),
+             "also_in": list(p.also_in)}
             for p in index.lexicon.places.places.values()]
+    rows += [{"name": label, "kind": "unlisted", "parent": None, "lat": None, "lon": None, "events": len(found),
+              "aliases": [], "historical": [], "also_in": []}
+             for label, found in sorted(index.values("unlisted").items(), key=lambda item: (-len(item[1]), item[0]))]
     return rows, PLACE_COLUMNS
 
 
@@ -29,7 +35,13 @@ def resolutions(index: Index, names: list[str]) -> tuple[list[dict], list[str]]:
     rows = []
     gaz = index.lexicon.places
     for name in names:
-        matches = gaz.resolve(name)
+        matches = gaz.resolve(name, fuzzy=False)
+        label = None if matches else unlisted_label(index, name)
+        if label:
+            rows.append({"input": name, "place": label, "kind": "unlisted", "parent": None, "rule": "text",
+                         "score": 100.0, "via": label, "candidates": []})
+            continue
+        matches = matches or gaz.resolve(name)
         if not matches:
             rows.append({"input": name, "place": None, "kind": None, "parent": None, "rule": "none",
                          "score": None, "via": None, "candidates": gaz.suggestions(name)})

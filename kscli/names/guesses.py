@@ -1,0 +1,67 @@
+"""Whether a name is likely another way of writing a known spelling, and names of places elsewhere.
+
+The gazetteer matches a name it does not list only where a reader plausibly wrote it: the
+same name in another transliteration (few letters apart, not only the key's erasures), or a
+typo (a few edits, the first letter kept). A name of a place elsewhere, typed as it is
+written there, is never taken for a typo of a place here.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from kscli.names.folding import plain_letters, strip_generic, words
+
+
+def elsewhere(name: str) -> bool:
+    """Whether `name` is, as typed (any case), a place outside the region (corpus/elsewhere.tsv): a
+    name a reader means as written, never a typo of a place here (Kazan is not Kapan)."""
+    needle = ("\n" + " ".join(name.split()).lower() + "\n").encode("utf-8", "surrogatepass")
+    return needle in _elsewhere_names()
+
+
+@lru_cache(maxsize=1)
+def _elsewhere_names() -> bytes:
+    from kscli.text.files import bundled_corpus
+
+    try:
+        return (bundled_corpus() / "elsewhere.tsv").read_bytes().lower()
+    except OSError:
+        return b""  # without the list, guesses are only as careful as _typo() makes them
+
+
+def alike(typed: str, spelling: str) -> bool:
+    """Whether two names with one key are written alike enough to be one name transliterated: at
+    most half their letters differ (Berde/Barda, Gence/Gəncə), not a string that only the key's
+    erasures (doubled letters, y for i, x for kh) bring together (Xyzzy/Xızı)."""
+    a, b = _letters(typed), _letters(spelling)
+    return _edits(a, b) <= max(len(a), len(b)) / 2
+
+
+def _letters(name: str) -> str:
+    return "".join(strip_generic(words(plain_letters(name)))[0])
+
+
+def _edits(a: str, b: str) -> int:
+    """Levenshtein distance of two short strings (names: no need of rapidfuzz on this path)."""
+    row = list(range(len(b) + 1))
+    for i, x in enumerate(a, 1):
+        previous, row[0] = row[0], i
+        for j, y in enumerate(b, 1):
+            previous, row[j] = row[j], min(row[j] + 1, row[j - 1] + 1, previous + (x != y))
+    return row[-1]
+
+
+def typo(typed: str, spelling: str) -> bool:
+    """Whether a typo is the likely way from a spelling to what was typed: few edits of its letters
+    for its length (one up to 5 letters, two up to 10, three beyond), the first letter kept or
+    swapped with the second. A reader mistypes inside a name far more often than at its start, and
+    a key's near miss is no typo: Paris is not Arış, Xyzzy not Xızı."""
+    from rapidfuzz.distance import OSA
+
+    typed, known = _letters(typed), _letters(spelling)
+    if not typed or not known:
+        return False
+    same_start = typed[0] == known[0] or typed[:2] == known[1::-1]
+    allowed = 1 if len(known) <= 5 else 2 if len(known) <= 10 else 3
+    return same_start and OSA.distance(typed, known, score_cutoff=allowed) <= allowed
