@@ -13,10 +13,18 @@ from functools import lru_cache
 
 # Letters whose ASCII form is not their base letter (unidecode gives "@" for ə).
 _TABLE = str.maketrans({
-    "ə": "a", "Ə": "a", "ı": "i", "İ": "i", "ş": "sh", "Ş": "sh", "ç": "ch", "Ç": "ch",
+    "ə": "a", "Ə": "a", "ǝ": "a", "Ǝ": "a", "ı": "i", "İ": "i", "ş": "sh", "Ş": "sh", "ç": "ch", "Ç": "ch",
     "ğ": "gh", "Ğ": "gh", "ö": "o", "Ö": "o", "ü": "u", "Ü": "u", "ß": "ss",
     "’": "", "'": "", "‘": "", "`": "", "ʼ": "", "′": "",
     "–": " ", "—": " ", "-": " ", "/": " ", "‐": " ",
+    # Cyrillic and Armenian letters, romanised as Russian and Armenian names are in English: a name
+    # pasted in its own script meets its romanisations through key().
+    **dict(zip("абвгдезийклмнопрстуфыэ", "abvgdezijklmnoprstufye")),
+    "ж": "zh", "х": "kh", "ц": "ts", "ч": "ch", "ш": "sh", "щ": "shch", "ю": "yu", "я": "ya", "ё": "yo",
+    "ъ": "", "ь": "",
+    **dict(zip("աբգդեզէըթիլկհմյնոպռսվտրփքօֆ", "abgdezeytilkhmynoprsvtrpkof")),
+    "ժ": "zh", "խ": "kh", "ծ": "ts", "ձ": "dz", "ղ": "gh", "ճ": "ch", "շ": "sh", "չ": "ch", "ջ": "j",
+    "ց": "ts", "ւ": "v", "և": "yev",
 })
 
 _ASCII_TABLE = tuple((chr(k), v) for k, v in _TABLE.items() if k < 128)
@@ -60,7 +68,7 @@ def fold(text: str) -> str:
 
     text = unicodedata.normalize("NFKD", text)
     text = "".join(ch for ch in text if not unicodedata.combining(ch))
-    return text.lower().translate(_TABLE)
+    return text.lower().replace("ու", "u").translate(_TABLE)  # Armenian "ou" is one vowel, u
 
 
 _PLAIN = str.maketrans({"ş": "s", "Ş": "S", "ç": "c", "Ç": "C", "ğ": "g", "Ğ": "G"})
