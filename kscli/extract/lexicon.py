@@ -28,12 +28,10 @@ class Lexicon:
 
     @cached_property
     def places(self):
-        from kscli.names.gazetteer import Gazetteer, Place
+        from kscli.names.gazetteer import Gazetteer
 
-        if self._place_rows is None:
-            self._place_rows = [Place(n, k, p, lat, lon, tuple(al), tuple(old), tuple(also))
-                                for n, k, p, lat, lon, al, old, also in self._loader("places")]
-            return Gazetteer(self._place_rows, self._loader("place_maps"))
+        if self._place_rows is None:  # from a cache: the places are decoded from the maps as looked up
+            return Gazetteer([], self._loader("place_maps"))
         return Gazetteer(self._place_rows)
 
     @cached_property
@@ -55,9 +53,7 @@ class Lexicon:
     def to_data(self) -> dict:
         """Everything needed to rebuild this lexicon, as JSON-ready values (the place maps as bytes)."""
         places, actors, weapons = self.places, self.actors, self.weapons
-        return {"places": [[p.name, p.kind, p.parent, p.lat, p.lon, list(p.aliases), list(p.historical), list(p.also_in)]
-                           for p in places.places.values()],
-                "actors": [[a.name, a.side, a.kind, list(a.aliases), a.party] for a in actors.by_name.values()],
+        return {"actors": [[a.name, a.side, a.kind, list(a.aliases), a.party] for a in actors.by_name.values()],
                 "weapons": {n: [weapons.categories[n], list(weapons.aliases[n])] for n in weapons.categories},
                 "place_maps": places.maps()}
 

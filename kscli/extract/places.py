@@ -250,12 +250,14 @@ def _choose(m: Mention, kind: str | None, context: set[str] | None, gaz: Gazette
         cands = ([p for p in cands if p.kind in wanted] or
                  ([p for p in cands if p.kind in _AREAS] if kind == "district" else []) or cands)
     # A bare name is the settlement; a plain title beats a disambiguated homonym ("Ağdam, Tovuz").
-    return min(cands, key=lambda p: ("," in p.name, _PREFER.get(p.kind, 9)))
+    # A place checked by hand (one the timeline names) before a village of the bulk list.
+    return min(cands, key=lambda p: (not p.curated, "," in p.name or " (" in p.name, _PREFER.get(p.kind, 9)))
 
 
 def _end_points(mention: Mention, name: str, gaz: Gazetteer, spans: dict) -> list[str]:
-    """The places a road or pipeline named by its ends names too ("Shusha–Lachin road")."""
-    if not _DASH.search(mention.surface):
+    """The places a road or pipeline named by its ends names too ("Shusha–Lachin road"); a place whose
+    own name has a hyphen (Nagorno-Karabakh) names no other."""
+    if not _DASH.search(mention.surface) or gaz.places[name].kind not in ("road", "landmark"):
         return []
     inner = _DASH.sub(" , ", mention.surface)
     toks = tokens(inner)

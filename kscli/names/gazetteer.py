@@ -42,6 +42,9 @@ class Place(NamedTuple):
     aliases: tuple[str, ...] = ()
     historical: tuple[str, ...] = ()  # names no longer in use, and foreign exonyms (Kirovabad, Schuscha)
     also_in: tuple[str, ...] = ()  # parents after the first: the other side's administration (Shushi Province)
+    # Checked by hand (a places file's own rows, or a bundled row whose source says "hand"), not a
+    # village of a bulk list: only these, and towns and cities, are candidates for a guess at a typo.
+    curated: bool = True
 
     @property
     def spellings(self) -> tuple[str, ...]:
@@ -65,9 +68,9 @@ class Gazetteer:
     """All known places, immutable once built; lookups by folded name and by key."""
 
     def __init__(self, places: list[Place], maps: bytes | None = None):
-        self.places: dict[str, Place] = {}
-        for place in places:
-            self.places[place.name] = place
+        """From the places, or from maps() of an earlier Gazetteer (then `places` is not read: each
+        place is decoded when it is looked up, so a query on a large gazetteer decodes a few)."""
+        self.places: Mapping[str, Place] = {place.name: place for place in places}
         self._folded: dict[str, list[tuple[Place, str, str]]] = {}
         self._keys: dict[str, list[tuple[Place, str]]] = {}
         self.children: dict[str, list[str]] = {}
@@ -84,10 +87,14 @@ class Gazetteer:
         tables = {"folded": {k: [[p.name, rule, via] for p, rule, via in v] for k, v in self._folded.items()},
                   "keys": {k: [[p.name, via] for p, via in v] for k, v in self._keys.items()},
                   "children": self.children, "first_words": {w: 1 for w in self.first_words}}
+        lines = [(table, k, v) for table, entries in tables.items() for k, v in sorted(entries.items())]
+        lines += [("place", name, list(place[1:])) for name, place in self.places.items()]  # in the file's order
         return "".join(f"\n{table}\t{k}\t{json.dumps(v, ensure_ascii=False, separators=(',', ':'))}"
-                       for table, entries in tables.items() for k, v in sorted(entries.items())).encode("utf-8") + b"\n"
+                       for table, k, v in lines).encode("utf-8") + b"\n"
 
     def _restore(self, maps: bytes) -> None:
+        self.places = _LineMap(maps, "place", lambda v, name: Place(name, *v[:4], *map(tuple, v[4:7]), v[7]),
+                               keyed=True)
         get = self.places.__getitem__
         self._folded = _LineMap(maps, "folded", lambda v: [(get(n), rule, via) for n, rule, via in v])
         self._keys = _LineMap(maps, "keys", lambda v: [(get(n), via) for n, via in v])
@@ -101,7 +108,11 @@ class Gazetteer:
         for spelling in place.spellings:
             rule = "name" if spelling == place.name else "historical" if spelling in historical else "alias"
             for form in _forms(spelling):
-                _add(self._folded, " ".join(words(form)), (place, rule, spelling))
+                # A title without its disambiguator ("Ağdam" of "Ağdam, Tovuz") is an alias, not the name.
+                as_rule = rule if form == spelling or rule != "name" else "alias"
+                _add(self._folded, " ".join(words(form)), (place, as_rule, spelling))
+                # As typed without the marks (Laçın as Lacin): the same spelling, not another transliteration.
+                _add(self._folded, " ".join(words(plain_letters(form))), (place, as_rule, spelling))
                 for variant in (form, plain_letters(form)):
                     _add(self._keys, key(variant), (place, spelling))
                     first = words(variant)[:1]
@@ -136,7 +147,9 @@ class Gazetteer:
                  for p, rule, via in self._folded.get(folded, ())]
         k = key(text)
         exact += [Match(p, "transliteration", 95.0, via) for p, via in self._keys.get(k, ())
-                  if alike(text, via)]
+                  if alike(text, via, 1 / 2 if p.curated or p.kind in ("city", "town") else 1 / 3)]
+        if not exact and _disambiguated(text):
+            exact = self._qualified(text)
         if exact:
             found = _best_per_place(exact)
         elif fuzzy and not elsewhere(text):
@@ -145,6 +158,14 @@ class Gazetteer:
             found = []
         found = _narrow(found, hint)
         return found[:limit] if limit else found
+
+    def _qualified(self, text: str) -> list[Match]:
+        """"Ağdam, Khojavend" or "Ağdam (Khojavend)": the places of that name inside the place named after it."""
+        head, _, rest = text.replace(" (", ",", 1).partition(",")
+        within = {m.place.name for m in self.resolve(rest.strip(" )"), limit=0, fuzzy=False)}
+        if not head.strip() or not within:
+            return []
+        return [m for m in self.resolve(head, limit=0, fuzzy=False) if within & {m.place.name, *self.ancestors(m.place.name)}]
 
     def _fuzzy(self, k: str, limit: int, cutoff: float, typed: str | None = None) -> list[Match]:
         """Near keys; given what was `typed`, only those a typo of one of their spellings explains."""
@@ -160,7 +181,7 @@ class Gazetteer:
         # a tenth would otherwise let 33.33 through as "33.3" for a cutoff of 33.3125.
         matches = [Match(p, "fuzzy", shown, via) for choice, score, _ in found
                    if (shown := round(score * 100, 1)) >= cutoff for p, via in self._keys[choice]
-                   if typed is None or typo(typed, via)]
+                   if typed is None or (typo(typed, via) and (p.curated or p.kind in ("city", "town")))]
         return _best_per_place(matches)[:limit]
 
     def suggestions(self, text: str, limit: int = 3) -> list[str]:
@@ -197,7 +218,7 @@ class Gazetteer:
         out = {name}
         for other in self.by_key(own):
             related = other.name in self.ancestors(name) or name in self.ancestors(other.name)
-            plain = "," not in other.name and "," not in place.name
+            plain = not _disambiguated(other.name) and not _disambiguated(place.name)
             if key(_forms(other.name)[-1]) == own and (related or plain):
                 out.add(other.name)
         return out
@@ -232,12 +253,13 @@ _UNSEEN, _ABSENT = object(), object()
 class _LineMap(Mapping):
     """One table of Gazetteer.maps(): a lookup searches the bytes for its line; iterating reads them all."""
 
-    def __init__(self, data: bytes, table: str, convert):
+    def __init__(self, data: bytes, table: str, convert, keyed: bool = False):
         self._data = data
         self._prefix = f"\n{table}\t".encode()
         self._convert = convert
         self._found: dict = {}
         self._all: list[str] | None = None
+        self._keyed = keyed  # convert(value, key): a value that needs its key to be made whole
 
     def get(self, k: str, default=None):
         value = self._found.get(k, _UNSEEN)
@@ -262,7 +284,8 @@ class _LineMap(Mapping):
         if at < 0:
             return _ABSENT  # remembered too: a miss costs a search of the whole table
         start = at + len(needle)
-        return self._convert(json.loads(self._data[start:self._data.index(b"\n", start)]))
+        value = json.loads(self._data[start:self._data.index(b"\n", start)])
+        return self._convert(value, k) if self._keyed else self._convert(value)
 
     def _every(self) -> list[str]:
         if self._all is None:  # the keys only: values are decoded when looked up
@@ -276,6 +299,11 @@ class _LineMap(Mapping):
 
     def __len__(self) -> int:
         return len(self._every())
+
+
+def _disambiguated(name: str) -> bool:
+    """A Wikipedia-style title that says which of several ("Ağdam, Tovuz", "Tartar (river)")."""
+    return "," in name or " (" in name
 
 
 def _forms(spelling: str) -> list[str]:
@@ -303,8 +331,15 @@ def _best_per_place(matches: list[Match]) -> list[Match]:
     for m in matches:
         if m.place.name not in best or m.score > best[m.place.name].score:
             best[m.place.name] = m
-    # Ties: a settlement before the district named after it, a plain title before "Ağdam, Tovuz".
-    return sorted(best.values(), key=lambda m: (-m.score, m.place.kind not in SETTLEMENTS, "," in m.place.name))
+    # Ties: a place checked by hand before a village of the bulk list (the places the timeline names
+    # are the hand-kept ones), a place's own name before another's alias (Tovuz, not Berd, once called Tovuz), a settlement
+    # before the district named after it, a city before a town before a village,
+    # a plain title before "Ağdam, Tovuz"; then the order of the file (its hand-kept rows come first).
+    return sorted(best.values(), key=lambda m: (-m.score, not m.place.curated, m.rule != "name",
+                                                _RANK.get(m.place.kind, len(_RANK)), "," in m.place.name))
+
+
+_RANK = {kind: n for n, kind in enumerate(SETTLEMENTS)}
 
 
 def _narrow(matches: list[Match], hint: str | None) -> list[Match]:
@@ -377,4 +412,5 @@ def _place(path: Path, n: int, row: dict[str, str]) -> Place:
 
     parents = split_list(row["parent"])
     return Place(row["name"], row["kind"], parents[0] if parents else None, lat, lon, tuple(split_list(row["aliases"])),
-                 tuple(split_list(row.get("historical", ""))), tuple(parents[1:]))
+                 tuple(split_list(row.get("historical", ""))), tuple(parents[1:]),
+                 "source" not in row or "hand" in split_list(row["source"]))

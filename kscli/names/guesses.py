@@ -30,12 +30,12 @@ def _elsewhere_names() -> bytes:
         return b""  # without the list, guesses are only as careful as _typo() makes them
 
 
-def alike(typed: str, spelling: str) -> bool:
+def alike(typed: str, spelling: str, share: float = 1 / 2) -> bool:
     """Whether two names with one key are written alike enough to be one name transliterated: at
-    most half their letters differ (Berde/Barda, Gence/Gəncə), not a string that only the key's
-    erasures (doubled letters, y for i, x for kh) bring together (Xyzzy/Xızı)."""
+    most a `share` of their letters differ (half: Berde/Barda, Gence/Gəncə), not a string that only
+    the key's erasures (doubled letters, y for i, x for kh) bring together (Xyzzy/Xızı)."""
     a, b = _letters(typed), _letters(spelling)
-    return _edits(a, b) <= max(len(a), len(b)) / 2
+    return _edits(a, b) <= max(len(a), len(b)) * share
 
 
 def _letters(name: str) -> str:
