@@ -8,7 +8,7 @@ from typing import Annotated, Optional
 import typer
 
 from kscli.cli.app import app, corpus_app, load, select
-from kscli.cli.options import CORPUS, FILTERS, OUTPUT, option, takes
+from kscli.cli.options import CORPUS, FILTERS, OUTPUT, complete_values, option, takes
 from kscli.cli.printing import choose, done, emit_json, pick, print_bytes, print_lines, print_records, print_rows
 from kscli.errors import ExitStatus, KscliError, UsageError, one_line, shortened
 
@@ -60,11 +60,17 @@ def actors(ctx: typer.Context, **o) -> None:
     done(bool(rows))
 
 
+def _dimensions():
+    from kscli.query.stats import DIMENSIONS
+
+    return DIMENSIONS
+
+
 @app.command()
 @takes(FILTERS, OUTPUT, CORPUS)
 def stats(
     ctx: typer.Context,
-    by: Annotated[list[str], option("--by", "-b", panel="Output", metavar="DIM",
+    by: Annotated[list[str], option("--by", "-b", panel="Output", metavar="DIM", autocompletion=complete_values(_dimensions),
                                   help="day, week, place, actor, type, side or victims; twice for a cross-table.")] = ["day"],
     total: Annotated[Optional[str], option("--sum", panel="Output", metavar="FIELD",
                                            help="Sum the claims' killed or injured instead of counting.")] = None,

@@ -16,21 +16,79 @@ from kscli.errors import KscliError
 
 
 def complete_names(kind: str):
+    """Completion of a name from the corpus's data files: place, actor, weapon or side."""
     def complete(incomplete: str) -> list[str]:
+        from kscli.query import completion
         from kscli.store.load import load_index
-        from kscli.names.folding import fold
 
         try:
             lexicon = load_index(os.environ.get("KSW_CORPUS") or None).lexicon
         except KscliError:
             return []
-        names = lexicon.places.places if kind == "place" else lexicon.actors.by_name
-        return sorted(n for n in names if fold(n).startswith(fold(incomplete)))
+        spellings = getattr(completion, f"{kind}_spellings" if kind != "side" else "side_names")(lexicon)
+        return for_shell(completion.ranked(spellings, incomplete), incomplete)
     return complete
 
 
-def option(*decls, panel="Filters", **kw):
-    return typer.Option(*decls, rich_help_panel=panel, **kw)
+def complete_values(values):
+    """Completion of a fixed value (a type, a format, a --by dimension): no index needed."""
+    def complete(incomplete: str) -> list[str]:
+        from kscli.query.completion import ranked
+
+        return for_shell(ranked(((v, True) for v in values()), incomplete), incomplete)
+    return complete
+
+
+def complete_fields(incomplete: str) -> list[str]:
+    from kscli.model import EVENT_FIELDS
+    from kscli.query.completion import field_list
+
+    return for_shell(field_list(EVENT_FIELDS, incomplete), incomplete)
+
+
+def for_shell(values: list[str], incomplete: str) -> list[str]:
+    """Values as the shell asking must insert them: bash inserts each as it is, so a space or quote
+    in a name is escaped for it (zsh and fish quote what they are given)."""
+    if os.environ.get("_KSW_COMPLETE") != "complete_bash":
+        return values
+    import re
+
+    from kscli.query.completion import for_bash
+
+    return [re.sub(r"""([\s'"\\$`!&;|<>()*?\[\]{}#~])""", r"\\\1", v) for v in for_bash(values, incomplete)]
+
+
+def _types():
+    from kscli.model import EVENT_TYPES
+
+    return EVENT_TYPES
+
+
+def _formats():
+    from kscli.render.formats import FORMATS
+
+    return (*FORMATS, "geojson")
+
+
+def option(*decls, panel="Filters", autocompletion=None, **kw):
+    if autocompletion is None:
+        return typer.Option(*decls, rich_help_panel=panel, **kw)
+    # Typer keeps only the values that begin with what was typed, as typed: "shu" would never give
+    # Shusha, nor "Tartar D" the escaped "Tartar\ District". click's own hook, which Typer still
+    # passes on (calling it deprecated), takes the values as given.
+    import warnings
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", DeprecationWarning)
+        return typer.Option(*decls, rich_help_panel=panel, shell_complete=_items(autocompletion), **kw)
+
+
+def _items(complete):
+    def shell_complete(ctx, param, incomplete: str):
+        from typer._click.shell_completion import CompletionItem
+
+        return [CompletionItem(value) for value in complete(incomplete)]
+    return shell_complete
 
 
 Many = Optional[list[str]]
@@ -44,13 +102,13 @@ FILTERS = {  # parameter name -> (annotation, default)
     "km": (Annotated[Optional[float], option("--km", metavar="N", help="Radius for --near, in kilometres (default: 10).")], None),
     "actor": (Annotated[Many, option("--actor", "--claimant", "-a", metavar="NAME", autocompletion=complete_names("actor"), help="Who made the claim: 'Azerbaijani MoD', ADA, Pashinyan; a party (Armenia) means all who speak for it (repeatable).")], None),
     "keyword": (Annotated[Many, option("--keyword", "-k", metavar="TEXT", help="Whole word (and its inflections: kill, killed) or phrase, case- and accent-insensitive; kilo* for a prefix (repeatable).")], None),
-    "event_type": (Annotated[Many, option("--type", "-t", metavar="TYPE", help="shelling/strike, battle/clash, territory, ... (repeatable).")], None),
-    "weapon": (Annotated[Many, option("--weapon", "-w", metavar="NAME", help="Named weapon system: Smerch, Tochka-U, TB2 (repeatable).")], None),
+    "event_type": (Annotated[Many, option("--type", "-t", metavar="TYPE", autocompletion=complete_values(_types), help="shelling/strike, battle/clash, territory, ... (repeatable).")], None),
+    "weapon": (Annotated[Many, option("--weapon", "-w", metavar="NAME", autocompletion=complete_names("weapon"), help="Named weapon system: Smerch, Tochka-U, TB2 (repeatable).")], None),
     "denied_by": (Annotated[Many, option("--denied-by", metavar="PARTY", autocompletion=complete_names("actor"), help="Claims this party denied: Armenia (its MoD, MoFA, PM, authorities), 'Armenian MoD', unnamed (repeatable).")], None),
     "disputed": (Annotated[bool, option("--disputed", "--denied", help="Only claims someone denied.")], False),
     "undisputed": (Annotated[bool, option("--undisputed", "--undenied", help="Only claims nobody denied.")], False),
     "confirmed": (Annotated[bool, option("--confirmed", help="Only claims someone else confirmed.")], False),
-    "side": (Annotated[Many, option("--side", metavar="SIDE", help="The claimant's side, as the actors file names it: azerbaijani, armenian, 'third party' (repeatable).")], None),
+    "side": (Annotated[Many, option("--side", metavar="SIDE", autocompletion=complete_names("side"), help="The claimant's side, as the actors file names it: azerbaijani, armenian, 'third party' (repeatable).")], None),
 }
 CORPUS = {
     "corpus": (Annotated[Optional[str], option("--corpus", panel="Corpus", envvar="KSW_CORPUS", metavar="PATH", help="Timeline file or folder of timeline files (default: the bundled timeline; env KSW_CORPUS).")], None),
@@ -60,8 +118,8 @@ CORPUS = {
     "verbose": (Annotated[bool, option("--verbose", "-v", panel="Corpus", help="Show parse warnings on stderr.")], False),
 }
 OUTPUT = {
-    "fmt": (Annotated[Optional[str], option("--format", "-f", panel="Output", metavar="FORMAT", help="table, tsv, csv, json or jsonl (default: table on a terminal, tsv in a pipe).")], None),
-    "fields": (Annotated[Optional[str], option("--fields", panel="Output", metavar="A,B,...", help="Columns to print, in order (comma-separated).")], None),
+    "fmt": (Annotated[Optional[str], option("--format", "-f", panel="Output", metavar="FORMAT", autocompletion=complete_values(_formats), help="table, tsv, csv, json or jsonl (default: table on a terminal, tsv in a pipe).")], None),
+    "fields": (Annotated[Optional[str], option("--fields", panel="Output", metavar="A,B,...", autocompletion=complete_fields, help="Columns to print, in order (comma-separated).")], None),
     "no_header": (Annotated[bool, option("--no-header", panel="Output", help="Omit the header line.")], False),
 }
 
