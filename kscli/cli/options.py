@@ -75,12 +75,11 @@ def option(*decls, panel="Filters", autocompletion=None, **kw):
         return typer.Option(*decls, rich_help_panel=panel, **kw)
     # Typer keeps only the values that begin with what was typed, as typed: "shu" would never give
     # Shusha, nor "Tartar D" the escaped "Tartar\ District". click's own hook, which Typer still
-    # passes on (calling it deprecated), takes the values as given.
+    # passes on (saying, as each command is built, that it will not always), takes them as given.
     import warnings
 
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore", DeprecationWarning)
-        return typer.Option(*decls, rich_help_panel=panel, shell_complete=_items(autocompletion), **kw)
+    warnings.filterwarnings("ignore", "In Typer, only the parameter 'autocompletion'", DeprecationWarning)
+    return typer.Option(*decls, rich_help_panel=panel, shell_complete=_items(autocompletion), **kw)
 
 
 def _items(complete):
