@@ -15,6 +15,7 @@ from typing import NamedTuple
 from kscli.errors import DataFileError
 from kscli.names.folding import key, kind_hint, phonetic, plain_letters, words
 from kscli.names.guesses import alike, elsewhere, typo
+from kscli.names.linemap import LineMap
 
 PLACES_FILE = "places.tsv"
 KINDS = ("country", "state", "region", "province", "district", "city", "town", "village",
@@ -86,20 +87,22 @@ class Gazetteer:
         ``table TAB key TAB JSON``, which a lookup finds by searching the bytes (no parsing of the rest)."""
         tables = {"folded": {k: [[p.name, rule, via] for p, rule, via in v] for k, v in self._folded.items()},
                   "keys": {k: [[p.name, via] for p, via in v] for k, v in self._keys.items()},
-                  "children": self.children, "first_words": {w: 1 for w in self.first_words}}
+                  "children": self.children, "first_words": {w: 1 for w in self.first_words},
+                  "guessable": {"keys": self._fuzzy_keys()}}
         lines = [(table, k, v) for table, entries in tables.items() for k, v in sorted(entries.items())]
         lines += [("place", name, list(place[1:])) for name, place in self.places.items()]  # in the file's order
         return "".join(f"\n{table}\t{k}\t{json.dumps(v, ensure_ascii=False, separators=(',', ':'))}"
                        for table, k, v in lines).encode("utf-8") + b"\n"
 
     def _restore(self, maps: bytes) -> None:
-        self.places = _LineMap(maps, "place", lambda v, name: Place(name, *v[:4], *map(tuple, v[4:7]), v[7]),
+        self.places = LineMap(maps, "place", lambda v, name: Place(name, *v[:4], *map(tuple, v[4:7]), v[7]),
                                keyed=True)
         get = self.places.__getitem__
-        self._folded = _LineMap(maps, "folded", lambda v: [(get(n), rule, via) for n, rule, via in v])
-        self._keys = _LineMap(maps, "keys", lambda v: [(get(n), via) for n, via in v])
-        self.children = _LineMap(maps, "children", list)
-        self.first_words = _LineMap(maps, "first_words", bool)
+        self._folded = LineMap(maps, "folded", lambda v: [(get(n), rule, via) for n, rule, via in v])
+        self._keys = LineMap(maps, "keys", lambda v: [(get(n), via) for n, via in v])
+        self.children = LineMap(maps, "children", list)
+        self._guessable = LineMap(maps, "guessable", list)
+        self.first_words = LineMap(maps, "first_words", bool)
 
     def _index(self, place: Place) -> None:
         for parent in place.parents:
@@ -146,8 +149,7 @@ class Gazetteer:
         exact = [Match(p, rule, 98.0 if rule == "historical" else 100.0, via)
                  for p, rule, via in self._folded.get(folded, ())]
         k = key(text)
-        exact += [Match(p, "transliteration", 95.0, via) for p, via in self._keys.get(k, ())
-                  if alike(text, via, 1 / 2 if p.curated or p.kind in ("city", "town") else 1 / 3)]
+        exact += self._transliterations(text, k, {m.place.name for m in exact})
         if not exact and _disambiguated(text):
             exact = self._qualified(text)
         if exact:
@@ -158,6 +160,22 @@ class Gazetteer:
             found = []
         found = _narrow(found, hint)
         return found[:limit] if limit else found
+
+    def _fuzzy_keys(self) -> list[str]:
+        """The keys a guess at a typo is measured against: those of places a guess may land on."""
+        stored = getattr(self, "_guessable", None)
+        if stored is not None:
+            return stored.get("keys") or []
+        return [k for k, v in self._keys.items() if len(k) >= 4 and any(_guessable(p) for p, _ in v)]
+
+    def _transliterations(self, text: str, k: str, found: set[str]) -> list[Match]:
+        """Places one of whose spellings has the key of `text` and is written alike (one match a place)."""
+        out = []
+        for place, via in self._keys.get(k, ()):
+            if place.name not in found and alike(text, via, 1 / 2 if _guessable(place) else 1 / 3):
+                found.add(place.name)
+                out.append(Match(place, "transliteration", 95.0, via))
+        return out
 
     def _qualified(self, text: str) -> list[Match]:
         """"Ağdam, Khojavend" or "Ağdam (Khojavend)": the places of that name inside the place named after it."""
@@ -174,14 +192,14 @@ class Gazetteer:
         from rapidfuzz import process  # only here: exact lookups never pay for it
         from rapidfuzz.distance import OSA
 
-        choices = [c for c in self._keys if len(c) >= 4]
+        choices = self._fuzzy_keys() if typed is not None else [c for c in self._keys if len(c) >= 4]
         found = process.extract(k, choices, scorer=OSA.normalized_similarity, score_cutoff=cutoff / 100,
                                 limit=limit * 3)
         # A score is given to a tenth, and the score as given meets the cutoff: a cutoff finer than
         # a tenth would otherwise let 33.33 through as "33.3" for a cutoff of 33.3125.
         matches = [Match(p, "fuzzy", shown, via) for choice, score, _ in found
                    if (shown := round(score * 100, 1)) >= cutoff for p, via in self._keys[choice]
-                   if typed is None or (typo(typed, via) and (p.curated or p.kind in ("city", "town")))]
+                   if typed is None or (typo(typed, via) and _guessable(p))]
         return _best_per_place(matches)[:limit]
 
     def suggestions(self, text: str, limit: int = 3) -> list[str]:
@@ -247,58 +265,9 @@ class Gazetteer:
         return out
 
 
-_UNSEEN, _ABSENT = object(), object()
-
-
-class _LineMap(Mapping):
-    """One table of Gazetteer.maps(): a lookup searches the bytes for its line; iterating reads them all."""
-
-    def __init__(self, data: bytes, table: str, convert, keyed: bool = False):
-        self._data = data
-        self._prefix = f"\n{table}\t".encode()
-        self._convert = convert
-        self._found: dict = {}
-        self._all: list[str] | None = None
-        self._keyed = keyed  # convert(value, key): a value that needs its key to be made whole
-
-    def get(self, k: str, default=None):
-        value = self._found.get(k, _UNSEEN)
-        if value is _UNSEEN:
-            value = self._found[k] = self._look_up(k)
-        return default if value is _ABSENT else value
-
-    def __getitem__(self, k: str):
-        value = self.get(k, _ABSENT)
-        if value is _ABSENT:
-            raise KeyError(k)
-        return value
-
-    def __contains__(self, k) -> bool:  # without Mapping's raise-and-catch of KeyError
-        return self.get(k, _ABSENT) is not _ABSENT
-
-    def _look_up(self, k: str):
-        if "\t" in k or "\n" in k:
-            return _ABSENT
-        needle = self._prefix + k.encode("utf-8", "surrogatepass") + b"\t"
-        at = self._data.find(needle)
-        if at < 0:
-            return _ABSENT  # remembered too: a miss costs a search of the whole table
-        start = at + len(needle)
-        value = json.loads(self._data[start:self._data.index(b"\n", start)])
-        return self._convert(value, k) if self._keyed else self._convert(value)
-
-    def _every(self) -> list[str]:
-        if self._all is None:  # the keys only: values are decoded when looked up
-            prefix = self._prefix[1:].decode()
-            self._all = [line.split("\t", 2)[1] for line in self._data.decode("utf-8").split("\n")
-                         if line.startswith(prefix)]
-        return self._all
-
-    def __iter__(self):
-        return iter(self._every())
-
-    def __len__(self) -> int:
-        return len(self._every())
+def _guessable(place: Place) -> bool:
+    """A place a guess may land on: checked by hand, or a town or city (not a village of a bulk list)."""
+    return place.curated or place.kind in ("city", "town")
 
 
 def _disambiguated(name: str) -> bool:

@@ -35,7 +35,8 @@ def alike(typed: str, spelling: str, share: float = 1 / 2) -> bool:
     most a `share` of their letters differ (half: Berde/Barda, Gence/Gəncə), not a string that only
     the key's erasures (doubled letters, y for i, x for kh) bring together (Xyzzy/Xızı)."""
     a, b = _letters(typed), _letters(spelling)
-    return _edits(a, b) <= max(len(a), len(b)) * share
+    limit = max(len(a), len(b)) * share
+    return a == b or (abs(len(a) - len(b)) <= limit and _edits(a, b) <= limit)
 
 
 def _letters(name: str) -> str:

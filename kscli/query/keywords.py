@@ -16,7 +16,7 @@ import re
 from typing import Iterable, NamedTuple
 
 from kscli.extract.words import bare, keyword_words, words_of
-from kscli.names.folding import fold, phonetic
+from kscli.names.folding import fold, key, phonetic
 from kscli.query.sets import intersect, union
 
 _VOWELS = "aeiou"
@@ -213,8 +213,9 @@ def highlight_words(mentions: Iterable[str], texts: Iterable[str], result, lexic
     """Words to mark: the `mentions` that name a matched place, and the tokens of `texts` whose
     folded words a keyword matched."""
     words: set[str] = set()
-    for mention in set(mentions):  # each distinct spelling resolved once, however many rows share it
-        if result.places & {match.place.name for match in lexicon.places.resolve(mention, limit=0)}:
+    # Each distinct spelling once, however many rows share it, by its key as extraction read it.
+    for mention in set(mentions):
+        if result.places & {place.name for place in lexicon.places.by_key(key(mention))}:
             words.add(mention)
     if result.words:
         tokens = {t for text in texts for t in _TOKEN.findall(text or "")}

@@ -1,0 +1,64 @@
+"""One table of a cached gazetteer's maps, looked up by searching its bytes, decoded entry by entry.
+
+The maps hold one line per entry, ``table TAB key TAB JSON``: a lookup finds its line with
+one search of the bytes and decodes that line alone, so a query that resolves two names
+decodes two entries, not a gazetteer of thousands of places.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping
+
+_UNSEEN, _ABSENT = object(), object()
+
+
+class LineMap(Mapping):
+    """One table of Gazetteer.maps(): a lookup searches the bytes for its line; iterating reads them all."""
+
+    def __init__(self, data: bytes, table: str, convert, keyed: bool = False):
+        self._data = data
+        self._prefix = f"\n{table}\t".encode()
+        self._convert = convert
+        self._found: dict = {}
+        self._all: list[str] | None = None
+        self._keyed = keyed  # convert(value, key): a value that needs its key to be made whole
+
+    def get(self, k: str, default=None):
+        value = self._found.get(k, _UNSEEN)
+        if value is _UNSEEN:
+            value = self._found[k] = self._look_up(k)
+        return default if value is _ABSENT else value
+
+    def __getitem__(self, k: str):
+        value = self.get(k, _ABSENT)
+        if value is _ABSENT:
+            raise KeyError(k)
+        return value
+
+    def __contains__(self, k) -> bool:  # without Mapping's raise-and-catch of KeyError
+        return self.get(k, _ABSENT) is not _ABSENT
+
+    def _look_up(self, k: str):
+        if "\t" in k or "\n" in k:
+            return _ABSENT
+        needle = self._prefix + k.encode("utf-8", "surrogatepass") + b"\t"
+        at = self._data.find(needle)
+        if at < 0:
+            return _ABSENT  # remembered too: a miss costs a search of the whole table
+        start = at + len(needle)
+        value = json.loads(self._data[start:self._data.index(b"\n", start)])
+        return self._convert(value, k) if self._keyed else self._convert(value)
+
+    def _every(self) -> list[str]:
+        if self._all is None:  # the keys only: values are decoded when looked up
+            prefix = self._prefix[1:].decode()
+            self._all = [line.split("\t", 2)[1] for line in self._data.decode("utf-8").split("\n")
+                         if line.startswith(prefix)]
+        return self._all
+
+    def __iter__(self):
+        return iter(self._every())
+
+    def __len__(self) -> int:
+        return len(self._every())
