@@ -25,7 +25,8 @@ def complete_names(kind: str):
             lexicon = load_index(os.environ.get("KSW_CORPUS") or None).lexicon
         except KscliError:
             return []
-        spellings = getattr(completion, f"{kind}_spellings" if kind != "side" else "side_names")(lexicon)
+        spellings = {"place": completion.place_spellings, "actor": completion.actor_spellings,
+                     "weapon": completion.weapon_spellings, "side": completion.side_names}[kind](lexicon)
         return for_shell(completion.ranked(spellings, incomplete), incomplete)
     return complete
 

@@ -15,6 +15,7 @@ from array import array
 from collections import Counter
 
 from kscli.names.folding import GENERIC, fold, key
+from kscli.text.dates import month_number
 
 _NAME = r"[A-ZÀ-ÖØ-ÞĀ-ſƏ][\w’'ə-]+"
 _PLACE_LIKE = re.compile(r"(?<![\w-])(?P<before>\w+\s+)?(?P<prep>[Ii]n|[Nn]ear|[Aa]t|[Ff]rom|[Tt]owards|of|[Aa]round|"
@@ -27,8 +28,6 @@ _ADJECTIVE = re.compile(rf"\b({_NAME})\s+(?:{_PARTY_NOUNS})\b")
 _INSTITUTIONS = frozenset(("ministry", "council", "committee", "government", "parliament", "assembly", "army",
                            "republic", "union", "president", "congress", "commonwealth", "office", "service",
                            "agency", "court", "security", "defence", "defense", "affairs", "deputies", "states"))
-_MONTHS = frozenset(("january", "february", "march", "april", "may", "june", "july", "august", "september",
-                     "october", "november", "december"))
 
 
 def unlisted_names(texts: list[str], lexicon) -> dict[str, array]:
@@ -65,7 +64,7 @@ def _unexplained(name: str, lexicon, adjectives: set[str]) -> bool:
     words = [fold(w) for w in name.split()]
     if any(ch.isdigit() for ch in name) or any(len(w) < 3 for w in words):
         return False
-    if any(w in GENERIC or w in _INSTITUTIONS or w in _MONTHS for w in words):
+    if any(w in GENERIC or w in _INSTITUTIONS or month_number(w) for w in words):
         return False
     if words[0] in adjectives or words[0].rstrip("s") in adjectives or re.search(r"-[a-z]", name):
         return False  # a party's adjective or its people: "Armenian", "Azerbaijanis", "Turkish-made"
