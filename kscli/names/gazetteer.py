@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 from kscli.errors import DataFileError
-from kscli.names.folding import key, kind_hint, phonetic, plain_letters, words
+from kscli.names.folding import key, kind_hint, phonetic, plain_letters, strip_generic, words
 from kscli.names.guesses import alike, elsewhere, typo
 from kscli.names.linemap import LineMap
 
@@ -113,14 +113,14 @@ class Gazetteer:
             for form in _forms(spelling):
                 # A title without its disambiguator ("Ağdam" of "Ağdam, Tovuz") is an alias, not the name.
                 as_rule = rule if form == spelling or rule != "name" else "alias"
-                _add(self._folded, " ".join(words(form)), (place, as_rule, spelling))
-                # As typed without the marks (Laçın as Lacin): the same spelling, not another transliteration.
-                _add(self._folded, " ".join(words(plain_letters(form))), (place, as_rule, spelling))
-                for variant in (form, plain_letters(form)):
-                    _add(self._keys, key(variant), (place, spelling))
-                    first = words(variant)[:1]
-                    if first:
-                        self.first_words.add(phonetic(first[0]))
+                # As typed, and as typed without the marks (Laçın as Lacin): the same spelling, not
+                # another transliteration. Each folded once (thousands of places: the build's cost).
+                plain = plain_letters(form)
+                for folded in (words(form), *((words(plain),) if plain != form else ())):
+                    _add(self._folded, " ".join(folded), (place, as_rule, spelling))
+                    _add(self._keys, phonetic("".join(strip_generic(folded)[0])), (place, spelling))  # key()
+                    if folded:
+                        self.first_words.add(phonetic(folded[0]))
 
     def __len__(self) -> int:
         return len(self.places)
