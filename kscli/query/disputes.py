@@ -36,8 +36,3 @@ def _who(link) -> str:
     if link.actor and link.actor != named:
         named += f" ({link.actor})"
     return f"{named} in {link.event}"
-
-
-def link_cell(links) -> list[str]:
-    """Links as text for a table or TSV cell: "Armenia (Armenian MoD) in 2020-10-28.06"."""
-    return [_who(link) for link in links]
