@@ -1,12 +1,12 @@
 """The values ksw deals in. Immutable, no I/O, no behaviour beyond derived fields.
 
-They are NamedTuples rather than frozen dataclasses: just as immutable, and a
-fifth of the import cost, which every run of the command pays.
+They are named tuples (kscli.record) rather than frozen dataclasses: just as immutable,
+and a fifth of the import cost, which every run of the command pays.
 """
 
 from __future__ import annotations
 
-from typing import NamedTuple
+from kscli.record import Record
 
 
 # Event types, in the precedence that decides between them (see kscli.extract.event_types and docs/).
@@ -14,7 +14,7 @@ EVENT_TYPES = ("aircraft/drone downed", "territory", "shelling/strike", "battle/
                "casualties", "ceasefire/diplomacy", "footage/media", "other")
 
 
-class Event(NamedTuple):
+class Event(Record):
     """One sentence of the timeline, with what was extracted from it."""
 
     id: str
@@ -71,7 +71,7 @@ EVENT_FIELDS: tuple[str, ...] = (
 TABLE_FIELDS: tuple[str, ...] = ("id", "date", "time", "source", "places", "text")
 
 
-class Link(NamedTuple):
+class Link(Record):
     """An answer to a claim: who gave it (the polity or outlet, and the actor where the text names
     one) and the sentence it stands in."""
 
@@ -83,7 +83,7 @@ class Link(NamedTuple):
         return {"party": self.party, "actor": self.actor, "event": self.event}
 
 
-class Claim(NamedTuple):
+class Claim(Record):
     """One claim: a claimant's statement in a sentence, with its own facts and the answers to it."""
 
     id: str  # "2020-10-04.07#1": the event's id and the claim's place in it
@@ -132,7 +132,7 @@ CLAIM_FIELDS: tuple[str, ...] = (
 CLAIM_TABLE_FIELDS: tuple[str, ...] = ("id", "claimant", "side", "places", "denied_by", "text")
 
 
-class ParseWarning(NamedTuple):
+class ParseWarning(Record):
     """Something in a corpus file that was skipped or guessed, with where it is."""
 
     file: str

@@ -7,7 +7,7 @@ from pathlib import Path
 PACKAGE = Path(__file__).resolve().parent.parent / "kscli"
 # From the bottom up: a module imports only modules of its own layer or of a layer below.
 LAYERS = ("base", "text", "names", "extract", "store", "query", "render", "cli")
-BASE = ("kscli", "kscli.model", "kscli.errors", "kscli.escapes", "kscli.jsonlayout")
+BASE = ("kscli", "kscli.model", "kscli.errors", "kscli.escapes", "kscli.jsonlayout", "kscli.record")
 
 
 def modules():

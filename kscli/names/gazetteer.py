@@ -10,12 +10,12 @@ from __future__ import annotations
 import json
 from collections.abc import Mapping
 from pathlib import Path
-from typing import NamedTuple
 
 from kscli.errors import DataFileError
 from kscli.names.folding import key, kind_hint, phonetic, plain_letters, strip_generic, words
 from kscli.names.guesses import alike, elsewhere, typo
 from kscli.names.linemap import LineMap
+from kscli.record import Record
 
 PLACES_FILE = "places.tsv"
 KINDS = ("country", "state", "region", "province", "district", "city", "town", "village",
@@ -34,7 +34,7 @@ _HINT_KINDS = {"city": ("city", "town"), "town": ("town", "city"), "village": ("
                "district": ("district",), "province": ("province", "region")}
 
 
-class Place(NamedTuple):
+class Place(Record):
     name: str
     kind: str
     parent: str | None
@@ -56,7 +56,7 @@ class Place(NamedTuple):
         return ((self.parent,) if self.parent else ()) + self.also_in
 
 
-class Match(NamedTuple):
+class Match(Record):
     """One candidate for a name: the place, the rule that found it, a score out of 100."""
 
     place: Place

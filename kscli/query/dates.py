@@ -3,19 +3,15 @@
 from __future__ import annotations
 
 from datetime import date
-from typing import TYPE_CHECKING
 
 from kscli.errors import UsageError
 from kscli.query.sets import intersect, union
 from kscli.query.spec import Query
 
-if TYPE_CHECKING:
-    from kscli.store.index import Index
 
-
-def date_positions(index: Index, query: Query) -> list[int]:
-    """Dated events on one of the --on days (OR) and within --from/--to (AND: another filter).
-    Background events are never in a range."""
+def date_positions(index, query: Query) -> list[int]:
+    """Dated events of `index` (a kscli.store.index.Index) on one of the --on days (OR) and within
+    --from/--to (AND: another filter). Background events are never in a range."""
     from kscli.text.dates import parse_user_date  # regexes compiled only when dates are asked for
 
     days = [parse_user_date(d, index.year_for_month) for d in query.on]

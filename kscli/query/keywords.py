@@ -13,17 +13,18 @@ from __future__ import annotations
 
 import bisect
 import re
-from typing import Iterable, NamedTuple
+from collections.abc import Iterable
 
 from kscli.extract.words import bare, keyword_words, words_of
 from kscli.names.folding import fold, key, phonetic
 from kscli.query.sets import intersect, union
+from kscli.record import Record
 
 _VOWELS = "aeiou"
 _HISSING = ("s", "x", "z", "ch", "sh", "o")  # their plural takes -es
 
 
-class Keyword(NamedTuple):
+class Keyword(Record):
     """A keyword as typed, and the word sequences it stands for (any one will do)."""
 
     typed: str
@@ -106,7 +107,7 @@ class Vocabulary:
         return union(self.postings[w] for w in words)
 
 
-class Match(NamedTuple):
+class Match(Record):
     """What a keyword matched: event positions, and the words of the text it matched (to highlight)."""
 
     positions: list[int]

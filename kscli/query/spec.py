@@ -5,7 +5,7 @@ The same filter repeated means OR; different filters mean AND.
 
 from __future__ import annotations
 
-from typing import NamedTuple
+from kscli.record import Record
 
 from kscli.errors import UsageError
 
@@ -13,7 +13,7 @@ MAX_ARGUMENT = 200
 DEFAULT_KM = 10.0
 
 
-class Query(NamedTuple):
+class Query(Record):
     """Every filter of `ksw events`, as typed; checked by `check()` before any work."""
 
     date_from: str | None = None  # as the user typed them; resolved against the corpus's year

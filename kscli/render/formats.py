@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 import sys
-from typing import Iterable
+from collections.abc import Iterable
 
 from kscli.errors import UsageError
 from kscli.escapes import printable
