@@ -91,8 +91,8 @@ class Gazetteer:
                   "guessable": {"keys": self._fuzzy_keys()}}
         lines = [(table, k, v) for table, entries in tables.items() for k, v in sorted(entries.items())]
         lines += [("place", name, list(place[1:])) for name, place in self.places.items()]  # in the file's order
-        return "".join(f"\n{table}\t{k}\t{json.dumps(v, ensure_ascii=False, separators=(',', ':'))}"
-                       for table, k, v in lines).encode("utf-8") + b"\n"
+        encode = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode  # one encoder, not one a line
+        return "".join(f"\n{table}\t{k}\t{encode(v)}" for table, k, v in lines).encode("utf-8") + b"\n"
 
     def _restore(self, maps: bytes) -> None:
         self.places = LineMap(maps, "place", lambda v, name: Place(name, *v[:4], *map(tuple, v[4:7]), v[7]),
