@@ -7,7 +7,7 @@ import sys
 import pytest
 
 from conftest import MINI, ROOT
-from helpers import CLEAN, png_bytes
+from helpers import CLEAN, ksw_env, png_bytes
 
 
 def test_the_library_stands_without_the_cli():
@@ -33,23 +33,33 @@ def test_main_leaves_the_garbage_collector_as_it_found_it(tmp_path, monkeypatch,
         assert gc.isenabled() and gc.get_freeze_count() == 0
 
 
-def test_the_ksw_command_keeps_what_its_imports_made_frozen_to_its_end(monkeypatch, capsys):
-    """script(), the console script and `python -m kscli`: the process ends with the run, so the
-    objects frozen after the imports are not handed back to the collector for its last pass."""
-    import gc
-    import sys
+LEAVE_AT_ONCE = """
+import atexit, sys
+atexit.register(lambda: sys.stderr.write("atexit ran\\n"))
+if sys.argv[1] == "with-workers":
+    import multiprocessing  # a build's worker processes: their clean-up at exit must run
+sys.argv = ["ksw"] + sys.argv[2:]
+from kscli.cli import script
+script()
+"""
 
-    from kscli.cli import script
 
-    monkeypatch.setenv("KSW_CACHE_DIR", "off")
-    monkeypatch.setattr(sys, "argv", ["ksw", "events", "--corpus", str(MINI), "--place", "Tartar"])
-    try:
-        with pytest.raises(SystemExit) as exit_info:
-            script()
-        assert exit_info.value.code == 0, capsys.readouterr().err
-        assert gc.isenabled() and gc.get_freeze_count() > 0
-    finally:
-        gc.unfreeze()
+@pytest.mark.parametrize("workers", [False, True])
+def test_the_ksw_command_leaves_at_once_when_it_has_answered(workers):
+    """script(), the console script and `python -m kscli`: once the answer is flushed the process ends
+    with os._exit (no interpreter shutdown: time for nothing), unless a build's worker processes may
+    still need multiprocessing's clean-up. Either way the whole answer and the status get out."""
+    whole = subprocess.run([sys.executable, "-m", "kscli", "events", "--corpus", str(MINI), "--place", "Tartar",
+                            "--format", "jsonl"], capture_output=True, env=ksw_env(KSW_CACHE_DIR="off"), timeout=60)
+    assert whole.returncode == 0 and whole.stdout.count(b"\n") >= 1, whole.stderr
+    result = subprocess.run([sys.executable, "-c", LEAVE_AT_ONCE, "with-workers" if workers else "plain", "events",
+                             "--corpus", str(MINI), "--place", "Tartar", "--format", "jsonl"],
+                            capture_output=True, env=ksw_env(KSW_CACHE_DIR="off"), timeout=60)
+    assert result.returncode == 0 and result.stdout == whole.stdout
+    assert (b"atexit ran" in result.stderr) == workers, result.stderr
+    missing = subprocess.run([sys.executable, "-c", LEAVE_AT_ONCE, "plain", "events", "--corpus", str(MINI),
+                              "--place", "Nowhere-at-all"], capture_output=True, env=ksw_env(KSW_CACHE_DIR="off"), timeout=60)
+    assert missing.returncode == 2 and missing.stderr.startswith(b"ksw: ") and b"atexit ran" not in missing.stderr
 
 
 @pytest.mark.parametrize("enabled", [True, False])

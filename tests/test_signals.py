@@ -201,13 +201,16 @@ runpy.run_module("kscli", run_name="__main__", alter_sys=True)
 #   try) printed a KeyboardInterrupt Traceback and exited by the signal instead of 130.
 # Not tested: a Ctrl-C while Python itself starts, or while it reads kscli/cli/__init__.py before the first line of
 # ksw runs - no program can close that window, only keep it short.
-@pytest.mark.parametrize("module", ["typer", "kscli.cli.running", "kscli.cli.commands", "kscli.store.load", "kscli.text.timeline"])
-def test_sigint_during_startup_imports(module, tmp_path):
-    """Deterministic stand-in for pressing Ctrl-C just after starting ksw (e.g. in a shell loop)."""
+@pytest.mark.parametrize("module, fast", [("typer", False), ("kscli.cli.running", True), ("kscli.cli.fast", True),
+                                          ("kscli.cli.commands", False), ("kscli.store.load", True),
+                                          ("kscli.store.load", False), ("kscli.text.timeline", True)])
+def test_sigint_during_startup_imports(module, fast, tmp_path):
+    """Deterministic stand-in for pressing Ctrl-C just after starting ksw (e.g. in a shell loop), on the
+    fast path and on typer's (which the query takes when KSW_NO_FAST is set)."""
     if shutil.which("ksw"):
         pytest.skip("the installed console script is not run through runpy here")
     result = subprocess.run([sys.executable, "-c", INTERRUPT_AT_IMPORT, module, "events", "--on", "2020-10-04",
                              "--corpus", str(FIXTURES / "mini-timeline.txt"), "--year", "2020"],
-                            capture_output=True, cwd=tmp_path, env=ksw_env(), timeout=60)
+                            capture_output=True, cwd=tmp_path, env=ksw_env(KSW_NO_FAST="" if fast else "1"), timeout=60)
     assert "Traceback" not in result.stderr.decode(), result.stderr.decode()[-1500:]
     assert result.returncode == 130, (result.returncode, result.stderr.decode()[-500:])

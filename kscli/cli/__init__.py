@@ -1,7 +1,8 @@
 """The `ksw` command line: the only part of kscli that knows typer; nothing imports it.
 
-Importing typer takes tens of milliseconds; a Ctrl-C in that window must still end
-quietly with status 130, so the imports happen inside `main` under a handler.
+Importing typer takes tens of milliseconds, so the common queries are answered without it
+(kscli.cli.fast). A Ctrl-C while ksw starts must still end quietly with status 130, so the
+imports happen inside `main` under a handler.
 """
 
 import gc
@@ -18,22 +19,11 @@ def _interrupted_while_starting(signum, frame):
 def main(argv=None, restore_collector: bool = True) -> None:
     """Run ksw with `argv` (default: the command line); ends with SystemExit and the exit status.
 
-    A caller in the same process (a test) gets the garbage collector back as it was; the `ksw`
-    command itself, whose process ends with the run, leaves it be (script()).
+    A caller in the same process (a test) gets the garbage collector back as it was (typer's
+    imports freeze what they made: kscli.cli.typed); the `ksw` command itself leaves it be (script()).
     """
     previous = signal.signal(signal.SIGINT, _interrupted_while_starting)
-    # Importing typer makes tens of thousands of objects that live as long as the process, and
-    # no garbage: the collector's passes over them cost about 3 ms a run, for nothing. So no
-    # passes while importing, and what the imports made is then set aside for the run (freeze).
-    gc.disable()
-    try:
-        from kscli.cli.running import run
-    except ImportError as exc:  # typer or rich missing: an installation problem, said in one line
-        sys.stderr.write(f"ksw: cannot start: {exc}; install ksw with its dependencies (pip install .)\n")
-        sys.exit(2)
-    finally:
-        gc.freeze()
-        gc.enable()
+    from kscli.cli.running import run
 
     signal.signal(signal.SIGINT, previous)  # from here on, KeyboardInterrupt is handled in run()
     try:
@@ -46,10 +36,21 @@ def main(argv=None, restore_collector: bool = True) -> None:
 def script() -> None:
     """Entry point of the `ksw` console script and of `python -m kscli`.
 
-    What the imports made stays frozen to the end: unfrozen, it would only go through the
-    collector's last pass at exit, about 8 ms a run over objects that are not garbage.
+    The answer is flushed by then; the interpreter's own shutdown (tearing down every module and
+    object, a last pass of the collector) is time for nothing, so the process leaves at once, unless
+    worker processes of a build may still be ending (multiprocessing cleans up at exit).
     """
-    main(restore_collector=False)
+    try:
+        main(restore_collector=False)
+    except SystemExit as exc:
+        if "multiprocessing" in sys.modules or not isinstance(exc.code, (int, type(None))):
+            raise
+        for stream in (sys.stdout, sys.stderr):
+            try:
+                stream.flush()
+            except (AttributeError, ValueError, OSError):  # closed or gone: nothing left to say on it
+                pass
+        os._exit(exc.code or 0)
 
 
 __all__ = ["main", "script"]

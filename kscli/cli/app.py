@@ -1,17 +1,10 @@
-"""The typer app, and what every command shares: loading the index, turning options into a query.
-
-The commands themselves are declared in kscli.cli.events, kscli.cli.claims and kscli.cli.listing,
-and registered on `app` when kscli.cli.commands imports them.
-"""
+"""The typer app: its name, help and --version; the commands are declared in kscli.cli.commands."""
 
 from typing import Annotated
 
 import typer
 
 from kscli import __version__
-from kscli.cli.context import Context
-from kscli.cli.printing import building_notice
-from kscli.errors import UsageError
 
 app = typer.Typer(
     name="ksw",
@@ -34,57 +27,3 @@ def _version(value: bool) -> None:
 def _root(version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True,
                                                 help="Print the version and exit.")] = False) -> None:
     """Query a day-by-day war timeline by date, place, actor and keyword."""
-
-
-def load(env: Context, o: dict, note_dropped: bool = True):
-    """The index of the corpus the options name; its warnings held on `env` for the end of the run."""
-    from kscli.store.load import load_index
-
-    index = load_index(o["corpus"], year=o["year"], extra_places=tuple(o["places_file"] or ()),
-                       on_build=building_notice, bundled_data=not o["own_data"])
-    if o["verbose"]:
-        for w in index.warnings:
-            env.warn(str(w))
-    elif note_dropped:  # text left out of the answers is said unasked, in one line
-        dropped = [w for w in index.warnings if w.dropped]
-        if dropped:
-            more = f"; {len(dropped) - 1} more like it" if len(dropped) > 1 else ""
-            env.warn(f"{dropped[0]}{more} (ksw corpus check lists every warning)")
-    return index
-
-
-def query_of(o: dict):
-    """The filters of the options, frozen into a checked Query."""
-    from kscli.query.spec import Query, check
-
-    return check(Query(
-        date_from=o["date_from"], date_to=o["date_to"], on=tuple(o["on"] or ()), places=tuple(o["place"] or ()),
-        within=tuple(o["within"] or ()), actors=tuple(o["actor"] or ()), keywords=tuple(o["keyword"] or ()),
-        types=tuple(o["event_type"] or ()), weapons=tuple(o["weapon"] or ()), denied_by=tuple(o["denied_by"] or ()),
-        disputed=_disputed(o), confirmed=True if o["confirmed"] else None, sides=tuple(o["side"] or ()),
-        near=o["near"], km=o["km"], limit=o.get("limit"), reverse=o.get("reverse", False)))
-
-
-def select(env: Context, index, o: dict):
-    """The events the options select; how place names were read, and why an answer is empty, said on `env`."""
-    from kscli.query.execute import run
-
-    spec = query_of(o)
-    result = run(index, spec)
-    tell(env, index, spec, result)
-    return result
-
-
-def tell(env: Context, index, spec, result) -> None:
-    from kscli.query.resolve import place_notes
-
-    for note in place_notes(index, spec):
-        env.warn(note)
-    for note in result.notes:
-        env.say(note)
-
-
-def _disputed(o: dict) -> bool | None:
-    if o["disputed"] and o["undisputed"]:
-        raise UsageError("--disputed and --undisputed contradict each other: give one")
-    return True if o["disputed"] else False if o["undisputed"] else None

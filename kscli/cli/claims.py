@@ -1,43 +1,19 @@
-"""`ksw claims` and `ksw disputes`: claims one by one, and claim and counter-claim side by side."""
+"""The bodies of `ksw claims` and `ksw disputes` (declared in kscli.cli.commands): claims one by one,
+and claim and counter-claim side by side."""
 
-from typing import Annotated, Optional
-
-import typer
-
-from kscli.cli.app import app, load, query_of, tell
-from kscli.cli.options import CORPUS, FILTERS, OUTPUT, option, takes
 from kscli.cli.printing import choose, done, pick, print_bytes, print_rows
+from kscli.cli.selecting import load, query_of, tell
 
 
-@app.command()
-@takes(FILTERS, OUTPUT, CORPUS)
-def claims(
-    ctx: typer.Context,
-    limit: Annotated[Optional[int], option("--limit", "-n", panel="Output", help="At most N claims.")] = None,
-    reverse: Annotated[bool, option("--reverse", "-r", panel="Output", help="Newest first.")] = False,
-    **o,
-) -> None:
-    """List the claims that match every filter: who claimed what, and who denied or confirmed it.
-
-    A sentence holds a claim for each claimant; a claim's places, types and weapons are those of its
-    own words. Every filter of `events` applies to the claim (dates and keywords, to its sentence).
-
-    Examples:
-
-      ksw claims --place Stepanakert --claimant "Armenian MoD"
-
-      ksw claims --denied-by Armenia --format jsonl | jq -r .id
-
-      ksw claims --confirmed --format tsv
-    """
+def claims(env, o: dict) -> None:
     from kscli.model import CLAIM_FIELDS, CLAIM_TABLE_FIELDS
     from kscli.query.claims import run_claims
 
     fmt = choose(o["fmt"])
-    index = load(ctx.obj, o)
-    spec = query_of(dict(o, limit=limit, reverse=reverse))
+    index = load(env, o)
+    spec = query_of(o)
     result = run_claims(index, spec)
-    tell(ctx.obj, index, spec, result)
+    tell(env, index, spec, result)
     if fmt == "jsonl" and o["fields"] is None:  # every field: the cached JSON lines are the output
         print_bytes(result.jsonl())
         done(bool(result.positions))
@@ -69,27 +45,15 @@ class _Link:
         self.party, self.actor, self.event = party, actor, event
 
 
-@app.command()
-@takes(FILTERS, OUTPUT, CORPUS)
-def disputes(ctx: typer.Context, **o) -> None:
-    """Lay claim and counter-claim side by side, per day and place: what each side said, who denied what.
-
-    A row for each day and place where claimants of two sides spoke, or a claim was denied.
-
-    Examples:
-
-      ksw disputes --place Shusha
-
-      ksw disputes --from 2020-10-27 --to 2020-10-28 --format csv > disputes.csv
-    """
+def disputes(env, o: dict) -> None:
     from kscli.query.claims import run_claims
     from kscli.query.disputes import dispute_rows
 
     fmt = choose(o["fmt"])
-    index = load(ctx.obj, o)
+    index = load(env, o)
     spec = query_of(o)
     result = run_claims(index, spec)
-    tell(ctx.obj, index, spec, result)
+    tell(env, index, spec, result)
     rows, columns = dispute_rows(result.claims, index.lexicon.actors.sides())
     print_rows(rows, pick(o, tuple(columns), columns), fmt, header=not o["no_header"])
     done(bool(rows))

@@ -1,39 +1,16 @@
-"""`ksw events`: the events that match every filter, in any format."""
+"""The body of `ksw events`: the events that match every filter, in any format (declared in kscli.cli.commands)."""
 
-from typing import Annotated, Optional
-
-import typer
-
-from kscli.cli.app import app, load, select
-from kscli.cli.options import CORPUS, FILTERS, OUTPUT, option, takes
 from kscli.cli.printing import choose, done, emit_json, pick, print_bytes, print_cells, print_rows
+from kscli.cli.selecting import load, select
 
 
-@app.command()
-@takes(FILTERS, OUTPUT, CORPUS)
-def events(
-    ctx: typer.Context,
-    limit: Annotated[Optional[int], option("--limit", "-n", panel="Output", help="At most N events.")] = None,
-    reverse: Annotated[bool, option("--reverse", "-r", panel="Output", help="Newest first.")] = False,
-    **o,
-) -> None:
-    """List the events that match every filter (a filter repeated means OR; different filters, AND).
-
-    Examples:
-
-      ksw events --place Tartar --from 2020-10-01 --to 2020-10-10
-
-      ksw events --place Shushi --from 2020-10-28 --to "9 Nov" --format jsonl | jq .text
-
-      ksw events --actor "Azerbaijani MoD" -k Smerch --format tsv | cut -f1 | sort | uniq -c
-
-      ksw events --near Stepanakert --km 15 --format geojson > near.geojson
-    """
+def events(env, o: dict) -> None:
+    """`ksw events`: the options `o` (kscli.cli.options), the run's Context `env`."""
     from kscli.model import EVENT_FIELDS, TABLE_FIELDS
 
     fmt = choose(o["fmt"], geo=True)
-    index = load(ctx.obj, o)
-    result = select(ctx.obj, index, dict(o, limit=limit, reverse=reverse))
+    index = load(env, o)
+    result = select(env, index, o)
     if fmt == "jsonl" and o["fields"] is None:  # every field: the cached JSON lines are the output
         print_bytes(result.jsonl())
         done(bool(result.positions))

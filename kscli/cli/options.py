@@ -1,142 +1,80 @@
-"""The options ksw's commands share, declared once, and the decorator that adds them.
+"""The options of ksw's commands, declared once, as plain data.
 
-Every command that selects events takes the same filters (FILTERS), so
-`ksw stats` and `ksw map` accept exactly what `ksw events` does.
+Two readers build the command line from this one table: typer (kscli.cli.declare), for help,
+completion, error messages and every command; and the fast path (kscli.cli.fast), which parses
+the common queries without importing typer. Nothing here imports typer, so the fast path stays fast.
+
+Every command that selects events takes the same filters (FILTERS), so `ksw stats` and
+`ksw map` accept exactly what `ksw events` does.
 """
 
-import functools
-import inspect
-import os
-from pathlib import Path
-from typing import Annotated, Optional
+from kscli.cli import completing as c
 
-import typer
-
-from kscli.errors import KscliError
+KINDS = ("str", "strs", "flag", "int", "float", "path", "paths")  # the value an option takes; strs and paths repeat
 
 
-def complete_names(kind: str):
-    """Completion of a name from the corpus's data files: place, actor, weapon or side."""
-    def complete(incomplete: str) -> list[str]:
-        from kscli.query import completion
-        from kscli.store.load import load_index
+class Opt:
+    """One option: its flags, the kind of value it takes, its default and its help."""
 
-        try:
-            lexicon = load_index(os.environ.get("KSW_CORPUS") or None).lexicon
-        except KscliError:
-            return []
-        spellings = {"place": completion.place_spellings, "actor": completion.actor_spellings,
-                     "weapon": completion.weapon_spellings, "side": completion.side_names}[kind](lexicon)
-        return for_shell(completion.ranked(spellings, incomplete), incomplete)
-    return complete
+    __slots__ = ("decls", "kind", "default", "metavar", "help", "panel", "complete", "envvar", "min", "max")
+
+    def __init__(self, *decls: str, kind: str = "str", default=None, metavar: str | None = None, help: str = "",
+                 panel: str = "Filters", complete=None, envvar: str | None = None,
+                 min: int | None = None, max: int | None = None):
+        assert kind in KINDS, kind
+        self.decls, self.kind, self.default, self.metavar, self.help = decls, kind, default, metavar, help
+        self.panel, self.complete, self.envvar, self.min, self.max = panel, complete, envvar, min, max
 
 
-def complete_values(values):
-    """Completion of a fixed value (a type, a format, a --by dimension): no index needed."""
-    def complete(incomplete: str) -> list[str]:
-        from kscli.query.completion import ranked
-
-        return for_shell(ranked(((v, True) for v in values()), incomplete), incomplete)
-    return complete
-
-
-def complete_fields(incomplete: str) -> list[str]:
-    from kscli.model import EVENT_FIELDS
-    from kscli.query.completion import field_list
-
-    return for_shell(field_list(EVENT_FIELDS, incomplete), incomplete)
-
-
-def for_shell(values: list[str], incomplete: str) -> list[str]:
-    """Values as the shell asking must insert them: bash inserts each as it is, so a space or quote
-    in a name is escaped for it (zsh and fish quote what they are given)."""
-    if os.environ.get("_KSW_COMPLETE") != "complete_bash":
-        return values
-    import re
-
-    from kscli.query.completion import for_bash
-
-    return [re.sub(r"""([\s'"\\$`!&;|<>()*?\[\]{}#~])""", r"\\\1", v) for v in for_bash(values, incomplete)]
-
-
-def _types():
-    from kscli.model import EVENT_TYPES
-
-    return EVENT_TYPES
-
-
-def _formats():
-    from kscli.render.formats import FORMATS
-
-    return (*FORMATS, "geojson")
-
-
-def option(*decls, panel="Filters", autocompletion=None, **kw):
-    if autocompletion is None:
-        return typer.Option(*decls, rich_help_panel=panel, **kw)
-    # Typer keeps only the values that begin with what was typed, as typed: "shu" would never give
-    # Shusha, nor "Tartar D" the escaped "Tartar\ District". click's own hook, which Typer still
-    # passes on (saying, as each command is built, that it will not always), takes them as given.
-    import warnings
-
-    warnings.filterwarnings("ignore", "In Typer, only the parameter 'autocompletion'", DeprecationWarning)
-    return typer.Option(*decls, rich_help_panel=panel, shell_complete=_items(autocompletion), **kw)
-
-
-def _items(complete):
-    def shell_complete(ctx, param, incomplete: str):
-        from typer._click.shell_completion import CompletionItem
-
-        return [CompletionItem(value) for value in complete(incomplete)]
-    return shell_complete
-
-
-Many = Optional[list[str]]
-FILTERS = {  # parameter name -> (annotation, default)
-    "date_from": (Annotated[Optional[str], option("--from", metavar="DATE", help="First day (inclusive): 2020-10-04, '4 October', 'Oct 4', 2020-10.")], None),
-    "date_to": (Annotated[Optional[str], option("--to", metavar="DATE", help="Last day (inclusive).")], None),
-    "on": (Annotated[Many, option("--on", metavar="DATE", help="Only this day or month (repeatable).")], None),
-    "place": (Annotated[Many, option("--place", "-p", metavar="NAME", autocompletion=complete_names("place"), help="Place, any spelling: Tartar, Terter, Tərtər (repeatable).")], None),
-    "within": (Annotated[Many, option("--within", metavar="NAME", autocompletion=complete_names("place"), help="A place and every place inside it (repeatable).")], None),
-    "near": (Annotated[Optional[str], option("--near", metavar="PLACE", autocompletion=complete_names("place"), help="Events at places within --km of this place.")], None),
-    "km": (Annotated[Optional[float], option("--km", metavar="N", help="Radius for --near, in kilometres (default: 10).")], None),
-    "actor": (Annotated[Many, option("--actor", "--claimant", "-a", metavar="NAME", autocompletion=complete_names("actor"), help="Who made the claim: 'Azerbaijani MoD', ADA, Pashinyan; a party (Armenia) means all who speak for it (repeatable).")], None),
-    "keyword": (Annotated[Many, option("--keyword", "-k", metavar="TEXT", help="Whole word (and its inflections: kill, killed) or phrase, case- and accent-insensitive; kilo* for a prefix (repeatable).")], None),
-    "event_type": (Annotated[Many, option("--type", "-t", metavar="TYPE", autocompletion=complete_values(_types), help="shelling/strike, battle/clash, territory, ... (repeatable).")], None),
-    "weapon": (Annotated[Many, option("--weapon", "-w", metavar="NAME", autocompletion=complete_names("weapon"), help="Named weapon system: Smerch, Tochka-U, TB2 (repeatable).")], None),
-    "denied_by": (Annotated[Many, option("--denied-by", metavar="PARTY", autocompletion=complete_names("actor"), help="Claims this party denied: Armenia (its MoD, MoFA, PM, authorities), 'Armenian MoD', unnamed (repeatable).")], None),
-    "disputed": (Annotated[bool, option("--disputed", "--denied", help="Only claims someone denied.")], False),
-    "undisputed": (Annotated[bool, option("--undisputed", "--undenied", help="Only claims nobody denied.")], False),
-    "confirmed": (Annotated[bool, option("--confirmed", help="Only claims someone else confirmed.")], False),
-    "side": (Annotated[Many, option("--side", metavar="SIDE", autocompletion=complete_names("side"), help="The claimant's side, as the actors file names it: azerbaijani, armenian, 'third party' (repeatable).")], None),
+FILTERS = {  # parameter name -> option
+    "date_from": Opt("--from", metavar="DATE", help="First day (inclusive): 2020-10-04, '4 October', 'Oct 4', 2020-10."),
+    "date_to": Opt("--to", metavar="DATE", help="Last day (inclusive)."),
+    "on": Opt("--on", kind="strs", metavar="DATE", help="Only this day or month (repeatable)."),
+    "place": Opt("--place", "-p", kind="strs", metavar="NAME", complete=c.names("place"), help="Place, any spelling: Tartar, Terter, Tərtər (repeatable)."),
+    "within": Opt("--within", kind="strs", metavar="NAME", complete=c.names("place"), help="A place and every place inside it (repeatable)."),
+    "near": Opt("--near", metavar="PLACE", complete=c.names("place"), help="Events at places within --km of this place."),
+    "km": Opt("--km", kind="float", metavar="N", help="Radius for --near, in kilometres (default: 10)."),
+    "actor": Opt("--actor", "--claimant", "-a", kind="strs", metavar="NAME", complete=c.names("actor"), help="Who made the claim: 'Azerbaijani MoD', ADA, Pashinyan; a party (Armenia) means all who speak for it (repeatable)."),
+    "keyword": Opt("--keyword", "-k", kind="strs", metavar="TEXT", help="Whole word (and its inflections: kill, killed) or phrase, case- and accent-insensitive; kilo* for a prefix (repeatable)."),
+    "event_type": Opt("--type", "-t", kind="strs", metavar="TYPE", complete=c.values(c.types), help="shelling/strike, battle/clash, territory, ... (repeatable)."),
+    "weapon": Opt("--weapon", "-w", kind="strs", metavar="NAME", complete=c.names("weapon"), help="Named weapon system: Smerch, Tochka-U, TB2 (repeatable)."),
+    "denied_by": Opt("--denied-by", kind="strs", metavar="PARTY", complete=c.names("actor"), help="Claims this party denied: Armenia (its MoD, MoFA, PM, authorities), 'Armenian MoD', unnamed (repeatable)."),
+    "disputed": Opt("--disputed", "--denied", kind="flag", default=False, help="Only claims someone denied."),
+    "undisputed": Opt("--undisputed", "--undenied", kind="flag", default=False, help="Only claims nobody denied."),
+    "confirmed": Opt("--confirmed", kind="flag", default=False, help="Only claims someone else confirmed."),
+    "side": Opt("--side", kind="strs", metavar="SIDE", complete=c.names("side"), help="The claimant's side, as the actors file names it: azerbaijani, armenian, 'third party' (repeatable)."),
 }
 CORPUS = {
-    "corpus": (Annotated[Optional[str], option("--corpus", panel="Corpus", envvar="KSW_CORPUS", metavar="PATH", help="Timeline file or folder of timeline files (default: the bundled timeline; env KSW_CORPUS).")], None),
-    "year": (Annotated[Optional[int], option("--year", panel="Corpus", min=1, max=9999, help="Year of the timeline's first day, if the text does not say.")], None),
-    "places_file": (Annotated[Optional[list[Path]], option("--places-file", panel="Corpus", metavar="FILE", help="Extra gazetteer TSV (same columns as corpus/places.tsv).")], None),
-    "own_data": (Annotated[bool, option("--own-data", panel="Corpus", help="Only the corpus's own places, actors and weapons files, not the bundled war's (for another war).")], False),
-    "verbose": (Annotated[bool, option("--verbose", "-v", panel="Corpus", help="Show parse warnings on stderr.")], False),
+    "corpus": Opt("--corpus", panel="Corpus", envvar="KSW_CORPUS", metavar="PATH", help="Timeline file or folder of timeline files (default: the bundled timeline; env KSW_CORPUS)."),
+    "year": Opt("--year", kind="int", panel="Corpus", min=1, max=9999, help="Year of the timeline's first day, if the text does not say."),
+    "places_file": Opt("--places-file", kind="paths", panel="Corpus", metavar="FILE", help="Extra gazetteer TSV (same columns as corpus/places.tsv)."),
+    "own_data": Opt("--own-data", kind="flag", default=False, panel="Corpus", help="Only the corpus's own places, actors and weapons files, not the bundled war's (for another war)."),
+    "verbose": Opt("--verbose", "-v", kind="flag", default=False, panel="Corpus", help="Show parse warnings on stderr."),
 }
 OUTPUT = {
-    "fmt": (Annotated[Optional[str], option("--format", "-f", panel="Output", metavar="FORMAT", autocompletion=complete_values(_formats), help="table, tsv, csv, json or jsonl (default: table on a terminal, tsv in a pipe).")], None),
-    "fields": (Annotated[Optional[str], option("--fields", panel="Output", metavar="A,B,...", autocompletion=complete_fields, help="Columns to print, in order (comma-separated).")], None),
-    "no_header": (Annotated[bool, option("--no-header", panel="Output", help="Omit the header line.")], False),
+    "fmt": Opt("--format", "-f", panel="Output", metavar="FORMAT", complete=c.values(c.formats), help="table, tsv, csv, json or jsonl (default: table on a terminal, tsv in a pipe)."),
+    "fields": Opt("--fields", panel="Output", metavar="A,B,...", complete=c.fields, help="Columns to print, in order (comma-separated)."),
+    "no_header": Opt("--no-header", kind="flag", default=False, panel="Output", help="Omit the header line."),
 }
 
 
-def takes(*groups: dict):
-    """Add the options of `groups` to a command; it receives them as keyword arguments."""
-    def decorate(func):
-        own = [p for p in inspect.signature(func).parameters.values() if p.kind is not inspect.Parameter.VAR_KEYWORD]
-        extra = [inspect.Parameter(name, inspect.Parameter.KEYWORD_ONLY, annotation=ann, default=default)
-                 for group in groups for name, (ann, default) in group.items()]
+def paging(what: str) -> dict:
+    """--limit and --reverse, whose help names what is listed (events, claims)."""
+    return {
+        "limit": Opt("--limit", "-n", kind="int", panel="Output", help=f"At most N {what}."),
+        "reverse": Opt("--reverse", "-r", kind="flag", default=False, panel="Output", help="Newest first."),
+    }
 
-        @functools.wraps(func)
-        def wrapper(**kwargs):
-            return func(**kwargs)
 
-        wrapper.__signature__ = inspect.Signature([p.replace(kind=inspect.Parameter.KEYWORD_ONLY) for p in own] + extra)
-        wrapper.__annotations__ = {p.name: p.annotation for p in wrapper.__signature__.parameters.values()}
-        del wrapper.__wrapped__  # typer must read the signature above, not the original's
-        return wrapper
-    return decorate
+COUNTING = {  # ksw stats
+    "by": Opt("--by", "-b", kind="strs", default=("day",), panel="Output", metavar="DIM", complete=c.values(c.dimensions),
+              help="day, week, place, actor, type, side or victims; twice for a cross-table."),
+    "total": Opt("--sum", panel="Output", metavar="FIELD", help="Sum the claims' killed or injured instead of counting."),
+}
+CHART = {  # ksw timeline
+    "width": Opt("--width", kind="int", default=40, panel="Output", min=5, max=400, help="Length of the longest bar."),
+}
+DRAWING = {  # ksw map
+    "output": Opt("--output", "-o", kind="path", default="ksw-map.svg", panel="Output", metavar="FILE", help="SVG file to write; - for standard output."),
+    "text": Opt("--text", kind="flag", default=False, panel="Output", help="Also print a coarse map on the terminal."),
+}

@@ -3,9 +3,15 @@
 import os
 import sys
 
-import typer
-
 from kscli.errors import ExitStatus, UsageError
+
+
+class Finished(Exception):
+    """A command has answered: the run ends with this exit status (typer's Exit, without typer)."""
+
+    def __init__(self, status: int):
+        super().__init__(status)
+        self.status = status
 
 
 def choose(requested, geo: bool = False, default_piped: str | None = None) -> str:
@@ -75,7 +81,7 @@ def guard(write, *args, **options) -> None:
         write(*args, **options)
         sys.stdout.flush()
     except BrokenPipeError:
-        raise typer.Exit(closed_stdout()) from None
+        raise Finished(closed_stdout()) from None
 
 
 def closed_stdout() -> int:
@@ -107,4 +113,10 @@ def building_notice(size: int, files: int, cached: bool) -> None:
 
 
 def done(matched: bool) -> None:
-    raise typer.Exit(ExitStatus.MATCH if matched else ExitStatus.NO_MATCH)
+    raise Finished(ExitStatus.MATCH if matched else ExitStatus.NO_MATCH)
+
+
+def note(message: str) -> None:
+    """A line on stderr now, not held to the end of the run (what typer.echo(..., err=True) did)."""
+    sys.stderr.write(message + "\n")
+    sys.stderr.flush()

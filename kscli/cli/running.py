@@ -1,12 +1,14 @@
-"""Running the app: every failure becomes one line on stderr and an exit status."""
+"""Running a command: every failure becomes one line on stderr and an exit status.
 
+The fast path (kscli.cli.fast) answers the common queries; anything else goes to typer
+(kscli.cli.typed), imported only then. Both meet the same handling of errors here.
+"""
+
+import os
 import sys
 
-import typer
-
-from kscli.cli.commands import app
 from kscli.cli.context import Context
-from kscli.cli.printing import closed_stdout
+from kscli.cli.printing import Finished, closed_stdout
 from kscli.errors import CacheDamaged, ExitStatus, KscliError, one_line, shortened
 
 
@@ -16,9 +18,10 @@ def run(argv: list[str] | None = None) -> None:
         _error("cannot write: standard output is closed")
         sys.exit(ExitStatus.ERROR)
     _lenient_encoding()
+    argv = sys.argv[1:] if argv is None else list(argv)
     context = Context()
     try:
-        status = _run(argv, context)
+        status = _attempt(argv, context)
     except KeyboardInterrupt:
         status = ExitStatus.INTERRUPTED
         context.flush_warnings(keep=False)
@@ -44,32 +47,9 @@ def _lenient_encoding() -> None:
                 pass
 
 
-def _app_for(argv: list[str]) -> typer.Typer:
-    """The app narrowed to the command the arguments name.
-
-    typer builds every command's options before running one; on a tool run in
-    loops that is milliseconds for nothing. Help, completion and unknown names
-    get the whole app.
-    """
-    import copy
-
-    name = argv[0] if argv else ""
-    commands = [c for c in app.registered_commands if (c.name or c.callback.__name__.replace("_", "-")) == name]
-    groups = [g for g in app.registered_groups if g.name == name]
-    if not commands and not groups:
-        return app
-    narrow = copy.copy(app)
-    narrow.registered_commands = commands
-    narrow.registered_groups = groups
-    return narrow
-
-
-def _run(argv, context: Context, retry: bool = True) -> int:
-    argv = sys.argv[1:] if argv is None else list(argv)
-    command = typer.main.get_command(_app_for(argv))
+def _attempt(argv: list[str], context: Context, retry: bool = True) -> int:
     try:
-        result = command.main(args=argv, prog_name="ksw", standalone_mode=False, obj=context)
-        return result if isinstance(result, int) else ExitStatus.MATCH
+        return _answer(argv, context)
     except CacheDamaged as exc:
         # Found before anything was printed: drop the file and answer from a fresh build.
         from kscli.store import cachefile as cache
@@ -77,16 +57,14 @@ def _run(argv, context: Context, retry: bool = True) -> int:
         cache.discard(exc.location)
         if retry:
             context.flush_warnings(keep=False)  # the second run says them again
-            return _run(argv, context, retry=False)
+            return _attempt(argv, context, retry=False)
         _error(str(exc))
+        return exc.status
+    except Finished as exc:
         return exc.status
     except KscliError as exc:
         _error(str(exc))
         return exc.status
-    except typer.Exit as exc:
-        return exc.exit_code
-    except typer.Abort:
-        return ExitStatus.INTERRUPTED
     except OSError:
         raise  # output failures are reported by run()
     except Exception as exc:  # click's usage errors, and anything unforeseen: one line, never a traceback
@@ -97,6 +75,20 @@ def _run(argv, context: Context, retry: bool = True) -> int:
             return getattr(exc, "exit_code", ExitStatus.ERROR)
         _error(f"internal error: {type(exc).__name__}: {exc}")
         return ExitStatus.ERROR
+
+
+def _answer(argv: list[str], context: Context) -> int:
+    """The fast path's answer when it understands every argument; typer's otherwise."""
+    from kscli.cli import fast
+
+    call = None if os.environ.get("KSW_NO_FAST") else fast.parse(argv)
+    if call is not None:
+        return fast.answer(call, context)
+    try:
+        from kscli.cli.typed import typer_answer
+    except ImportError as exc:  # typer or rich missing: an installation problem, said in one line
+        raise KscliError(f"cannot start: {exc}; install ksw with its dependencies (pip install .)") from None
+    return typer_answer(argv, context)
 
 
 def _error(message: str) -> None:
