@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from conftest import FIXTURES, MINI, ROOT, SEED, ksw_command, run_ksw
-from helpers import CLEAN, QUERIES, answers, assert_cache_sound, build_cache, events, read, reference, the_cache_file
+from helpers import CLEAN, QUERIES, answers, assert_cache_sound, build_cache, events, ksw_env, read, reference, the_cache_file
 
 
 def in_fresh_python(code: str, cache_dir: Path, corpus: Path | None = None) -> str:
@@ -313,3 +313,29 @@ def test_a_relative_xdg_cache_home_is_ignored(monkeypatch, tmp_path):
     assert cache_root() == tmp_path / ".cache" / "ksw"
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg"))
     assert cache_root() == tmp_path / "xdg" / "ksw"
+
+
+SAVE_MARKED = """
+import sys
+import kscli.store.persist as persist
+real = persist.save
+def save(*args, **kwargs):
+    sys.stdout.write("-- cache write --\\n")
+    sys.stdout.flush()
+    return real(*args, **kwargs)
+persist.save = save
+from kscli.cli import main
+main(sys.argv[1:])
+"""
+
+
+def test_a_first_run_answers_before_it_writes_the_cache(tmp_path):
+    """The cache write of a first run is about as long as the build: the answer goes out first."""
+    args = ["events", "--corpus", str(MINI), "--place", "Tartar", "--format", "jsonl"]
+    env = ksw_env(KSW_CACHE_DIR=str(tmp_path / "cache"))
+    first = subprocess.run([sys.executable, "-c", SAVE_MARKED, *args], capture_output=True, env=env, timeout=120)
+    lines = first.stdout.decode().splitlines()
+    assert first.returncode == 0 and len(lines) >= 2, first.stderr
+    assert lines[-1] == "-- cache write --" and all(line.startswith("{") for line in lines[:-1])
+    second = subprocess.run([sys.executable, "-c", SAVE_MARKED, *args], capture_output=True, env=env, timeout=120)
+    assert second.stdout.decode().splitlines() == lines[:-1]  # read from the cache written last time

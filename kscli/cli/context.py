@@ -19,6 +19,7 @@ class Context:
     def __init__(self, stderr=None):
         self.stderr = stderr
         self.warnings: list[str] = []
+        self.later: list = []  # work put off until the answer is out: the cache write of a first run
 
     def warn(self, message: str) -> None:
         self.warnings.append(f"ksw: warning: {one_line(message)}")
@@ -32,3 +33,8 @@ class Context:
         if keep and self.warnings:
             (self.stderr or sys.stderr).write("".join(w + "\n" for w in self.warnings))
         self.warnings.clear()
+
+    def finish(self) -> None:
+        """Do the work put off until the answer was out (kscli.store.load_index's `later`)."""
+        while self.later:
+            self.later.pop(0)()

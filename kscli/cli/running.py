@@ -32,7 +32,17 @@ def run(argv: list[str] | None = None) -> None:
         status = ExitStatus.ERROR
     context.flush_warnings()
     status = _flush_or_quiet(status)
+    if status != ExitStatus.INTERRUPTED:
+        _finish(context)
     sys.exit(int(status or 0))
+
+
+def _finish(context: Context) -> None:
+    """The cache write of a first run, after its answer (a reader sees the answer as soon as it is made)."""
+    try:
+        context.finish()
+    except KeyboardInterrupt:  # the answer is out; the cache is written next time
+        sys.exit(ExitStatus.INTERRUPTED)
 
 
 def _lenient_encoding() -> None:

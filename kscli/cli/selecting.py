@@ -13,7 +13,7 @@ def load(env: Context, o: dict, note_dropped: bool = True):
     from kscli.store.load import load_index
 
     index = load_index(o["corpus"], year=o["year"], extra_places=tuple(o["places_file"] or ()),
-                       on_build=building_notice, bundled_data=not o["own_data"])
+                       on_build=building_notice, bundled_data=not o["own_data"], later=env.later)
     if o["verbose"]:
         for w in index.warnings:
             env.warn(str(w))

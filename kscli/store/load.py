@@ -31,7 +31,7 @@ def resolve_corpus(path: str | os.PathLike | None) -> Path:
 
 def load_index(path=None, year: int | None = None, extra_places: tuple[Path, ...] = (),
                use_cache: bool = True, on_build: Callable[[int, int, bool], None] | None = None,
-               bundled_data: bool = True) -> Index:
+               bundled_data: bool = True, later: list | None = None) -> Index:
     """The index of the corpus at `path`, from the cache when its input is unchanged.
 
     `bundled_data=False` reads only the corpus's own data files (another war's places, actors and
@@ -40,6 +40,9 @@ def load_index(path=None, year: int | None = None, extra_places: tuple[Path, ...
     on_build(timeline bytes, timeline files, cached), if given, is called when the index has to
     be built, before the building starts; `cached` says whether the result will be kept (the cache
     is on and its folder writable).
+
+    `later`, if given, receives the cache write of a fresh build as a function to call once the
+    answer is out: on a first run the write is as long as the build (the command line calls it last).
     """
     from kscli.store.persist import from_snapshot, save
 
@@ -79,8 +82,15 @@ def load_index(path=None, year: int | None = None, extra_places: tuple[Path, ...
     from kscli.store.build import build_from_inputs  # the parser and extractors: only when there is no usable cache
 
     index = build_from_inputs(files, inputs, data, year)  # empties inputs
-    if location is not None and save(index, location, key):
-        cache.remember(location, paths, key)
+    if location is not None:
+        def keep() -> None:
+            if save(index, location, key):
+                cache.remember(location, paths, key)
+
+        if later is None:
+            keep()
+        else:
+            later.append(keep)
     return index
 
 
