@@ -160,18 +160,21 @@ def locality_row(place: dict, region: tuple, held, banned: set[str], alternates:
         old += place.get(f"name:{language}_x_historical", [])
     names += alternates.get(place.get("wof:concordances", {}).get("gn:id"), [])
     # A Latin name in lower case is a machine romanisation of another script ("ba er da"), not a name in use.
-    names = [n.strip() for n in [*names, place["wof:name"]] if usable(n) and not (latin_only(n) and n.strip()[:1].islower())]
+    # Some entries hold two names apart by a double space ("Nor Bayazet  Novo Bayazet"): two names.
+    names = [n.strip() for both in [*names, place["wof:name"]] for n in re.split(r"\s{2,}", both)
+             if usable(n) and not (latin_only(n) and n.strip()[:1].islower())]
     if not names:
         return None
     latin = [n for n in names if latin_only(n)]
-    preferred = [n.strip() for n in (*place.get("name:eng_x_preferred", []), *place.get("name:aze_x_preferred", []),
-                                     place["wof:name"]) if usable(n) and latin_only(n)]
+    preferred = [n.strip() for both in (*place.get("name:eng_x_preferred", []), *place.get("name:aze_x_preferred", []),
+                                        place["wof:name"]) for n in re.split(r"\s{2,}", both) if usable(n) and latin_only(n)]
     if not preferred and not latin:
         return None  # no name a reader on an English keyboard could type
     canonical = (preferred or latin)[0]
     aliases = [n for n in dict.fromkeys(names) if n != canonical and folded(n) not in banned
                and "key:" + key(n) not in banned]
-    historical = [n for n in dict.fromkeys(o.strip() for o in old if usable(o)) if n != canonical and n not in aliases]
+    historical = [n for n in dict.fromkeys(o.strip() for both in old for o in re.split(r"\s{2,}", both) if usable(o))
+                  if n != canonical and n not in aliases]
     parents = [parent]
     if provinces and lat is not None and inside(held, lon, lat):
         parents.append(min(provinces, key=lambda p: math.dist(SEATS[p], (lat, lon))))
