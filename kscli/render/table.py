@@ -14,19 +14,13 @@ from __future__ import annotations
 
 import os
 import re
-from functools import lru_cache
-from typing import Iterable, Iterator
+from collections.abc import Iterable, Iterator
 
 from kscli.escapes import cell, printable
+from kscli.render.fitting import BAR, fit, header_pieces
+from kscli.render.wrapping import is_narrow, wrap, wrapper
 
-# Characters one cell wide each (Latin with diacritics, Greek, Cyrillic, Armenian, dashes and
-# quotes): text made only of these is measured and wrapped by len(), like ASCII.
-_narrow = re.compile(r"[\u0020-\u007e\u00a0-\u02ff\u0370-\u0482\u0531-\u0556\u0561-\u0587\u2010-\u2027\u2030-\u205e]*").fullmatch
 BOLD_YELLOW, BOLD, RESET = "\x1b[1;33m", "\x1b[1m", "\x1b[0m"
-_FIXED = {"id", "date", "time", "count", "line", "events", "claims", "score", "lat", "lon", "kind", "rule"}
-_MIN_FLEX = 8  # no flexible column narrower than this
-_MIN_MAIN = 24  # the column that takes the rest (text) gets at least this much
-_CAP = 24  # other flexible columns (source, places) wrap beyond this
 _REPEATS = 80  # cells shorter than this (names, lists of places) are often repeated; sentences are not
 CHUNK = 200  # rows drawn and written at a time: a terminal shows the first rows while the rest are drawn
 
@@ -41,15 +35,22 @@ def draw(cells: list[list[str]], columns: list[str], width: int, header: bool = 
     `colour` (NO_COLOR) highlights are bold only.
     """
     measure = cell_len
-    cell_len = lambda s: len(s) if _is_narrow(s) else measure(s)  # noqa: E731 - most cells are narrow
-    narrow = [_is_narrow("".join(column)) for column in cells]  # then len() and str.ljust measure them right
-    widths = _widths(cells, narrow, columns, width, cell_len)
+    cell_len = lambda s: len(s) if is_narrow(s) else measure(s)  # noqa: E731 - most cells are narrow
+    highlight = _highlighter(marks, colour) if marks is not None and styles else None
+    grid = fit(cells, list(columns), width, cell_len)
+    if grid is None:  # not even the narrowest grid fits: a block a row
+        from kscli.render.blocks import draw_blocks
+
+        yield from draw_blocks(cells, list(columns), width, [highlight if c in marked else None for c in columns],
+                               styles, cell_len)
+        return
+    cells, columns, widths = _scaled_bars(grid), grid.columns, grid.widths
+    narrow = [is_narrow("".join(column)) for column in cells]  # then len() and str.ljust measure them right
     lines = [_rule("┏", "━", "┳", "┓", widths)] if header else [_rule("┌", "─", "┬", "┐", widths)]
     if header:
-        lines += _row([f"{BOLD}{c}{RESET}" if styles else c for c in columns], widths, [cell_len(c) for c in columns], "┃")
+        lines += _header(columns, widths, styles)
         lines.append(_rule("┡", "━", "╇", "┩", widths))
     yield "".join(line + "\n" for line in lines)
-    highlight = _highlighter(marks, colour) if marks is not None and styles else None
     highlights = [highlight if c in marked else None for c in columns]
     blanks = [" " * (w + 2) for w in widths]
     memos: list[dict[str, str]] = [{} for _ in columns]  # names and lists repeat down a column: each drawn once
@@ -134,81 +135,38 @@ def _highlighter(marks: re.Pattern, colour: bool):
 
 def _narrow_cell(text: str, width: int) -> str:
     """A cell of characters one column wide each: wrapped by one regex pass, padded by str.ljust."""
-    pieces = (_wrapper(width).findall(text) or [""]) if len(text) > width else [text]
+    pieces = (wrapper(width).findall(text) or [""]) if len(text) > width else [text]
     return " " + " \n ".join([piece.ljust(width) for piece in pieces]) + " "
 
 
 def _cell(text: str, width: int, cell_len) -> str:
-    if _is_narrow(text):
+    if is_narrow(text):
         return _narrow_cell(text, width)
-    return "\n".join([f" {p}{' ' * (width - cell_len(p))} " for p in _wrap(text, width, cell_len)])
+    return "\n".join([f" {p}{' ' * (width - cell_len(p))} " for p in wrap(text, width, cell_len)])
 
 
-def _is_narrow(text: str) -> bool:
-    return text.isascii() or _narrow(text) is not None
+def _header(columns: list[str], widths: list[int], styles: bool) -> list[str]:
+    """The header's lines: a name longer than its column wraps at its underscores (denied_by_/others)."""
+    pieces = [header_pieces(c, w) for c, w in zip(columns, widths)]
+    height = max(map(len, pieces))
+    lines = []
+    for k in range(height):
+        names = [p[k] if k < len(p) else "" for p in pieces]
+        lines += _row([f"{BOLD}{n}{RESET}" if styles and n else n for n in names], widths, list(map(len, names)), "┃")
+    return lines
 
 
-def _widths(cells, narrow: list[bool], columns, width: int, cell_len) -> list[int]:
-    """Natural widths; when they do not fit, names and lists are capped and the widest column wraps."""
-    natural = [max(cell_len(name), max(map(len if fits else cell_len, column), default=0))
-               for name, column, fits in zip(columns, cells, narrow)]
-    room = width - (3 * len(columns) + 1)
-    if sum(natural) <= room:
-        return natural
-    flexible = [i for i, c in enumerate(columns) if c not in _FIXED]
-    if not flexible:
-        return natural
-    main = max(flexible, key=lambda i: (columns[i] == "text", natural[i]))
-    others = [i for i in flexible if i != main]
-    widths = [min(n, _CAP) if i in others else n for i, n in enumerate(natural)]
-    # The main column (text) keeps at least 40% of the room; the others share what is left.
-    budget = room - sum(widths[i] for i in range(len(columns)) if i not in flexible) - max(_MIN_MAIN, int(room * 0.4))
-    while others and sum(widths[i] for i in others) > budget:
-        widest = max(others, key=lambda i: widths[i])
-        if widths[widest] <= _MIN_FLEX:
-            break
-        widths[widest] -= 1
-    widths[main] = max(_MIN_FLEX, min(natural[main], room - sum(w for i, w in enumerate(widths) if i != main)))
-    return widths
-
-
-@lru_cache(maxsize=64)
-def _wrapper(width: int) -> re.Pattern:
-    # Up to `width` characters before a space or the end; failing that, a hard cut. findall()
-    # steps over the spaces between pieces, as no piece starts with one.
-    return re.compile(rf"\S.{{0,{width - 1}}}(?= |$)|\S{{{width}}}")
-
-
-def _wrap(text: str, width: int, cell_len) -> list[str]:
-    """Greedy word wrap, measuring wide characters; a word longer than the width is cut."""
-    if cell_len(text) <= width:
-        return [text]
-    lines, line, size = [], [], 0
-    for word in text.split(" "):
-        n = cell_len(word)
-        while n > width:  # cut an overlong word into width-sized pieces
-            if line:
-                lines.append(" ".join(line))
-                line, size = [], 0
-            head = _cut(word, width, cell_len)
-            lines.append(head)
-            word = word[len(head):]
-            n = cell_len(word)
-        if line and size + 1 + n > width:
-            lines.append(" ".join(line))
-            line, size = [], 0
-        line.append(word)
-        size += n + (1 if size else 0)
-    if line:
-        lines.append(" ".join(line))
-    return lines or [""]
-
-
-def _cut(word: str, width: int, cell_len) -> str:
-    end = len(word)
-    while end > 1 and cell_len(word[:end]) > width:
-        end -= 1
-    return word[:end]
+def _scaled_bars(grid) -> list[list[str]]:
+    """Inline bars narrowed in proportion when their column is (ksw stats at 60 columns)."""
+    cells = grid.cells
+    if BAR not in grid.columns:
+        return cells
+    n = grid.columns.index(BAR)
+    longest = max(map(len, cells[n]), default=0)
+    if longest <= grid.widths[n]:
+        return cells
+    scale = grid.widths[n] / longest
+    return [c if k != n else [bar[:round(len(bar) * scale)] for bar in c] for k, c in enumerate(cells)]
 
 
 def _row(pieces: list[str], widths: list[int], sizes: list[int], bar: str) -> list[str]:
