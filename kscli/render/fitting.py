@@ -14,6 +14,8 @@ from __future__ import annotations
 
 import re
 
+from kscli.render.wrapping import is_narrow
+
 FIXED = {"id", "date", "time", "count", "line", "events", "claims", "score", "lat", "lon", "kind", "rule"}
 BAR = ""  # the column of inline bars (ksw stats on a terminal): scaled, never wrapped
 CAP = 24  # flexible columns other than the main one wrap beyond this, room permitting
@@ -78,7 +80,7 @@ def _stacked(cells, columns):
 def _grid(cells, columns, width: int, cell_len, fixed: dict[int, int] | None = None) -> Grid | None:
     """Widths for every column, or None; `fixed` gives some flexible columns their one width."""
     fixed = fixed or {}
-    natural = [max(cell_len(name), max(map(cell_len, column), default=0)) for name, column in zip(columns, cells)]
+    natural = [max(cell_len(name), _longest(column, cell_len)) for name, column in zip(columns, cells)]
     room = width - (3 * len(columns) + 1)
     if sum(natural) <= room:
         return Grid(cells, columns, natural)
@@ -104,6 +106,11 @@ def _grid(cells, columns, width: int, cell_len, fixed: dict[int, int] | None = N
         widths[n] += grow
         spare -= grow
     return Grid(cells, columns, widths)
+
+
+def _longest(column: list[str], cell_len) -> int:
+    """The widest cell: by len() when every character is one cell wide (one check for the column)."""
+    return max(map(len if is_narrow("".join(column)) else cell_len, column), default=0)
 
 
 def _least(name: str, column: list[str], natural: int, cell_len) -> int:
