@@ -11,6 +11,7 @@ import json
 from collections.abc import Mapping
 
 _UNSEEN, _ABSENT = object(), object()
+MANY = 8  # searches of one table after which its lines are indexed at once (a map looks up hundreds)
 
 
 class LineMap(Mapping):
@@ -23,6 +24,8 @@ class LineMap(Mapping):
         self._found: dict = {}
         self._all: list[str] | None = None
         self._keyed = keyed  # convert(value, key): a value that needs its key to be made whole
+        self._searches = 0
+        self._lines: dict[bytes, bytes] | None = None
 
     def get(self, k: str, default=None):
         value = self._found.get(k, _UNSEEN)
@@ -42,13 +45,27 @@ class LineMap(Mapping):
     def _look_up(self, k: str):
         if "\t" in k or "\n" in k:
             return _ABSENT
-        needle = self._prefix + k.encode("utf-8", "surrogatepass") + b"\t"
-        at = self._data.find(needle)
-        if at < 0:
+        name = k.encode("utf-8", "surrogatepass")
+        self._searches += 1
+        if self._searches > MANY:
+            raw = self._indexed().get(name)
+        else:
+            needle = self._prefix + name + b"\t"
+            at = self._data.find(needle)
+            raw = None if at < 0 else self._data[at + len(needle):self._data.index(b"\n", at + len(needle))]
+        if raw is None:
             return _ABSENT  # remembered too: a miss costs a search of the whole table
-        start = at + len(needle)
-        value = json.loads(self._data[start:self._data.index(b"\n", start)])
+        value = json.loads(raw)
         return self._convert(value, k) if self._keyed else self._convert(value)
+
+    def _indexed(self) -> dict[bytes, bytes]:
+        """Every line of the table by its key, read once: its lines lie together (Gazetteer.maps())."""
+        if self._lines is None:
+            first, last = self._data.find(self._prefix), self._data.rfind(self._prefix)
+            region = b"" if first < 0 else self._data[first + 1:self._data.index(b"\n", last + 1)]
+            cut = len(self._prefix) - 1
+            self._lines = dict(line[cut:].split(b"\t", 1) for line in region.split(b"\n"))
+        return self._lines
 
     def _every(self) -> list[str]:
         if self._all is None:  # the keys only: values are decoded when looked up
