@@ -2,7 +2,7 @@
 
 Resolution tries, in order: the canonical name, a listed alias (both after
 folding), the transliteration key, and only then fuzzy matching, so that
-rapidfuzz is imported only for names nothing else explains.
+Guesses at typos measure names by hand (kscli.names.nearness), without rapidfuzz's import.
 """
 
 from __future__ import annotations
@@ -15,6 +15,7 @@ from kscli.errors import DataFileError
 from kscli.names.folding import key, kind_hint, phonetic, plain_letters, strip_generic, words
 from kscli.names.guesses import alike, elsewhere, typo
 from kscli.names.linemap import LineMap
+from kscli.names.nearness import nearest
 from kscli.record import Record
 
 PLACES_FILE = "places.tsv"
@@ -29,6 +30,7 @@ NOT_EXTRACTED = ("country", "state")
 # worst one- or two-letter typo scores 71.4, the best negative (Karachi~Karvachar,
 # Warsaw~Partav, Beirut~Hadrut) 66.7; the cutoff sits between them.
 FUZZY_CUTOFF = 69.0
+NEAREST = 30  # keys a guess keeps at least, whatever its limit: ten places' worth
 # Kinds a generic word may point at ("Tartar City" is a city or a town).
 _HINT_KINDS = {"city": ("city", "town"), "town": ("town", "city"), "village": ("village",),
                "district": ("district",), "province": ("province", "region")}
@@ -76,6 +78,7 @@ class Gazetteer:
         self._keys: dict[str, list[tuple[Place, str]]] = {}
         self.children: dict[str, list[str]] = {}
         self.first_words: set[str] = set()  # keys of every spelling's first word: a cheap gate for extraction
+        self._nearest: dict[tuple, tuple[int, list]] = {}  # guesses made: (how many were kept, the best)
         if maps is not None:
             self._restore(maps)
             return
@@ -189,15 +192,19 @@ class Gazetteer:
         """Near keys; given what was `typed`, only those a typo of one of their spellings explains."""
         if len(k) < 4:
             return []  # too short to tell a typo from another word
-        from rapidfuzz import process  # only here: exact lookups never pay for it
-        from rapidfuzz.distance import OSA
-
-        choices = self._fuzzy_keys() if typed is not None else [c for c in self._keys if len(c) >= 4]
-        found = process.extract(k, choices, scorer=OSA.normalized_similarity, score_cutoff=cutoff / 100,
-                                limit=limit * 3)
+        # A query reads a name more than once (its notes, its explanations): one search serves them
+        # all, as the first keys of a longer list of the best are those of a shorter one.
+        asked, wanted = (k, typed is not None, cutoff), limit * 3
+        weighed, found = self._nearest.get(asked, (0, None))
+        if found is None or (weighed < wanted and len(found) == weighed):
+            choices = self._fuzzy_keys() if typed is not None else [c for c in self._keys if len(c) >= 4]
+            weighed = max(wanted, NEAREST)
+            found = nearest(k, choices, cutoff / 100, weighed)
+            self._nearest[asked] = (weighed, found)
+        found = found[:wanted]
         # A score is given to a tenth, and the score as given meets the cutoff: a cutoff finer than
         # a tenth would otherwise let 33.33 through as "33.3" for a cutoff of 33.3125.
-        matches = [Match(p, "fuzzy", shown, via) for choice, score, _ in found
+        matches = [Match(p, "fuzzy", shown, via) for choice, score in found
                    if (shown := round(score * 100, 1)) >= cutoff for p, via in self._keys[choice]
                    if typed is None or (typo(typed, via) and _guessable(p))]
         return _best_per_place(matches)[:limit]

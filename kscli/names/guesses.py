@@ -11,6 +11,7 @@ from __future__ import annotations
 from functools import lru_cache
 
 from kscli.names.folding import plain_letters, strip_generic, words
+from kscli.names.nearness import osa
 
 
 def elsewhere(name: str) -> bool:
@@ -58,11 +59,9 @@ def typo(typed: str, spelling: str) -> bool:
     for its length (one up to 5 letters, two up to 10, three beyond), the first letter kept or
     swapped with the second. A reader mistypes inside a name far more often than at its start, and
     a key's near miss is no typo: Paris is not Arış, Xyzzy not Xızı."""
-    from rapidfuzz.distance import OSA
-
     typed, known = _letters(typed), _letters(spelling)
     if not typed or not known:
         return False
     same_start = typed[0] == known[0] or typed[:2] == known[1::-1]
     allowed = 1 if len(known) <= 5 else 2 if len(known) <= 10 else 3
-    return same_start and OSA.distance(typed, known, score_cutoff=allowed) <= allowed
+    return same_start and osa(typed, known, allowed) <= allowed
