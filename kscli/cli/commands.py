@@ -9,7 +9,7 @@ import typer
 
 from kscli.cli import claims as claim_bodies
 from kscli.cli import events as event_bodies
-from kscli.cli import listing
+from kscli.cli import listing, mapping
 from kscli.cli.app import app, corpus_app
 from kscli.cli.declare import takes
 from kscli.cli.options import CHART, CORPUS, COUNTING, DRAWING, FILTERS, OUTPUT, paging
@@ -169,7 +169,7 @@ def map_(ctx: typer.Context, **o) -> None:
 
       ksw map --actor "Armenian MoD" --text
     """
-    listing.map_(ctx.obj, o)
+    mapping.map_(ctx.obj, o)
 
 
 @corpus_app.command("check")

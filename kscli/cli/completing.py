@@ -63,6 +63,10 @@ def formats():
     return (*FORMATS, "geojson")
 
 
+def map_formats():
+    return ("svg", "png")
+
+
 def dimensions():
     from kscli.query.stats import DIMENSIONS
 

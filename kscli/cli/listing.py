@@ -1,14 +1,14 @@
 """The bodies of the listing commands (declared in kscli.cli.commands): places, actors, stats,
-timeline, show, map and corpus check."""
+timeline, show and corpus check."""
 
 import os
 import sys
 from pathlib import Path
 
-from kscli.cli.printing import (Finished, choose, done, emit_json, note, pick, print_bytes, print_lines,
+from kscli.cli.printing import (Finished, choose, done, emit_json, note, pick, print_lines,
                                 print_records, print_rows)
 from kscli.cli.selecting import load, select
-from kscli.errors import ExitStatus, KscliError, UsageError, one_line, shortened
+from kscli.errors import ExitStatus, UsageError, one_line, shortened
 
 
 def places(env, o: dict) -> None:
@@ -91,36 +91,6 @@ def show(env, o: dict) -> None:
     else:
         print_rows(rows, pick(o, tuple(report.DETAIL_COLUMNS), report.DETAIL_COLUMNS), fmt, header=not o["no_header"])
     done(bool(rows) and not missing)
-
-
-def map_(env, o: dict) -> None:
-    from kscli.query import report
-    from kscli.render import svgmap
-    from kscli.store.load import reads
-
-    output, text = Path(o["output"]), o["text"]
-    to_stdout = str(output) == "-"
-    if to_stdout and text:
-        raise UsageError("--text and -o - would both print on standard output: choose one")
-    if not to_stdout and reads(output, o["corpus"], tuple(o["places_file"] or ()), not o["own_data"]):
-        raise UsageError(f"{output} is a file this corpus is read from: not overwritten; give -o another file")
-    index = load(env, o)
-    points = report.place_points(index, select(env, index, o).events)
-    if not points:  # like grep, no match is exit 1: and a map made earlier is not replaced by an empty one
-        note(f"ksw: no matching event has a place on the map: {one_line(str(output))} not written")
-        done(False)
-    document = svgmap.svg(points, f"ksw: {sum(p[3] for p in points)} event-places")
-    if to_stdout:
-        print_bytes(document.encode("utf-8"))
-        done(True)
-    try:
-        output.write_text(document, encoding="utf-8")
-    except OSError as exc:
-        raise KscliError(f"{output}: cannot write ({exc.strerror or exc})") from None
-    note(f"ksw: wrote {one_line(str(output))} ({len(points)} places)")
-    if text:
-        print_lines(svgmap.grid(points))
-    done(True)
 
 
 def corpus_check(env, o: dict) -> None:

@@ -75,6 +75,7 @@ CHART = {  # ksw timeline
     "width": Opt("--width", kind="int", default=40, panel="Output", min=5, max=400, help="Length of the longest bar."),
 }
 DRAWING = {  # ksw map
-    "output": Opt("--output", "-o", kind="path", default="ksw-map.svg", panel="Output", metavar="FILE", help="SVG file to write; - for standard output."),
+    "output": Opt("--output", "-o", kind="path", default="ksw-map.svg", panel="Output", metavar="FILE", help="File to write (ksw-map.png with --format png); - for standard output."),
+    "fmt": Opt("--format", "-f", panel="Output", metavar="FORMAT", complete=c.values(c.map_formats), help="svg or png (png needs rsvg-convert; default: png for an -o ending in .png, else svg)."),
     "text": Opt("--text", kind="flag", default=False, panel="Output", help="Also print a coarse map on the terminal."),
 }

@@ -60,3 +60,19 @@ def _disputed(o: dict) -> bool | None:
     if o["disputed"] and o["undisputed"]:
         raise UsageError("--disputed and --undisputed contradict each other: give one")
     return True if o["disputed"] else False if o["undisputed"] else None
+
+
+FILTER_WORDS = (("place", "place"), ("within", "within"), ("near", "near"), ("km", "km"), ("date_from", "from"),
+                ("date_to", "to"), ("on", "on"), ("actor", "actor"), ("keyword", "keyword"), ("event_type", "type"),
+                ("weapon", "weapon"), ("denied_by", "denied by"), ("side", "side"))
+
+
+def filters_text(o: dict) -> str:
+    """The filters of the options in words, for a title: "place Tartar, Shusha; from 2020-10-01"."""
+    parts = []
+    for key, word in FILTER_WORDS:
+        value = o.get(key)
+        if value not in (None, [], ()):
+            parts.append(f"{word} {', '.join(map(str, value)) if isinstance(value, list) else value}")
+    parts += [flag for flag in ("disputed", "undisputed", "confirmed") if o.get(flag)]
+    return "; ".join(parts)

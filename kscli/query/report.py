@@ -152,6 +152,18 @@ def _place(index: Index, name: str) -> dict:
     return {"name": name, "kind": p.kind, "parent": p.parent, "lat": p.lat, "lon": p.lon} if p else {"name": name}
 
 
+def places_files(corpus, extra_places: tuple = (), bundled: bool = True) -> list[str]:
+    """The places files a corpus is read with, as a map credits them: the bundled gazetteer by name."""
+    from kscli.extract.lexicon import data_files
+    from kscli.store.load import resolve_corpus
+    from kscli.text.files import bundled_corpus
+
+    home = bundled_corpus().resolve()
+    files = data_files(resolve_corpus(corpus), tuple(extra_places), bundled)["places"]
+    return [f"ksw's gazetteer ({path.name}: Who's On First, GeoNames, hand-kept)" if path.resolve().parent == home
+            else str(path) for path in files]
+
+
 def place_points(index: Index, events) -> list[tuple[str, float, float, int]]:
     """(place, lat, lon, event count) for every located place of the events."""
     counts = Counter(name for e in events for name in e.places)

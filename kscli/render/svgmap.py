@@ -1,11 +1,36 @@
-"""Drawing places by their event counts: an SVG file, and a coarse grid for the terminal."""
+"""Drawing places by their event counts: an SVG map a newsroom could print, and a coarse grid for the terminal.
+
+Settlements are circles, their area in proportion to their events; districts, provinces, regions
+and other areas are named in italics with their count, never drawn as a town. Labels never cover
+one another (kscli.render.labels), the largest counts first. The map is drawn on the countries'
+borders and the 1994-2020 line of contact where the bundled data covers it (kscli.render.maplayers).
+"""
 
 from __future__ import annotations
 
 import math
-from xml.sax.saxutils import escape
 
-WIDTH, HEIGHT, MARGIN = 960, 720, 60
+from kscli.render import maplayers as layers
+from kscli.render.labels import Placer, box
+
+WIDTH, HEIGHT = 960, 780
+AREA = (60, 80, 900, 680)  # left, top, right, bottom of the map itself; title above, legend and credits below
+AREA_KINDS = {"district", "province", "region", "country", "state", "river", "valley", "mountain", "lake",
+              "reservoir", "road", "pass", "kind"}  # drawn as a named count, not as a point
+LABEL_SIZE, AREA_LABEL_SIZE, COUNTRY_SIZE = 12, 11, 15
+WATER, LAND, BORDER, CONTACT_COLOUR = "#dce9f2", "#f6f3ec", "#8c8c8c", "#6a3d9a"
+CREDIT_BORDERS = "Borders: Natural Earth 1:10m (public domain), via world-atlas"
+CREDIT_CONTACT = "line of contact 1994-2020: Natural Earth (public domain)"
+CREDIT_CHARS = 150  # a line of credits at 10 px: within the width
+
+
+def escape(text: str) -> str:
+    """Text made safe inside an SVG element (xml.sax.saxutils would cost a map 25 ms to import)."""
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def quoteattr(text: str) -> str:
+    return '"' + escape(text).replace('"', "&quot;") + '"'
 
 
 def _frame(points):
@@ -34,53 +59,178 @@ def inside(points):
     return kept, len(points) - len(kept)
 
 
-def _projector(points):
-    """Equirectangular, squeezed by cos(latitude) so distances look right at this scale."""
-    south, north, west, east = _frame(points)
-    squeeze = math.cos(math.radians((south + north) / 2))
-    span_x, span_y = (east - west) * squeeze, north - south
-    scale = min((WIDTH - 2 * MARGIN) / span_x, (HEIGHT - 2 * MARGIN) / span_y)
-
-    def project(lat, lon):
-        return MARGIN + (lon - west) * squeeze * scale, HEIGHT - MARGIN - (lat - south) * scale
-
-    return project
-
-
-def svg(points: list[tuple[str, float, float, int]], title: str, labels: int = 20) -> str:
-    """An SVG map: one circle per (name, lat, lon, count), area proportional to the count."""
-    parts = [f'<svg xmlns="http://www.w3.org/2000/svg" width="{WIDTH}" height="{HEIGHT}" '
-             f'viewBox="0 0 {WIDTH} {HEIGHT}" font-family="sans-serif">',
-             f'<rect width="{WIDTH}" height="{HEIGHT}" fill="#f7f5ef"/>',
-             f'<text x="{MARGIN}" y="34" font-size="20">{escape(title)}</text>']
+def svg(points: list[tuple[str, float, float, int]], title: str, subtitle: str = "",
+        kinds: dict[str, str] | None = None, places_credit: str = "") -> str:
+    """An SVG map of (name, lat, lon, count) points; `kinds` tells settlements from areas."""
+    kinds = kinds or {}
+    head = [f'<svg xmlns="http://www.w3.org/2000/svg" width="{WIDTH}" height="{HEIGHT}" '
+            f'viewBox="0 0 {WIDTH} {HEIGHT}" font-family="DejaVu Sans, Arial, sans-serif">',
+            f'<rect width="{WIDTH}" height="{HEIGHT}" fill="#ffffff"/>',
+            f'<text id="title" x="{AREA[0]}" y="34" font-size="20" font-weight="bold">{escape(title)}</text>',
+            f'<text id="subtitle" x="{AREA[0]}" y="58" font-size="13" fill="#444">{escape(subtitle)}</text>']
     if not points:
-        parts.append(f'<text x="{MARGIN}" y="{HEIGHT // 2}" font-size="16">no located events</text></svg>')
-        return "\n".join(parts)
-    project = _projector(points)
+        return "\n".join(head + [f'<text x="{AREA[0]}" y="{HEIGHT // 2}" font-size="16">no located events</text></svg>'])
+    frame = layers.Frame(*_frame(points), AREA)
     points, outside = inside(points)
+    body, credits, countries = _ground(frame)
+    placer = Placer(AREA)
     top = max(p[3] for p in points) or 1
-    ranked = sorted(points, key=lambda p: -p[3])
-    for name, lat, lon, n in reversed(ranked):  # biggest drawn first, small ones stay visible on top
-        x, y = project(lat, lon)
-        r = 3 + 27 * math.sqrt(n / top)
-        parts.append(f'<circle cx="{x:.1f}" cy="{y:.1f}" r="{r:.1f}" fill="#b2182b" fill-opacity="0.45" '
-                     f'stroke="#67001f" stroke-width="0.8"><title>{escape(name)}: {n}</title></circle>')
-    placed: list[tuple[float, float, float, float]] = []
-    for name, lat, lon, n in ranked:
-        x, y = project(lat, lon)
-        label = f"{name} ({n})"
-        box = (x + 6, y - 18, x + 6 + 7 * len(label), y - 4)
-        if len(placed) >= labels or any(_overlap(box, other) for other in placed):
-            continue  # a label that would cover another one is left to the tooltip
-        placed.append(box)
-        parts.append(f'<text x="{x + 6:.1f}" y="{y - 6:.1f}" font-size="12">{escape(label)}</text>')
-    parts.append(f'<text x="{MARGIN}" y="{HEIGHT - 20}" font-size="11" fill="#555">circle area ∝ events; '
-                 f'{outside} distant places not drawn; coordinates: corpus/places.tsv</text></svg>')
-    return "\n".join(parts)
+    towns = sorted((p for p in points if kinds.get(p[0]) not in AREA_KINDS), key=lambda p: -p[3])
+    areas = sorted((p for p in points if kinds.get(p[0]) in AREA_KINDS), key=lambda p: -p[3])
+    circles = [(p, *frame.xy(p[1], p[2]), _radius(p[3], top)) for p in towns]
+    body += _country_names(countries, frame, placer, circles)  # first: few, large, and under the circles
+    body += _circles(circles)
+    body += _labels(circles, areas, frame, placer)
+    body += _legend(top, bool(credits.get("contact")))
+    notes = [f"circle area in proportion to events; {outside} distant places not drawn" if outside else
+             "circle area in proportion to events", f"places: {places_credit}" if places_credit else "",
+             *credits.values()]
+    body.append('<g id="credits" font-size="10" fill="#555">' + "".join(
+        f'<text x="{AREA[0]}" y="{HEIGHT - 30 + 13 * k}">{escape(line)}</text>'
+        for k, line in enumerate(_lines([n for n in notes if n], CREDIT_CHARS))) + "</g>")
+    return "\n".join(head + body + ["</svg>"])
 
 
-def _overlap(a, b) -> bool:
-    return a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]
+def _lines(notes: list[str], width: int) -> list[str]:
+    """Notes joined by "; " into lines of at most `width` characters, each note whole where it fits."""
+    lines = [""]
+    for note in notes:
+        joined = f"{lines[-1]}; {note}" if lines[-1] else note
+        if len(joined) <= width or not lines[-1]:
+            lines[-1] = joined
+        else:
+            lines.append(note)
+    return lines
+
+
+def _ground(frame) -> tuple[list[str], dict[str, str], list]:
+    """Water, land and borders, the line of contact, the graticule; the credits of what was drawn,
+    and where to name each country."""
+    left, top, right, bottom = AREA
+    out = [f'<clipPath id="area"><rect x="{left}" y="{top}" width="{right - left}" height="{bottom - top}"/></clipPath>',
+           f'<rect id="water" x="{left}" y="{top}" width="{right - left}" height="{bottom - top}" fill="{WATER}"/>']
+    credits = {}
+    land = layers.borders(frame)
+    countries = []
+    if land is not None:
+        paths, countries = land
+        out.append(f'<g id="borders" clip-path="url(#area)" fill="{LAND}" stroke="{BORDER}" stroke-width="0.9">'
+                   + "".join(f'<path d="{d}"/>' for d in paths) + "</g>")
+        credits["borders"] = CREDIT_BORDERS
+    else:
+        out.append(f'<rect x="{left}" y="{top}" width="{right - left}" height="{bottom - top}" fill="{LAND}"/>')
+    line = layers.contact(frame)
+    if line is not None:
+        out.append(f'<g id="contact" clip-path="url(#area)"><path d="{line}" fill="{CONTACT_COLOUR}" fill-opacity="0.06" '
+                   f'stroke="{CONTACT_COLOUR}" stroke-width="1.6" stroke-dasharray="6 3"/></g>')
+        credits["contact"] = CREDIT_CONTACT
+    out.append(_graticule(frame))
+    out.append(f'<rect x="{left}" y="{top}" width="{right - left}" height="{bottom - top}" fill="none" stroke="#555"/>')
+    out.append(_scale(frame))
+    return out, credits, countries
+
+
+def _graticule(frame) -> str:
+    left, top, right, bottom = AREA
+    step, lons, lats = layers.graticule(frame)
+    digits = 0 if step >= 1 else 1 if step == 0.5 else 2
+    lines, labels = [], []
+    for lon in lons:
+        x = frame.xy(frame.south, lon)[0]
+        if left <= x <= right:
+            lines.append(f"M{x:.1f},{top}V{bottom}")
+            labels.append(f'<text x="{x:.1f}" y="{bottom + 14}" font-size="10" text-anchor="middle" fill="#666">{lon:.{digits}f}°E</text>')
+    for lat in lats:
+        y = frame.xy(lat, frame.west)[1]
+        if top <= y <= bottom:
+            lines.append(f"M{left},{y:.1f}H{right}")
+            labels.append(f'<text x="{left - 4}" y="{y + 3:.1f}" font-size="10" text-anchor="end" fill="#666">{lat:.{digits}f}°N</text>')
+    return (f'<g id="graticule"><path d="{"".join(lines)}" stroke="#9aa7b0" stroke-width="0.4" stroke-opacity="0.6" fill="none"/>'
+            + "".join(labels) + "</g>")
+
+
+def _scale(frame) -> str:
+    km, px = layers.scale_bar(frame)
+    x, y = AREA[0] + 14, AREA[3] - 16
+    return (f'<g id="scale"><rect x="{x - 6}" y="{y - 16}" width="{px + 44:.1f}" height="26" fill="#ffffff" fill-opacity="0.8"/>'
+            f'<path d="M{x},{y - 4}V{y}H{x + px:.1f}V{y - 4}" stroke="#222" stroke-width="1.5" fill="none"/>'
+            f'<text x="{x + px + 4:.1f}" y="{y}" font-size="10">{km} km</text></g>')
+
+
+def _radius(count: int, top: int) -> float:
+    return 3 + 22 * math.sqrt(count / top)
+
+
+def _circles(circles) -> list[str]:
+    out = ['<g id="places" fill="#b2182b" fill-opacity="0.45" stroke="#67001f" stroke-width="0.8">']
+    for (name, _, _, n), x, y, r in reversed(circles):  # biggest drawn first, small ones stay visible on top
+        out.append(f'<circle cx="{x:.1f}" cy="{y:.1f}" r="{r:.1f}" data-place={quoteattr(name)}>'
+                   f'<title>{escape(name)}: {n}</title></circle>')
+    return out + ["</g>"]
+
+
+def _country_names(countries, frame, placer, circles) -> list[str]:
+    """Each country's name near the middle of its part of the map, clear of every circle."""
+    clear = Placer(AREA)
+    for _, x, y, r in circles:
+        clear.take((x - r, y - r, x + r, y + r))
+    out = ['<g id="countries" font-size="15" fill="#8a8a8a">']
+    for name, lat, lon in countries:
+        x, y = frame.xy(lat, lon)
+        text = name.upper()
+        for gap in (0, 20, 45):
+            at = clear.place(x, y, gap, COUNTRY_SIZE, text)
+            if at and placer.free(box(*at, COUNTRY_SIZE, text)):
+                placer.take(box(*at, COUNTRY_SIZE, text))
+                out.append(f'<text x="{at[0]:.1f}" y="{at[1]:.1f}">{escape(text)}</text>')
+                break
+    return out + ["</g>"]
+
+
+def _labels(circles, areas, frame, placer) -> list[str]:
+    """Towns and areas by count, biggest first, each where it covers no other label."""
+    for (_, _, _, _), x, y, r in circles:  # no label on top of a circle's centre
+        placer.take((x - 1, y - 1, x + 1, y + 1))
+    out = ['<g id="labels" font-size="12" fill="#1a1a1a">']
+    areas_out = ['<g id="areas" font-size="11" font-style="italic" fill="#4d4d4d">']
+    queue = [(n, 0, p, x, y, r) for p, x, y, r in circles for n in [p[3]]]
+    queue += [(p[3], 1, p, *frame.xy(p[1], p[2]), 0.0) for p in areas]
+    for _, is_area, (name, _, _, n), x, y, r in sorted(queue, key=lambda q: (-q[0], q[1])):
+        text = f"{name} ({n})"
+        size = AREA_LABEL_SIZE if is_area else LABEL_SIZE
+        at = placer.place(x, y, r + 3 if not is_area else 0, size, text)
+        if at is not None:
+            (areas_out if is_area else out).append(f'<text x="{at[0]:.1f}" y="{at[1]:.1f}">{escape(text)}</text>')
+    return out + ["</g>"] + areas_out + ["</g>"]
+
+
+def _legend(top: int, with_contact: bool) -> list[str]:
+    x, y = AREA[0], AREA[3] + 40
+    out = ['<g id="legend" font-size="11" fill="#222">', f'<text x="{x}" y="{y}" font-weight="bold">Events at a place</text>']
+    cx = x + 120
+    for n in sorted({1, max(1, round(top / 4)), top}):
+        r = _radius(n, top)
+        out.append(f'<circle cx="{cx + r:.1f}" cy="{y - 4}" r="{r:.1f}" fill="#b2182b" fill-opacity="0.45" stroke="#67001f" stroke-width="0.8"/>')
+        out.append(f'<text x="{cx + 2 * r + 4:.1f}" y="{y}">{n}</text>')
+        cx += 2 * r + 14 + 7 * len(str(n))
+    out.append(f'<text x="{cx + 10}" y="{y}" font-style="italic" fill="#4d4d4d">District (12): an area, its events</text>')
+    if with_contact:
+        lx = cx + 230
+        out.append(f'<path d="M{lx},{y - 4}h28" stroke="{CONTACT_COLOUR}" stroke-width="1.6" stroke-dasharray="6 3"/>')
+        out.append(f'<text x="{lx + 34}" y="{y}">line of contact 1994-2020</text>')
+    return out + ["</g>"]
+
+
+def label_boxes(document: str) -> list[tuple[float, float, float, float]]:
+    """The boxes of the map's labels as kscli.render.labels estimates them (for checking a map)."""
+    import re
+
+    found = []
+    for group, size in (("labels", LABEL_SIZE), ("areas", AREA_LABEL_SIZE), ("countries", COUNTRY_SIZE)):
+        block = re.search(rf'<g id="{group}"[^>]*>(.*?)</g>', document, re.S)
+        for x, y, text in re.findall(r'<text x="([\d.]+)" y="([\d.]+)">([^<]*)</text>', block[1] if block else ""):
+            found.append(box(float(x), float(y), size, text.replace("&amp;", "&").replace("&lt;", "<").replace("&gt;", ">")))
+    return found
 
 
 def grid(points: list[tuple[str, float, float, int]], columns: int = 60, rows: int = 20) -> list[str]:
