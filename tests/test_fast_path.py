@@ -21,7 +21,8 @@ from kscli.cli.context import Context
 
 CORPUS = ROOT / "corpus"
 BODIES = {"events": ("kscli.cli.events", "events"), "claims": ("kscli.cli.claims", "claims"),
-          "places": ("kscli.cli.listing", "places"), "stats": ("kscli.cli.listing", "stats")}
+          "places": ("kscli.cli.listing", "places"), "stats": ("kscli.cli.listing", "stats"),
+          "map": ("kscli.cli.mapping", "map_")}
 
 
 class Captured(Exception):
@@ -192,10 +193,12 @@ def real_queries(count=300, seed=20201127):
 
     queries = []
     for _ in range(count):
-        command = rng.choice(["events", "events", "events", "claims", "stats", "places"])
+        command = rng.choice(["events", "events", "events", "claims", "stats", "places", "map"])
         fmt = ["--format", rng.choice(["jsonl", "tsv", "csv", "json", "table", "geojson", "xml"])]
         if command == "places":
             queries.append(["places", *rng.sample(places, rng.randint(1, 3)), *([typo(rng.choice(places))] * rng.randint(0, 1)), *fmt])
+        elif command == "map":  # on standard output: the two runs of a query go on at once
+            queries.append(["map", *filters(), "-o", "-", *(["--format", "svg"] if rng.random() < 0.3 else [])])
         elif command == "stats":
             by = [arg for _ in range(rng.randint(1, 2)) for arg in ("--by", rng.choice(["day", "week", "place", "actor", "type", "side", "victims"]))]
             queries.append(["stats", *by, *(["--sum", "killed"] if rng.random() < 0.3 else []), *filters(), *fmt])

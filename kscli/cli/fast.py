@@ -1,4 +1,4 @@
-"""The fast path: the common read commands, parsed against the options table without typer.
+"""The fast path: the common commands (events, claims, places, stats, map), parsed against the options table without typer.
 
 Importing typer and building a command costs more than answering a query from the cache. Here
 the arguments are read against the same table typer is built from (kscli.cli.options), in the
@@ -26,11 +26,13 @@ def commands() -> dict:
         "claims": ((table.paging("claims"), table.FILTERS, table.OUTPUT, table.CORPUS), None),
         "places": ((table.OUTPUT, table.CORPUS), "names"),
         "stats": ((table.COUNTING, table.FILTERS, table.OUTPUT, table.CORPUS), None),
+        "map": ((table.DRAWING, table.FILTERS, table.CORPUS), None),
     }
 
 
 BODIES = {"events": ("kscli.cli.events", "events"), "claims": ("kscli.cli.claims", "claims"),
-          "places": ("kscli.cli.listing", "places"), "stats": ("kscli.cli.listing", "stats")}
+          "places": ("kscli.cli.listing", "places"), "stats": ("kscli.cli.listing", "stats"),
+          "map": ("kscli.cli.mapping", "map_")}
 
 
 def parse(argv: list[str]) -> tuple[str, dict] | None:
@@ -75,7 +77,7 @@ def _read(args: list[str], flags: dict, takes_arguments: bool) -> tuple[dict, li
                 return None
             value = True
         elif not equals:
-            if at == len(args) or args[at].startswith("-"):
+            if at == len(args) or (args[at].startswith("-") and args[at] != "-"):  # "-": standard output
                 return None
             value = args[at]
             at += 1
