@@ -2,18 +2,15 @@
 and claim and counter-claim side by side."""
 
 from kscli.cli.printing import choose, done, pick, print_bytes, print_rows
-from kscli.cli.selecting import load, query_of, tell
+from kscli.cli.selecting import load, select_claims
 
 
 def claims(env, o: dict) -> None:
     from kscli.model import CLAIM_FIELDS, CLAIM_TABLE_FIELDS
-    from kscli.query.claims import run_claims
 
     fmt = choose(o["fmt"])
     index = load(env, o)
-    spec = query_of(o)
-    result = run_claims(index, spec)
-    tell(env, index, spec, result)
+    result = select_claims(env, index, o)
     if fmt == "jsonl" and o["fields"] is None:  # every field: the cached JSON lines are the output
         print_bytes(result.jsonl())
         done(bool(result.positions))
@@ -46,14 +43,11 @@ class _Link:
 
 
 def disputes(env, o: dict) -> None:
-    from kscli.query.claims import run_claims
     from kscli.query.disputes import dispute_rows
 
     fmt = choose(o["fmt"])
     index = load(env, o)
-    spec = query_of(o)
-    result = run_claims(index, spec)
-    tell(env, index, spec, result)
+    result = select_claims(env, index, o)
     rows, columns = dispute_rows(result.claims, index.lexicon.actors.sides())
     print_rows(rows, pick(o, tuple(columns), columns), fmt, header=not o["no_header"])
     done(bool(rows))

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from kscli.cli.printing import (Finished, choose, done, emit_json, note, pick, print_lines,
                                 print_records, print_rows)
-from kscli.cli.selecting import load, select
+from kscli.cli.selecting import load, select, select_claims
 from kscli.errors import ExitStatus, UsageError, one_line, shortened
 
 
@@ -43,13 +43,7 @@ def stats(env, o: dict) -> None:
     fmt = choose(o["fmt"])
     index = load(env, o)
     if s.counts_claims(by, total):
-        from kscli.cli.selecting import query_of, tell
-        from kscli.query.claims import run_claims
-
-        spec = query_of(o)
-        result = run_claims(index, spec)
-        tell(env, index, spec, result)
-        records = result.claims
+        records = select_claims(env, index, o).claims
     else:
         records = select(env, index, o).events
     rows, columns = s.count(records, list(by), total)

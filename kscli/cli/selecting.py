@@ -47,6 +47,16 @@ def select(env: Context, index, o: dict):
     return result
 
 
+def select_claims(env: Context, index, o: dict):
+    """The claims the options select, with the same notes on `env` as select() gives events."""
+    from kscli.query.claims import run_claims
+
+    spec = query_of(o)
+    result = run_claims(index, spec)
+    tell(env, index, spec, result)
+    return result
+
+
 def tell(env: Context, index, spec, result) -> None:
     from kscli.query.resolve import place_notes
 
