@@ -90,8 +90,10 @@ def main(source: str) -> None:
         polygons = geometry["arcs"] if geometry["type"] == "MultiPolygon" else [geometry["arcs"]] if geometry["type"] == "Polygon" else []
         rings = [thinned(clip(ring(r, arcs), BOX)) for polygon in polygons for r in polygon[:1]]  # outer rings: no lakes
         rings = [r for r in rings if len(r) >= 4]
-        if rings:
-            features.append({"type": "Feature", "properties": {"name": geometry["properties"]["name"]},
+        if rings:  # each with its bbox: a map skips the countries outside its frame unread
+            xs, ys = [x for r in rings for x, _ in r], [y for r in rings for _, y in r]
+            features.append({"type": "Feature", "bbox": [min(xs), min(ys), max(xs), max(ys)],
+                             "properties": {"name": geometry["properties"]["name"]},
                              "geometry": {"type": "MultiPolygon", "coordinates": [[r] for r in rings]}})
     features.sort(key=lambda f: f["properties"]["name"])
     lines = [json.dumps(f, ensure_ascii=False, separators=(",", ":")) for f in features]

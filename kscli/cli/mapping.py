@@ -26,15 +26,15 @@ def map_(env, o: dict) -> None:
         raise UsageError(f"{output} is a file this corpus is read from: not overwritten; give -o another file")
     converter = _converter() if fmt == "png" else None  # before the work: a missing tool is said at once
     index = load(env, o)
-    events = select(env, index, o).events
-    points = report.place_points(index, events)
+    positions = select(env, index, o).positions
+    points = report.place_points(index, positions)
     if not points:  # like grep, no match is exit 1: and a map made earlier is not replaced by an empty one
         note(f"ksw: no matching event has a place on the map: {one_line(str(output))} not written")
         done(False)
-    kinds = {name: index.lexicon.places.get(name).kind for name, *_ in points}
+    kinds = {name: place.kind for name, place in index.lexicon.places.get_many(p[0] for p in points).items()}
     credit = ", ".join(report.places_files(o["corpus"], tuple(o["places_file"] or ()), not o["own_data"]))
-    document = svgmap.svg(points, f"ksw map: {filters_text(o) or 'every event'}", _subtitle(events, points),
-                          kinds, credit).encode("utf-8")
+    subtitle = _subtitle(index.date_span(positions), len(positions), len(points))
+    document = svgmap.svg(points, f"ksw map: {filters_text(o) or 'every event'}", subtitle, kinds, credit).encode("utf-8")
     if converter:
         document = _png(converter, document)
     if to_stdout:
@@ -79,7 +79,5 @@ def _png(converter: str, document: bytes) -> bytes:
     return done_.stdout
 
 
-def _subtitle(events, points) -> str:
-    dates = sorted(e.date for e in events if e.date)
-    span = f"{dates[0]} to {dates[-1]}" if dates else "undated"
-    return f"{span}: {len(events)} events at {len(points)} places"
+def _subtitle(span: tuple[str, str] | None, events: int, places: int) -> str:
+    return f"{f'{span[0]} to {span[1]}' if span else 'undated'}: {events} events at {places} places"

@@ -131,6 +131,11 @@ class Gazetteer:
     def get(self, name: str) -> Place | None:
         return self.places.get(name)
 
+    def get_many(self, names) -> dict[str, Place | None]:
+        """Many places at once (a map's): a cached table is read whole for it, not searched name by name."""
+        many = getattr(self.places, "get_many", None)
+        return many(names) if many is not None else {name: self.places.get(name) for name in names}
+
     def by_key(self, k: str) -> list[Place]:
         """Places one of whose spellings has this key (order of the file, no repeats)."""
         return _unique(p for p, _ in self._keys.get(k, ()))

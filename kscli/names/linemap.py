@@ -33,6 +33,13 @@ class LineMap(Mapping):
             value = self._found[k] = self._look_up(k)
         return default if value is _ABSENT else value
 
+    def get_many(self, keys) -> dict:
+        """The values of many keys: past a few, the table's lines are indexed first."""
+        keys = list(keys)
+        if len(keys) > MANY:
+            self._searches = MANY
+        return {k: self.get(k) for k in keys}
+
     def __getitem__(self, k: str):
         value = self.get(k, _ABSENT)
         if value is _ABSENT:

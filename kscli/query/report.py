@@ -164,9 +164,11 @@ def places_files(corpus, extra_places: tuple = (), bundled: bool = True) -> list
             else str(path) for path in files]
 
 
-def place_points(index: Index, events) -> list[tuple[str, float, float, int]]:
-    """(place, lat, lon, event count) for every located place of the events."""
-    counts = Counter(name for e in events for name in e.places)
-    gaz = index.lexicon.places
-    return [(name, gaz.get(name).lat, gaz.get(name).lon, n) for name, n in counts.most_common()
-            if gaz.get(name) is not None and gaz.get(name).lat is not None]
+def place_points(index: Index, positions) -> list[tuple[str, float, float, int]]:
+    """(place, lat, lon, event count) for every located place of the events at `positions`, most
+    events first (then by name). Counted on the place postings: no event is decoded for it."""
+    chosen = set(positions)
+    counts = {name: n for name, posting in index.values("place").items() if (n := len(chosen.intersection(posting)))}
+    places = index.lexicon.places.get_many(counts)
+    return [(name, places[name].lat, places[name].lon, n) for name, n in sorted(counts.items(), key=lambda c: (-c[1], c[0]))
+            if places.get(name) is not None and places[name].lat is not None]

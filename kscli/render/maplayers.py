@@ -53,6 +53,9 @@ def borders(frame: Frame) -> tuple[list[str], list[tuple[str, float, float]]] | 
         return None
     paths, names = [], []
     for feature in data["features"]:
+        fw, fs, fe, fn = feature.get("bbox", (-180, -90, 180, 90))
+        if fe < frame.west or fw > frame.east or fn < frame.south or fs > frame.north:
+            continue  # nothing of it in the frame
         rings = [ring for polygon in feature["geometry"]["coordinates"] for ring in polygon]
         paths.append(_path(frame, rings))
         middle = _middle(frame, rings)

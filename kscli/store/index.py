@@ -152,6 +152,12 @@ class Index:
         make = cells.LINES[kind]
         return "".join(make(self.events[n]) + "\n" for n in positions).encode("utf-8")
 
+    def date_span(self, positions) -> tuple[str, str] | None:
+        """The first and last ISO date of the dated events at `positions`, or None."""
+        chosen = set(positions)
+        days = [day for day, n in zip(self._dated_days, self._dated_pos) if n in chosen]
+        return (date.fromordinal(days[0]).isoformat(), date.fromordinal(days[-1]).isoformat()) if days else None
+
     def days(self) -> list[str]:
         """ISO dates that have events, ascending."""
         return sorted({date.fromordinal(d).isoformat() for d in set(self._dated_days)})
