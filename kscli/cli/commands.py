@@ -1,6 +1,7 @@
-"""The `ksw` commands as typer declares them: each one's help, options and arguments, and the call
-to its body, in the order `ksw --help` lists them. No logic here: the bodies (kscli.cli.events, kscli.cli.claims, kscli.cli.listing) take
-the run's Context and the options as a dict, so the fast path (kscli.cli.fast) runs them without typer.
+"""The `ksw` commands as typer declares them: each one's help and arguments, its options from the
+table (kscli.cli.options.of), and the call to its body, in the order `ksw --help` lists them. No
+logic here: the bodies (kscli.cli.events, claims, listing, mapping) take the run's Context and
+the options as a dict, so the fast path (kscli.cli.fast) runs them without typer.
 """
 
 from typing import Annotated, Optional
@@ -9,14 +10,13 @@ import typer
 
 from kscli.cli import claims as claim_bodies
 from kscli.cli import events as event_bodies
-from kscli.cli import listing, mapping
+from kscli.cli import listing, mapping, options
 from kscli.cli.app import app, corpus_app
 from kscli.cli.declare import takes
-from kscli.cli.options import CHART, CORPUS, COUNTING, DRAWING, FILTERS, OUTPUT, paging
 
 
 @app.command()
-@takes(paging("claims"), FILTERS, OUTPUT, CORPUS)
+@takes(*options.of("claims"))
 def claims(ctx: typer.Context, **o) -> None:
     """List the claims that match every filter: who claimed what, and who denied or confirmed it.
 
@@ -35,7 +35,7 @@ def claims(ctx: typer.Context, **o) -> None:
 
 
 @app.command()
-@takes(FILTERS, OUTPUT, CORPUS)
+@takes(*options.of("disputes"))
 def disputes(ctx: typer.Context, **o) -> None:
     """Lay claim and counter-claim side by side, per day and place: what each side said, who denied what.
 
@@ -51,7 +51,7 @@ def disputes(ctx: typer.Context, **o) -> None:
 
 
 @app.command()
-@takes(paging("events"), FILTERS, OUTPUT, CORPUS)
+@takes(*options.of("events"))
 def events(ctx: typer.Context, **o) -> None:
     """List the events that match every filter (a filter repeated means OR; different filters, AND).
 
@@ -69,7 +69,7 @@ def events(ctx: typer.Context, **o) -> None:
 
 
 @app.command()
-@takes(OUTPUT, CORPUS)
+@takes(*options.of("places"))
 def places(
     ctx: typer.Context,
     names: Annotated[Optional[list[str]], typer.Argument(metavar="[NAME]...", help="Names to resolve, any spelling.")] = None,
@@ -89,7 +89,7 @@ def places(
 
 
 @app.command()
-@takes(OUTPUT, CORPUS)
+@takes(*options.of("actors"))
 def actors(ctx: typer.Context, **o) -> None:
     """List every claimant: side, aliases, claims made, claims denied by others, denials issued.
 
@@ -101,7 +101,7 @@ def actors(ctx: typer.Context, **o) -> None:
 
 
 @app.command()
-@takes(COUNTING, FILTERS, OUTPUT, CORPUS)
+@takes(*options.of("stats"))
 def stats(ctx: typer.Context, **o) -> None:
     """Count the matching events by day, week, place, actor, type or side (bars on a terminal).
 
@@ -122,7 +122,7 @@ def stats(ctx: typer.Context, **o) -> None:
 
 
 @app.command()
-@takes(CHART, FILTERS, OUTPUT, CORPUS)
+@takes(*options.of("timeline"))
 def timeline(ctx: typer.Context, **o) -> None:
     """Chart events per day over the whole period; the filtered ones dark, day headings (ceasefires) marked.
 
@@ -136,7 +136,7 @@ def timeline(ctx: typer.Context, **o) -> None:
 
 
 @app.command()
-@takes(OUTPUT, CORPUS)
+@takes(*options.of("show"))
 def show(
     ctx: typer.Context,
     ids: Annotated[list[str], typer.Argument(metavar="ID...", help="Event or claim ids, or - to read them from standard input.")],
@@ -159,7 +159,7 @@ def show(
 
 
 @app.command("map")
-@takes(DRAWING, FILTERS, CORPUS)
+@takes(*options.of("map"))
 def map_(ctx: typer.Context, **o) -> None:
     """Draw the places of the matching events, by event count, as an SVG map.
 
@@ -173,7 +173,7 @@ def map_(ctx: typer.Context, **o) -> None:
 
 
 @corpus_app.command("check")
-@takes(CORPUS)
+@takes(*options.of("corpus check"))
 def corpus_check(
     ctx: typer.Context,
     path: Annotated[Optional[str], typer.Argument(metavar="[PATH]", help="Timeline file or folder (default: --corpus).")] = None,

@@ -1,4 +1,5 @@
-"""The fast path: the common commands (events, claims, places, stats, map), parsed against the options table without typer.
+"""The fast path: the common commands (events, claims, places, stats, map), parsed against the
+options table without typer.
 
 Importing typer and building a command costs more than answering a query from the cache. Here
 the arguments are read against the same table typer is built from (kscli.cli.options), in the
@@ -19,15 +20,12 @@ from kscli.errors import ExitStatus
 COMPLETION_VARIABLE = "_KSW_COMPLETE"  # set by a shell asking typer to complete
 
 
+ARGUMENTS = {"events": None, "claims": None, "places": "names", "stats": None, "map": None}  # the key of its arguments
+
+
 def commands() -> dict:
-    """Command name -> (its option groups, the key of its arguments or None)."""
-    return {
-        "events": ((table.paging("events"), table.FILTERS, table.OUTPUT, table.CORPUS), None),
-        "claims": ((table.paging("claims"), table.FILTERS, table.OUTPUT, table.CORPUS), None),
-        "places": ((table.OUTPUT, table.CORPUS), "names"),
-        "stats": ((table.COUNTING, table.FILTERS, table.OUTPUT, table.CORPUS), None),
-        "map": ((table.DRAWING, table.FILTERS, table.CORPUS), None),
-    }
+    """Command name -> (its option groups, the key of its arguments or None), for the commands read here."""
+    return {name: (table.of(name), arguments) for name, arguments in ARGUMENTS.items()}
 
 
 BODIES = {"events": ("kscli.cli.events", "events"), "claims": ("kscli.cli.claims", "claims"),

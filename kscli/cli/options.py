@@ -79,3 +79,13 @@ DRAWING = {  # ksw map
     "fmt": Opt("--format", "-f", panel="Output", metavar="FORMAT", complete=c.values(c.map_formats), help="svg or png (png needs rsvg-convert; default: png for an -o ending in .png, else svg)."),
     "text": Opt("--text", kind="flag", default=False, panel="Output", help="Also print a coarse map on the terminal."),
 }
+
+
+def of(command: str) -> tuple[dict, ...]:
+    """The option groups of a command, in the order its help lists them (typer's and the fast path's)."""
+    return {
+        "events": (paging("events"), FILTERS, OUTPUT, CORPUS), "claims": (paging("claims"), FILTERS, OUTPUT, CORPUS),
+        "disputes": (FILTERS, OUTPUT, CORPUS), "places": (OUTPUT, CORPUS), "actors": (OUTPUT, CORPUS),
+        "stats": (COUNTING, FILTERS, OUTPUT, CORPUS), "timeline": (CHART, FILTERS, OUTPUT, CORPUS),
+        "show": (OUTPUT, CORPUS), "map": (DRAWING, FILTERS, CORPUS), "corpus check": (CORPUS,),
+    }[command]
