@@ -16,6 +16,10 @@ import json
 import sys
 from pathlib import Path
 
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent.parent))
+
+from kscli.render.maplayers import clip  # noqa: E402 - the map's own clipping, one Sutherland-Hodgman
+
 OUT = Path(__file__).resolve().parent.parent / "borders.geojson"
 BOX = (42.0, 36.5, 52.0, 43.5)  # west, south, east, north
 STEP = 0.01  # degrees: about a pixel of the map
@@ -40,35 +44,6 @@ def ring(indexes: list[int], arcs) -> list[tuple[float, float]]:
         arc = arcs[i] if i >= 0 else arcs[~i][::-1]
         points.extend(arc if not points else arc[1:])
     return points
-
-
-def clip(points, box):
-    """Sutherland-Hodgman: the ring cut to the box, one edge of it at a time."""
-    west, south, east, north = box
-    edges = [(lambda p: p[0] >= west, lambda a, b: _at_x(a, b, west)), (lambda p: p[0] <= east, lambda a, b: _at_x(a, b, east)),
-             (lambda p: p[1] >= south, lambda a, b: _at_y(a, b, south)), (lambda p: p[1] <= north, lambda a, b: _at_y(a, b, north))]
-    for inside, cross in edges:
-        out = []
-        for k, current in enumerate(points):
-            before = points[k - 1]
-            if inside(current):
-                if not inside(before):
-                    out.append(cross(before, current))
-                out.append(current)
-            elif inside(before):
-                out.append(cross(before, current))
-        points = out
-        if not points:
-            break
-    return points
-
-
-def _at_x(a, b, x):
-    return (x, a[1] + (b[1] - a[1]) * (x - a[0]) / (b[0] - a[0]))
-
-
-def _at_y(a, b, y):
-    return (a[0] + (b[0] - a[0]) * (y - a[1]) / (b[1] - a[1]), y)
 
 
 def thinned(points):

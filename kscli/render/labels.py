@@ -23,11 +23,9 @@ class Placer:
 
     def __init__(self, area: tuple[float, float, float, float]):
         self.area = area
-        self.taken: list[tuple[float, float, float, float]] = []
         self._cells: dict[tuple[int, int], list] = {}
 
     def take(self, b) -> None:
-        self.taken.append(b)
         for cell in _cells(b):
             self._cells.setdefault(cell, []).append(b)
 
