@@ -34,14 +34,28 @@ def _elsewhere_names() -> bytes:
 def alike(typed: str, spelling: str, share: float = 1 / 2) -> bool:
     """Whether two names with one key are written alike enough to be one name transliterated: at
     most a `share` of their letters differ (half: Berde/Barda, Gence/Gəncə), not a string that only
-    the key's erasures (doubled letters, y for i, x for kh) bring together (Xyzzy/Xızı)."""
+    the key's erasures (doubled letters, y for i, x for kh) bring together (Xyzzy/Xızı). One sound
+    written with one letter or two (x or kh, ş or sh) is one letter where the rest lines up letter
+    for letter: Azykh and Azıx differ by one (y, ı), Xyzzy and Khyzy by more than a letter."""
     a, b = _letters(typed), _letters(spelling)
     limit = max(len(a), len(b)) * share
-    return a == b or (abs(len(a) - len(b)) <= limit and _edits(a, b) <= limit)
+    if a == b or (abs(len(a) - len(b)) <= limit and _edits(a, b) <= limit):
+        return True
+    a, b = _sounds(a), _sounds(b)
+    return len(a) == len(b) and sum(x != y for x, y in zip(a, b)) <= len(a) * share
 
 
 def _letters(name: str) -> str:
     return "".join(strip_generic(words(plain_letters(name)))[0])
+
+
+_DIGRAPHS = (("kh", "x"), ("sh", "s"), ("ch", "c"), ("zh", "j"), ("gh", "g"))
+
+
+def _sounds(letters: str) -> str:
+    for two, one in _DIGRAPHS:
+        letters = letters.replace(two, one)
+    return letters
 
 
 def _edits(a: str, b: str) -> int:
