@@ -161,3 +161,33 @@ def test_another_war_with_its_own_actors_file(varnia):
     army = found["2031-03-03.03#1"]
     assert army["denied_by"] == [{"party": "Varnia", "actor": "Varnian government", "event": "2031-03-03.03"}]
     assert {c["id"] for c in claims("--denied-by", "Varnia", corpus=varnia)} == {"2031-03-03.03#1"}
+
+
+WITNESSED = textwrap.dedent("""\
+    = Timeline of the Varnian War =
+
+    == March 2031 ==
+
+    === 3 March ===
+    The Varnian MoD stated that Ostland artillery had shelled Kelmar. A Northwire correspondent reported explosions in Kelmar. A Northwire correspondent reported heavy fighting near Dorva.
+
+    === 4 March ===
+    A Northwire correspondent reported shelling in Kelmar.
+    """)
+
+
+def test_a_correspondent_reporting_the_same_thing_that_day_confirms_it(tmp_path):
+    (tmp_path / "timeline.txt").write_text(WITNESSED, "utf-8")
+    (tmp_path / "actors-varnia.tsv").write_text(
+        "name\tside\tkind\taliases\tparty\n"
+        "Varnian MoD\tvarnian\tministry\tVarnian Ministry of Defence\tVarnia\n"
+        "Northwire\tthird party\tmedia\t\t\n", "utf-8")
+    (tmp_path / "places-varnia.tsv").write_text(
+        "name\tkind\tparent\tlat\tlon\taliases\n"
+        "Kelmar\ttown\t\t51.0\t20.0\t\nDorva\ttown\t\t51.5\t20.5\t\n", "utf-8")
+    found = by_id(claims(corpus=tmp_path))
+    # the same day, the same place: a confirmation; another place, or the next day: none
+    assert found["2031-03-03.01#1"]["confirmed_by"] == [{"party": "Northwire", "actor": "Northwire",
+                                                          "event": "2031-03-03.02"}]
+    assert found["2031-03-03.02#1"]["confirms"] == ["2031-03-03.01#1"]
+    assert found["2031-03-03.03#1"]["confirms"] == [] and found["2031-03-04.01#1"]["confirms"] == []

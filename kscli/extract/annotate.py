@@ -143,7 +143,7 @@ class _Facts:
                         self.actors.side_of(found.by), found.start, piece,
                         _unique(name for name, at in placed if found.start <= at < found.end),
                         event_types(piece), tuple(self.weapons.find(piece)), _named(piece, self.actors), narration,
-                        found.passive)
+                        found.passive, found.witness)
 
     def place_side(self, name: str) -> str | None:
         """The side that held a place: that of the state (Artsakh) or country it lies in."""

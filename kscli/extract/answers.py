@@ -52,6 +52,7 @@ class Answer(NamedTuple):
     end: int
     passive: bool = False  # "denied by X": it answers the clause just before
     head: int = -1  # where its words begin, if before `start` ("This claim was acknowledged by X")
+    witness: bool = False  # a correspondent's report of the same thing, not a word of confirming
 
 
 def answers_of(text: str, found: list, claims: list, actors: Actors) -> list[Answer]:
@@ -66,13 +67,15 @@ def answers_of(text: str, found: list, claims: list, actors: Actors) -> list[Ans
         start = max(start, speaker.start)
         piece = text[speaker.start:end]
         kind = _kind(speaker.verb, piece) or _concession(piece, speaker.name, actors)
+        witness = not kind and _witness(speaker, actors)
+        kind = kind or ("confirmation" if witness else None)
         if kind:
             passive = speaker.verb in BY_VERBS and bool(re.match(r"\w+(?:\s+up\s+to|\s+to)?\s+(?:\w+\s+)*?by\b",
                                                                     text[speaker.start:speaker.start + 60]))
             cut = _ANSWER_END.search(text, speaker.start + 3, end) or (_PASSIVE_END.search(text, speaker.start + 3, end)
                                                                       if passive else None)
             head = _clause_start(text, speaker.start) if passive else start
-            out.append(Answer(kind, speaker.name, start, cut.start() if cut else end, passive, head))
+            out.append(Answer(kind, speaker.name, start, cut.start() if cut else end, passive, head, witness))
     if _BOTH_DENY.search(text):
         for name in belligerents(actors):
             out.append(Answer("denial", name, _BOTH_DENY.search(text).start(), len(text)))
@@ -102,6 +105,17 @@ def _concession(piece: str, speaker: str, actors: Actors) -> str | None:
         if found and found[0] != own.side and found[0].lower() != "third party":
             return "confirmation"
     return None
+
+
+_WITNESS_VERBS = frozenset(("reported", "witnessed", "published", "showed", "filmed", "photographed", "observed"))
+
+
+def _witness(speaker, actors: Actors) -> bool:
+    """A correspondent's report (an outlet of neither side): a confirmation of a claim of the same
+    day about the same place, if there is one (kscli.extract.links looks for it)."""
+    actor = actors.get(speaker.name)
+    return actor is not None and actor.side.lower() == "third party" and actor.kind == "media" \
+        and speaker.verb in _WITNESS_VERBS
 
 
 def _content_start(piece: str) -> int:

@@ -266,6 +266,7 @@ _UNKNOWN = re.compile(
     r"(?:^|[;,]\s+|\bthat\s+|\bwhile\s+)(?:[Tt]he\s+|[Aa]n?\s+)?"
     r"(?P<name>(?:[A-Z][\w'’.-]*\s+){0,4}[A-Z][\w'’.-]*(?:\s+" + _HEAD_NOUNS + r")?)" + _FILLER + r"\s+(?P<verb>"
     + SAY + r")\b")
+_STAFF = re.compile(r"\s+(?:correspondent|reporter|journalist|crew|team)s?")
 _NOT_NAMES = frozenset("It He She They This That These Those There The A An In On At Both Each Ministry".split())
 
 
@@ -279,7 +280,10 @@ def _unknown_speakers(text: str, hits: list[Hit]) -> list[Speaker]:
             continue
         article = re.search(r"(?:\b(?:the|an?)\s+)$", text[max(0, m.start("name") - 5):m.start("name")], re.I)
         start = m.start("name") - (len(article[0]) if article else 0)
-        out.append(Speaker(m["name"], start, m["verb"].lower(), False))
+        # "a Northwire correspondent reported": the known outlet's own staff speak for it
+        known = next((h.value for h in hits if h.start == m.start("name")
+                      and _STAFF.fullmatch(text[h.end:m.end("name")])), None)
+        out.append(Speaker(known or m["name"], start, m["verb"].lower(), False))
     for m in _UNKNOWN_ACCORDING.finditer(text):
         out.append(Speaker(m["name"], m.start(), "", False))
     return out

@@ -42,6 +42,7 @@ class Answered(NamedTuple):
     named: tuple[str, ...]  # parties or sides the answer names as the speakers it answers
     narration_before: bool  # its sentence tells something before it with no claimant
     passive: bool = False  # "denied by Armenia": it answers the clause just before it
+    witness: bool = False  # a correspondent reporting the same thing: a claim that day about its places
 
 
 class Sentence(NamedTuple):
@@ -123,7 +124,8 @@ def _targets(sentences: list[Sentence], n: int, answer: Answered, answering: set
             return [other.event]  # "this" after a narrated sentence: the narration
         candidates += [(n - back, c) for c in reversed(other.claims)]
     valid = [(distance, c) for distance, c in candidates
-             if _may_answer(answer, c) and not (answer.kind == "denial" and c.id in bare)]
+             if _may_answer(answer, c) and not (answer.kind == "denial" and c.id in bare)
+             and not (answer.witness and c.date != here.day[1])]  # what a correspondent saw: that day's
     if not valid:
         return []
     answer_day = here.day[1]  # where two fit as well, the same day's
@@ -142,6 +144,8 @@ def _targets(sentences: list[Sentence], n: int, answer: Answered, answering: set
 def _may_answer(answer: Answered, claim: Claim) -> bool:
     if answer.party is not None and claim.party == answer.party:
         return False
+    if answer.witness:  # no word of confirming: only a belligerent's claim about the same place
+        return bool(set(answer.places) & set(claim.places)) and (claim.side or "").lower() not in ("", "third party")
     if answer.kind == "denial" and answer.side and claim.side == answer.side:
         return False  # a party denies what the other side says of it
     return True
