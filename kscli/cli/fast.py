@@ -58,6 +58,8 @@ def _read(args: list[str], flags: dict, takes_arguments: bool) -> tuple[dict, li
     raw: dict[str, list] = {}
     arguments: list[str] = []
     at = 0
+    if any("\x00" in arg for arg in args):
+        return None  # no command line holds one (a caller's list may): typer's error says so
     while at < len(args):
         arg = args[at]
         at += 1
