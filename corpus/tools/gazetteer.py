@@ -35,7 +35,7 @@ HERE = Path(__file__).resolve().parent
 CORPUS = HERE.parent
 sys.path.insert(0, str(CORPUS.parent))
 
-from kscli.names.folding import key, words  # noqa: E402
+from kscli.names.folding import fold, key, words  # noqa: E402
 
 # Who's On First region id: (our district or city, its short name for homonyms, Artsakh provinces it held)
 REGIONS = {
@@ -109,6 +109,7 @@ def main(az: str, am: str, geonames: str | None = None) -> None:
             if row:
                 place_row(row, by_key, hand_keys, added, loose=True)
     added = merge_duplicates(added)
+    drop_twins_names(added)
     name_homonyms(added, set(hand))
     added.sort(key=lambda r: (r["parent"], r["name"]))
     write(CORPUS / "places.tsv", rows + added)
@@ -234,6 +235,29 @@ def near_namesake(row: dict, rows: list[dict]) -> dict | None:
                 and mine & set(keys_of((other["name"], *split(other["aliases"])))):
             return other
     return None
+
+
+# The first words that tell twin villages apart (Upper and Lower Shorzha), in the region's languages.
+QUALIFIERS = {
+    **dict.fromkeys(("yuxari", "yukhari", "yukhary", "yukari", "verin", "verkhnij", "verkhniy", "verkh", "upper", "bash"), "up"),
+    **dict.fromkeys(("ashaghi", "ashagi", "asagi", "nerkin", "nerqin", "nizhnij", "nizhniy", "nizh", "lower", "ayaq", "ayag"), "down"),
+    **dict.fromkeys(("boyuk", "mets", "bolshoj", "bolshoy", "big", "great"), "big"),
+    **dict.fromkeys(("kichik", "pokr", "malyj", "malyy", "small", "little"), "small"),
+}
+
+
+def drop_twins_names(rows: list[dict]) -> None:
+    """Who's On First now and then gives a village its twin's name: Nerkin (Lower) Shorzha holds
+    Верин Шоржа, Upper Shorzha. A name whose first word says upper, lower, big or small, against
+    the village's own name, is the twin's."""
+    for row in rows:
+        own = qualifier(row["name"])
+        if own:
+            row["aliases"] = ";".join(a for a in split(row["aliases"]) if qualifier(a) in (None, own))
+
+
+def qualifier(name: str) -> str | None:
+    return QUALIFIERS.get(re.sub(r"[^a-z]", "", fold(name.split()[0]))) if name.split() else None
 
 
 def merge_duplicates(rows: list[dict]) -> list[dict]:
