@@ -464,3 +464,22 @@ def test_a_town_takes_in_its_landmarks(index):
     assert "Mingachevir Hydroelectric Power Station" in place_names(index, ("Mingachevir",))
     assert place_names(index, ("Ganja International Airport",)) == {"Ganja International Airport"}
     assert {"Shusha fortress", "Yukhari Govhar Agha Mosque"} <= place_names(index, ("Shushi",))
+
+
+@pytest.mark.parametrize("text, places", [
+    # "region" is a unit of either side: a district here, a province there, and a plural one spreads back
+    ("Shells fell in the Aghdam region.", ["Aghdam District"]),
+    ("Workers in the Kalbajar and Lachin regions were protected.", ["Kalbajar District", "Lachin District"]),
+    ("Villages of the Tavush region were shelled.", ["Tavush Province"]),
+    # a name inside a state's name, or a mountain's, is no place of its own
+    ("The Republic of Nagorno-Karabakh (Artsakh) was to cease to exist.", []),
+    ("They fought for Mount Karaglukh.", []),
+    ("They climbed Mount Kapaz.", ["Mount Kapaz"]),
+    # a bare name is the town a hand-kept district is named after; a province keeps its name
+    ("Talks were held in Yevlakh.", ["Yevlakh"]),
+    ("A corridor through Tovuz, Azerbaijan and Tavush, Armenia.", ["Tovuz", "Tavush Province"]),
+])
+def test_what_a_name_in_the_text_names(gazetteer, text, places):
+    from kscli.extract.places import find_places
+
+    assert find_places(text, gazetteer)[0] == places

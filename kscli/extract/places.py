@@ -106,10 +106,12 @@ def _longest(text: str, toks: Words, i: int, gaz: Gazetteer, spans: dict, norms:
         kind, places = _span_places(gaz, spans, tuple(norms[i:i + n]))
         if kind and norms[i + n - 1] not in GENERIC:
             continue  # generic words only count after the name ("Tartar District")
+        if places is None:
+            return None, i + n  # a state's name ("Republic of Nagorno-Karabakh"): no place inside it either
         if not places:
             continue
         end = i + n
-        if kind is None and _part_of_longer_name(toks, end):
+        if kind is None and (_part_of_longer_name(toks, end) or _after_a_name_head(toks, i)):
             return None, end
         start, stop = toks.start[i], toks.end[end - 1]
         plural = norms[end - 1].endswith("s") and norms[end - 1] in GENERIC
@@ -143,13 +145,16 @@ def _spans(gaz: Gazetteer) -> dict:
     return memo
 
 
-def _span_places(gaz: Gazetteer, spans: dict, norms: tuple[str, ...]) -> tuple[str | None, list[Place]]:
-    """The kind a run of words names and the places its other words name (`spans`: _spans(gaz))."""
+def _span_places(gaz: Gazetteer, spans: dict, norms: tuple[str, ...]) -> tuple[str | None, list[Place] | None]:
+    """The kind a run of words names and the places its other words name (`spans`: _spans(gaz)); the
+    places are None for a run of several words that names only what is never extracted (a state)."""
     found = spans.get(norms)
     if found is None:
         kept, kind = strip_generic(list(norms))
-        places = [p for p in gaz.by_key(phonetic("".join(_split_words(kept)))) if p.kind not in NOT_EXTRACTED]
-        found = spans[norms] = (kind, places)
+        named = gaz.by_key(phonetic("".join(_split_words(kept))))
+        places = [p for p in named if p.kind not in NOT_EXTRACTED]
+        # Several words that name only a country or state are its name, not a place's: None says so.
+        found = spans[norms] = (kind, None if named and not places and len(norms) > 1 else places)
     return found
 
 
@@ -161,6 +166,15 @@ def _first_key(norm: str) -> str:
 
 def _split_words(words: list[str]) -> list[str]:
     return [part for w in words for part in _NON_WORD.split(w) if part]
+
+
+def _after_a_name_head(toks: Words, i: int) -> bool:
+    """"Mount Karaglukh", "Lake Sev": a word that begins a mountain's or a lake's name makes the name
+    another place than the village it may also be (the gazetteer's own "Mount Kapaz" is matched whole)."""
+    return i > 0 and toks.gap[i] == " " and toks.text[i - 1] in _NAME_HEADS
+
+
+_NAME_HEADS = frozenset(("Mount", "Mt", "Mt.", "Lake", "Cape", "Fort", "Saint", "St", "St."))
 
 
 def _part_of_longer_name(toks: Words, end: int) -> bool:
@@ -245,13 +259,19 @@ def _choose(m: Mention, kind: str | None, context: set[str] | None, gaz: Gazette
             inside = [p for p in cands if context & set(gaz.ancestors(p.name))]
             cands = inside or cands
     if kind:
-        wanted = ("city", "town") if kind in ("city", "town") else (kind, "region") if kind == "province" else (kind,)
+        wanted = ("city", "town") if kind in ("city", "town") else (kind, "region") if kind == "province" \
+            else _AREAS if kind == "area" else (kind,)
         # "Zangilan and Martakert Districts": no district Martakert, but an area of that name is meant.
         cands = ([p for p in cands if p.kind in wanted] or
                  ([p for p in cands if p.kind in _AREAS] if kind == "district" else []) or cands)
     # A bare name is the settlement; a plain title beats a disambiguated homonym ("Ağdam, Tovuz").
-    # A place checked by hand (one the timeline names) before a village of the bulk list.
-    return min(cands, key=lambda p: (not p.curated, "," in p.name or " (" in p.name, _PREFER.get(p.kind, 9)))
+    # A place checked by hand (one the timeline names) before a village of the bulk list, and so is
+    # the town a hand-kept district is named after (Yevlakh, of Yevlakh District; not the village
+    # Tavush, of Tavush Province).
+    kept = {n for p in cands if p.curated for n in gaz.family(p.name)
+            if gaz.places[n].kind in ("city", "town")} if len(cands) > 1 else set()
+    return min(cands, key=lambda p: (not p.curated and p.name not in kept, "," in p.name or " (" in p.name,
+                                     _PREFER.get(p.kind, 9)))
 
 
 def _end_points(mention: Mention, name: str, gaz: Gazetteer, spans: dict) -> list[str]:

@@ -37,7 +37,9 @@ GENERIC = frozenset(
 _KIND_OF_WORD = {
     "city": "city", "town": "town", "village": "village", "villages": "village",
     "district": "district", "districts": "district", "rayon": "district", "rayonu": "district", "raion": "district",
-    "province": "province", "provinces": "province", "region": "province", "regions": "province",
+    "province": "province", "provinces": "province",
+    # "the Aghdam region" is Aghdam District, "the Tavush region" Tavush Province: a unit, of either kind
+    "region": "area", "regions": "area",
     "marz": "province", "oblast": "province",
 }
 

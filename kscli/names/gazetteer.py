@@ -33,7 +33,8 @@ FUZZY_CUTOFF = 69.0
 NEAREST = 30  # keys a guess keeps at least, whatever its limit: ten places' worth
 # Kinds a generic word may point at ("Tartar City" is a city or a town).
 _HINT_KINDS = {"city": ("city", "town"), "town": ("town", "city"), "village": ("village",),
-               "district": ("district",), "province": ("province", "region")}
+               "district": ("district",), "province": ("province", "region"),
+               "area": ("district", "province", "region")}
 
 
 class Place(Record):
