@@ -483,3 +483,34 @@ def test_what_a_name_in_the_text_names(gazetteer, text, places):
     from kscli.extract.places import find_places
 
     assert find_places(text, gazetteer)[0] == places
+
+
+DEV_WAR = Path(__file__).parent / "gold" / "dev-2022-2023"
+
+
+@pytest.mark.parametrize("year", ["2022", "2023"])
+def test_places_of_a_second_timeline_of_the_region(year):
+    """Extraction and --place on the 2022-2023 development timelines (tests/gold/dev-2022-2023):
+    figures measured there, kept from going back."""
+    from kscli.names.folding import fold
+    from kscli.query.execute import run
+    from kscli.query.resolve import place_names
+    from kscli.query.spec import Query
+    from kscli.store.load import load_index
+
+    index = load_index(DEV_WAR / year / "timeline.txt", use_cache=False)
+    gold = [json.loads(line) for line in (DEV_WAR / year / "places_gold.jsonl").read_text("utf-8").splitlines()]
+    events = {(e.date, fold(e.text)): e for e in index.events}
+    aligned = [(events[(g["date"], fold(g["text"]))], g) for g in gold]
+    right = sum(len(set(e.places) & set(g["places"])) for e, g in aligned)
+    found = sum(len(e.places) for e, _ in aligned)
+    wanted = sum(len(g["places"]) for _, g in aligned)
+    assert right / found >= 0.88 and right / wanted >= 0.9, (right, found, wanted)
+    got_total = right_total = want_total = 0
+    annotated = {e.id for e, _ in aligned}  # the dated sentences (the introduction is not annotated)
+    for title in {t for _, g in aligned for t in g["places"]}:
+        meant = place_names(index, (title,)) | {title}
+        truth = {e.id for e, g in aligned if meant & set(g["places"])}
+        got = {index.events[n].id for n in run(index, Query(places=(title,))).positions} & annotated
+        got_total, right_total, want_total = got_total + len(got), right_total + len(got & truth), want_total + len(truth)
+    assert right_total / got_total >= 0.95 and right_total / want_total >= 0.9, (right_total, got_total, want_total)

@@ -69,6 +69,7 @@ def _unexplained(name: str, lexicon, adjectives: set[str]) -> bool:
     if words[0] in adjectives or words[0].rstrip("s") in adjectives or re.search(r"-[a-z]", name):
         return False  # a party's adjective or its people: "Armenian", "Azerbaijanis", "Turkish-made"
     places, actors = lexicon.places, lexicon.actors
-    if places.resolve(name, fuzzy=False) or places.resolve(name.split()[0], fuzzy=False):
+    first = re.sub(r"['’]s$", "", name.split()[0])  # "Nagorno-Karabakh's Askeran": two known places
+    if places.resolve(name, fuzzy=False) or places.resolve(first, fuzzy=False):
         return False
     return not (actors.find(name) or lexicon.weapons.find(name))
