@@ -429,6 +429,8 @@ def test_the_gazetteer_covers_the_region(index):
     # features and landmarks of the region, in both sides' names
     ("Khudavang", "Dadivank"), ("Khachenaget", "Khachinchay"), ("Gomshasar", "Gamish Mountain"),
     ("Darbnik", "Darbnik"),  # a village only GeoNames lists
+    # a title without its disambiguator comes after a place whose own name it is
+    ("Meghri", "Meghri"), ("Meghri river", "Meghri (river)"),
 ])
 def test_names_from_both_sides_and_other_scripts(index, name, place):
     found = index.lexicon.places.resolve(name, limit=1)

@@ -155,8 +155,7 @@ class Gazetteer:
         if not folded:
             return []
         hint = kind_hint(text)
-        exact = [Match(p, rule, 98.0 if rule == "historical" else 100.0, via)
-                 for p, rule, via in self._folded.get(folded, ())]
+        exact = [Match(p, rule, _exact_score(rule, via, folded), via) for p, rule, via in self._folded.get(folded, ())]
         k = key(text)
         exact += self._transliterations(text, k, {m.place.name for m in exact})
         if not exact and _disambiguated(text):
@@ -276,6 +275,14 @@ class Gazetteer:
                     out.append(parent)
                     todo.append(parent)
         return out
+
+
+def _exact_score(rule: str, via: str, folded: str) -> float:
+    """100 for a spelling as listed; 99 for a title without its disambiguator ("Meghri" of "Meghri
+    (river)": the town whose own name it is comes first); 98 for a historical name."""
+    if rule == "historical":
+        return 98.0
+    return 99.0 if _disambiguated(via) and folded != " ".join(words(via)) else 100.0
 
 
 def _guessable(place: Place) -> bool:
