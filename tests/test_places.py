@@ -479,12 +479,21 @@ def test_a_town_takes_in_its_landmarks(index):
     ("They climbed Mount Kapaz.", ["Mount Kapaz"]),
     # a bare name is the town a hand-kept district is named after; a province keeps its name
     ("Talks were held in Yevlakh.", ["Yevlakh"]),
+    ("Shahumyan was the regional centre.", ["Aşağı Ağcakənd"]),  # not the town in Ararat a province shares a name with
     ("A corridor through Tovuz, Azerbaijan and Tavush, Armenia.", ["Tovuz", "Tavush Province"]),
 ])
 def test_what_a_name_in_the_text_names(gazetteer, text, places):
     from kscli.extract.places import find_places
 
     assert find_places(text, gazetteer)[0] == places
+
+
+def test_a_bare_district_name_in_the_text_is_its_seat(gazetteer):
+    from kscli.extract.places import find_places
+
+    [found] = find_places("The Khojaly massacre happened.", gazetteer)[0]
+    assert gazetteer.places[found].kind in ("city", "town", "village")
+    assert "Khojaly District" in gazetteer.ancestors(found)
 
 
 DEV_WAR = Path(__file__).parent / "gold" / "dev-2022-2023"

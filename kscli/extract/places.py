@@ -266,10 +266,10 @@ def _choose(m: Mention, kind: str | None, context: set[str] | None, gaz: Gazette
                  ([p for p in cands if p.kind in _AREAS] if kind == "district" else []) or cands)
     # A bare name is the settlement; a plain title beats a disambiguated homonym ("Ağdam, Tovuz").
     # A place checked by hand (one the timeline names) before a village of the bulk list, and so is
-    # the town a hand-kept district is named after (Yevlakh, of Yevlakh District; not the village
-    # Tavush, of Tavush Province).
-    kept = {n for p in cands if p.curated for n in gaz.family(p.name)
-            if gaz.places[n].kind in ("city", "town")} if len(cands) > 1 else set()
+    # the seat a hand-kept district is named after, inside it (Yevlakh of Yevlakh District; a
+    # province's name is its own: not the village Tavush, of Tavush Province).
+    kept = {n for p in cands if p.curated and p.kind == "district" for n in gaz.family(p.name)
+            if p.name in gaz.ancestors(n)} if len(cands) > 1 else set()
     return min(cands, key=lambda p: (not p.curated and p.name not in kept, "," in p.name or " (" in p.name,
                                      _PREFER.get(p.kind, 9)))
 
