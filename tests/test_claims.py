@@ -191,3 +191,38 @@ def test_a_correspondent_reporting_the_same_thing_that_day_confirms_it(tmp_path)
                                                           "event": "2031-03-03.02"}]
     assert found["2031-03-03.02#1"]["confirms"] == ["2031-03-03.01#1"]
     assert found["2031-03-03.03#1"]["confirms"] == [] and found["2031-03-04.01#1"]["confirms"] == []
+
+
+CONFIRMED = textwrap.dedent("""\
+    = Timeline of a test war =
+
+    == October 2020 ==
+
+    === 3 October ===
+    The Armenian MoD stated that Azerbaijani forces had shelled Martuni. This was later confirmed by independent journalists.
+
+    === 5 October ===
+    The Azerbaijani MoD stated that it had shot down an Armenian Su-25. Armenia later acknowledged the loss of the aircraft.
+
+    === 6 October ===
+    The Azerbaijani MoD released footage of a strike near Shusha. Eurasianet verified the footage.
+
+    === 7 October ===
+    The Armenian MoD stated that Azerbaijani drones had struck Stepanakert. Russian military observers concurred.
+
+    === 8 October ===
+    The Azerbaijani MoD stated that Armenian forces had shelled Tartar. The claim was corroborated by a BBC Russian Service correspondent.
+    """)
+
+
+def test_confirmations_in_the_words_reporters_use(tmp_path):
+    """An unnamed passive ("confirmed by independent journalists"), a definite description pointing
+    back ("the loss", "the footage", "the claim") and a bare verb ("concurred") each confirm the claim
+    just before them, in the bundled actors' terms."""
+    (tmp_path / "timeline.txt").write_text(CONFIRMED, "utf-8")
+    found = by_id(jsonl(run_ksw("claims", "--corpus", str(tmp_path), "--format", "jsonl")))  # the bundled actors
+    parties = {k: [link["party"] for link in found[k]["confirmed_by"]] for k in found if k.endswith(".01#1")}
+    assert parties == {"2020-10-03.01#1": [None], "2020-10-05.01#1": ["Armenia"],
+                       "2020-10-06.01#1": ["Eurasianet"], "2020-10-07.01#1": ["Russian military expert"],
+                       "2020-10-08.01#1": ["BBC Russian Service"]}
+    assert all(not found[k]["confirmed_by"] for k in found if not k.endswith(".01#1"))

@@ -15,9 +15,12 @@ from typing import NamedTuple
 from kscli.extract.actors import Actors
 from kscli.names.folding import fold
 
+# "By" and a name is a named answer (its speaker is found as one); "by independent journalists" names no one.
+_NOT_BY_NAME = r"(?!\s+by\s+(?:the\s+|a\s+|an\s+)?(?-i:[A-Z\"“]))"
 _UNNAMED = re.compile(r"\b(?:was|were|been|is)\s+(?:officially\s+|promptly\s+|subsequently\s+|later\s+)?"
-                      r"(?P<verb>denied|confirmed)\b(?!\s+by)|\bbut\s+(?:was\s+)?(?:subsequently\s+|later\s+)?"
-                      r"(?P<verb2>confirmed|denied)\b(?!\s+by)", re.I)
+                      r"(?P<verb>denied|confirmed|corroborated|verified)\b" + _NOT_BY_NAME +
+                      r"|\bbut\s+(?:was\s+)?(?:subsequently\s+|later\s+)?"
+                      r"(?P<verb2>confirmed|denied)\b" + _NOT_BY_NAME, re.I)
 _BOTH_DENY = re.compile(r"\bboth\s+sides\s+den(?:ying|ied|y)\b", re.I)
 
 

@@ -18,7 +18,9 @@ from typing import NamedTuple
 
 from kscli.model import Claim, Event, Link
 
-_POINTER = re.compile(r"\b(?:this|it)\b", re.I)
+# What points back at a claim: "this", "it", or a definite description of one ("the claim", "the footage").
+_POINTER = re.compile(r"\b(?:this|it|the\s+(?:claims?|reports?|footage|video|statements?|allegations?|"
+                      r"accusations?|strikes?|attacks?|loss|losses|downing|incident|figures?|account))\b", re.I)
 _RESPONSIBILITY = re.compile(r"\bresponsib", re.I)
 _PLURAL = re.compile(r"\b(?:statements|claims|reports|allegations|accusations)\b", re.I)
 _ACCUSING = frozenset(("shelling/strike", "casualties", "battle/clash"))
@@ -166,8 +168,14 @@ def _score(answer: Answered, claim: Claim) -> int:
 
 
 def _points(answer: Answered) -> bool:
-    """Whether an answer points at what it answers ("confirmed this", "denied it"), in its first words."""
-    return bool(_POINTER.search(answer.text[:60]))
+    """Whether an answer points at what it answers ("confirmed this", "denied it", "verified the
+    footage") in its first words, or says nothing of its own ("Russian observers concurred.")."""
+    return bool(_POINTER.search(answer.text[:60])) or _bare(answer)
+
+
+def _bare(answer: Answered) -> bool:
+    """An answer that names no place, weapon, party or kind of event: it answers what was just said."""
+    return not (answer.places or answer.weapons or answer.named or set(answer.types) - {"other", "footage/media"})
 
 
 def _content_named(answer: Answered) -> bool:
