@@ -11,7 +11,8 @@ names are added to the places Who's On First ties to a GeoNames id. The script
 1. keeps every row of corpus/tools/places-hand.tsv as it is (names, kinds, parents checked by
    hand, the places the timeline names, both sides' units, rivers, mountains, landmarks), and of
    corpus/tools/places-features.tsv (the region's rivers, lakes, mountains, passes, landmarks and
-   historical regions, each with the public page it was taken from);
+   historical regions, each with the public page it was taken from), and adds the Armenian names
+   of corpus/tools/places-artsakh.tsv to the settlements they name;
 2. adds each current locality of the districts along the line of contact and the border
    (REGIONS below, Who's On First's "region" ids mapped by hand: some of its labels are
    wrong, as "Lankaran" for the region holding Laçın), with its names in Azerbaijani,
@@ -111,6 +112,7 @@ def main(az: str, am: str, geonames: str | None = None) -> None:
     added = merge_duplicates(added)
     drop_twins_names(added)
     name_homonyms(added, set(hand))
+    add_names(rows + added, HERE / "places-artsakh.tsv")
     added.sort(key=lambda r: (r["parent"], r["name"]))
     write(CORPUS / "places.tsv", rows + added)
 
@@ -244,6 +246,16 @@ QUALIFIERS = {
     **dict.fromkeys(("boyuk", "mets", "bolshoj", "bolshoy", "big", "great"), "big"),
     **dict.fromkeys(("kichik", "pokr", "malyj", "malyy", "small", "little"), "small"),
 }
+
+
+def add_names(rows: list[dict], path: Path) -> None:
+    """Names from a table of place, names, source (each row names its page) added to those places."""
+    by_name = {row["name"]: row for row in rows}
+    lines = [line.split("\t") for line in path.read_text("utf-8").splitlines() if line and not line.startswith("#")]
+    for place, names, _source in lines[1:]:
+        row = by_name[place]  # a name no longer in places.tsv is an error to fix in the table
+        known = {n.casefold() for n in (row["name"], *split(row["aliases"]), *split(row["historical"]))}
+        row["aliases"] = ";".join([*split(row["aliases"]), *(n for n in split(names) if n.casefold() not in known)])
 
 
 def drop_twins_names(rows: list[dict]) -> None:
