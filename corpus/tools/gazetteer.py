@@ -253,7 +253,10 @@ def add_names(rows: list[dict], path: Path) -> None:
     by_name = {row["name"]: row for row in rows}
     lines = [line.split("\t") for line in path.read_text("utf-8").splitlines() if line and not line.startswith("#")]
     for place, names, _source in lines[1:]:
-        row = by_name[place]  # a name no longer in places.tsv is an error to fix in the table
+        row = by_name.get(place)
+        if row is None:  # the table names a row a rebuild renamed or merged: fix the table
+            print(f"gazetteer: {path.name}: no place {place!r}", file=sys.stderr)
+            continue
         known = {n.casefold() for n in (row["name"], *split(row["aliases"]), *split(row["historical"]))}
         row["aliases"] = ";".join([*split(row["aliases"]), *(n for n in split(names) if n.casefold() not in known)])
 
