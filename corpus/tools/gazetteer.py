@@ -214,17 +214,12 @@ def geonames_row(entry: dict, rows: list[dict], units: dict, held, banned: set[s
     district = split(nearest["parent"])[0] if inside_region else None
     region = next((r for r in REGIONS.values() if r[0] == district), ("", "", ()))
     place = {"wof:name": entry["name"], "name:eng_x_preferred": [entry["name"]], "geom:latitude": point[0],
-             "geom:longitude": point[1], "gn:population": entry.get("population") or 0}
-    row = locality_row(place, region, held, banned, {})
+             "geom:longitude": point[1], "gn:population": entry.get("population") or 0,
+             "wof:concordances": {"gn:id": entry["geonameid"]}}
+    row = locality_row(place, region, held, banned, {entry["geonameid"]: entry})  # its names, filtered alike
     if row:
-        row["aliases"] = ";".join(dict.fromkeys([*split(row["aliases"]), *clean_names(entry["alternatenames"], row, banned)]))
         row["source"], row["_admin1"], row["_outside"] = "geonames", unit, not inside_region
     return row
-
-
-def clean_names(names: list[str], row: dict, banned: set[str]) -> list[str]:
-    names = [n.strip() for both in names for n in re.split(r"\s{2,}", both) if typable(n)]
-    return [n for n in names if n != row["name"] and folded(n) not in banned and "key:" + key(n) not in banned]
 
 
 def near_namesake(row: dict, rows: list[dict]) -> dict | None:
