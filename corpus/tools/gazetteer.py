@@ -68,8 +68,12 @@ SEATS = {"Askeran Province": (39.93, 46.83), "Martakert Province": (40.21, 46.81
          "Hadrut Province": (39.52, 47.03), "Shahumyan Province": (40.10, 46.04), "Kashatagh Province": (39.64, 46.55),
          "Shushi Province": (39.76, 46.75)}
 LANGUAGES = ("eng", "aze", "rus", "hye", "tur")
+# Other languages' Wikipedias often give the other side's name (French: Khantsk, Parukh), or a
+# Soviet form (Italian, Swedish, Cebuano bots): names in use, but too often wrong to merge on.
+OTHER_LANGUAGES = "und", "fra", "ita", "deu", "spa", "nld", "pol", "swe", "ceb", "msa", "sco", "cat", "por", "ron", "vie", "fin"
 SETTLEMENTS = ("city", "town", "village")
 RUSSIAN = set("абвгдеёжзийклмнопрстуфхцчшщъыьэюя")
+SCHWA = str.maketrans("ǝƎ", "əƏ")
 COLUMNS = ("name", "kind", "parent", "lat", "lon", "aliases", "historical", "source")
 
 
@@ -81,6 +85,7 @@ def main(az: str, am: str, geonames: str | None = None) -> None:
     localities = [p for folder in (az, am) for p in read_wof(Path(folder)) if p["wof:placetype"] == "locality"]
     banned = misleading_names(hand)
     hand_keys = {key(name) for name in hand}
+    region_keys = spellings_of_regions(hand.values())
     alternates = geonames_names(geonames) if geonames else {}
     rows = list(hand.values())
     by_key = {}
@@ -102,17 +107,18 @@ def main(az: str, am: str, geonames: str | None = None) -> None:
             if twin:
                 merge(twin, row, parents=False)
             continue
-        place_row(row, by_key, hand_keys, added)
+        place_row(row, by_key, (hand_keys, region_keys), added)
     units = regions_of_units(localities)
     for entry in alternates.values():  # GeoNames' own places that Who's On First lacks (Darbnik)
         if entry["geonameid"] not in used:
             row = geonames_row(entry, added, units, held, banned)
             if row:
-                place_row(row, by_key, hand_keys, added, loose=True)
+                place_row(row, by_key, (hand_keys, region_keys), added, loose=True)
     added = merge_duplicates(added)
     drop_twins_names(added)
     name_homonyms(added, set(hand))
     add_names(rows + added, HERE / "places-artsakh.tsv")
+    add_other_names(rows + added, banned, hand_keys | region_keys)
     added.sort(key=lambda r: (r["parent"], r["name"]))
     write(CORPUS / "places.tsv", rows + added)
 
@@ -134,6 +140,15 @@ def read_wof(folder: Path) -> list[dict]:
         if "-alt-" not in path.name:
             out.append(json.loads(path.read_text("utf-8"))["properties"])
     return out
+
+
+def spellings_of_regions(rows) -> set[str]:
+    """The other spellings of hand-kept regions, features and old names: a village's alias spelled so
+    ("Zangezur" of Kapan, "Khachen" of a village of Khojavend) would take their queries. Not of
+    districts, which share their seat's names."""
+    names = [n for row in rows for n in (*split(row["historical"]),
+                                         *(split(row["aliases"]) if row["kind"] not in (*SETTLEMENTS, "district") else ()))]
+    return set(keys_of(names))
 
 
 def misleading_names(hand: dict[str, dict]) -> set[str]:
@@ -164,12 +179,17 @@ def geonames_names(wheel: str) -> dict[int, dict]:
     return {c["geonameid"]: c for c in cities if c["countrycode"] in ("AZ", "AM")}
 
 
-def place_row(row: dict, by_key: dict, hand_keys: set[str], added: list[dict], loose: bool = False) -> None:
-    """Add a settlement, or its names to the row already listing it."""
+def place_row(row: dict, by_key: dict, taken: tuple[set[str], set[str]], added: list[dict], loose: bool = False) -> None:
+    """Add a settlement, or its names to the row already listing it. taken: the keys of the hand-kept
+    places' names, and of the other spellings of hand-kept regions and features."""
     twin = same_place(row, by_key) or (loose and near_namesake(row, added))
     own = set(keys_of((twin["name"], *split(twin["aliases"])))) if twin else set()
-    # An alias spelled like another hand-kept place ("Bard" of Barda, like Berd) would take its mentions.
-    row["aliases"] = ";".join(a for a in split(row["aliases"]) if key(a) not in hand_keys or key(a) in own)
+    # An alias spelled like another hand-kept place ("Bard" of Barda, like Berd) would take its mentions,
+    # unless it is the village's own name in another script (Севан of Sevan, not only of Lake Sevan).
+    names, regions = taken
+    mine = own | set(keys_of((row["name"],)))
+    row["aliases"] = ";".join(a for a in split(row["aliases"])
+                              if (key(a) not in names or key(a) in own) and (key(a) not in regions or key(a) in mine))
     if twin:
         merge(twin, row)
         return
@@ -256,6 +276,31 @@ def add_names(rows: list[dict], path: Path) -> None:
         row["aliases"] = ";".join([*split(row["aliases"]), *(n for n in split(names) if n.casefold() not in known)])
 
 
+def add_other_names(rows: list[dict], banned: set[str], hand_keys: set[str]) -> None:
+    """The names of other languages (row["_other"]) that no other place is spelled as: such a name
+    only ever adds a spelling, never joins two places or takes a name from another."""
+    def spellings(row: dict) -> list[str]:  # a homonym's bare name too: "Akner" is both "Akner, Syunik" and the other
+        return keys_of((row["name"], row["name"].split(",")[0], *split(row["aliases"]), *split(row["historical"])))
+
+    holders: dict[str, set[str]] = {}
+    for row in rows:
+        for k in spellings(row):
+            holders.setdefault(k, set()).add(row["name"])
+    for row in rows:
+        own = set(spellings(row))
+        extra = []
+        for name in dict.fromkeys(row.get("_other", ())):
+            k = key(name)
+            if len(k) < 4 or k in own or holders.get(k, {row["name"]}) != {row["name"]} or k in hand_keys \
+                    or folded(name) in banned or "key:" + k in banned or qualifier(name) not in (None, qualifier(row["name"])):
+                continue
+            own.add(k)
+            extra.append(name)
+        for name in extra:
+            holders.setdefault(key(name), set()).add(row["name"])
+        row["aliases"] = ";".join([*split(row["aliases"]), *extra])
+
+
 def drop_twins_names(rows: list[dict]) -> None:
     """Who's On First now and then gives a village its twin's name: Nerkin (Lower) Shorzha holds
     Верин Шоржа, Upper Shorzha. A name whose first word says upper, lower, big or small, against
@@ -318,7 +363,13 @@ def locality_row(place: dict, region: tuple, held, banned: set[str], alternates:
     kind = "city" if population >= 20000 else "town" if population >= 3000 or place.get("gn:fcode", "").startswith("PPLA") else "village"
     return {"name": canonical, "kind": kind, "parent": ";".join(parents), "lat": f"{lat:.4f}" if lat is not None else "",
             "lon": f"{lon:.4f}" if lon is not None else "", "aliases": ";".join(aliases), "historical": ";".join(historical),
-            "source": "wof", "_short": short}
+            "source": "wof", "_short": short, "_other": other_names(place)}
+
+
+def other_names(place: dict) -> list[str]:
+    names = [n.strip() for language in OTHER_LANGUAGES for kind in ("preferred", "variant")
+             for both in place.get(f"name:{language}_x_{kind}", []) for n in re.split(r"\s{2,}", both)]
+    return [n for n in names if typable(n) and latin_only(n)]
 
 
 def usable(name: str) -> bool:
@@ -358,9 +409,18 @@ def same_place(row: dict, by_key: dict) -> dict | None:
     point = (float(row["lat"]), float(row["lon"]))
     for k in keys_of((row["name"],)):
         for other in by_key.get(k, ()):
-            if other["kind"] in SETTLEMENTS and other["lat"] and km(point, (float(other["lat"]), float(other["lon"]))) < 10:
+            if other["kind"] in SETTLEMENTS and other["lat"] and km(point, (float(other["lat"]), float(other["lon"]))) < reach(other, k):
                 return other
     return None
+
+
+def reach(other: dict, k: str) -> float:
+    """How far apart two records of one settlement may lie: 10 km when k is a name the row was
+    written with (a hand-kept spelling, a Who's On First record's own name), 1.5 km when it is only
+    an alias Who's On First gave it: those are now and then a neighbour's name ("Artashat" of Verin
+    Artashat, 5 km from the town), which would swallow the neighbour."""
+    trusted = (other["name"],) if "hand" not in split(other["source"]) else (other["name"], *split(other["aliases"]), *split(other["historical"]))
+    return 10 if k in keys_of(trusted) else 1.5
 
 
 def merge(into: dict, row: dict, parents: bool = True) -> None:
@@ -374,6 +434,7 @@ def merge(into: dict, row: dict, parents: bool = True) -> None:
             parents.append(parent)
     into["parent"] = ";".join(parents)
     into["source"] = ";".join(dict.fromkeys([*split(into["source"]), *split(row["source"])]))
+    into["_other"] = [*into.get("_other", ()), *row.get("_other", ())]
 
 
 def name_homonyms(rows: list[dict], taken: set[str]) -> None:
@@ -422,6 +483,9 @@ def split(cell: str) -> list[str]:
 
 
 def write(path: Path, rows: list[dict]) -> None:
+    for row in rows:  # Who's On First often writes the schwa as turned e (ǝ, U+01DD): Azerbaijani is ə
+        for column in ("name", "aliases", "historical"):
+            row[column] = ";".join(dict.fromkeys(split(row[column].translate(SCHWA))))
     for row in rows:  # an old name in another script or spelling (Կիրովաբադ, Kirowabad) is historical, as Kirovabad is
         old = set(keys_of(split(row["historical"])))
         aliases = split(row["aliases"])
