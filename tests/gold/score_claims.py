@@ -1,6 +1,9 @@
 """Claims, links and casualties as ksw reads them, scored against the hand-made claims gold.
 
-    python tests/gold/score_claims.py [dev|heldout] [--misses]
+    python tests/gold/score_claims.py [dev|heldout|dev-2022|dev-2023] [--misses]
+
+dev and heldout are days of the seed timeline; dev-2022 and dev-2023 the development timelines
+of tests/gold/dev-2022-2023, each scored on its own claims gold.
 
 Matching (CLAIMS_GUIDELINES.md): a claim is (sentence, claimant); a link is (kind, answered
 sentence, answered claimant, answering party, sentence it stands in), same-sentence and
@@ -18,8 +21,17 @@ from pathlib import Path
 GOLD = Path(__file__).resolve().parent
 
 
+# split: (claims gold, the timeline it annotates; None for the bundled seed)
+SPLITS = {
+    "dev": (GOLD / "claims_dev.jsonl", None),
+    "heldout": (GOLD / "claims_heldout.jsonl", None),
+    **{f"dev-{year}": (GOLD / "dev-2022-2023" / year / "claims_gold.jsonl", GOLD / "dev-2022-2023" / year / "timeline.txt")
+       for year in ("2022", "2023")},
+}
+
+
 def gold(split: str) -> list[dict]:
-    return [json.loads(line) for line in (GOLD / f"claims_{split}.jsonl").read_text("utf-8").splitlines()]
+    return [json.loads(line) for line in SPLITS[split][0].read_text("utf-8").splitlines()]
 
 
 def found(index, ids: set[str]) -> tuple[dict, dict]:
@@ -113,7 +125,9 @@ if __name__ == "__main__":
     from kscli.store.load import load_index
 
     split = sys.argv[1] if len(sys.argv) > 1 and not sys.argv[1].startswith("-") else "dev"
-    results = score(load_index(None, use_cache=False), split)
+    if split not in SPLITS:
+        sys.exit(f"score_claims: no split {split!r}; choose from {', '.join(SPLITS)}")
+    results = score(load_index(SPLITS[split][1], use_cache=False), split)
     print(report(results, split))
     if "--misses" in sys.argv and split != "heldout":
         claims, links, sides = results["_misses"]
