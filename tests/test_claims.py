@@ -226,3 +226,43 @@ def test_confirmations_in_the_words_reporters_use(tmp_path):
                        "2020-10-06.01#1": ["Eurasianet"], "2020-10-07.01#1": ["Russian military expert"],
                        "2020-10-08.01#1": ["BBC Russian Service"]}
     assert all(not found[k]["confirmed_by"] for k in found if not k.endswith(".01#1"))
+
+
+REPORTED = textwrap.dedent("""\
+    = Timeline of a test war =
+
+    == March 2031 ==
+
+    === 3 March ===
+    The Varnian Ministry of Defence stated that Ostrian forces had shelled Kelmar. According to the ministry, two soldiers were wounded.
+    Three houses burned in Dorva, according to Radio Halden.
+    The Ostrian Ministry of Defence said that its units held Dorva, which the Varnian Ministry of Defence swiftly denied.
+    The Kelmar Post reported that Ostrian artillery had shelled Kelmar.
+
+    === 20 May ===
+    The Ostrian Ministry of Defence confirmed the loss of a drone.
+    """)
+
+
+@pytest.mark.parametrize("actors", [False, True])
+def test_claimants_as_other_reporters_name_them(tmp_path, actors):
+    """With or without an actors file: "According to the ministry" is the ministry named before;
+    "..., according to X." at the end says what comes before it; "which X swiftly denied" denies
+    the clause before it. With one (sides known), a newspaper nobody listed reports as a witness;
+    and an answer months later answers nothing."""
+    (tmp_path / "timeline.txt").write_text(REPORTED, "utf-8")
+    (tmp_path / "places-test.tsv").write_text(
+        "name\tkind\tparent\tlat\tlon\taliases\nKelmar\ttown\t\t51.0\t20.0\t\nDorva\ttown\t\t51.5\t20.5\t\n", "utf-8")
+    if actors:
+        (tmp_path / "actors-test.tsv").write_text(
+            "name\tside\tkind\taliases\tparty\n"
+            "Varnian MoD\tvarnian\tministry\tVarnian Ministry of Defence\tVarnia\n"
+            "Ostrian MoD\tostrian\tministry\tOstrian Ministry of Defence\tOstria\n", "utf-8")
+    varnian, ostrian = ("Varnian MoD", "Ostrian MoD") if actors else ("Varnian Ministry of Defence", "Ostrian Ministry of Defence")
+    found = by_id(claims(corpus=tmp_path))
+    assert [found[k]["claimant"] for k in sorted(found)] == [
+        varnian, varnian, "Radio Halden", ostrian, varnian, "Kelmar Post", ostrian]
+    assert found["2031-03-03.03#1"]["text"] == "Three houses burned in Dorva"
+    assert [link["event"] for link in found["2031-03-03.04#1"]["denied_by"]] == ["2031-03-03.04"]
+    assert [link["party"] for link in found["2031-03-03.01#1"]["confirmed_by"]] == (["Kelmar Post"] if actors else [])
+    assert found["2031-05-20.01#1"]["confirms"] == []

@@ -22,17 +22,21 @@ SAY = (r"(?:stated|states|said|says|reported|reports|announced|claimed|claims|al
        r"accused|released|issued|denied|added|reiterated|maintained|insisted|appealed|vows|vowed|criticized|"
        r"criticised|took responsibility|declared|indicated|initially stated|acknowledged|concurred|"
        r"reported to have|owned up|renamed|announces|warned|posted|deleted|stating|reporting|claiming|saying|"
-       r"announcing|alleging|confirming|denying|rejected|refuted|dismissed|admitted|verified|corroborated|called)")
+       r"announcing|alleging|confirming|denying|rejected|refuted|dismissed|admitted|verified|corroborated|called|"
+       r"told|replied|responded|described|objected)")
 _FILLER = (r"\)?(?:\s*\([^()]{1,30}\))?(?:\s*,\s*[^,.;]{1,100},(?:\s+and\s+\w+)?|\s*,\s*who|,)?"
            r"(?:\s+(?:then|also|again|further|"
            r"initially|subsequently|formally|officially|later|first|had|has|have|thus|in turn|promptly|"
-           r"repeatedly|conditionally))*"
+           r"repeatedly|conditionally|swiftly|quickly|immediately|publicly|strongly|categorically|flatly))*"
            r"(?:\s+(?:after|before|during|later|earlier)\s+(?:the\s+)?[\w-]+(?:\s+[\w-]+)?)?")
 _SAY_AFTER = re.compile(_FILLER + r"\s+(?P<verb>" + SAY + r")\b", re.I)
-_ACCORDING = re.compile(r"\baccording to\s+(?:the\s+)?$", re.I)
+_ACCORDING = re.compile(r"\baccording to\s+(?:the\s+)?(?:(?:spokes\w+|office|press\s+service|press\s+secretary)\s+of\s+(?:the\s+)?)?$",
+                        re.I)
 _REFERENCE = re.compile(
-    r"(?:^|[;,]\s+|\band\s+|\bthen\s+|\bwhile\s+)(?P<ref>(?:[Tt]he\s+(?:same\s+)?Ministry|[Ii]t|[Hh]e|[Ss]he|[Tt]hey|"
-    r"[Ii]ts\s+MoD)" r")" + _FILLER + r"\s+(?P<verb>" + SAY + r")\b")
+    r"(?:^|[;,]\s+|\band\s+|\bthen\s+|\bwhile\s+)(?P<ref>(?:[Tt]he\s+(?:same\s+)?(?:[Dd]efen[cs]e\s+)?[Mm]inistry|[Ii]t|[Hh]e|"
+    r"[Ss]he|[Tt]hey|[Ii]ts\s+MoD)" r")" + _FILLER + r"\s+(?P<verb>" + SAY + r")\b"
+    # "According to the ministry, ...": the ministry named before speaks again
+    r"|\b[Aa]ccording\s+to\s+(?P<aref>the\s+(?:same\s+)?[Mm]inistry)\b(?P<none>)")
 _BY = re.compile(r"\b(?P<verb>denied|acknowledged|confirmed|owned\s+up\s+to|witnessed|contradicted|disputed|"
                  r"agreed\s+to|verified|corroborated|rejected)\s+(?:(?:subsequently|promptly|later|officially|also|quickly|then|swiftly|publicly)\s+)*"
                  r"by\s+(?:the\s+|an?\s+)?(?:(?:senior|other|several|unnamed|some)\s+)?$", re.I)
@@ -143,7 +147,7 @@ def _speakers(text: str, hits: list[Hit], speakers: Speakers) -> list[Speaker]:
         said = _SAY_AFTER.match(text, hit.end)
         by = _BY.search(before) if "by" in before else None
         chained = _AS_WELL_BY.search(before) if not by and "by" in before else None
-        according = _ACCORDING.search(before[-20:])
+        according = _ACCORDING.search(before[-50:])
         if according:
             out.append(Speaker(hit.value, hit.start - len(according[0]), "", False))
         elif by:
@@ -158,11 +162,12 @@ def _speakers(text: str, hits: list[Hit], speakers: Speakers) -> list[Speaker]:
             for other, start in _coordinated(text, hits, idx, speakers.actors):
                 out.append(Speaker(other, start, verb, False, joint=True))
     for m in _REFERENCE.finditer(text) if _may_refer(text) else ():
-        if any(s.start <= m.start("ref") < s.start + 3 for s in out):
+        ref, at = (m["ref"], m.start("ref")) if m["ref"] else (m["aref"], m.start())
+        if any(s.start <= at < s.start + 3 for s in out):
             continue
-        name = _recent(out, m.start("ref"), m["ref"], speakers) or speakers.recall(m["ref"])
+        name = _recent(out, at, ref, speakers) or speakers.recall(ref)
         if name:
-            out.append(Speaker(name, m.start("ref"), m["verb"].lower(), True))
+            out.append(Speaker(name, at, (m["verb"] or "").lower(), True))
     if "side" in text and _EACH_OTHER.search(text):
         for name in belligerents(speakers.actors):
             out.append(Speaker(name, _EACH_OTHER.search(text).start(), "accused", False, collective=True))
@@ -204,7 +209,8 @@ def _outside_content(text: str, found: list[Speaker]) -> list[Speaker]:
 
 
 def _may_refer(text: str) -> bool:
-    return any(word in text for word in ("it ", "It ", "he ", "He ", "Ministry", "they ", "They ", "its MoD", "She "))
+    return any(word in text for word in ("it ", "It ", "he ", "He ", "Ministry", "they ", "They ", "its MoD", "She ",
+                                         "ministry"))
 
 
 def _subject_start(text: str, hit: Hit) -> int:
@@ -237,6 +243,10 @@ def _claims(text: str, found: list[Speaker]) -> list[Claim]:
         following = [s for s in found[n + 1:] if not (speaker.joint and s.verb == speaker.verb and s.start - speaker.start < 60)]
         end = following[0].start if following else len(text)  # "Both X and Y said": X's stretch is Y's
         start = 0 if n == 0 and _OPENING.match(text[:speaker.start]) else speaker.start
+        if not following and _trailing(text, speaker):
+            start = stretches[-1][2] if stretches else 0  # "..., according to X." says what comes before it
+            start += len(text[start:]) - len(text[start:].lstrip(" ,;"))
+            end = speaker.start
         stretches.append((speaker, start, _trim(text, start, end)))
     merged: dict[str, list] = {}
     for speaker, start, end in stretches:
@@ -249,6 +259,17 @@ def _claims(text: str, found: list[Speaker]) -> list[Claim]:
     return [Claim(*values) for values in merged.values()]
 
 
+def _trailing(text: str, speaker: Speaker) -> bool:
+    """An attribution that ends the sentence, after a comma: "..., according to X." or "..., the
+    ombudsman confirmed." It says what comes before it."""
+    tail = text[speaker.start:].rstrip(" .!\"”")
+    if len(tail) > 90 or not text[:speaker.start].rstrip().endswith(","):
+        return False
+    if not speaker.verb:
+        return tail.lower().startswith("according to") and "," not in tail
+    return tail.lower().endswith(" " + speaker.verb)
+
+
 def _trim(text: str, start: int, end: int) -> int:
     """A stretch's end without the joining words and stops that lead to the next one."""
     piece = text[start:end]
@@ -259,15 +280,19 @@ def _trim(text: str, start: int, end: int) -> int:
     return end
 
 
-_HEAD_NOUNS = (r"(?:envoy|spokesman|spokeswoman|spokesperson|official|officials|ministry|minister|president|"
+_HEAD_NOUNS = (r"(?:envoy|spokesman|spokeswoman|spokesperson|official|officials|ministry|minister|president|ombudsman|"
                r"army|forces|government|authorities|correspondent|agency|command|staff|office|service|military|"
                r"Ministry of Defen[cs]e|Defen[cs]e Ministry)")
+_MEDIA_NOUNS = r"(?:(?:state\s+|news\s+|pro-government\s+|opposition\s+)?(?:media|outlet|outlets|press|television|agency))"
 _UNKNOWN = re.compile(
-    r"(?:^|[;,]\s+|\bthat\s+|\bwhile\s+)(?:[Tt]he\s+|[Aa]n?\s+)?"
-    r"(?P<name>(?:[A-Z][\w'’.-]*\s+){0,4}[A-Z][\w'’.-]*(?:\s+" + _HEAD_NOUNS + r")?)" + _FILLER + r"\s+(?P<verb>"
-    + SAY + r")\b")
+    r"(?:^|[;,]\s+|\bthat\s+|\bwhile\s+|\bwhich\s+)(?:[Tt]he\s+|[Aa]n?\s+)?"
+    # "the Armenian Ministry of Territorial Administration", "the Trend news agency", "Azerbaijani state media"
+    r"(?P<name>(?:[A-Z][\w'’.-]*\s+(?:of\s+(?:the\s+)?)?){0,4}[A-Z][\w'’.-]*(?:\s+(?:" + _HEAD_NOUNS + "|"
+    + _MEDIA_NOUNS + r"))?)"
+    r"(?:\s+[A-Z][\w'’-]+){0,3}"  # the office's holder: "the Artsakh ombudsman Gegham Stepanyan posted"
+    + _FILLER + r"\s+(?P<verb>" + SAY + r")\b")
 _STAFF = re.compile(r"\s+(?:correspondent|reporter|journalist|crew|team)s?")
-_NOT_NAMES = frozenset("It He She They This That These Those There The A An In On At Both Each Ministry".split())
+_NOT_NAMES = frozenset("It He She They This That These Those There The A An In On At Both Each Ministry Reports".split())
 
 
 def _unknown_speakers(text: str, hits: list[Hit]) -> list[Speaker]:
@@ -283,13 +308,16 @@ def _unknown_speakers(text: str, hits: list[Hit]) -> list[Speaker]:
         # "a Northwire correspondent reported": the known outlet's own staff speak for it
         known = next((h.value for h in hits if h.start == m.start("name")
                       and _STAFF.fullmatch(text[h.end:m.end("name")])), None)
-        out.append(Speaker(known or m["name"], start, m["verb"].lower(), False))
+        staff = _STAFF.search(m["name"])  # "A TASS correspondent reported": TASS reports
+        name = m["name"][:staff.start()] if staff and staff.end() == len(m["name"]) and staff.start() else m["name"]
+        out.append(Speaker(known or name, start, m["verb"].lower(), False))
     for m in _UNKNOWN_ACCORDING.finditer(text):
-        out.append(Speaker(m["name"], m.start(), "", False))
+        out.append(Speaker(m["name"].rstrip("."), m.start(), "", False))
     return out
 
 
-_UNKNOWN_ACCORDING = re.compile(r"\b[Aa]ccording to (?:the\s+)?(?P<name>(?:[A-Z][\w'’.-]*\s+){0,4}[A-Z][\w'’.-]*)\s*,")
+_UNKNOWN_ACCORDING = re.compile(r"\b[Aa]ccording to (?:the\s+)?(?P<name>(?:[A-Z][\w'’.-]*\s+){0,4}[A-Z][\w'’.-]*"
+                                r"(?:\s+" + _MEDIA_NOUNS + r")?)\s*(?:,|[.!]?\s*$)")
 
 
 def _is_object(text: str, hit: Hit) -> bool:
@@ -301,7 +329,7 @@ def _is_object(text: str, hit: Hit) -> bool:
         return False
     if _OBJECT_OF_SAYING.search(text[max(0, hit.start - 30):hit.start]):
         return True  # "Iran criticized the Minsk Group", "appealed to Russian President Putin"
-    return before.endswith(("by ", "by the ", "of ", "to ", "accused ", "accused the "))
+    return before.endswith(("by ", "by the ", "of ", "to ", "to the ", "accused ", "accused the "))
 
 
 _OBJECT_OF_SAYING = re.compile(r"\b(?:criticized|criticised|accused|appealed\s+to|urged|called\s+on|warned|"

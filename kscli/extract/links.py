@@ -14,6 +14,7 @@ finds nothing of the kind answers a claim the timeline never reports: it is kept
 from __future__ import annotations
 
 import re
+from datetime import date
 from typing import NamedTuple
 
 from kscli.model import Claim, Event, Link
@@ -119,8 +120,8 @@ def _targets(sentences: list[Sentence], n: int, answer: Answered, answering: set
     for back in range(n - 1, -1, -1):
         other = sentences[back]
         if other.day != days[-1]:
-            if len(days) == reach or other.day[0] != here.day[0]:  # in the same file only
-                break
+            if len(days) == reach or other.day[0] != here.day[0] or _days_apart(other, here) >= reach:
+                break  # in the same file, and days, not months, before (the timeline skips quiet days)
             days.append(other.day)
         if not other.claims and not candidates and _points(answer):
             return [other.event]  # "this" after a narrated sentence: the narration
@@ -141,6 +142,13 @@ def _targets(sentences: list[Sentence], n: int, answer: Answered, answering: set
         nearest = best[2]
         return [c.id for score, _, distance, c in scored if score == best[0] and distance >= nearest - 1]
     return [best[3].id]
+
+
+def _days_apart(earlier: Sentence, later: Sentence) -> int:
+    try:
+        return (date.fromisoformat(later.day[1]) - date.fromisoformat(earlier.day[1])).days
+    except (TypeError, ValueError):  # an undated or partly dated heading: count headings only
+        return 0
 
 
 def _may_answer(answer: Answered, claim: Claim) -> bool:
