@@ -481,11 +481,32 @@ def test_a_town_takes_in_its_landmarks(index):
     ("Talks were held in Yevlakh.", ["Yevlakh"]),
     ("Shahumyan was the regional centre.", ["Aşağı Ağcakənd"]),  # not the town in Ararat a province shares a name with
     ("A corridor through Tovuz, Azerbaijan and Tavush, Armenia.", ["Tovuz", "Tavush Province"]),
+    # two places hyphened into one word that names neither; "the raion of X" is the district;
+    # a body's name holds no place; "X, a village in Y" is the X inside Y
+    ("The bombing of a Tbilisi-Baku bus.", ["Tbilisi", "Baku"]),
+    ("Armenian forces shelled the raion of Sadarak.", ["Sadarak District"]),
+    ("The Supreme Soviet of Nagorno-Karabakh voted.", []),
+    ("Troops captured Garadaghly, a village in Khojavend district.", ["Qaradağlı, Khojavend", "Khojavend District"]),
 ])
 def test_what_a_name_in_the_text_names(gazetteer, text, places):
     from kscli.extract.places import find_places
 
     assert find_places(text, gazetteer)[0] == places
+
+
+def test_a_name_many_villages_share_is_the_one_its_day_places(tmp_path):
+    """Garadaghly, a name eleven villages share, is the one in the district a sentence of the same
+    day names, in the sentences that do not name it; on another day, the choice stands."""
+    from kscli.store.load import load_index
+
+    (tmp_path / "timeline.txt").write_text(
+        "= Timeline of a war =\n\n== February 1992 ==\n\n=== 17 February ===\n"
+        "Troops captured Garadaghly, a village in Khojavend district. The assault on Garadaghly lasted 11 hours.\n\n"
+        "=== 20 February ===\nRefugees from Garadaghly reached Barda.\n", "utf-8")
+    index = load_index(tmp_path / "timeline.txt", use_cache=False)
+    places = {e.id: list(e.places) for e in index.events}
+    assert places["1992-02-17.02"] == ["Qaradağlı, Khojavend"]
+    assert places["1992-02-20.01"] == ["Qaradağlı, Barda", "Barda"]  # beside the place its sentence names
 
 
 def test_a_bare_district_name_in_the_text_is_its_seat(gazetteer):
@@ -499,24 +520,29 @@ def test_a_bare_district_name_in_the_text_is_its_seat(gazetteer):
 DEV_WAR = Path(__file__).parent / "gold" / "dev-2022-2023"
 
 
-@pytest.mark.parametrize("year", ["2022", "2023"])
-def test_places_of_a_second_timeline_of_the_region(year):
-    """Extraction and --place on the 2022-2023 development timelines (tests/gold/dev-2022-2023):
-    figures measured there, kept from going back."""
+@pytest.mark.parametrize("folder, floors", [
+    (DEV_WAR / "2022", (0.88, 0.9, 0.95, 0.9)), (DEV_WAR / "2023", (0.88, 0.9, 0.95, 0.9)),
+    # the first war: Soviet-era spellings, "a Tbilisi-Baku bus", "the raion of Sadarak", a village
+    # many share placed by its district ("Garadaghly, a village in Khojavend district")
+    (Path(__file__).parent / "gold" / "dev-first-war", (0.85, 0.9, 0.9, 0.9)),
+])
+def test_places_of_another_timeline_of_the_region(folder, floors):
+    """Extraction and --place on the development timelines (tests/gold/dev-2022-2023,
+    tests/gold/dev-first-war): figures measured there, kept from going back."""
     from kscli.names.folding import fold
     from kscli.query.execute import run
     from kscli.query.resolve import place_names
     from kscli.query.spec import Query
     from kscli.store.load import load_index
 
-    index = load_index(DEV_WAR / year / "timeline.txt", use_cache=False)
-    gold = [json.loads(line) for line in (DEV_WAR / year / "places_gold.jsonl").read_text("utf-8").splitlines()]
+    index = load_index(folder / "timeline.txt", use_cache=False)
+    gold = [json.loads(line) for line in (folder / "places_gold.jsonl").read_text("utf-8").splitlines()]
     events = {(e.date, fold(e.text)): e for e in index.events}
     aligned = [(events[(g["date"], fold(g["text"]))], g) for g in gold]
     right = sum(len(set(e.places) & set(g["places"])) for e, g in aligned)
     found = sum(len(e.places) for e, _ in aligned)
     wanted = sum(len(g["places"]) for _, g in aligned)
-    assert right / found >= 0.88 and right / wanted >= 0.9, (right, found, wanted)
+    assert right / found >= floors[0] and right / wanted >= floors[1], (right, found, wanted)
     got_total = right_total = want_total = 0
     annotated = {e.id for e, _ in aligned}  # the dated sentences (the introduction is not annotated)
     for title in {t for _, g in aligned for t in g["places"]}:
@@ -524,4 +550,4 @@ def test_places_of_a_second_timeline_of_the_region(year):
         truth = {e.id for e, g in aligned if meant & set(g["places"])}
         got = {index.events[n].id for n in run(index, Query(places=(title,))).positions} & annotated
         got_total, right_total, want_total = got_total + len(got), right_total + len(got & truth), want_total + len(truth)
-    assert right_total / got_total >= 0.95 and right_total / want_total >= 0.9, (right_total, got_total, want_total)
+    assert right_total / got_total >= floors[2] and right_total / want_total >= floors[3], (right_total, got_total, want_total)

@@ -80,7 +80,7 @@ def annotate_days(numbered: list[tuple[str, Sentence]], lexicon: Lexicon) -> Ann
     actors, places, weapons = lexicon.actors, lexicon.places, lexicon.weapons
     hits = [actors.find(text, toks) if text is not None else None for text, toks in zip(texts, words)]
     said = _said(texts, new_days, hits, actors)
-    found = find_places_in(texts, places, words)
+    found = find_places_in(texts, places, words, new_days)
     counts = [casualties(text) if text is not None else None for text in texts]
     kinds = [event_type(text) if text is not None else None for text in texts]
     arms = [tuple(weapons.find(text, toks)) if text is not None else None for text, toks in zip(texts, words)]

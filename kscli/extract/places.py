@@ -16,15 +16,16 @@ from typing import NamedTuple
 from weakref import WeakKeyDictionary
 
 from kscli.names.gazetteer import NOT_EXTRACTED, SETTLEMENTS, Gazetteer, Place
-from kscli.names.folding import GENERIC, phonetic, strip_generic
+from kscli.names.folding import GENERIC, fold, phonetic, strip_generic
 from kscli.extract.phrases import Words, tokens
 
 MAX_WORDS = 5
 _LIST_GAP = re.compile(r"^(?:,\s*|\s+and\s+|,\s*and\s+|\s*,?\s*as well as\s+|\s*/\s*|\s*&\s*)$")
-_IN_GAP = re.compile(r"^,?\s+in\s+(?:the\s+)?$")
+# "X in Y", "X, a village in Y": Y holds X
+_IN_GAP = re.compile(r"^,?\s+(?:(?:an?|the)\s+(?:\w+\s+)?(?:village|town|city|settlement|hamlet)\s+)?in\s+(?:the\s+)?$")
 _AREAS_IN = ("villages", "municipalities", "settlements", "municipality", "districts")
 _COUNTS = ("two", "three", "four", "five", "six", "seven", "eight", "nine", "ten")
-_AREAS_OF = ("villages", "settlements", "districts")
+_AREAS_OF = ("villages", "settlements", "districts", "district", "raion", "rayon")  # "the raion of Sadarak"
 
 
 def _backwards(words) -> str:
@@ -38,6 +39,9 @@ _AREA_BEFORE = re.compile(
     rf"\s+(?:eht\s+)?ni(?:htiw)?\s+(?:{_backwards(_AREAS_IN)}|(?:{_backwards(_COUNTS)}|\d+)\b)"
     rf"|\s+fo (?:{_backwards(_AREAS_OF)})", re.I)
 # Nouns that turn a preceding place name into an attribute of something else.
+# "the Supreme Soviet of Nagorno-Karabakh", "the National Assembly of ...": a body's name, not a place.
+_INSTITUTION_OF = re.compile(r"\b(?:Soviet|Council|Assembly|Parliament|Committee|Court|Party|University|Academy|"
+                             r"Church|Diocese|Bank|Front|Congress)\s+of\s+(?:the\s+)?$")
 _NOT_A_PLACE_AFTER = frozenset("conflict war peace talks process statement time group format".split())
 _AREAS = ("district", "province", "region")
 _PREFER = {"city": 0, "town": 0, "village": 1, "landmark": 2, "district": 3, "province": 4,
@@ -58,13 +62,63 @@ def find_places(text: str, gaz: Gazetteer, toks: Words | None = None) -> tuple[l
     return find_places_in([text], gaz, [tokens(text) if toks is None else toks])[0][:2]
 
 
-def find_places_in(texts: list[str | None], gaz: Gazetteer, words: list[Words | None]) -> list:
+def find_places_in(texts: list[str | None], gaz: Gazetteer, words: list[Words | None],
+                   new_days: list[bool] | None = None) -> list:
     """find_places() of each text with its words (None for None), each step done for every text
-    before the next: one step's code and tables at a time stay in the processor's caches."""
+    before the next: one step's code and tables at a time stay in the processor's caches.
+    new_days marks the texts that begin a day: a name many villages share is the one inside a
+    district the day names (Garadaghly, of Khojavend district)."""
     spans = _spans(gaz)
     mentions = [_mentions(text, toks, gaz, spans) if text is not None else None for text, toks in zip(texts, words)]
     chosen = [_resolve(text, found, gaz) if text is not None else None for text, found in zip(texts, mentions)]
+    for first, last in _day_bounds(new_days or [True] * len(texts)):
+        _by_the_day(mentions[first:last], chosen[first:last], gaz)
     return [_places(found, names, gaz, spans) if found is not None else None for found, names in zip(mentions, chosen)]
+
+
+def _day_bounds(new_days: list[bool]) -> list[tuple[int, int]]:
+    starts = [n for n, new in enumerate(new_days) if new or n == 0]
+    return list(zip(starts, [*starts[1:], len(new_days)]))
+
+
+def _by_the_day(mentions: list, chosen: list, gaz: Gazetteer) -> None:
+    """A village's name shared by many (none checked by hand) is the one inside a district or
+    province, or beside a place, that its sentence names, else that the same day names; the
+    day's other mentions of the name follow its sentence's choice. Where none is, the choice stands."""
+    shared = [(n, k) for n, found in enumerate(mentions) if found for k, m in enumerate(found)
+              if len(m.candidates) > 1 and not any(p.curated for p in m.candidates)]
+    if not shared:
+        return
+    settled: dict[str, str] = {}
+    later = []
+    for n, k in shared:
+        if _near(mentions[n][k], chosen, n, k, [n], gaz):
+            settled.setdefault(phonetic(fold(mentions[n][k].surface)), chosen[n][k])
+        else:
+            later.append((n, k))
+    for n, k in later:
+        same = settled.get(phonetic(fold(mentions[n][k].surface)))
+        if same and any(p.name == same for p in mentions[n][k].candidates):
+            chosen[n][k] = same
+        else:
+            _near(mentions[n][k], chosen, n, k, range(len(chosen)), gaz)
+
+
+def _near(mention: Mention, chosen: list, n: int, k: int, where, gaz: Gazetteer) -> bool:
+    """Choose, for mention k of text n, a candidate inside or beside a place chosen in the texts
+    `where`; whether the choice is so placed."""
+    anchors = set()
+    for n2 in where:
+        for k2, name in enumerate(chosen[n2] or ()):
+            if (n2, k2) != (n, k) and name != chosen[n][k]:
+                anchors.add(name)
+                anchors.update(a for a in gaz.ancestors(name) if gaz.places[a].kind in ("district", "province"))
+    if set(gaz.ancestors(chosen[n][k])) & anchors:
+        return True
+    inside = [p for p in mention.candidates if set(gaz.ancestors(p.name)) & anchors]
+    if inside:
+        chosen[n][k] = inside[0].name
+    return bool(inside)
 
 
 def _places(mentions: list[Mention], chosen: list[str], gaz: Gazetteer, spans: dict) -> tuple:
@@ -88,10 +142,27 @@ def _mentions(text: str, toks: Words, gaz: Gazetteer, spans: dict) -> list[Menti
         if i < after:
             continue
         found = _longest(text, toks, i, gaz, spans, norms)
-        if found is not None:
+        if found is None and "-" in toks.text[i]:
+            out += _hyphen_pair(toks, i, gaz, spans)
+        elif found is not None:
             mention, after = found
-            if mention is not None:
+            if mention is not None and not _INSTITUTION_OF.search(text, max(0, mention.start - 40), mention.start):
                 out.append(mention)
+    return out
+
+
+def _hyphen_pair(toks: Words, i: int, gaz: Gazetteer, spans: dict) -> list[Mention]:
+    """"a Tbilisi-Baku bus": two places joined by a hyphen into one word that names neither."""
+    parts = toks.text[i].split("-")
+    if len(parts) != 2 or not all(_capitalised(part) for part in parts):
+        return []
+    out, at = [], toks.start[i]
+    for part in parts:
+        kind, places = _span_places(gaz, spans, (_NON_WORD.sub(" ", fold(part)).strip(),))
+        if kind or not places:
+            return []
+        out.append(Mention(part, at, at + len(part), tuple(places), None, False))
+        at += len(part) + 1
     return out
 
 
