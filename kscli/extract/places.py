@@ -39,10 +39,12 @@ _AREA_BEFORE = re.compile(
     rf"\s+(?:eht\s+)?ni(?:htiw)?\s+(?:{_backwards(_AREAS_IN)}|(?:{_backwards(_COUNTS)}|\d+)\b)"
     rf"|\s+fo (?:{_backwards(_AREAS_OF)})", re.I)
 # Nouns that turn a preceding place name into an attribute of something else.
-# "the Supreme Soviet of Nagorno-Karabakh", "the National Assembly of ...": a body's name, not a place.
-_INSTITUTION_OF = re.compile(r"\b(?:Soviet|Council|Assembly|Parliament|Committee|Court|Party|University|Academy|"
-                             r"Church|Diocese|Bank|Front|Congress)\s+of\s+(?:the\s+)?$")
-_NOT_A_PLACE_AFTER = frozenset("conflict war peace talks process statement time group format".split())
+# "the Supreme Soviet of Nagorno-Karabakh", "the Capture of Garadaghly": a body's or an event's
+# name, not a place (as "the Nagorno-Karabakh conflict" is not).
+_NAME_OF = re.compile(r"\b(?:Soviet|Council|Assembly|Parliament|Committee|Court|Party|University|Academy|"
+                      r"Church|Diocese|Bank|Front|Congress|Battle|Siege|Capture|Fall)\s+of\s+(?:the\s+)?$")
+_NOT_A_PLACE_AFTER = frozenset("conflict war peace talks process statement time group format "
+                               "massacre massacres pogrom pogroms bombing bombings tragedy genocide".split())
 _AREAS = ("district", "province", "region")
 _PREFER = {"city": 0, "town": 0, "village": 1, "landmark": 2, "district": 3, "province": 4,
            "region": 5, "river": 2, "valley": 2, "mountain": 2, "road": 2}
@@ -146,7 +148,7 @@ def _mentions(text: str, toks: Words, gaz: Gazetteer, spans: dict) -> list[Menti
             out += _hyphen_pair(toks, i, gaz, spans)
         elif found is not None:
             mention, after = found
-            if mention is not None and not _INSTITUTION_OF.search(text, max(0, mention.start - 40), mention.start):
+            if mention is not None and not _NAME_OF.search(text, max(0, mention.start - 40), mention.start):
                 out.append(mention)
     return out
 
