@@ -73,6 +73,7 @@ LANGUAGES = ("eng", "aze", "rus", "hye", "tur")
 OTHER_LANGUAGES = "und", "fra", "ita", "deu", "spa", "nld", "pol", "swe", "ceb", "msa", "sco", "cat", "por", "ron", "vie", "fin"
 SETTLEMENTS = ("city", "town", "village")
 RUSSIAN = set("абвгдеёжзийклмнопрстуфхцчшщъыьэюя")
+ARMENIAN_PROVINCES = ("Ararat Province", "Gegharkunik Province", "Syunik Province", "Tavush Province", "Vayots Dzor Province")
 SCHWA = str.maketrans("ǝƎ", "əƏ")
 COLUMNS = ("name", "kind", "parent", "lat", "lon", "aliases", "historical", "source")
 
@@ -352,6 +353,9 @@ def locality_row(place: dict, region: tuple, held, banned: set[str], alternates:
     if not preferred and not latin:
         return None  # no name a reader on an English keyboard could type
     canonical = (preferred or latin)[0]
+    if parent in ARMENIAN_PROVINCES:  # Who's On First's romanisation (Gavarr, Kat'naghbyur); Wikipedia's is plainer
+        plain = re.sub(r"['’]", "", canonical).replace("rr", "r")
+        names, canonical = (names + [canonical], plain) if plain != canonical else (names, canonical)
     aliases = [n for n in dict.fromkeys(names) if n != canonical and folded(n) not in banned
                and "key:" + key(n) not in banned]
     historical = [n for n in dict.fromkeys(o.strip() for both in old for o in re.split(r"\s{2,}", both) if usable(o))
