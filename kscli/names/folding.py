@@ -49,6 +49,7 @@ _KEY_RULES = (
     ("q", "g"), ("k", "g"), ("c", "j"), ("\x01", "ch"), ("e", "a"), ("y", "i"),
     ("w", "v"), ("ou", "u"),
 )
+_SOFTENED = re.compile(r"([bcdfgjklmnpqrstvwxz])y([uo])")
 _DOUBLE = re.compile(r"([a-z])\1+")  # doubled letters are spelling; doubled digits are a number ("2000", "08:00")
 _NON_ALNUM = re.compile(r"[^a-z0-9]+")
 
@@ -123,6 +124,8 @@ def phonetic(folded: str) -> str:
     >>> phonetic("shusha"), phonetic("2000")
     ('shusha', '2000')
     """
+    if "y" in folded:  # Russian writes ü and ö after a consonant as yu and yo: Kyuzadzhik is Küzəcik
+        folded = _SOFTENED.sub(r"\1\2", folded)
     for old, new in _KEY_RULES:
         folded = folded.replace(old, new)
     return _DOUBLE.sub(r"\1", folded)
@@ -135,6 +138,8 @@ def key(text: str) -> str:
     True
     >>> key("Xankəndi") == key("Khankendy"), key("Şuşa") == key("Shusha"), key("Ağcabədi") == key("Agdzhabedi")
     (True, True, True)
+    >>> key("Kyuzadzhik") == key("Küzəcik"), key("Gyoygyol") == key("Göygöl"), key("Kazan") == key("Kaz'yan")
+    (True, True, False)
     """
     kept, _ = strip_generic(words(text))
     return phonetic("".join(kept))
