@@ -1,9 +1,10 @@
 """Claims, links and casualties as ksw reads them, scored against the hand-made claims gold.
 
-    python tests/gold/score_claims.py [dev|heldout|dev-2022|dev-2023] [--misses]
+    python tests/gold/score_claims.py [dev|heldout|dev-2022|dev-2023|dev-ukraine] [--misses]
 
 dev and heldout are days of the seed timeline; dev-2022 and dev-2023 the development timelines
-of tests/gold/dev-2022-2023, each scored on its own claims gold.
+of tests/gold/dev-2022-2023, and dev-ukraine the one of tests/gold/dev-other-wars (another
+war, with its own actors file), each scored on its own claims gold.
 
 Matching (CLAIMS_GUIDELINES.md): a claim is (sentence, claimant); a link is (kind, answered
 sentence, answered claimant, answering party, sentence it stands in), same-sentence and
@@ -27,7 +28,17 @@ SPLITS = {
     "heldout": (GOLD / "claims_heldout.jsonl", None),
     **{f"dev-{year}": (GOLD / "dev-2022-2023" / year / "claims_gold.jsonl", GOLD / "dev-2022-2023" / year / "timeline.txt")
        for year in ("2022", "2023")},
+    # another war, read with its own actors file alone
+    "dev-ukraine": (GOLD / "dev-other-wars" / "claims_gold-ukraine.jsonl", GOLD / "dev-other-wars"),
 }
+OWN_DATA = {"dev-ukraine"}
+
+
+def index_of(split: str):
+    """The index a split's gold annotates."""
+    from kscli.store.load import load_index
+
+    return load_index(SPLITS[split][1], use_cache=False, bundled_data=split not in OWN_DATA)
 
 
 def gold(split: str) -> list[dict]:
@@ -122,12 +133,11 @@ def report(results: dict, split: str) -> str:
 
 if __name__ == "__main__":
     sys.path.insert(0, str(GOLD.parent.parent))
-    from kscli.store.load import load_index
 
     split = sys.argv[1] if len(sys.argv) > 1 and not sys.argv[1].startswith("-") else "dev"
     if split not in SPLITS:
         sys.exit(f"score_claims: no split {split!r}; choose from {', '.join(SPLITS)}")
-    results = score(load_index(SPLITS[split][1], use_cache=False), split)
+    results = score(index_of(split), split)
     print(report(results, split))
     if "--misses" in sys.argv and split != "heldout":
         claims, links, sides = results["_misses"]
