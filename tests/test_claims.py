@@ -266,3 +266,33 @@ def test_claimants_as_other_reporters_name_them(tmp_path, actors):
     assert [link["event"] for link in found["2031-03-03.04#1"]["denied_by"]] == ["2031-03-03.04"]
     assert [link["party"] for link in found["2031-03-03.01#1"]["confirmed_by"]] == (["Kelmar Post"] if actors else [])
     assert found["2031-05-20.01#1"]["confirms"] == []
+
+
+SUNK = textwrap.dedent("""\
+    = Timeline of a test war =
+
+    == March 2031 ==
+
+    === 3 March ===
+    The Varnian Ministry of Defence stated that its missiles had sunk the Ostrian cruiser Kestrel.
+    The Ostrian Ministry of Defence spokesman Tor Alven blamed a fire on board.
+
+    === 6 March ===
+    A Northwire correspondent said that the Kestrel had been hit by two missiles, as the Varnian government had claimed.
+    """)
+
+
+def test_a_confirmation_that_names_whose_claim_it_confirms(tmp_path):
+    """"..., as the Varnian government had claimed" confirms Varnia's claim, three days back; "X
+    spokesman Y blamed" is X's claim."""
+    (tmp_path / "timeline.txt").write_text(SUNK, "utf-8")
+    (tmp_path / "actors-test.tsv").write_text(
+        "name\tside\tkind\taliases\tparty\n"
+        "Varnian MoD\tvarnian\tministry\tVarnian Ministry of Defence\tVarnia\n"
+        "Varnian authorities\tvarnian\tgovernment\tVarnian government\tVarnia\n"
+        "Ostrian MoD\tostrian\tministry\tOstrian Ministry of Defence\tOstria\n"
+        "Northwire\tthird party\tmedia\t\t\n", "utf-8")
+    found = by_id(claims(corpus=tmp_path))
+    assert found["2031-03-03.02#1"]["claimant"] == "Ostrian MoD"
+    assert [link["event"] for link in found["2031-03-03.01#1"]["confirmed_by"]] == ["2031-03-06.01"]
+    assert found["2031-03-03.02#1"]["confirmed_by"] == []

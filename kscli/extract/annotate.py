@@ -163,7 +163,9 @@ def _unique(names) -> tuple[str, ...]:
     return tuple(dict.fromkeys(names))
 
 
-_NAMED = re.compile(r"\b([A-Z][a-z]+)(?:'s|’s)?\s+(?:\w+\s+)?(?:statements?|reports?|claims?|allegations?|accusations?)\b")
+_NAMED = re.compile(r"\b([A-Z][a-z]+)(?:'s|’s)?\s+(?:\w+\s+)?(?:statements?|reports?|claims?|allegations?|accusations?|"
+                    r"estimates?|figures?|account|assessment)\b"
+                    r"|\bas\s+(?:the\s+)?([A-Z][a-z]+)\s+(?:\w+\s+)?(?:had\s+|has\s+)?(?:claimed|said|stated|reported)\b")
 
 
 def _named(piece: str, actors) -> tuple[str, ...]:
@@ -174,7 +176,7 @@ def _named(piece: str, actors) -> tuple[str, ...]:
     markers = actors.markers()
     out: list[str] = []
     for m in _NAMED.finditer(piece):
-        found = markers.get(fold(m[1]))
+        found = markers.get(fold(m[1] or m[2]))
         if found:
             out += [found[1], found[0]]
     return tuple(dict.fromkeys(out))

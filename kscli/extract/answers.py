@@ -33,6 +33,14 @@ _DENIAL_CONTENT = re.compile(r"\b(?:it|they|he|she)\s+(?:had\s+|has\s+)?(?:repea
                              r"|\bcalled\s+(?:this|it|that|these|the\s+\w+(?:\s+\w+)?)\s+(?:a\s+|an\s+)?(?:complete\s+)?"
                              r"(?:fabrication|lie|lies|disinformation|fake|provocation)\b", re.I)
 _CONFIRMED_CONTENT = re.compile(r"\b(?:reported|stated|said|noted)\s+(?:the\s+|a\s+)?(?:first\s+)?confirmed\b", re.I)
+# What a speaker says agrees with another's claim in so many words: "..., as the Ukrainian
+# government had claimed", "agreed with the Ukrainian estimate"; or its own says so ("its imagery
+# verified and corroborated the videos").
+_AGREEING = re.compile(r",\s+as\s+(?:the\s+|had\s+been\s+)?(?:[A-Z][\w-]*\s+){0,4}(?:\w+\s+)?(?:had\s+|has\s+)?"
+                       r"(?:claimed|said|stated|reported)\b|\bagreed\s+with\s+(?:the\s+)?(?:[\w-]+\s+){0,3}"
+                       r"(?:estimate|figures?|account|claims?|assessment|report)s?\b"
+                       r"|\b(?:verified|corroborated|confirmed)\s+(?:and\s+(?:verified|corroborated|confirmed)\s+)?the\s+"
+                       r"(?:videos?|footage|photos?|photographs?|reports?|claims?|images?)\b")
 
 
 _CONTRADICT = re.compile(r"\b(?:had|has|have|was|were)\s+not\s+been\s+(?:captured|taken|seized|retaken|lost)\b"
@@ -160,8 +168,10 @@ def _kind(verb: str, piece: str) -> str | None:
         return "denial"
     if verb in ("reported", "stated", "said", "noted") and _CONFIRMED_CONTENT.search(head):
         return "confirmation"
+    if verb in ("reported", "stated", "said", "noted", "saying", "stating") and _AGREEING.search(piece):
+        return "contradiction" if _CONTRADICT.search(piece) else "confirmation"
     if verb in ("confirmed", "acknowledged", "owned up", "owned up to", "witnessed", "admitted", "confirming",
-                "verified", "corroborated"):
+                "verified", "corroborated", "conceded", "geolocated", "agreed"):
         return "contradiction" if _CONTRADICT.search(piece) else "confirmation"
     if verb == "concurred":
         return "contradiction" if _CONTRADICT.search(piece) else "confirmation"

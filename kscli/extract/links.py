@@ -96,7 +96,8 @@ def link(sentences: list[Sentence], answers: list[list[Answered]]) -> tuple[dict
 
 
 def _bare_denials(sentences: list[Sentence], answers: list[list[Answered]]) -> set[str]:
-    """The claims that only deny ("Azerbaijan issued a denial."): a denial answers a claim, not another denial."""
+    """The claims that only deny ("Azerbaijan issued a denial."): a denial or a confirmation answers
+    a claim of something, not a bare denial of it."""
     out = set()
     for sentence, found in zip(sentences, answers):
         deniers = {a.by for a in found if a.kind == "denial" and a.by}
@@ -116,7 +117,7 @@ def _targets(sentences: list[Sentence], n: int, answer: Answered, answering: set
         nearest = [c for _, c in candidates if _may_answer(answer, c)]
         return [nearest[0].id] if nearest else []
     named = _content_named(answer)
-    days, reach = [here.day], (4 if named else 2)  # a named place or weapon may be answered days later
+    days, reach = [here.day], (4 if named or answer.named else 2)  # a named place, weapon or party: days later
     for back in range(n - 1, -1, -1):
         other = sentences[back]
         if other.day != days[-1]:
@@ -127,7 +128,7 @@ def _targets(sentences: list[Sentence], n: int, answer: Answered, answering: set
             return [other.event]  # "this" after a narrated sentence: the narration
         candidates += [(n - back, c) for c in reversed(other.claims)]
     valid = [(distance, c) for distance, c in candidates
-             if _may_answer(answer, c) and not (answer.kind == "denial" and c.id in bare)
+             if _may_answer(answer, c) and not (answer.kind != "contradiction" and c.id in bare)
              and not (answer.witness and c.date != here.day[1])]  # what a correspondent saw: that day's
     if not valid:
         return []
