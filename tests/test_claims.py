@@ -296,3 +296,32 @@ def test_a_confirmation_that_names_whose_claim_it_confirms(tmp_path):
     assert found["2031-03-03.02#1"]["claimant"] == "Ostrian MoD"
     assert [link["event"] for link in found["2031-03-03.01#1"]["confirmed_by"]] == ["2031-03-06.01"]
     assert found["2031-03-03.02#1"]["confirmed_by"] == []
+
+
+REBUTTED = textwrap.dedent("""\
+    = Timeline of a test war =
+
+    == March 2031 ==
+
+    === 3 March ===
+    The Varnian Ministry of Defence stated that its units had taken Dorva.
+
+    === 4 March ===
+    A spokesman for the Ostrian army, Tor Alven, said that the Varnian claim of control over Dorva was not true.
+    The Northwire news agency concluded that the town was still contested, rebutting the Varnian claim that it had fallen.
+    """)
+
+
+def test_denials_in_other_words(tmp_path):
+    """"the Varnian claim of control over Dorva was not true" and "rebutting the Varnian claim" deny
+    the claim they name, a day later."""
+    (tmp_path / "timeline.txt").write_text(REBUTTED, "utf-8")
+    (tmp_path / "actors-test.tsv").write_text(
+        "name\tside\tkind\taliases\tparty\n"
+        "Varnian MoD\tvarnian\tministry\tVarnian Ministry of Defence\tVarnia\n"
+        "Varnian authorities\tvarnian\tgovernment\tVarnian government\tVarnia\n"
+        "Ostrian army\tostrian\tmilitary\t\tOstria\n"
+        "Northwire\tthird party\tmedia\tNorthwire news agency\t\n", "utf-8")
+    found = by_id(claims(corpus=tmp_path))
+    assert [(link["party"], link["event"]) for link in found["2031-03-03.01#1"]["denied_by"]] == [
+        ("Ostria", "2031-03-04.01"), ("Northwire", "2031-03-04.02")]

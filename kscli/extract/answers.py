@@ -31,7 +31,15 @@ _DENIAL_CONTENT = re.compile(r"\b(?:it|they|he|she)\s+(?:had\s+|has\s+)?(?:repea
                              r"(?:was|were|is|are|as)\s+(?:a\s+|an\s+)?(?:complete\s+|outright\s+)?"
                              r"(?:fabrication|false|untrue|lie|lies|disinformation|fake|baseless|groundless)\b"
                              r"|\bcalled\s+(?:this|it|that|these|the\s+\w+(?:\s+\w+)?)\s+(?:a\s+|an\s+)?(?:complete\s+)?"
-                             r"(?:fabrication|lie|lies|disinformation|fake|provocation)\b", re.I)
+                             r"(?:fabrication|lie|lies|disinformation|fake|provocation)\b"
+                             # "the Russian claim of control over the town was not true"
+                             r"|\bthe\s+(?:\w+\s+)?(?:claims?|reports?|allegations?|statements?)\s+(?:(?:of|that|about)\s+"
+                             r"[^,.;]{0,60}?\s+)?(?:was|were|is|are)\s+(?:not\s+true|untrue|false|fake|a\s+lie|baseless|groundless)\b",
+                             re.I)
+# "Refuting the Ukrainian figure of 400 dead, the MoD ...", "..., rebutting the Russian claim that ...":
+# a speaker's words that deny a claim they name, before or after its verb.
+_REBUTTING = re.compile(r"\b(?:[Rr]ebutting|[Rr]efuting|[Rr]ejecting|[Dd]ismissing)\s+(?:the\s+)?(?:[\w-]+(?:'s|’s)?\s+){0,2}"
+                        r"(?:claims?|figures?|account|assertions?|reports?|allegations?|version|statements?)\b")
 _CONFIRMED_CONTENT = re.compile(r"\b(?:reported|stated|said|noted)\s+(?:the\s+|a\s+)?(?:first\s+)?confirmed\b", re.I)
 # What a speaker says agrees with another's claim in so many words: "..., as the Ukrainian
 # government had claimed", "agreed with the Ukrainian estimate"; or its own says so ("its imagery
@@ -77,7 +85,8 @@ def answers_of(text: str, found: list, claims: list, actors: Actors) -> list[Ans
         start, end = spans.get(speaker.name, (speaker.start, len(text)))
         start = max(start, speaker.start)
         piece = text[speaker.start:end]
-        kind = _kind(speaker.verb, piece) or _concession(piece, speaker.name, actors)
+        kind = _kind(speaker.verb, piece) or _concession(piece, speaker.name, actors) \
+            or ("denial" if speaker.verb and _REBUTTING.search(text, spans.get(speaker.name, (start,))[0], end) else None)
         witness = not kind and _witness(speaker, actors)
         kind = kind or ("confirmation" if witness else None)
         if kind:
@@ -159,7 +168,7 @@ def _may_be_unnamed(text: str) -> bool:
 def _kind(verb: str, piece: str) -> str | None:
     """What a speaker's verb (and the words right after it) make of its claim: an answer or nothing."""
     head = piece[:80]
-    if verb in ("stated", "said", "reiterated", "added", "stating", "saying", "called") and _DENIAL_CONTENT.search(head):
+    if verb in ("stated", "said", "reiterated", "added", "stating", "saying", "called") and _DENIAL_CONTENT.search(piece[:160]):
         return "denial"  # "stated that it had repeatedly denied ...", "said this was a fabrication"
     if verb in ("denied", "denying", "rejected", "refuted", "dismissed") or (
             verb in ("issued", "stated", "said") and DENY_VERB.search(head[:60]) and "denial" in head[:40]):
