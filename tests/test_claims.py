@@ -268,6 +268,17 @@ def test_claimants_as_other_reporters_name_them(tmp_path, actors):
     assert found["2031-05-20.01#1"]["confirms"] == []
 
 
+def varnian_war(tmp_path, timeline: str, *actors: str) -> dict:
+    """The claims, by id, of a test war's timeline with Varnia's actors and `actors` (rows of an
+    actors file) as its own data."""
+    (tmp_path / "timeline.txt").write_text(timeline, "utf-8")
+    rows = ["name\tside\tkind\taliases\tparty",
+            "Varnian MoD\tvarnian\tministry\tVarnian Ministry of Defence\tVarnia",
+            "Varnian authorities\tvarnian\tgovernment\tVarnian government\tVarnia", *actors]
+    (tmp_path / "actors-test.tsv").write_text("\n".join(rows) + "\n", "utf-8")
+    return by_id(claims(corpus=tmp_path))
+
+
 SUNK = textwrap.dedent("""\
     = Timeline of a test war =
 
@@ -285,14 +296,8 @@ SUNK = textwrap.dedent("""\
 def test_a_confirmation_that_names_whose_claim_it_confirms(tmp_path):
     """"..., as the Varnian government had claimed" confirms Varnia's claim, three days back; "X
     spokesman Y blamed" is X's claim."""
-    (tmp_path / "timeline.txt").write_text(SUNK, "utf-8")
-    (tmp_path / "actors-test.tsv").write_text(
-        "name\tside\tkind\taliases\tparty\n"
-        "Varnian MoD\tvarnian\tministry\tVarnian Ministry of Defence\tVarnia\n"
-        "Varnian authorities\tvarnian\tgovernment\tVarnian government\tVarnia\n"
-        "Ostrian MoD\tostrian\tministry\tOstrian Ministry of Defence\tOstria\n"
-        "Northwire\tthird party\tmedia\t\t\n", "utf-8")
-    found = by_id(claims(corpus=tmp_path))
+    found = varnian_war(tmp_path, SUNK, "Ostrian MoD\tostrian\tministry\tOstrian Ministry of Defence\tOstria",
+                        "Northwire\tthird party\tmedia\t\t")
     assert found["2031-03-03.02#1"]["claimant"] == "Ostrian MoD"
     assert [link["event"] for link in found["2031-03-03.01#1"]["confirmed_by"]] == ["2031-03-06.01"]
     assert found["2031-03-03.02#1"]["confirmed_by"] == []
@@ -315,13 +320,7 @@ REBUTTED = textwrap.dedent("""\
 def test_denials_in_other_words(tmp_path):
     """"the Varnian claim of control over Dorva was not true" and "rebutting the Varnian claim" deny
     the claim they name, a day later."""
-    (tmp_path / "timeline.txt").write_text(REBUTTED, "utf-8")
-    (tmp_path / "actors-test.tsv").write_text(
-        "name\tside\tkind\taliases\tparty\n"
-        "Varnian MoD\tvarnian\tministry\tVarnian Ministry of Defence\tVarnia\n"
-        "Varnian authorities\tvarnian\tgovernment\tVarnian government\tVarnia\n"
-        "Ostrian army\tostrian\tmilitary\t\tOstria\n"
-        "Northwire\tthird party\tmedia\tNorthwire news agency\t\n", "utf-8")
-    found = by_id(claims(corpus=tmp_path))
+    found = varnian_war(tmp_path, REBUTTED, "Ostrian army\tostrian\tmilitary\t\tOstria",
+                        "Northwire\tthird party\tmedia\tNorthwire news agency\t")
     assert [(link["party"], link["event"]) for link in found["2031-03-03.01#1"]["denied_by"]] == [
         ("Ostria", "2031-03-04.01"), ("Northwire", "2031-03-04.02")]
