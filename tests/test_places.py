@@ -437,6 +437,12 @@ def test_names_from_both_sides_and_other_scripts(index, name, place):
     assert found and found[0].place.name == place, (name, found[:1])
 
 
+def test_a_name_many_villages_bear_reads_as_one_of_them(index):
+    """Eleven villages are Qaradağlı; Mrgavet, in Armenia, once was: "Garadaghly" is one of the eleven."""
+    found = index.lexicon.places.resolve("Garadaghly", limit=0)
+    assert found[0].place.name.startswith("Qaradağlı, ") and "Mrgavet" in {m.place.name for m in found}
+
+
 def test_historical_names_are_their_own_class(ksw):
     row = json.loads(ksw("places", "Kirovabad", "--format", "jsonl").stdout)
     assert (row["place"], row["rule"]) == ("Ganja", "historical")

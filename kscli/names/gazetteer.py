@@ -321,11 +321,17 @@ def _best_per_place(matches: list[Match]) -> list[Match]:
         if m.place.name not in best or m.score > best[m.place.name].score:
             best[m.place.name] = m
     # Ties: a place checked by hand before a village of the bulk list (the places the timeline names
-    # are the hand-kept ones), a place's own name before another's alias (Tovuz, not Berd, once called Tovuz), a settlement
-    # before the district named after it, a city before a town before a village,
+    # are the hand-kept ones), a place's own name before another's alias (Tovuz, not Berd, once called Tovuz;
+    # "Garadaghly", read as Qaradağlı, one of the villages of that name, not Mrgavet, once called so), a
+    # settlement before the district named after it, a city before a town before a village,
     # a plain title before "Ağdam, Tovuz"; then the order of the file (its hand-kept rows come first).
-    return sorted(best.values(), key=lambda m: (-m.score, not m.place.curated, m.rule != "name",
+    return sorted(best.values(), key=lambda m: (-m.score, not m.place.curated, m.rule != "name", not _own_name(m),
                                                 _RANK.get(m.place.kind, len(_RANK)), "," in m.place.name))
+
+
+def _own_name(m: Match) -> bool:
+    """Whether a match came through a spelling of the place's own name (Qaradagli of "Qaradağlı, Aghdam")."""
+    return m.via == m.place.name or key(_forms(m.via)[-1]) == key(_forms(m.place.name)[-1])
 
 
 _RANK = {kind: n for n, kind in enumerate(SETTLEMENTS)}
