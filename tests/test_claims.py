@@ -324,3 +324,28 @@ def test_denials_in_other_words(tmp_path):
                         "Northwire\tthird party\tmedia\tNorthwire news agency\t")
     assert [(link["party"], link["event"]) for link in found["2031-03-03.01#1"]["denied_by"]] == [
         ("Ostria", "2031-03-04.01"), ("Northwire", "2031-03-04.02")]
+
+
+DOCUMENTED = textwrap.dedent("""\
+    = Timeline of a test war =
+
+    == March 2031 ==
+
+    === 3 March ===
+    The Varnian Ministry of Defence stated that Ostrian forces had shelled Kelmar with cluster munitions.
+    Amnesty International documented the use of cluster munitions in Kelmar.
+
+    === 4 March ===
+    The Varnian Ministry of Defence stated that Ostrian forces had shelled Dorva.
+    Human Rights Watch documented damage to a school in Dorva.
+    """)
+
+
+def test_a_monitor_documenting_the_same_thing_that_day_confirms_it(tmp_path):
+    """An organisation of neither side (listed, or known by its name) that documents what a claim
+    says, that day and about its place, confirms it, as a correspondent's report does."""
+    (tmp_path / "places-test.tsv").write_text(
+        "name\tkind\tparent\tlat\tlon\taliases\nKelmar\ttown\t\t51.0\t20.0\t\nDorva\ttown\t\t51.5\t20.5\t\n", "utf-8")
+    found = varnian_war(tmp_path, DOCUMENTED, "Amnesty International\tthird party\torganisation\t\t")
+    assert [link["party"] for link in found["2031-03-03.01#1"]["confirmed_by"]] == ["Amnesty International"]
+    assert [link["party"] for link in found["2031-03-04.01#1"]["confirmed_by"]] == ["Human Rights Watch"]

@@ -127,23 +127,25 @@ def _concession(piece: str, speaker: str, actors: Actors) -> str | None:
     return None
 
 
-_WITNESS_VERBS = frozenset(("reported", "witnessed", "published", "showed", "filmed", "photographed", "observed"))
+_WITNESS_VERBS = frozenset(("reported", "witnessed", "published", "showed", "filmed", "photographed", "observed",
+                            "documented", "identified", "found"))
 
 
 def _witness(speaker, actors: Actors) -> bool:
-    """A correspondent's report (an outlet of neither side): a confirmation of a claim of the same
-    day about the same place, if there is one (kscli.extract.links looks for it)."""
+    """A correspondent's or a monitor's report (an outlet or organisation of neither side: Amnesty
+    International documented ...): a confirmation of a claim of the same day about the same place,
+    if there is one (kscli.extract.links looks for it)."""
     if speaker.verb not in _WITNESS_VERBS:
         return False
     actor = actors.get(speaker.name)
     if actor is None:  # an outlet no actors file lists, by its name ("The Jerusalem Post"), of neither side
         return bool(_OUTLET_NAME.search(speaker.name)) and not any(
             fold(word) in actors.markers() for word in speaker.name.split())
-    return actor.side.lower() == "third party" and actor.kind == "media"
+    return actor.side.lower() == "third party" and actor.kind in ("media", "organisation")
 
 
 _OUTLET_NAME = re.compile(r"\b(?:Post|Times|News|Journal|Herald|Guardian|Telegraph|Tribune|Gazette|Observer|Monitor|"
-                          r"Agency|Radio|Television|TV|Press|Reuters|Bloomberg)\b")
+                          r"Agency|Radio|Television|TV|Press|Reuters|Bloomberg|Watch)\b")  # Human Rights Watch
 
 
 def _content_start(piece: str) -> int:

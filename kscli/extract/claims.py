@@ -23,7 +23,7 @@ SAY = (r"(?:stated|states|said|says|reported|reports|announced|claimed|claims|al
        r"criticised|took responsibility|declared|indicated|initially stated|acknowledged|concurred|"
        r"reported to have|owned up|renamed|announces|warned|posted|deleted|stating|reporting|claiming|saying|"
        r"announcing|alleging|confirming|denying|rejected|refuted|dismissed|admitted|verified|corroborated|called|"
-       r"told|replied|responded|described|objected|conceded|geolocated|blamed|concluded)")
+       r"told|replied|responded|described|objected|conceded|geolocated|blamed|concluded|documented)")
 _FILLER = (r"(?:\s+(?:spokes(?:man|woman|person)|press\s+secretary)(?-i:(?:\s+[A-Z][\w'’-]+){0,3})"  # its spokesman X
            r"|\s+(?:correspondent|reporter|journalist)s?)?"  # "A Northwire correspondent said": the outlet
            r"\)?(?:\s*\([^()]{1,30}\))?(?:\s*,\s*[^,.;]{1,100},(?:\s+and\s+\w+)?|\s*,\s*who|,)?"
