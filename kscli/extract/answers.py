@@ -85,8 +85,9 @@ def answers_of(text: str, found: list, claims: list, actors: Actors) -> list[Ans
         start, end = spans.get(speaker.name, (speaker.start, len(text)))
         start = max(start, speaker.start)
         piece = text[speaker.start:end]
+        clause_start = spans.get(speaker.name, (speaker.start,))[0]  # "Refuting X, the MoD said": before its name
         kind = _kind(speaker.verb, piece) or _concession(piece, speaker.name, actors) \
-            or ("denial" if speaker.verb and _REBUTTING.search(text, spans.get(speaker.name, (start,))[0], end) else None)
+            or ("denial" if speaker.verb and _REBUTTING.search(text, clause_start, end) else None)
         witness = not kind and _witness(speaker, actors)
         kind = kind or ("confirmation" if witness else None)
         if kind:

@@ -39,7 +39,7 @@ _REFERENCE = re.compile(
     r"(?:^|[;,]\s+|\band\s+|\bthen\s+|\bwhile\s+)(?P<ref>(?:[Tt]he\s+(?:same\s+)?(?:[Dd]efen[cs]e\s+)?[Mm]inistry|[Ii]t|[Hh]e|"
     r"[Ss]he|[Tt]hey|[Ii]ts\s+MoD|[Ii]ts\s+(?:spokes\w+|press\s+service|head)(?:\s+[A-Z][\w'’-]+){0,3})" r")" + _FILLER + r"\s+(?P<verb>" + SAY + r")\b"
     # "According to the ministry, ...": the ministry named before speaks again
-    r"|\b[Aa]ccording\s+to\s+(?P<aref>the\s+(?:same\s+)?[Mm]inistry)\b(?P<none>)")
+    r"|\b[Aa]ccording\s+to\s+(?P<aref>the\s+(?:same\s+)?[Mm]inistry)\b")
 _BY = re.compile(r"\b(?P<verb>denied|acknowledged|confirmed|owned\s+up\s+to|witnessed|contradicted|disputed|"
                  r"agreed\s+to|verified|corroborated|rejected)\s+(?:(?:subsequently|promptly|later|officially|also|quickly|then|swiftly|publicly)\s+)*"
                  r"by\s+(?:the\s+|an?\s+)?(?:(?:senior|other|several|unnamed|some)\s+)?$", re.I)

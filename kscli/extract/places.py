@@ -38,11 +38,11 @@ def _backwards(words) -> str:
 _AREA_BEFORE = re.compile(
     rf"\s+(?:eht\s+)?ni(?:htiw)?\s+(?:{_backwards(_AREAS_IN)}|(?:{_backwards(_COUNTS)}|\d+)\b)"
     rf"|\s+fo (?:{_backwards(_AREAS_OF)})", re.I)
-# Nouns that turn a preceding place name into an attribute of something else.
 # "the Supreme Soviet of Nagorno-Karabakh", "the Capture of Garadaghly": a body's or an event's
 # name, not a place (as "the Nagorno-Karabakh conflict" is not).
 _NAME_OF = re.compile(r"\b(?:Soviet|Council|Assembly|Parliament|Committee|Court|Party|University|Academy|"
                       r"Church|Diocese|Bank|Front|Congress|Battle|Siege|Capture|Fall)\s+of\s+(?:the\s+)?$")
+# Nouns that turn a preceding place name into an attribute of something else.
 _NOT_A_PLACE_AFTER = frozenset("conflict war peace talks process statement time group format "
                                "massacre massacres pogrom pogroms bombing bombings tragedy genocide".split())
 _AREAS = ("district", "province", "region")
@@ -74,7 +74,7 @@ def find_places_in(texts: list[str | None], gaz: Gazetteer, words: list[Words | 
     mentions = [_mentions(text, toks, gaz, spans) if text is not None else None for text, toks in zip(texts, words)]
     chosen = [_resolve(text, found, gaz) if text is not None else None for text, found in zip(texts, mentions)]
     for first, last in _day_bounds(new_days or [True] * len(texts)):
-        _by_the_day(mentions[first:last], chosen[first:last], gaz)
+        _by_the_day(mentions[first:last], chosen[first:last], gaz)  # changes the day's lists of names in place
     return [_places(found, names, gaz, spans) if found is not None else None for found, names in zip(mentions, chosen)]
 
 
