@@ -292,8 +292,10 @@ def add_other_names(rows: list[dict], banned: set[str], hand_keys: set[str]) -> 
         extra = []
         for name in dict.fromkeys(row.get("_other", ())):
             k = key(name)
-            if len(k) < 4 or k in own or holders.get(k, {row["name"]}) != {row["name"]} or k in hand_keys \
-                    or folded(name) in banned or "key:" + k in banned or qualifier(name) not in (None, qualifier(row["name"])):
+            taken = k in hand_keys or holders.get(k, {row["name"]}) != {row["name"]}  # another place's spelling
+            misleading = folded(name) in banned or "key:" + k in banned
+            twins = qualifier(name) not in (None, qualifier(row["name"]))  # Verin for a Nerkin village
+            if len(k) < 4 or k in own or taken or misleading or twins:
                 continue
             own.add(k)
             extra.append(name)
