@@ -15,7 +15,7 @@ from functools import lru_cache
 _TABLE = str.maketrans({
     "ə": "a", "Ə": "a", "ǝ": "a", "Ǝ": "a", "ı": "i", "İ": "i", "ş": "sh", "Ş": "sh", "ç": "ch", "Ç": "ch",
     "ğ": "gh", "Ğ": "gh", "ö": "o", "Ö": "o", "ü": "u", "Ü": "u", "ß": "ss",
-    "’": "", "'": "", "‘": "", "`": "", "ʼ": "", "′": "",
+    "’": "", "'": "", "‘": "", "`": "", "ʼ": "", "ʻ": "", "′": "", "´": "", "ʹ": "",
     "–": " ", "—": " ", "-": " ", "/": " ", "‐": " ",
     # Cyrillic and Armenian letters, romanised as Russian and Armenian names are in English: a name
     # pasted in its own script meets its romanisations through key().
