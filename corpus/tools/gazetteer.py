@@ -75,6 +75,10 @@ SETTLEMENTS = ("city", "town", "village")
 RUSSIAN = set("абвгдеёжзийклмнопрстуфхцчшщъыьэюя")
 ARMENIAN_PROVINCES = ("Ararat Province", "Gegharkunik Province", "Syunik Province", "Tavush Province", "Vayots Dzor Province")
 SCHWA = str.maketrans("ǝƎ", "əƏ")
+# The name a row goes by is chosen as it was before GeoNames' ə and ʻ spellings were read: adding
+# them as aliases should not rename hundreds of rows (Who's On First's Azerbaijani "preferred" names
+# are now and then a farm's: "Qarşərabtrestin Iki Nömərli Sovxozu" for Berkadzor).
+SCHWA_OR_TURNED_COMMA = re.compile("[əʻ]")
 COLUMNS = ("name", "kind", "parent", "lat", "lon", "aliases", "historical", "source")
 
 
@@ -351,7 +355,8 @@ def locality_row(place: dict, region: tuple, held, banned: set[str], alternates:
         return None
     latin = [n for n in names if latin_only(n)]
     preferred = [n.strip() for both in (*place.get("name:eng_x_preferred", []), *place.get("name:aze_x_preferred", []),
-                                        place["wof:name"]) for n in re.split(r"\s{2,}", both) if usable(n) and latin_only(n)]
+                                        place["wof:name"]) for n in re.split(r"\s{2,}", both) if usable(n) and latin_only(n)
+                 and not SCHWA_OR_TURNED_COMMA.search(n)]
     if not preferred and not latin:
         return None  # no name a reader on an English keyboard could type
     canonical = (preferred or latin)[0]
@@ -383,15 +388,15 @@ def usable(name: str) -> bool:
     name = name.strip()
     if not name or len(name) > 40 or any(ch.isdigit() for ch in name) or ";" in name or "\t" in name:
         return False
-    return all(ch.isalpha() and (ord(ch) < 0x250 or 0x400 <= ord(ch) < 0x530 or 0x531 <= ord(ch) < 0x590)
-               or ch in " -'’ʼ." for ch in name)
+    return all(ch.isalpha() and (latin(ch) or 0x400 <= ord(ch) < 0x530 or 0x531 <= ord(ch) < 0x590)
+               or ch in " -'’ʼʻ." for ch in name)
 
 
 def typable(name: str) -> bool:
     """A name in use: not a machine romanisation of another script (a Latin name in lower case, "ba er
     da"), not a code ("EVN"), not a mix of two scripts ("Ganҷa": a Latin reader would read it as Gana)."""
     letters = [ch for ch in name if ch.isalpha()]
-    scripts = {0 if ord(ch) < 0x250 else 1 if ord(ch) < 0x530 else 2 for ch in letters}
+    scripts = {0 if latin(ch) else 1 if ord(ch) < 0x530 else 2 for ch in letters}
     if 1 in scripts and any(ch.lower() not in RUSSIAN for ch in letters):
         return False  # Cyrillic of another language (Ганџа, Ганҷа): its letters have no Latin reading here
     return usable(name) and len(scripts) == 1 and not (latin_only(name) and letters[0].islower()) \
@@ -399,7 +404,13 @@ def typable(name: str) -> bool:
 
 
 def latin_only(name: str) -> bool:
-    return all(ord(ch) < 0x250 or not ch.isalpha() for ch in name)
+    return all(latin(ch) or not ch.isalpha() for ch in name)
+
+
+def latin(ch: str) -> bool:
+    """A Latin letter, the Azerbaijani schwa (U+0259, past Latin Extended-B) and the apostrophes
+    that are letters to Unicode (ʼ, ʻ: GeoNames writes Armenian aspiration with them) included."""
+    return ord(ch) < 0x250 or ch in "əʼʻ"
 
 
 def keys_of(spellings) -> list[str]:
