@@ -456,13 +456,15 @@ def merge(into: dict, row: dict, parents: bool = True) -> None:
 
 def name_homonyms(rows: list[dict], taken: set[str]) -> None:
     """A name held twice becomes "Name, District" for all but a hand row; a name still held twice
-    (two villages of one name in one district) keeps the first."""
+    (two villages of one name in one district) keeps the first. Names are compared folded: "K'araglukh"
+    is a Karaglukh too, and a bare name would otherwise outrank the titled homonyms a user means."""
     seen: dict[str, int] = {}
     for row in rows:
-        seen[row["name"]] = seen.get(row["name"], 0) + 1
+        seen[folded(row["name"])] = seen.get(folded(row["name"]), 0) + 1
+    taken_folded = {folded(name) for name in taken}
     used = set(taken)
     for row in rows:
-        if row["name"] in taken or seen[row["name"]] > 1:
+        if folded(row["name"]) in taken_folded or seen[folded(row["name"])] > 1:
             row["name"] = f"{row['name']}, {row['_short']}"
         while row["name"] in used:
             row["name"] += " (2)" if not row["name"].endswith(")") else ""
