@@ -161,13 +161,29 @@ class Gazetteer:
         if not exact and _disambiguated(text):
             exact = self._qualified(text)
         if exact:
-            found = _best_per_place(exact)
+            found = self._seats_first(_best_per_place(exact))
         elif fuzzy and not elsewhere(text):
             found = self._fuzzy(k, limit or 10, FUZZY_CUTOFF if cutoff is None else cutoff, typed=text)
         else:
             found = []
         found = _narrow(found, hint)
         return found[:limit] if limit else found
+
+    def _seats_first(self, matches: list[Match]) -> list[Match]:
+        """A town before the district or province named after it, though only the unit is kept by
+        hand: "Culfa" is the town of Julfa first, "Martouni" the town of Martuni (Khojavend). A village
+        does not go first: "Syunik" is the province, not the village of that name inside it."""
+        out = list(matches)
+        for n, unit in enumerate(matches):
+            if unit.place.kind not in ("district", "province"):
+                continue
+            bare = key(unit.place.name)
+            seat = next((m for m in out[out.index(unit) + 1:] if m.place.kind in ("city", "town") and m.score == unit.score
+                         and key(m.via) == bare and unit.place.name in self.ancestors(m.place.name)), None)
+            if seat:
+                out.remove(seat)
+                out.insert(out.index(unit), seat)
+        return out
 
     def _fuzzy_keys(self) -> list[str]:
         """The keys a guess at a typo is measured against: those of places a guess may land on."""
@@ -324,9 +340,12 @@ def _best_per_place(matches: list[Match]) -> list[Match]:
     # are the hand-kept ones), a place's own name before another's alias (Tovuz, not Berd, once called Tovuz;
     # "Garadaghly", read as Qaradağlı, one of the villages of that name, not Mrgavet, once called so), a
     # settlement before the district named after it, a city before a town before a village,
-    # a plain title before "Ağdam, Tovuz"; then the order of the file (its hand-kept rows come first).
+    # a plain title before "Ağdam, Tovuz", a place with more names in use before a homonym with fewer
+    # (the village GeoNames knows by 40 names before the ruin of that name nearby); then the order of
+    # the file (its hand-kept rows come first).
     return sorted(best.values(), key=lambda m: (-m.score, not m.place.curated, m.rule != "name", not _own_name(m),
-                                                _RANK.get(m.place.kind, len(_RANK)), "," in m.place.name))
+                                                _RANK.get(m.place.kind, len(_RANK)), "," in m.place.name,
+                                                -len(m.place.aliases) - len(m.place.historical)))
 
 
 def _own_name(m: Match) -> bool:
