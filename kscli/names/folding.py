@@ -45,7 +45,7 @@ _KIND_OF_WORD = {
 
 # Order matters: longer spellings first, and "ch" is protected from c→j.
 _KEY_RULES = (
-    ("dzh", "j"), ("zh", "j"), ("ch", "\x01"), ("kh", "h"), ("x", "h"), ("gh", "g"),
+    ("dj", "j"), ("dzh", "j"), ("zh", "j"), ("ch", "\x01"), ("kh", "h"), ("x", "h"), ("gh", "g"),
     ("q", "g"), ("k", "g"), ("c", "j"), ("\x01", "ch"), ("e", "a"), ("y", "i"),
     ("w", "v"), ("ou", "u"),
 )
@@ -143,6 +143,30 @@ def key(text: str) -> str:
     """
     kept, _ = strip_generic(words(text))
     return phonetic("".join(kept))
+
+
+# How French and German write the region's sounds: Chouchi and Schuscha are Shushi and Shusha,
+# Djebrail and Dschebrail Jabrayil, Jerewan Yerevan. English reads their ch, j and z otherwise, so
+# these readings are tried only for a name nothing matched as written.
+_FRENCH = (("tch", "\x01"), ("ch", "sh"), ("\x01", "ch"), ("dj", "j"), ("ou", "u"))
+_GERMAN = (("tsch", "\x01"), ("dsch", "\x02"), ("sch", "sh"), ("j", "y"), ("z", "ts"), ("\x01", "ch"), ("\x02", "j"))
+
+
+def foreign_readings(text: str) -> list[str]:
+    """`text` read as French and as German spell the region's names, where that differs.
+
+    >>> foreign_readings("Chouchi"), foreign_readings("Jerewan"), foreign_readings("Tartar")
+    (['shushi'], ['yerewan'], [])
+    """
+    folded = fold(text)
+    out = []
+    for rules in (_FRENCH, _GERMAN):
+        reading = folded
+        for old, new in rules:
+            reading = reading.replace(old, new)
+        if reading != folded and reading not in out:
+            out.append(reading)
+    return out
 
 
 def kind_hint(text: str) -> str | None:

@@ -12,7 +12,7 @@ from collections.abc import Mapping
 from pathlib import Path
 
 from kscli.errors import DataFileError
-from kscli.names.folding import key, kind_hint, phonetic, plain_letters, strip_generic, words
+from kscli.names.folding import foreign_readings, key, kind_hint, phonetic, plain_letters, strip_generic, words
 from kscli.names.guesses import alike, elsewhere, typo
 from kscli.names.linemap import LineMap
 from kscli.names.nearness import nearest
@@ -160,6 +160,8 @@ class Gazetteer:
         exact += self._transliterations(text, k, {m.place.name for m in exact})
         if not exact and _disambiguated(text):
             exact = self._qualified(text)
+        for reading in () if exact else foreign_readings(text):  # Chouchi, Schuscha, Kelbadjar
+            exact = exact or self._transliterations(reading, key(reading), set())
         if exact:
             found = self._seats_first(_best_per_place(exact))
         elif fuzzy and not elsewhere(text):
