@@ -19,7 +19,7 @@ _TABLE = str.maketrans({
     "–": " ", "—": " ", "-": " ", "/": " ", "‐": " ",
     # Cyrillic and Armenian letters, romanised as Russian and Armenian names are in English: a name
     # pasted in its own script meets its romanisations through key().
-    **dict(zip("абвгдезийклмнопрстуфыэ", "abvgdezijklmnoprstufye")),
+    **dict(zip("абвгдезийклмнопрстуфыэ", "abvgdeziyklmnoprstufye")),
     "ж": "zh", "х": "kh", "ц": "ts", "ч": "ch", "ш": "sh", "щ": "shch", "ю": "yu", "я": "ya", "ё": "yo",
     "ъ": "", "ь": "",
     **dict(zip("աբգդեզէըթիլկհմյնոպռսվտրփքօֆ", "abgdezeytilkhmynoprsvtrpkof")),
@@ -28,6 +28,24 @@ _TABLE = str.maketrans({
 })
 
 _ASCII_TABLE = tuple((chr(k), v) for k, v in _TABLE.items() if k < 128)
+
+# Letters read by their place in the word, as English romanisations read them: Russian е is ye at
+# the start and after a vowel (Ереван, Yerevan); Armenian ե and ո are ye and vo at the start
+# (Երասխ, Yeraskh; Ոսկեպար, Voskepar), and և is yev there, ev inside (Արևիկ, Arevik); ու is u.
+_CYRILLIC_OR_ARMENIAN = re.compile("[\u0400-\u04ff\u0531-\u058f]")
+_BY_PLACE = (
+    (re.compile(r"(?<![^\W\dаеёиоуыэюяъьАЕЁИОУЫЭЮЯЪЬ])[еЕ]"), "ye"),
+    (re.compile(r"\b[եԵ]"), "ye"),
+    (re.compile(r"\b[ոՈ](?![ւՒ])"), "vo"),
+    (re.compile(r"\Bև"), "ev"),
+    (re.compile("[ոՈ][ւՒ]"), "u"),  # one vowel, written with two letters
+)
+
+
+def _by_place(text: str) -> str:
+    for pattern, reading in _BY_PLACE:
+        text = pattern.sub(reading, text)
+    return text
 
 # Words that name a kind of place rather than the place itself.
 GENERIC = frozenset(
@@ -64,6 +82,8 @@ def fold(text: str) -> str:
         for old, new in _ASCII_TABLE:
             text = text.replace(old, new)
         return text.lower()
+    if _CYRILLIC_OR_ARMENIAN.search(text):
+        text = _by_place(text)
     text = text.translate(_TABLE)
     if text.isascii():
         return text.lower()
@@ -71,7 +91,7 @@ def fold(text: str) -> str:
 
     text = unicodedata.normalize("NFKD", text)
     text = "".join(ch for ch in text if not unicodedata.combining(ch))
-    return text.lower().replace("ու", "u").translate(_TABLE)  # Armenian "ou" is one vowel, u
+    return text.lower().translate(_TABLE)
 
 
 _PLAIN = str.maketrans({"ş": "s", "Ş": "S", "ç": "c", "Ç": "C", "ğ": "g", "Ğ": "G"})
@@ -140,6 +160,13 @@ def key(text: str) -> str:
     (True, True, True)
     >>> key("Kyuzadzhik") == key("Küzəcik"), key("Gyoygyol") == key("Göygöl"), key("Kazan") == key("Kaz'yan")
     (True, True, False)
+
+    Russian and Armenian letters read as English romanisations read them, by their place in the word:
+
+    >>> key("Каймаглы") == key("Qaymaqlı"), key("Ереван") == key("Yerevan"), key("Ոսկեպար") == key("Voskepar")
+    (True, True, True)
+    >>> key("Երասխ") == key("Yeraskh"), key("Արևիկ") == key("Arevik"), key("Ուլֆա") == key("Ulfa")
+    (True, True, True)
     """
     kept, _ = strip_generic(words(text))
     return phonetic("".join(kept))
