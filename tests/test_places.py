@@ -423,7 +423,8 @@ def test_the_gazetteer_covers_the_region(index):
     ("Шуша", "Shusha"), ("Շուշի", "Shusha"), ("Artsakh", "Republic of Artsakh"), ("Kirovabad", "Ganja"),
     # the issue's names nobody had listed: Askeran's other names, Stepanakert's Armenian one, the Aras
     ("Khachen", "Askeran"), ("Mayraberd", "Askeran"), ("Vararakn", "Stepanakert"), ("Arax", "Aras River"),
-    ("Araz", "Aras River"), ("Zangezur", "Syunik Province"), ("Kashunik", "Qubadli District"),
+    ("Araz", "Aras River"), ("Zangezur", "Syunik Province"),
+    ("Kashunik", "Qubadli"),  # the town's Armenian name (Քաշունիք), and through the town its district's
     # x or kh, ş or sh: one sound, where the other letters line up (Azykh, the village Azıx)
     ("Azykh", "Azıx"), ("Kirowabad", "Ganja"),
     # features and landmarks of the region, in both sides' names

@@ -167,7 +167,14 @@ def misleading_names(hand: dict[str, dict]) -> set[str]:
         lines = [line.split("\t") for line in (CORPUS / f"{kind}.tsv").read_text("utf-8").splitlines() if line[:1] != "#"]
         at = lines[0].index("aliases")
         names += [cell for row in lines[1:] if row[0] for cell in (row[0], *split(row[at] if len(row) > at else ""))]
-    return {folded(name) for name in (*elsewhere, *english, *hand, *names)} | {"key:" + key(name) for name in names}
+    # A hand-kept place's name is marked apart: in another script it may be the village's own name (Տավուշ
+    # of the village Tavush, Ереван of Yerevan), which place_row() tells by its key.
+    return {folded(name) for name in (*elsewhere, *english, *names)} | {"key:" + key(name) for name in names} \
+        | {"hand:" + folded(name) for name in hand}
+
+
+def misleading(name: str, banned: set[str]) -> bool:
+    return folded(name) in banned or (latin_only(name) and "hand:" + folded(name) in banned)
 
 
 def folded(name: str) -> str:
@@ -297,9 +304,9 @@ def add_other_names(rows: list[dict], banned: set[str], hand_keys: set[str]) -> 
         for name in dict.fromkeys(row.get("_other", ())):
             k = key(name)
             taken = k in hand_keys or holders.get(k, {row["name"]}) != {row["name"]}  # another place's spelling
-            misleading = folded(name) in banned or "key:" + k in banned
+            unwanted = misleading(name, banned) or "key:" + k in banned
             twins = qualifier(name) not in (None, qualifier(row["name"]))  # Verin for a Nerkin village
-            if len(k) < 4 or k in own or taken or misleading or twins:
+            if len(k) < 4 or k in own or taken or unwanted or twins:
                 continue
             own.add(k)
             extra.append(name)
@@ -363,7 +370,7 @@ def locality_row(place: dict, region: tuple, held, banned: set[str], alternates:
     if parent in ARMENIAN_PROVINCES:  # Who's On First's romanisation (Gavarr, Kat'naghbyur); Wikipedia's is plainer
         plain = re.sub(r"['’]", "", canonical).replace("rr", "r")
         names, canonical = (names + [canonical], plain) if plain != canonical else (names, canonical)
-    aliases = [n for n in dict.fromkeys(names) if n != canonical and folded(n) not in banned
+    aliases = [n for n in dict.fromkeys(names) if n != canonical and not misleading(n, banned)
                and "key:" + key(n) not in banned]
     historical = [n for n in dict.fromkeys(o.strip() for both in old for o in re.split(r"\s{2,}", both) if usable(o))
                   if n != canonical and n not in aliases]
