@@ -349,3 +349,34 @@ def test_a_monitor_documenting_the_same_thing_that_day_confirms_it(tmp_path):
     found = varnian_war(tmp_path, DOCUMENTED, "Amnesty International\tthird party\torganisation\t\t")
     assert [link["party"] for link in found["2031-03-03.01#1"]["confirmed_by"]] == ["Amnesty International"]
     assert [link["party"] for link in found["2031-03-04.01#1"]["confirmed_by"]] == ["Human Rights Watch"]
+
+
+IMAGERY = textwrap.dedent("""\
+    = Timeline of a test war =
+
+    == August 2031 ==
+
+    === 9 August ===
+    The Ostrian Ministry of Defence said that no aircraft had been damaged at the Kelmar air base.
+
+    === 10 August ===
+    The Varnian Ministry of Defence said that nine Ostrian aircraft had been destroyed at Kelmar.
+    Satellite images released by Orbitex showed the wreckage of seven aircraft at Kelmar, contradicting the Ostrian assertion that no planes had been damaged.
+    An analysis of the images by the Daily Courier concluded that the runway had been hit.
+    Northwire photographers who reached the base directly confirmed the presence of burnt aircraft.
+    """)
+
+
+def test_a_work_speaks_for_its_maker_and_contradicts_what_it_names(tmp_path):
+    """"Images released by X showed", "an analysis by X concluded": X's claim, whether the actors file
+    lists X or not; "contradicting the Ostrian assertion that ..." contradicts Ostria's claim of the day
+    before and is no new claim of Ostria's; "X photographers who reached the base confirmed" is X's."""
+    (tmp_path / "places-test.tsv").write_text("name\tkind\tparent\tlat\tlon\taliases\nKelmar\ttown\t\t51.0\t20.0\t\n",
+                                             "utf-8")
+    found = varnian_war(tmp_path, IMAGERY, "Ostrian MoD\tostrian\tministry\tOstrian Ministry of Defence\tOstria",
+                        "Orbitex\tthird party\torganisation\t\t", "Northwire\tthird party\tmedia\t\t")
+    assert [c["claimant"] for i, c in sorted(found.items()) if i.startswith("2031-08-10")] == [
+        "Varnian MoD", "Orbitex", "Daily Courier", "Northwire"]
+    assert [(link["party"], link["event"]) for link in found["2031-08-09.01#1"]["contradicted_by"]] == [
+        ("Orbitex", "2031-08-10.02")]
+    assert [link["party"] for link in found["2031-08-10.01#1"]["confirmed_by"]][:1] == ["Orbitex"]

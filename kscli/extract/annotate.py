@@ -164,7 +164,7 @@ def _unique(names) -> tuple[str, ...]:
 
 
 _NAMED = re.compile(r"\b([A-Z][a-z]+)(?:'s|’s)?\s+(?:\w+\s+)?(?:statements?|reports?|claims?|allegations?|accusations?|"
-                    r"estimates?|figures?|account|assessment)\b"
+                    r"estimates?|figures?|account|assessment|assertions?|version)\b"
                     r"|\bas\s+(?:the\s+)?([A-Z][a-z]+)\s+(?:\w+\s+)?(?:had\s+|has\s+)?(?:claimed|said|stated|reported)\b")
 
 

@@ -51,6 +51,10 @@ _AGREEING = re.compile(r",\s+as\s+(?:the\s+|had\s+been\s+)?(?:[A-Z][\w-]*\s+){0,
                        r"(?:videos?|footage|photos?|photographs?|reports?|claims?|images?)\b")
 
 
+# "..., contradicting Moscow's assertion that no planes had been damaged": a third party's words
+# that contradict a claim they name, besides what else they confirm.
+_CONTRADICTING = re.compile(r"\b[Cc]ontradicting\s+(?:the\s+)?(?:[\w-]+(?:'s|’s)?\s+){0,2}(?:claims?|assertions?|"
+                            r"statements?|account|version|reports?|figures?)\b")
 _CONTRADICT = re.compile(r"\b(?:had|has|have|was|were)\s+not\s+been\s+(?:captured|taken|seized|retaken|lost)\b"
                          r"|\bcontradicted\b", re.I)
 # Where an answer's own words end and a new statement of the same speaker begins.
@@ -96,7 +100,12 @@ def answers_of(text: str, found: list, claims: list, actors: Actors) -> list[Ans
             cut = _ANSWER_END.search(text, speaker.start + 3, end) or (_PASSIVE_END.search(text, speaker.start + 3, end)
                                                                       if passive else None)
             head = _clause_start(text, speaker.start) if passive else start
-            out.append(Answer(kind, speaker.name, start, cut.start() if cut else end, passive, head, witness))
+            contra = _CONTRADICTING.search(text, start, end) if kind != "contradiction" else None
+            own_end = min(cut.start() if cut else end, contra.start() if contra else end)  # what it names, its own
+            out.append(Answer(kind, speaker.name, start, own_end, passive, head, witness))
+        contra = _CONTRADICTING.search(text, start, end)
+        if contra and kind != "contradiction":
+            out.append(Answer("contradiction", speaker.name, contra.start(), end))
     if _BOTH_DENY.search(text):
         for name in belligerents(actors):
             out.append(Answer("denial", name, _BOTH_DENY.search(text).start(), len(text)))
@@ -129,7 +138,7 @@ def _concession(piece: str, speaker: str, actors: Actors) -> str | None:
 
 
 _WITNESS_VERBS = frozenset(("reported", "witnessed", "published", "showed", "filmed", "photographed", "observed",
-                            "documented", "identified", "found"))
+                            "documented", "identified", "found", "concluded", "indicated", "revealed"))
 
 
 def _witness(speaker, actors: Actors) -> bool:

@@ -25,7 +25,8 @@ SAY = (r"(?:stated|states|said|says|reported|reports|announced|claimed|claims|al
        r"announcing|alleging|confirming|denying|rejected|refuted|dismissed|admitted|verified|corroborated|called|"
        r"told|replied|responded|described|objected|conceded|geolocated|blamed|concluded|documented)")
 _FILLER = (r"(?:\s+(?:spokes(?:man|woman|person)|press\s+secretary)(?-i:(?:\s+[A-Z][\w'’-]+){0,3})"  # its spokesman X
-           r"|\s+(?:correspondent|reporter|journalist)s?)?"  # "A Northwire correspondent said": the outlet
+           r"|\s+(?:correspondent|reporter|journalist|photographer)s?)?"  # "A Northwire correspondent said": the outlet
+           r"(?:\s+who(?:\s+[a-z]+){1,6}?(?=\s+(?:directly|independently|later|also)\s))?"  # "who entered the town"
            r"\)?(?:\s*\([^()]{1,30}\))?(?:\s*,\s*[^,.;]{1,100},(?:\s+and\s+\w+)?|\s*,\s*who|,)?"
            r"(?:\s+(?:then|also|again|further|"
            r"initially|subsequently|formally|officially|later|first|had|has|have|thus|in turn|promptly|"
@@ -43,10 +44,21 @@ _REFERENCE = re.compile(
 _BY = re.compile(r"\b(?P<verb>denied|acknowledged|confirmed|owned\s+up\s+to|witnessed|contradicted|disputed|"
                  r"agreed\s+to|verified|corroborated|rejected)\s+(?:(?:subsequently|promptly|later|officially|also|quickly|then|swiftly|publicly)\s+)*"
                  r"by\s+(?:the\s+|an?\s+)?(?:(?:senior|other|several|unnamed|some)\s+)?$", re.I)
+# "An analysis of the images by The Northwire concluded that ...", "Satellite images released by X
+# showed ...": the maker of the work speaks through it.
+_WORK_BY = re.compile(r"\b(?:analys[ie]s|investigations?|review|assessment|images?|imagery|photos?|photographs?|"
+                      r"footage|videos?|study)\b(?:\s+[^.;,]{0,60}?)?\s+(?:(?:released|published|conducted|carried\s+out|"
+                      r"taken|posted|obtained|commissioned)\s+)?by\s+(?:the\s+)?$", re.I)
+WORK_VERB = (r"(?:\s*,[^,.;]{1,80},|,)?\s+(?:(?:also|clearly|reportedly)\s+)?(?P<verb>concluded|showed|indicated|found|"
+             r"revealed|suggested|confirmed|corroborated|verified|contradicted|established|determined)\b")
+_WORK_VERB = re.compile(WORK_VERB, re.I)
 # "... acknowledged by X, as well as by Y", "agreed to by X, and conditionally by Y": Y answers as X does.
 _AS_WELL_BY = re.compile(r"(?:\bas\s+well\s+as|,?\s+and(?:\s+\w+)?)\s+by\s+(?:the\s+)?$", re.I)
 _POSSESSIVE_SAYING = re.compile(r"(?:'s|’s)\s+(?:\w+\s+)?(?:elaborating|saying|stating|claiming|announcing|assertion|"
                                 r"statement|claim|announcement)\s+that\b", re.I)
+# "contradicting Moscow's assertion that ...": a claim answered, not made anew.
+_ANSWERING_BEFORE = re.compile(r"\b(?:contradicting|rebutting|refuting|rejecting|dismissing|denying|disputing)\s+(?:the\s+)?$",
+                               re.I)
 _CONTENT_BREAK = re.compile(r";|\bwhile\b|\bwhereas\b|\bbut\b|,\s+and\s+|\bas\s+well\s+as\b", re.I)
 _EACH_OTHER = re.compile(r"\b(?:both\s+sides|each\s+side)\b[^.;]{0,40}?\baccus", re.I)
 _MUTUAL = re.compile(r"^\s+accused\s+each\s+other\b", re.I)
@@ -151,7 +163,12 @@ def _speakers(text: str, hits: list[Hit], speakers: Speakers) -> list[Speaker]:
         by = _BY.search(before) if "by" in before else None
         chained = _AS_WELL_BY.search(before) if not by and "by" in before else None
         according = _ACCORDING.search(before[-50:])
-        if according:
+        work = _WORK_BY.search(before) if "by" in before else None
+        made = _WORK_VERB.match(text, hit.end) if work else None
+        if made:
+            out.append(Speaker(hit.value, _work_start(text, hit.start - len(before) + work.start()),
+                               made["verb"].lower(), False))
+        elif according:
             out.append(Speaker(hit.value, hit.start - len(according[0]), "", False))
         elif by:
             verb = " ".join(by["verb"].lower().split())
@@ -159,7 +176,8 @@ def _speakers(text: str, hits: list[Hit], speakers: Speakers) -> list[Speaker]:
                                answer_only=verb == "witnessed"))
         elif chained and out and out[-1].verb in BY_VERBS:
             out.append(Speaker(hit.value, hit.start - len(before) + chained.start(), out[-1].verb, False))
-        elif _POSSESSIVE_SAYING.match(text, hit.end) or (said and not _is_object(text, hit)):
+        elif (_POSSESSIVE_SAYING.match(text, hit.end) and not _ANSWERING_BEFORE.search(before)) \
+                or (said and not _is_object(text, hit)):
             verb = said["verb"].lower() if said else "stated"
             out.append(Speaker(hit.value, _subject_start(text, hit), verb, False))
             for other, start in _coordinated(text, hits, idx, speakers.actors):
@@ -177,6 +195,13 @@ def _speakers(text: str, hits: list[Hit], speakers: Speakers) -> list[Speaker]:
     if not out:
         out += _unknown_speakers(text, hits)
     return _nest_reports(text, _outside_content(text, out))
+
+
+def _work_start(text: str, at: int) -> int:
+    """Where the words naming a work begin: its article and adjectives ("An analysis", "Satellite
+    images"), back to the clause's start."""
+    m = re.search(r"(?:^|[,;:]\s*|\b(?:and|while|but)\s+)((?:[\w-]+\s+){0,3})$", text[max(0, at - 40):at])
+    return at - len(m[1]) if m else at
 
 
 def _recent(found: list[Speaker], at: int, ref: str, speakers: Speakers) -> str | None:
@@ -294,7 +319,7 @@ _UNKNOWN = re.compile(
     + _MEDIA_NOUNS + r"))?)"
     r"(?:\s+[A-Z][\w'’-]+){0,3}"  # the office's holder: "the Artsakh ombudsman Gegham Stepanyan posted"
     + _FILLER + r"\s+(?P<verb>" + SAY + r")\b")
-_STAFF = re.compile(r"\s+(?:correspondent|reporter|journalist|crew|team)s?")
+_STAFF = re.compile(r"\s+(?:correspondent|reporter|journalist|photographer|crew|team)s?")
 _NOT_NAMES = frozenset("It He She They This That These Those There The A An In On At Both Each Ministry Reports".split())
 
 
@@ -316,11 +341,20 @@ def _unknown_speakers(text: str, hits: list[Hit]) -> list[Speaker]:
         out.append(Speaker(known or name, start, m["verb"].lower(), False))
     for m in _UNKNOWN_ACCORDING.finditer(text):
         out.append(Speaker(m["name"].rstrip("."), m.start(), "", False))
+    for m in _UNKNOWN_WORK.finditer(text):
+        if m["name"].split()[0] not in _NOT_NAMES and not any(h.start <= m.start("name") < h.end for h in hits):
+            out.append(Speaker(m["name"], _work_start(text, m.start()), m["verb"].lower(), False))
     return out
 
 
 _UNKNOWN_ACCORDING = re.compile(r"\b[Aa]ccording to (?:the\s+)?(?P<name>(?:[A-Z][\w'’.-]*\s+){0,4}[A-Z][\w'’.-]*"
                                 r"(?:\s+" + _MEDIA_NOUNS + r")?)\s*(?:,|[.!]?\s*$)")
+
+
+_UNKNOWN_WORK = re.compile(r"\b(?:analys[ie]s|investigations?|review|assessment|images?|imagery|photos?|photographs?|"
+                           r"footage|videos?|study)\b(?:\s+[^.;,]{0,60}?)?\s+(?:(?:released|published|conducted|"
+                           r"carried\s+out|taken|posted|obtained|commissioned)\s+)?by\s+(?:the\s+)?"
+                           r"(?P<name>(?:[A-Z][\w'’.-]*\s+){0,4}[A-Z][\w'’.-]*)" + WORK_VERB)
 
 
 def _is_object(text: str, hit: Hit) -> bool:
