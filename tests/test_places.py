@@ -497,6 +497,9 @@ def test_a_town_takes_in_its_landmarks(index):
     ("Shells fell in the Aghdam region.", ["Aghdam District"]),
     ("Workers in the Kalbajar and Lachin regions were protected.", ["Kalbajar District", "Lachin District"]),
     ("Villages of the Tavush region were shelled.", ["Tavush Province"]),
+    # "district" is the other side's province where no district has the name (the Soviet Shaumyan district)
+    ("Villages of the Shaumyan district were deported.", ["Shahumyan Province"]),
+    ("Units in the Syunik district were on alert.", ["Syunik Province"]),
     # a name inside a state's name, or a mountain's, is no place of its own
     ("The Republic of Nagorno-Karabakh (Artsakh) was to cease to exist.", []),
     ("They fought for Mount Karaglukh.", []),

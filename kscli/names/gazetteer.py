@@ -33,7 +33,7 @@ FUZZY_CUTOFF = 69.0
 NEAREST = 30  # keys a guess keeps at least, whatever its limit: ten places' worth
 # Kinds a generic word may point at ("Tartar City" is a city or a town).
 _HINT_KINDS = {"city": ("city", "town"), "town": ("town", "city"), "village": ("village",),
-               "district": ("district",), "province": ("province", "region"),
+               "district": ("district", "province"), "province": ("province", "region"),
                "area": ("district", "province", "region")}
 
 
@@ -361,9 +361,13 @@ _RANK = {kind: n for n, kind in enumerate(SETTLEMENTS)}
 def _narrow(matches: list[Match], hint: str | None) -> list[Match]:
     if not hint:
         return matches
-    wanted = _HINT_KINDS.get(hint, (hint,))
-    narrowed = [m for m in matches if m.place.kind in wanted]
-    return narrowed or matches
+    # The first kind the word may mean that answers: "Hadrut District" is the province the other side
+    # named so, when no district is; "Tartar District" the district alone.
+    for kind in _HINT_KINDS.get(hint, (hint,)):
+        narrowed = [m for m in matches if m.place.kind == kind]
+        if narrowed:
+            return narrowed
+    return matches
 
 
 def read_places(paths: list[Path]) -> list[Place]:
