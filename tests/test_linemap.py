@@ -3,8 +3,9 @@ few dozen lookups (a map names hundreds of places), from an index of the table's
 entries either way, and the same misses."""
 
 from conftest import ROOT
-from kscli.names.gazetteer import Gazetteer, read_places
+from kscli.names.gazetteer import Gazetteer
 from kscli.names.linemap import MANY, LineMap
+from kscli.names.placesfile import read_places
 
 
 def test_a_table_answers_the_same_searched_or_indexed():

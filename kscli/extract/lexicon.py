@@ -107,7 +107,7 @@ def _lexicon(contents: tuple) -> Lexicon:
 
 def _read_lexicon(files: dict[str, list[Path]]) -> Lexicon:
     from kscli.extract.actors import read_actors
-    from kscli.names.gazetteer import read_places
+    from kscli.names.placesfile import read_places
     from kscli.extract.weapons import read_weapons
 
     return Lexicon(read_places(files["places"]), read_actors(files["actors"]), read_weapons(files["weapons"]))
