@@ -438,10 +438,18 @@ def test_the_gazetteer_covers_the_region(index):
     ("Culfa", "Julfa"), ("Şərur", "Sharur City"), ("Martouni", "Khojavend"), ("Syunik", "Syunik Province"),
     # French and German spellings: dj, ch for sh, ou for u; sch, j for y
     ("Kelbadjar", "Kalbajar"), ("Dschebrail", "Jabrayil"), ("Fizouli", "Fuzuli"), ("Kelbadjar district", "Kalbajar District"),
+    # a feature by its name and the word for its kind, in English or Azerbaijani, either side of it
+    ("Mount Gamysh", "Gamish Mountain"), ("Sarsang lake", "Sarsang Reservoir"), ("Hakari çayı", "Hakari River"),
 ])
 def test_names_from_both_sides_and_other_scripts(index, name, place):
     found = index.lexicon.places.resolve(name, limit=1)
     assert found and found[0].place.name == place, (name, found[:1])
+
+
+def test_a_word_for_a_feature_never_turns_a_village_into_one(index):
+    """Karaglukh is a village, no mountain: "Mount Karaglukh" names nothing the gazetteer knows."""
+    assert index.lexicon.places.resolve("Mount Karaglukh", fuzzy=False) == []
+    assert index.lexicon.places.resolve("Karaglukh river", fuzzy=False) == []
 
 
 def test_of_homonyms_alike_in_all_else_the_better_known_comes_first(index):

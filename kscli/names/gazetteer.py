@@ -161,6 +161,8 @@ class Gazetteer:
             exact = self._qualified(text)
         for reading in () if exact else foreign_readings(text):  # Chouchi, Schuscha, Kelbadjar
             exact = exact or self._transliterations(reading, key(reading), set())
+        if not exact:
+            exact = self._feature(text)
         if exact:
             found = self._seats_first(_best_per_place(exact))
         elif fuzzy and not elsewhere(text):
@@ -201,6 +203,19 @@ class Gazetteer:
                 found.add(place.name)
                 out.append(Match(place, "transliteration", 95.0, via))
         return out
+
+    def _feature(self, text: str) -> list[Match]:
+        """"Mount Gamysh", "Sarsang lake", "Hakari çayı": a river, lake or mountain by its name and the
+        word for its kind, in English or Azerbaijani, before or after it; places of that kind alone."""
+        ws = words(text)
+        for at, size in ((0, 1), (len(ws) - 1, 1), (len(ws) - 2, 2)):
+            word = " ".join(ws[at:at + size]) if 0 <= at < len(ws) else ""
+            kinds = _FEATURE_WORDS.get(word)
+            rest = ws[:at] + ws[at + size:]
+            if kinds and rest:
+                found = self.resolve(" ".join(rest), limit=0, fuzzy=False)
+                return [m for m in found if m.place.kind in kinds]
+        return []
 
     def _qualified(self, text: str) -> list[Match]:
         """"Ağdam, Khojavend" or "Ağdam (Khojavend)": the places of that name inside the place named after it."""
@@ -292,6 +307,18 @@ class Gazetteer:
                     out.append(parent)
                     todo.append(parent)
         return out
+
+
+# Words for a kind of feature, folded ("dağı" is dagi): what a name joined to one may mean.
+_FEATURE_WORDS = {
+    **dict.fromkeys(("mount", "mt", "mountain", "mountains", "peak", "range", "ridge", "dagi", "dag",
+                     "silsilesi", "hill", "height"), ("mountain",)),
+    **dict.fromkeys(("river", "cayi", "chayi", "chay"), ("river",)),
+    **dict.fromkeys(("lake", "golu", "gol"), ("lake", "reservoir")),
+    **dict.fromkeys(("reservoir", "su anbari", "anbari"), ("reservoir", "lake")),
+    **dict.fromkeys(("pass", "asirimi", "ashirimi"), ("pass",)),
+    **dict.fromkeys(("valley", "gorge", "canyon", "plain", "plateau"), ("valley", "mountain")),
+}
 
 
 def _exact_score(rule: str, via: str, folded: str) -> float:
