@@ -440,6 +440,7 @@ def test_the_gazetteer_covers_the_region(index):
     ("Kelbadjar", "Kalbajar"), ("Dschebrail", "Jabrayil"), ("Fizouli", "Fuzuli"), ("Kelbadjar district", "Kalbajar District"),
     # a feature by its name and the word for its kind, in English or Azerbaijani, either side of it
     ("Mount Gamysh", "Gamish Mountain"), ("Sarsang lake", "Sarsang Reservoir"), ("Hakari çayı", "Hakari River"),
+    ("Khachen (river)", "Khachinchay"), ("Murov mountain", "Murovdag"),  # listed as Khachen River, Murov Mountains
 ])
 def test_names_from_both_sides_and_other_scripts(index, name, place):
     found = index.lexicon.places.resolve(name, limit=1)

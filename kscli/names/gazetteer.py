@@ -214,7 +214,9 @@ class Gazetteer:
             rest = ws[:at] + ws[at + size:]
             if kinds and rest:
                 found = self.resolve(" ".join(rest), limit=0, fuzzy=False)
-                return [m for m in found if m.place.kind in kinds]
+                found += [Match(p, "transliteration", 95.0, via) for form in _FEATURE_FORMS[kinds[0]]
+                          for p, via in self._keys.get(key(form.format("".join(rest))), ())]
+                return _best_per_place([m for m in found if m.place.kind in kinds])
         return []
 
     def _qualified(self, text: str) -> list[Match]:
@@ -319,6 +321,12 @@ _FEATURE_WORDS = {
     **dict.fromkeys(("pass", "asirimi", "ashirimi"), ("pass",)),
     **dict.fromkeys(("valley", "gorge", "canyon", "plain", "plateau"), ("valley", "mountain")),
 }
+
+
+# How the region's names join a feature's kind to its name ("Khachen (river)" is listed as Khachen River).
+_FEATURE_FORMS = {"mountain": ("mount {}", "{} mountain", "{} mountains", "{} range", "{}dag", "{}dagh"),
+                  "river": ("{} river", "{}chay", "{}cay"), "lake": ("lake {}", "{}gol"), "reservoir": ("{} reservoir",),
+                  "pass": ("{} pass",), "valley": ("{} valley", "{} gorge", "{} plain")}
 
 
 def _exact_score(rule: str, via: str, folded: str) -> float:
