@@ -380,3 +380,33 @@ def test_a_work_speaks_for_its_maker_and_contradicts_what_it_names(tmp_path):
     assert [(link["party"], link["event"]) for link in found["2031-08-09.01#1"]["contradicted_by"]] == [
         ("Orbitex", "2031-08-10.02")]
     assert [link["party"] for link in found["2031-08-10.01#1"]["confirmed_by"]][:1] == ["Orbitex"]
+
+
+APOLOGY = textwrap.dedent("""\
+    = Timeline of a test war =
+
+    == September 2031 ==
+
+    === 20 September ===
+    The Northland Defence Ministry reported that a vehicle of its peacekeepers had come under fire near Kelmar, and that everyone inside had been killed.
+    The Varnian Ministry of Defence stated that its units had taken Dorva.
+
+    === 21 September ===
+    The Ostrian authorities said gunshots could be heard in Kelmar, which the Varnian Ministry of Defence swiftly denied.
+    The Varnian President apologised to the Northland President for the deaths of the peacekeepers.
+    According to posts by the Kelmar Observer account, the checkpoint was closed.
+    The office of the Ostrian President counted 100,514 displaced people.
+    """)
+
+
+def test_an_apology_concedes_and_offices_and_accounts_speak(tmp_path):
+    """An apology for deaths confirms the claim of the deaths, never a claim its own side denied;
+    "according to posts by the X account" is X's claim; "the office of X counted" is X's."""
+    found = varnian_war(tmp_path, APOLOGY, "Varnian President\tvarnian\tperson\t\tVarnia",
+                        "Ostrian authorities\tostrian\tgovernment\t\tOstria",
+                        "Ostrian President\tostrian\tperson\t\tOstria",
+                        "Northland MoD\tthird party\tministry\tNorthland Defence Ministry\tNorthland")
+    assert [link["party"] for link in found["2031-09-20.01#1"]["confirmed_by"]] == ["Varnia"]
+    assert found["2031-09-21.01#1"]["confirmed_by"] == []
+    assert found["2031-09-21.03#1"]["claimant"] == "Kelmar Observer"
+    assert found["2031-09-21.04#1"]["claimant"] == "Ostrian President"

@@ -192,7 +192,7 @@ def _kind(verb: str, piece: str) -> str | None:
     if verb in ("reported", "stated", "said", "noted", "saying", "stating") and _AGREEING.search(piece):
         return "contradiction" if _CONTRADICT.search(piece) else "confirmation"
     if verb in ("confirmed", "acknowledged", "owned up", "owned up to", "witnessed", "admitted", "confirming",
-                "verified", "corroborated", "conceded", "geolocated", "agreed"):
+                "verified", "corroborated", "conceded", "geolocated", "agreed", "apologised", "apologized"):
         return "contradiction" if _CONTRADICT.search(piece) else "confirmation"
     if verb == "concurred":
         return "contradiction" if _CONTRADICT.search(piece) else "confirmation"

@@ -24,7 +24,7 @@ _CUE_WORDS = {
     "battle/clash": "clash clashes fighting fight offensive offensives counteroffensive counter-offensive counterattack "
                     "counterattacks attack attacks attacked attacking repel repelled repelling repulsed assault battle "
                     "advance advanced advancing advances losses sabotage storming entered",
-    "casualties": "kill killed killing kills died casualties",
+    "casualties": "kill killed killing kills died casualties deaths",
     "ceasefire/diplomacy": "ceasefire cease-fire truce talks agreement negotiation negotiations diplomacy peace "
                            "consultations ultimatum appeal appealed appeals signed halt halted halting treaty",
     "footage/media": "footage video images photo photos tweet twitter facebook instagram",

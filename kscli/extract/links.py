@@ -84,7 +84,7 @@ def link(sentences: list[Sentence], answers: list[list[Answered]]) -> tuple[dict
         answering = {a.by for a in found if a.by}  # co-answerers ("Both X and Y issued denials") answer alike
 
         for answer in found:
-            for target in _targets(sentences, n, answer, answering, bare):
+            for target in _targets(sentences, n, answer, answering, bare, received):
                 link_to = Link(answer.party, answer.by, answer.event)
                 bucket = received.setdefault(target, {}).setdefault(answer.kind, [])
                 if all(l.party != link_to.party or l.event != link_to.event for l in bucket):
@@ -105,8 +105,10 @@ def _bare_denials(sentences: list[Sentence], answers: list[list[Answered]]) -> s
     return out
 
 
-def _targets(sentences: list[Sentence], n: int, answer: Answered, answering: set[str], bare: set[str]) -> list[str]:
-    """The ids of the claims (or narrated events) an answer answers."""
+def _targets(sentences: list[Sentence], n: int, answer: Answered, answering: set[str], bare: set[str],
+             received: dict) -> list[str]:
+    """The ids of the claims (or narrated events) an answer answers: not, for a confirmation, a claim
+    its own party has denied (Azerbaijan's president does not confirm what its MoD denied)."""
     here = sentences[n]
     candidates = [(0, c) for c, start in zip(here.claims, here.starts) if start < answer.start
                   and not (c.claimant in answering and not _SAYING.search(here.text[start:answer.start]))]
@@ -129,7 +131,9 @@ def _targets(sentences: list[Sentence], n: int, answer: Answered, answering: set
         candidates += [(n - back, c) for c in reversed(other.claims)]
     valid = [(distance, c) for distance, c in candidates
              if _may_answer(answer, c) and not (answer.kind != "contradiction" and c.id in bare)
-             and not (answer.witness and c.date != here.day[1])]  # what a correspondent saw: that day's
+             and not (answer.witness and c.date != here.day[1])  # what a correspondent saw: that day's
+             and not (answer.kind == "confirmation" and answer.party and any(
+                 link.party == answer.party for link in received.get(c.id, {}).get("denial", ())))]
     if not valid:
         return []
     answer_day = here.day[1]  # where two fit as well, the same day's
