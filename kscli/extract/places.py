@@ -21,8 +21,9 @@ from kscli.extract.phrases import Words, tokens
 
 MAX_WORDS = 5
 _LIST_GAP = re.compile(r"^(?:,\s*|\s+and\s+|,\s*and\s+|\s*,?\s*as well as\s+|\s*/\s*|\s*&\s*)$")
-# "X in Y", "X, a village in Y": Y holds X
-_IN_GAP = re.compile(r"^,?\s+(?:(?:an?|the)\s+(?:\w+\s+)?(?:village|town|city|settlement|hamlet)\s+)?in\s+(?:the\s+)?$")
+# "X in Y", "X, a village in Y", "X village of Y": Y holds X
+_IN_GAP = re.compile(r"^,?\s+(?:(?:(?:an?|the)\s+(?:\w+\s+)?)?(?:village|town|city|settlement|hamlet)\s+(?:in|of)|in)"
+                     r"\s+(?:the\s+)?$")
 _AREAS_IN = ("villages", "municipalities", "settlements", "municipality", "districts")
 _COUNTS = ("two", "three", "four", "five", "six", "seven", "eight", "nine", "ten")
 _AREAS_OF = ("villages", "settlements", "districts", "district", "raion", "rayon")  # "the raion of Sadarak"
@@ -44,7 +45,11 @@ _NAME_OF = re.compile(r"\b(?:Soviet|Council|Assembly|Parliament|Committee|Court|
                       r"Church|Diocese|Bank|Front|Congress|Battle|Siege|Capture|Fall)\s+of\s+(?:the\s+)?$")
 # Nouns that turn a preceding place name into an attribute of something else.
 _NOT_A_PLACE_AFTER = frozenset("conflict war peace talks process statement time group format "
-                               "massacre massacres pogrom pogroms bombing bombings tragedy genocide".split())
+                               "massacre massacres pogrom pogroms bombing bombings tragedy genocide "
+                               # "Kazakh officials": a people's name, as Azerbaijani is, not the town Qazax
+                               "officials authorities government forces troops soldiers army leadership delegation "
+                               "president election elections referendum parliamentary independence".split())
+_EVENTS = frozenset("massacre massacres pogrom pogroms bombing bombings tragedy genocide".split())
 _AREAS = ("district", "province", "region")
 _PREFER = {"city": 0, "town": 0, "village": 1, "landmark": 2, "district": 3, "province": 4,
            "region": 5, "river": 2, "valley": 2, "mountain": 2, "road": 2}
@@ -252,9 +257,15 @@ _NAME_HEADS = frozenset(("Mount", "Mt", "Mt.", "Lake", "Cape", "Fort", "Saint", 
 
 def _part_of_longer_name(toks: Words, end: int) -> bool:
     """"Moscow Time", "the Nagorno-Karabakh conflict": the name qualifies something that is not a place."""
+    if end + 2 < len(toks) and toks.gap[end] in ("-", "–", "—") and _capitalised(toks.text[end]) \
+            and toks.gap[end + 1] == toks.gap[end + 2] == " " and toks.norm[end + 2] in _EVENTS:
+        return True  # "the Tbilisi–Aghdam bus bombing": both names are the event's
     if end >= len(toks) or toks.gap[end] != " ":
         return False
     norm = toks.norm[end]
+    if end + 1 < len(toks) and toks.gap[end + 1] == " " and not _capitalised(toks.text[end]) and norm not in GENERIC \
+            and toks.norm[end + 1] in _EVENTS:
+        return True  # "the Tbilisi–Aghdam bus bombing": an event's name, one word between
     return (_capitalised(toks.text[end]) and norm not in GENERIC) or norm in _NOT_A_PLACE_AFTER
 
 
@@ -302,8 +313,9 @@ def _containers(text: str, mentions: list[Mention], gaz: Gazetteer) -> dict[int,
     out: dict[int, set[str]] = {}
     for idx in range(len(mentions) - 1):
         a, b = mentions[idx], mentions[idx + 1]
-        if not _IN_GAP.match(text[a.end:b.start]):
-            continue
+        gap = text[a.end:b.start]
+        if not (_IN_GAP.match(gap) or (a.kind in ("village", "town", "city") and gap.strip() == "of")):
+            continue  # "Garadaghly village of Khojavend Rayon": the kind was part of the name's mention
         inner = {p.name for p in b.candidates}
         j = idx
         while j >= 0:
