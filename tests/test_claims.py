@@ -410,3 +410,26 @@ def test_an_apology_concedes_and_offices_and_accounts_speak(tmp_path):
     assert found["2031-09-21.01#1"]["confirmed_by"] == []
     assert found["2031-09-21.03#1"]["claimant"] == "Kelmar Observer"
     assert found["2031-09-21.04#1"]["claimant"] == "Ostrian President"
+
+
+PROVOCATION = textwrap.dedent("""\
+    = Timeline of a test war =
+
+    == November 2031 ==
+
+    === 15 November ===
+    Ostrian authorities initially reported two suspected Varnian missiles falling near the village.
+    The Varnian Ministry of Defence stated that no strikes had been made near the Ostrian border by Varnian weapons, calling the reports a deliberate provocation.
+
+    === 17 November ===
+    Refuting the Ostrian figure of 400 dead, the Varnian Ministry of Defence raised its own toll to 89.
+    """)
+
+
+def test_a_denial_in_a_participle_late_in_the_clause(tmp_path):
+    """"..., calling the reports a deliberate provocation" denies the reports, however long the
+    clause before it; "raised its own toll" is a claim, and "Refuting the X figure" its denial."""
+    found = varnian_war(tmp_path, PROVOCATION, "Ostrian authorities\tostrian\tgovernment\t\tOstria")
+    assert [(link["party"], link["event"]) for link in found["2031-11-15.01#1"]["denied_by"]] == [
+        ("Varnia", "2031-11-15.02")]
+    assert found["2031-11-17.01#1"]["claimant"] == "Varnian MoD"

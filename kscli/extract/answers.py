@@ -30,8 +30,9 @@ _DENIAL_CONTENT = re.compile(r"\b(?:it|they|he|she)\s+(?:had\s+|has\s+)?(?:repea
                              r"(?:denied|rejected|refuted)\b|\b(?:this|it|that|the\s+(?:claim|report|allegation)s?)\s+"
                              r"(?:was|were|is|are|as)\s+(?:a\s+|an\s+)?(?:complete\s+|outright\s+)?"
                              r"(?:fabrication|false|untrue|lie|lies|disinformation|fake|baseless|groundless)\b"
-                             r"|\bcalled\s+(?:this|it|that|these|the\s+\w+(?:\s+\w+)?)\s+(?:a\s+|an\s+)?(?:complete\s+)?"
-                             r"(?:fabrication|lie|lies|disinformation|fake|provocation)\b"
+                             r"|\bcall(?:ed|ing)\s+(?:this|it|that|these|the\s+\w+(?:\s+\w+)?)\s+(?:a\s+|an\s+)?"
+                             r"(?:complete\s+|deliberate\s+|blatant\s+)?(?:fabrication|lie|lies|disinformation|fake|provocation)\b"
+
                              # "the Russian claim of control over the town was not true"
                              r"|\bthe\s+(?:\w+\s+)?(?:claims?|reports?|allegations?|statements?)\s+(?:(?:of|that|about)\s+"
                              r"[^,.;]{0,60}?\s+)?(?:was|were|is|are)\s+(?:not\s+true|untrue|false|fake|a\s+lie|baseless|groundless)\b",
@@ -180,7 +181,7 @@ def _may_be_unnamed(text: str) -> bool:
 def _kind(verb: str, piece: str) -> str | None:
     """What a speaker's verb (and the words right after it) make of its claim: an answer or nothing."""
     head = piece[:80]
-    if verb in ("stated", "said", "reiterated", "added", "stating", "saying", "called") and _DENIAL_CONTENT.search(piece[:160]):
+    if verb in ("stated", "said", "reiterated", "added", "stating", "saying", "called") and _DENIAL_CONTENT.search(piece[:200]):
         return "denial"  # "stated that it had repeatedly denied ...", "said this was a fabrication"
     if verb in ("denied", "denying", "rejected", "refuted", "dismissed") or (
             verb in ("issued", "stated", "said") and DENY_VERB.search(head[:60]) and "denial" in head[:40]):

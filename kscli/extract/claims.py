@@ -24,7 +24,7 @@ SAY = (r"(?:stated|states|said|says|reported|reports|announced|claimed|claims|al
        r"reported to have|owned up|renamed|announces|warned|posted|deleted|stating|reporting|claiming|saying|"
        r"announcing|alleging|confirming|denying|rejected|refuted|dismissed|admitted|verified|corroborated|called|"
        r"told|replied|responded|described|objected|conceded|geolocated|blamed|concluded|documented|counted|"
-       r"estimated|apologised|apologized)")
+       r"estimated|apologised|apologized|raised|revised|lowered|updated)")
 _FILLER = (r"(?:\s+(?:spokes(?:man|woman|person)|press\s+secretary)(?-i:(?:\s+[A-Z][\w'’-]+){0,3})"  # its spokesman X
            r"|\s+(?:correspondent|reporter|journalist|photographer)s?)?"  # "A Northwire correspondent said": the outlet
            r"(?:\s+who(?:\s+[a-z]+){1,6}?(?=\s+(?:directly|independently|later|also)\s))?"  # "who entered the town"
