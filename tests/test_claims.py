@@ -433,3 +433,30 @@ def test_a_denial_in_a_participle_late_in_the_clause(tmp_path):
     assert [(link["party"], link["event"]) for link in found["2031-11-15.01#1"]["denied_by"]] == [
         ("Varnia", "2031-11-15.02")]
     assert found["2031-11-17.01#1"]["claimant"] == "Varnian MoD"
+
+
+CAPITAL = textwrap.dedent("""\
+    = Timeline of a test war =
+
+    == March 2031 ==
+
+    === 24 March ===
+    The Ostrian Ministry of Defence stated that Varnian forces had tried to advance near Dorva.
+
+    === 25 March ===
+    According to Ostrian officials, three soldiers were killed, while Varna denied that any firefight had taken place.
+    """)
+
+
+def test_a_capital_speaks_for_its_government_and_a_contrast_pairs_a_denial(tmp_path):
+    """"while Varna denied": Varnia's capital speaks for Varnia, and "while" pairs its denial with
+    the claim of the same sentence, not with an older one that fits as well."""
+    (tmp_path / "places-test.tsv").write_text(
+        "name\tkind\tparent\tlat\tlon\taliases\nVarnia\tcountry\t\t50.0\t20.0\t\n"
+        "Varna\tcity\tVarnia\t50.1\t20.1\t\nDorva\ttown\tVarnia\t51.5\t20.5\t\n", "utf-8")
+    found = varnian_war(tmp_path, CAPITAL, "Ostrian MoD\tostrian\tministry\tOstrian Ministry of Defence\tOstria",
+                        "Ostrian authorities\tostrian\tgovernment\tOstrian officials\tOstria")
+    assert found["2031-03-25.01#2"]["claimant"] == "Varnian authorities"
+    assert [(link["party"], link["event"]) for link in found["2031-03-25.01#1"]["denied_by"]] == [
+        ("Varnia", "2031-03-25.01")]
+    assert found["2031-03-24.01#1"]["denied_by"] == []

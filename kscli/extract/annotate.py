@@ -14,6 +14,7 @@ from kscli.extract.claims import Speakers, read_claims
 from kscli.extract.clock import when
 from kscli.extract.event_types import event_type, event_types
 from kscli.extract.lexicon import Lexicon
+from kscli.extract.metonyms import speaking_places
 from kscli.extract.links import Answered
 from kscli.extract.phrases import tokens
 from kscli.extract.places import find_places_in
@@ -79,6 +80,8 @@ def annotate_days(numbered: list[tuple[str, Sentence]], lexicon: Lexicon) -> Ann
     times = _times(texts, new_days)
     actors, places, weapons = lexicon.actors, lexicon.places, lexicon.weapons
     hits = [actors.find(text, toks) if text is not None else None for text, toks in zip(texts, words)]
+    hits = [sorted(found + speaking_places(text, found, places, actors), key=lambda h: h.start) if text else found
+            for text, found in zip(texts, hits)]  # "Baku denied": the capital speaks for its government
     said = _said(texts, new_days, hits, actors)
     found = find_places_in(texts, places, words, new_days)
     counts = [casualties(text) if text is not None else None for text in texts]

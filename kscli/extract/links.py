@@ -23,6 +23,7 @@ from kscli.model import Claim, Event, Link
 _POINTER = re.compile(r"\b(?:this|it|the\s+(?:claims?|reports?|footage|video|statements?|allegations?|"
                       r"accusations?|strikes?|attacks?|loss|losses|downing|incident|figures?|account))\b", re.I)
 _RESPONSIBILITY = re.compile(r"\bresponsib", re.I)
+_CONTRAST = re.compile(r",\s+(?:while|whereas|but)\s+(?:the\s+)?(?:\S+(?:\s+\S+){0,3}\s*)?$")
 _PLURAL = re.compile(r"\b(?:statements|claims|reports|allegations|accusations)\b", re.I)
 _ACCUSING = frozenset(("shelling/strike", "casualties", "battle/clash"))
 # A verb of saying between two speakers: each says its own ("Both X and Y issued denials" has none).
@@ -137,7 +138,10 @@ def _targets(sentences: list[Sentence], n: int, answer: Answered, answering: set
     if not valid:
         return []
     answer_day = here.day[1]  # where two fit as well, the same day's
-    scored = [(_score(answer, c), c.date == answer_day, -distance, c) for distance, c in valid]
+    # "X said ..., while Y denied that ...": the contrast pairs the denial with the claim before it
+    contrast = 2 if answer.kind == "denial" and _CONTRAST.search(here.text, 0, answer.start) else 0
+    scored = [(_score(answer, c) + (contrast if distance == 0 else 0), c.date == answer_day, -distance, c)
+              for distance, c in valid]
     best = max(scored, key=lambda item: item[:3])
     pointer = _points(answer)
     if best[0] < 0 or (named and best[0] == 0) or (answer.kind != "denial" and best[0] <= 0 and not pointer
