@@ -95,17 +95,16 @@ def answers_of(text: str, found: list, claims: list, actors: Actors) -> list[Ans
             or ("denial" if speaker.verb and _REBUTTING.search(text, clause_start, end) else None)
         witness = not kind and _witness(speaker, actors)
         kind = kind or ("confirmation" if witness else None)
+        contra = _CONTRADICTING.search(text, start, end) if kind != "contradiction" else None
         if kind:
             passive = speaker.verb in BY_VERBS and bool(re.match(r"\w+(?:\s+up\s+to|\s+to)?\s+(?:\w+\s+)*?by\b",
                                                                     text[speaker.start:speaker.start + 60]))
             cut = _ANSWER_END.search(text, speaker.start + 3, end) or (_PASSIVE_END.search(text, speaker.start + 3, end)
                                                                       if passive else None)
             head = _clause_start(text, speaker.start) if passive else start
-            contra = _CONTRADICTING.search(text, start, end) if kind != "contradiction" else None
             own_end = min(cut.start() if cut else end, contra.start() if contra else end)  # what it names, its own
             out.append(Answer(kind, speaker.name, start, own_end, passive, head, witness))
-        contra = _CONTRADICTING.search(text, start, end)
-        if contra and kind != "contradiction":
+        if contra:
             out.append(Answer("contradiction", speaker.name, contra.start(), end))
     if _BOTH_DENY.search(text):
         for name in belligerents(actors):

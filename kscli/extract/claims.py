@@ -47,12 +47,13 @@ _BY = re.compile(r"\b(?P<verb>denied|acknowledged|confirmed|owned\s+up\s+to|witn
                  r"by\s+(?:the\s+|an?\s+)?(?:(?:senior|other|several|unnamed|some)\s+)?$", re.I)
 # "An analysis of the images by The Northwire concluded that ...", "Satellite images released by X
 # showed ...": the maker of the work speaks through it.
-_WORK_BY = re.compile(r"\b(?:analys[ie]s|investigations?|review|assessment|images?|imagery|photos?|photographs?|"
-                      r"footage|videos?|study)\b(?:\s+[^.;,]{0,60}?)?\s+(?:(?:released|published|conducted|carried\s+out|"
-                      r"taken|posted|obtained|commissioned)\s+)?by\s+(?:the\s+)?$", re.I)
-WORK_VERB = (r"(?:\s*,[^,.;]{1,80},|,)?\s+(?:(?:also|clearly|reportedly)\s+)?(?P<verb>concluded|showed|indicated|found|"
+_WORK_WORDS = (r"\b(?:analys[ie]s|investigations?|review|assessment|images?|imagery|photos?|photographs?|footage|videos?|"
+           r"study)\b(?:\s+[^.;,]{0,60}?)?\s+(?:(?:released|published|conducted|carried\s+out|taken|posted|obtained|"
+           r"commissioned)\s+)?by\s+(?:the\s+)?")
+_WORK_BY = re.compile(_WORK_WORDS + "$", re.I)
+_MADE_VERB = (r"(?:\s*,[^,.;]{1,80},|,)?\s+(?:(?:also|clearly|reportedly)\s+)?(?P<verb>concluded|showed|indicated|found|"
              r"revealed|suggested|confirmed|corroborated|verified|contradicted|established|determined)\b")
-_WORK_VERB = re.compile(WORK_VERB, re.I)
+_WORK_VERB = re.compile(_MADE_VERB, re.I)
 # "... acknowledged by X, as well as by Y", "agreed to by X, and conditionally by Y": Y answers as X does.
 _AS_WELL_BY = re.compile(r"(?:\bas\s+well\s+as|,?\s+and(?:\s+\w+)?)\s+by\s+(?:the\s+)?$", re.I)
 _POSSESSIVE_SAYING = re.compile(r"(?:'s|’s)\s+(?:\w+\s+)?(?:elaborating|saying|stating|claiming|announcing|assertion|"
@@ -354,10 +355,7 @@ _UNKNOWN_ACCORDING = re.compile(r"\b[Aa]ccording to (?:(?:an?\s+)?(?:posts?|repo
                                 r"(?:\s+" + _MEDIA_NOUNS + r")?)(?:\s+(?:account|channel|page))?\s*(?:,|[.!]?\s*$)")
 
 
-_UNKNOWN_WORK = re.compile(r"\b(?:analys[ie]s|investigations?|review|assessment|images?|imagery|photos?|photographs?|"
-                           r"footage|videos?|study)\b(?:\s+[^.;,]{0,60}?)?\s+(?:(?:released|published|conducted|"
-                           r"carried\s+out|taken|posted|obtained|commissioned)\s+)?by\s+(?:the\s+)?"
-                           r"(?P<name>(?:[A-Z][\w'’.-]*\s+){0,4}[A-Z][\w'’.-]*)" + WORK_VERB)
+_UNKNOWN_WORK = re.compile(_WORK_WORDS + r"(?P<name>(?:[A-Z][\w'’.-]*\s+){0,4}[A-Z][\w'’.-]*)" + _MADE_VERB)
 
 
 def _is_object(text: str, hit: Hit) -> bool:

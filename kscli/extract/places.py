@@ -44,12 +44,12 @@ _AREA_BEFORE = re.compile(
 _NAME_OF = re.compile(r"\b(?:Soviet|Council|Assembly|Parliament|Committee|Court|Party|University|Academy|"
                       r"Church|Diocese|Bank|Front|Congress|Battle|Siege|Capture|Fall)\s+of\s+(?:the\s+)?$")
 # Nouns that turn a preceding place name into an attribute of something else.
-_NOT_A_PLACE_AFTER = frozenset("conflict war peace talks process statement time group format "
-                               "massacre massacres pogrom pogroms bombing bombings tragedy genocide "
-                               # "Kazakh officials": a people's name, as Azerbaijani is, not the town Qazax
-                               "officials authorities government forces troops soldiers army leadership delegation "
-                               "president election elections referendum parliamentary independence".split())
 _EVENTS = frozenset("massacre massacres pogrom pogroms bombing bombings tragedy genocide".split())
+_NOT_A_PLACE_AFTER = _EVENTS | frozenset("conflict war peace talks process statement time group format "
+                                         # "Kazakh officials": a people's name, as Azerbaijani is, not the town Qazax
+                                         "officials authorities government forces troops soldiers army leadership "
+                                         "delegation president election elections referendum parliamentary "
+                                         "independence".split())
 _AREAS = ("district", "province", "region")
 _PREFER = {"city": 0, "town": 0, "village": 1, "landmark": 2, "district": 3, "province": 4,
            "region": 5, "river": 2, "valley": 2, "mountain": 2, "road": 2}

@@ -177,7 +177,7 @@ class Gazetteer:
         hand: "Culfa" is the town of Julfa first, "Martouni" the town of Martuni (Khojavend). A village
         does not go first: "Syunik" is the province, not the village of that name inside it."""
         out = list(matches)
-        for n, unit in enumerate(matches):
+        for unit in matches:
             if unit.place.kind not in ("district", "province"):
                 continue
             bare = key(unit.place.name)
