@@ -38,9 +38,9 @@ def _government(name: str, places, actors):
     for kind in ("state", "country"):  # the authorities that held the city: Stepanakert's, Artsakh's
         for place in above:
             if place is not None and place.kind == kind:
+                # the polity's own name, or the government an actors file names for it (its `party` column)
                 actor = actors.resolve(place.name) or next(
-                    (a for a in actors.by_name.values() if a.polity == place.name and a.kind in ("government", "state")),
-                    None)  # the government an actors file names for that polity (its `party` column)
+                    (a for a in map(actors.get, actors.members(place.name)) if a.kind in ("government", "state")), None)
                 if actor is not None:
                     return actor
     return None
