@@ -460,3 +460,29 @@ def test_a_capital_speaks_for_its_government_and_a_contrast_pairs_a_denial(tmp_p
     assert [(link["party"], link["event"]) for link in found["2031-03-25.01#1"]["denied_by"]] == [
         ("Varnia", "2031-03-25.01")]
     assert found["2031-03-24.01#1"]["denied_by"] == []
+
+
+TWO_ACCOUNTS = textwrap.dedent("""\
+    = Timeline of a test war =
+
+    == March 2031 ==
+
+    === 13 March ===
+    The Ostrian Ministry of Defence stated that Varnian artillery had shelled Dorva and Kelm.
+    The Varnian Ministry of Defence stated that its positions near Dorva and Kelm had come under fire from Ostrian units, killing two Varnian soldiers.
+    The Northwire news agency reported that Varnian artillery had targeted sites in Dorva and Kelm.
+    The Ostrian army confirmed that two of its soldiers had been killed.
+    """)
+
+
+def test_a_report_confirms_the_account_that_names_the_same_side_acting(tmp_path):
+    """Both sides name Dorva and Kelm, each saying the other fired: the agency that names Varnian
+    artillery confirms the Ostrian account, not the nearer Varnian one. An army counting its own
+    dead confirms no count of the other side's."""
+    (tmp_path / "places-test.tsv").write_text(
+        "name\tkind\tparent\tlat\tlon\taliases\nDorva\ttown\t\t51.5\t20.5\t\nKelm\ttown\t\t51.6\t20.6\t\n", "utf-8")
+    found = varnian_war(tmp_path, TWO_ACCOUNTS, "Ostrian MoD\tostrian\tministry\tOstrian Ministry of Defence\tOstria",
+                        "Ostrian army\tostrian\tmilitary\t\tOstria", "Northwire\tthird party\tmedia\tNorthwire news agency\t")
+    assert [link["party"] for link in found["2031-03-13.01#1"]["confirmed_by"]] == ["Northwire"]
+    assert found["2031-03-13.02#1"]["confirmed_by"] == []
+    assert found["2031-03-13.04#1"]["confirms"] == []

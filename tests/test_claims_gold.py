@@ -12,11 +12,11 @@ from score_claims import gold, index_of, report, score  # noqa: E402
 
 # Floors that hold what was measured. The issue's targets: claims 0.92, denial links 0.9 (same-
 # and cross-sentence apart), confirmations 0.8, casualty side 0.9; on the held-out days all are
-# met but the recall of confirmations (7 of 10 found), whose floor is what was measured.
+# met (confirmations: 8 of 10 found, since the side a report says acted is weighed).
 DEV_FLOORS = {"claims": 0.97, "denials same-sentence": 0.95, "denials cross-sentence": 0.9,
               "confirmations": 0.8, "casualty side": 0.85}
 HELDOUT_FLOORS = {"claims": 0.92, "denials same-sentence": 0.9, "denials cross-sentence": 0.9,
-                  "confirmations": 0.7, "casualty side": 0.9}
+                  "confirmations": 0.8, "casualty side": 0.9}
 
 
 @pytest.mark.parametrize("split, floors", [("dev", DEV_FLOORS), ("heldout", HELDOUT_FLOORS)])
@@ -39,7 +39,7 @@ def test_the_gold_covers_every_dated_sentence_once(index):
 
 
 @pytest.mark.parametrize("split, precision, recall, confirmed", [
-    ("dev-2022", 0.95, 0.9, 0), ("dev-2023", 0.9, 0.7, 0), ("dev-ukraine", 0.95, 0.7, 0.15)])
+    ("dev-2022", 0.95, 0.9, 0.25), ("dev-2023", 0.9, 0.7, 0), ("dev-ukraine", 0.95, 0.7, 0.15)])
 def test_claims_of_another_timeline(capsys, split, precision, recall, confirmed):
     """The development timelines of the region in 2022-2023 (read with the seed's actors file) and
     of another war (tests/gold/dev-other-wars, with its own alone): claimants named as other

@@ -15,6 +15,7 @@ from kscli.extract.clock import when
 from kscli.extract.event_types import event_type, event_types
 from kscli.extract.lexicon import Lexicon
 from kscli.extract.metonyms import speaking_places
+from kscli.extract.agents import agent
 from kscli.extract.links import Answered
 from kscli.extract.phrases import tokens
 from kscli.extract.places import find_places_in
@@ -63,6 +64,7 @@ class Annotated(NamedTuple):
     events: list[Event]
     claims: list[Claim]
     starts: list[int]
+    agents: list[str | None]  # the acting side each claim names (kscli.extract.agents)
     answers: list[list[Answered]]
     warnings: list[ParseWarning]
 
@@ -87,7 +89,7 @@ def annotate_days(numbered: list[tuple[str, Sentence]], lexicon: Lexicon) -> Ann
     counts = [casualties(text) if text is not None else None for text in texts]
     kinds = [event_type(text) if text is not None else None for text in texts]
     arms = [tuple(weapons.find(text, toks)) if text is not None else None for text, toks in zip(texts, words)]
-    out = Annotated([], [], [], [], [])
+    out = Annotated([], [], [], [], [], [])
     facts = _Facts(lexicon)
     for n, (event_id, s) in enumerate(numbered):
         if texts[n] is None:
@@ -104,6 +106,7 @@ def annotate_days(numbered: list[tuple[str, Sentence]], lexicon: Lexicon) -> Ann
         claims = [facts.claim(event_id, s.date, s.text, k, c, placed) for k, c in enumerate(said[n].claims, start=1)]
         out.claims.extend(claims)
         out.starts.extend(c.start for c in said[n].claims)
+        out.agents.extend(agent(c.text, facts.markers) for c in claims)
         out.answers.append([facts.answer(event_id, s.text, a, placed, said[n]) for a in said[n].answers])
         out.events.append(Event(
             id=event_id, date=s.date, text=s.text, file=s.file, line=s.line, heading=s.heading,
@@ -140,13 +143,17 @@ class _Facts:
 
     def answer(self, event_id: str, text: str, found, placed, said) -> Answered:
         piece = text[min(found.start, found.head if found.head >= 0 else found.start):found.end]
+        side = self.actors.side_of(found.by)
+        inside = [(name, at) for name, at in placed if found.start <= at < found.end]
+        hurt = None  # a belligerent's count of dead: its own (a concession) or the other side's
+        if side and side.lower() != "third party" and casualties(piece) != (None, None):
+            hurt = victims_of(piece, side, inside, self.markers, self.place_side)[0]
         first = said.claims[0].start if said.claims else len(text)
         narration = found.start > 0 and (not said.claims or found.start <= first) and _narrates(text[:found.start])
-        return Answered(event_id, found.kind, found.by, self.actors.party_of(found.by),
-                        self.actors.side_of(found.by), found.start, piece,
-                        _unique(name for name, at in placed if found.start <= at < found.end),
-                        event_types(piece), tuple(self.weapons.find(piece)), _named(piece, self.actors), narration,
-                        found.passive, found.witness)
+        return Answered(event_id, found.kind, found.by, self.actors.party_of(found.by), side, found.start, piece,
+                        _unique(name for name, _ in inside), event_types(piece), tuple(self.weapons.find(piece)),
+                        _named(piece, self.actors), narration, found.passive, found.witness,
+                        agent(piece, self.markers), hurt)
 
     def place_side(self, name: str) -> str | None:
         """The side that held a place: that of the state (Artsakh) or country it lies in."""

@@ -4,8 +4,9 @@ same sentence or an earlier one.
 An answer points back: at the nearest earlier claim (the same sentence first, then the
 sentences before it, back to the start of the day before) that is not its own party's, that a
 denier is not the accuser of (a party denies what is said about it, by the other side), and
-whose places, weapons and kind of event agree with what the answer names ("denied shelling
-Shusha", "responsibility for the strike", "Azerbaijan's statements"). "This", "it" and a
+whose places, weapons, kind of event and acting side agree with what the answer names ("denied
+shelling Shusha", "responsibility for the strike", "Azerbaijan's statements", "Azerbaijani
+artillery had targeted"); a count of one side's dead confirms no count of the other's. "This", "it" and a
 passive ("was said to have been downed; X issued a denial") may point at narration, which has
 no claim: the link then names the sentence alone. An answer that names what it denies and
 finds nothing of the kind answers a claim the timeline never reports: it is kept, unlinked.
@@ -47,6 +48,8 @@ class Answered(NamedTuple):
     narration_before: bool  # its sentence tells something before it with no claimant
     passive: bool = False  # "denied by Armenia": it answers the clause just before it
     witness: bool = False  # a correspondent reporting the same thing: a claim that day about its places
+    agent: str | None = None  # the side it says acted ("Azerbaijani artillery had targeted")
+    victims: str | None = None  # whose dead or wounded it counts, if it counts any
 
 
 class Sentence(NamedTuple):
@@ -57,16 +60,17 @@ class Sentence(NamedTuple):
     claims: list[Claim]
     starts: list[int]
     text: str
+    agents: list[str | None]  # the side each claim says acted
 
 
-def resolve(events: list[Event], claims: list[Claim], starts: list[int],
+def resolve(events: list[Event], claims: list[Claim], starts: list[int], agents: list[str | None],
             answers: list[list[Answered]]) -> tuple[list[Event], list[Claim]]:
     """Events and claims (in corpus order, as annotation gives them) with every answer linked."""
     sentences, k = [], 0
     for event in events:
         n = len(event.claims)
         sentences.append(Sentence(event.id, (event.file, event.date, event.background), claims[k:k + n],
-                                  starts[k:k + n], event.text))
+                                  starts[k:k + n], event.text, agents[k:k + n]))
         k += n
     received, given = link(sentences, answers)
     return apply(events, claims, received, given)
@@ -81,11 +85,12 @@ def link(sentences: list[Sentence], answers: list[list[Answered]]) -> tuple[dict
     received: dict[str, dict[str, list[Link]]] = {}
     given: dict[str, dict[str, list[str]]] = {}
     bare = _bare_denials(sentences, answers)
+    agents = {c.id: a for s in sentences for c, a in zip(s.claims, s.agents) if a}
     for n, (sentence, found) in enumerate(zip(sentences, answers)):
         answering = {a.by for a in found if a.by}  # co-answerers ("Both X and Y issued denials") answer alike
 
         for answer in found:
-            for target in _targets(sentences, n, answer, answering, bare, received):
+            for target in _targets(sentences, n, answer, answering, bare, received, agents):
                 link_to = Link(answer.party, answer.by, answer.event)
                 bucket = received.setdefault(target, {}).setdefault(answer.kind, [])
                 if all(l.party != link_to.party or l.event != link_to.event for l in bucket):
@@ -107,7 +112,7 @@ def _bare_denials(sentences: list[Sentence], answers: list[list[Answered]]) -> s
 
 
 def _targets(sentences: list[Sentence], n: int, answer: Answered, answering: set[str], bare: set[str],
-             received: dict) -> list[str]:
+             received: dict, agents: dict[str, str]) -> list[str]:
     """The ids of the claims (or narrated events) an answer answers: not, for a confirmation, a claim
     its own party has denied (Azerbaijan's president does not confirm what its MoD denied)."""
     here = sentences[n]
@@ -140,7 +145,7 @@ def _targets(sentences: list[Sentence], n: int, answer: Answered, answering: set
     answer_day = here.day[1]  # where two fit as well, the same day's
     # "X said ..., while Y denied that ...": the contrast pairs the denial with the claim before it
     contrast = 2 if answer.kind == "denial" and _CONTRAST.search(here.text, 0, answer.start) else 0
-    scored = [(_score(answer, c) + (contrast if distance == 0 else 0), c.date == answer_day, -distance, c)
+    scored = [(_score(answer, c, agents.get(c.id)) + (contrast if distance == 0 else 0), c.date == answer_day, -distance, c)
               for distance, c in valid]
     best = max(scored, key=lambda item: item[:3])
     pointer = _points(answer)
@@ -167,12 +172,17 @@ def _may_answer(answer: Answered, claim: Claim) -> bool:
         return bool(set(answer.places) & set(claim.places)) and (claim.side or "").lower() not in ("", "third party")
     if answer.kind == "denial" and answer.side and claim.side == answer.side:
         return False  # a party denies what the other side says of it
-    return True
+    # a count of one side's dead confirms no count of the other's
+    return not (answer.kind == "confirmation" and answer.victims and claim.victims_side
+                and "unknown" not in (answer.victims, claim.victims_side) and answer.victims != claim.victims_side)
 
 
-def _score(answer: Answered, claim: Claim) -> int:
-    """How well a claim fits what the answer names: places and weapons most, the kind of event less."""
+def _score(answer: Answered, claim: Claim, acting: str | None) -> int:
+    """How well a claim fits what the answer names: places and weapons most, the kind of event less;
+    who acted, where both say, as much as a place (each side says the other fired)."""
     score = 3 * len(set(answer.places) & set(claim.places)) + 3 * len(set(answer.weapons) & set(claim.weapons))
+    if answer.agent and acting:
+        score += 3 if answer.agent == acting else -3
     kinds = set(answer.types) - {"other", "footage/media"}
     score += len(kinds & set(claim.types))
     if answer.named:

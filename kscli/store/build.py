@@ -105,9 +105,9 @@ def annotate(sentences: list[Sentence], lexicon: Lexicon, meanwhile: Callable[[]
         call_meanwhile()
         # In runs of whole days, as the workers take them: a run's words are all held at once.
         parts = [annotate_days(numbered[a:b], lexicon) for a, b in day_ranges(sentences, workers.CHUNK_SENTENCES)]
-    whole = Annotated([], [], [], [], [])
+    whole = Annotated([], [], [], [], [], [])
     for part in parts:
         for mine, theirs in zip(whole, part):
             mine += theirs
-    events, claims = resolve(whole.events, whole.claims, whole.starts, whole.answers)
+    events, claims = resolve(whole.events, whole.claims, whole.starts, whole.agents, whole.answers)
     return events, claims, whole.warnings
