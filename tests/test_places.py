@@ -144,6 +144,13 @@ def test_extraction_precision_and_recall(index, capsys):
     assert precision >= 0.97 and recall >= 0.97, diffs[:10]
 
 
+def test_a_road_named_by_its_ends_names_both_ends(index):
+    """"the Shusha–Lachin road" is a road, and Shusha and Lachin: not the Lachin corridor, though
+    "Lachin road" alone is one of its names."""
+    event = next(e for e in index.events if "Shusha–Lachin road" in e.text)
+    assert set(event.places) == {"Shusha–Lachin road", "Shusha", "Lachin"}, event.places
+
+
 def unambiguous_spellings(gaz, place) -> list[str]:
     """A place's spellings, less those that also name an unrelated place (listed as ambiguous)."""
     family = gaz.family(place.name)

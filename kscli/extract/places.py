@@ -364,7 +364,8 @@ def _end_points(mention: Mention, name: str, gaz: Gazetteer, spans: dict) -> lis
     own name has a hyphen (Nagorno-Karabakh) names no other."""
     if not _DASH.search(mention.surface) or gaz.places[name].kind not in ("road", "landmark"):
         return []
-    inner = _DASH.sub(" , ", mention.surface)
+    ends = re.sub(r"(?:\s+[a-z][\w-]*)+$", "", mention.surface)  # the ends alone: "Lachin road" is the corridor
+    inner = _DASH.sub(" , ", ends)
     toks = tokens(inner)
     norms = toks.norm
     found, i = [], 0
