@@ -16,7 +16,8 @@ names are added to the places Who's On First ties to a GeoNames id. The script
 2. adds each current locality of the districts along the line of contact and the border
    (REGIONS below, Who's On First's "region" ids mapped by hand: some of its labels are
    wrong, as "Lankaran" for the region holding Laçın), with its names in Azerbaijani,
-   English, Russian and Armenian, its historical names apart, and its point;
+   English, Russian and Armenian, its historical names apart, and its point; a settlement it
+   files under the country alone takes the region of its nearest filed neighbour (8 km);
 3. merges a locality into a hand row that has a spelling with the same key within 15 km,
    gives a village inside the 1994-2020 Artsakh-held area its Artsakh province as a second
    parent, and names a homonym as Wikipedia does ("Ağdam, Tovuz").
@@ -31,6 +32,7 @@ import math
 import re
 import sys
 from pathlib import Path
+from urllib.parse import unquote
 
 HERE = Path(__file__).resolve().parent
 CORPUS = HERE.parent
@@ -98,8 +100,9 @@ def main(az: str, am: str, geonames: str | None = None) -> None:
         for k in keys_of((row["name"], *split(row["aliases"]), *split(row["historical"]))):
             by_key.setdefault(k, []).append(row)
     added, used = [], set()
+    filed = [(place, region_of(place)) for place in localities if region_of(place) not in (None, -1)]
     for place in localities:
-        region = (place.get("wof:hierarchy") or [{}])[0].get("region_id")
+        region = region_of(place) or (None if wiki_title_key(place) in hand_keys else region_of_neighbours(place, filed))
         if region not in REGIONS or place.get("mz:is_current", 1) == 0 or place.get("edtf:deprecated"):
             continue
         row = locality_row(place, REGIONS[region], held, banned, alternates)
@@ -210,6 +213,31 @@ def place_row(row: dict, by_key: dict, taken: tuple[set[str], set[str]], added: 
     added.append(row)
     for k in keys_of((row["name"], *split(row["aliases"]))):
         by_key.setdefault(k, []).append(row)
+
+
+def region_of(place: dict) -> int | None:
+    return (place.get("wof:hierarchy") or [{}])[0].get("region_id")
+
+
+def region_of_neighbours(place: dict, filed: list[tuple[dict, int]]) -> int | None:
+    """The region of a settlement Who's On First files under its country alone (a few hundred, many
+    of them in Karabakh: Heyvalı, which is Drmbon): that of the nearest settlement it does file, if
+    within 8 km."""
+    if place.get("gn:feature_class", "P") != "P" or "geom:latitude" not in place \
+            or place.get("wof:concordances", {}).get("gn:id", 0) >= 10_000_000:
+        return None  # a monument or a ruin; GeoNames' recent bulk entries are mostly such (a memorial as "PPL")
+    point = (place["geom:latitude"], place["geom:longitude"])
+    near = [(km(point, (other["geom:latitude"], other["geom:longitude"])), region) for other, region in filed
+            if abs(other["geom:latitude"] - point[0]) < 0.1 and abs(other["geom:longitude"] - point[1]) < 0.13]
+    distance, region = min(near, default=(None, None), key=lambda pair: pair[0])
+    return region if distance is not None and distance <= 8 else None
+
+
+def wiki_title_key(place: dict) -> str | None:
+    """The key of the Wikipedia title Who's On First ties a record to: for an unfiled lowland
+    "Khodzhavend" it is the town Khojavend's, whose names (Martuni) it then wrongly carries."""
+    page = place.get("wof:concordances", {}).get("wk:page")
+    return key(unquote(page).replace("_", " ").split(" (")[0]) if page else None
 
 
 def unit_of(place: dict) -> tuple:
