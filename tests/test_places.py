@@ -448,6 +448,13 @@ def test_the_gazetteer_covers_the_region(index):
     # a feature by its name and the word for its kind, in English or Azerbaijani, either side of it
     ("Mount Gamysh", "Gamish Mountain"), ("Sarsang lake", "Sarsang Reservoir"), ("Hakari çayı", "Hakari River"),
     ("Khachen (river)", "Khachinchay"), ("Murov mountain", "Murovdag"),  # listed as Khachen River, Murov Mountains
+    # ... in Russian, Armenian and German, the name made an adjective or a genitive
+    ("Сарсангское водохранилище", "Sarsang Reservoir"), ("Мравский хребет", "Murovdag"),
+    ("Кельбаджарский район", "Kalbajar District"), ("Шушинский район", "Shusha District"),
+    ("Мартунинский район", "Martuni Province"), ("Սարսանգի ջրամբար", "Sarsang Reservoir"),
+    ("Տավուշի մարզ", "Tavush Province"), ("Sarsang-Stausee", "Sarsang Reservoir"),
+    # German ch is kh; q and g, c and j are one sound in Azerbaijani and English spelling
+    ("Chodschali", "Khojaly"), ("Arzach", "Republic of Artsakh"), ("Guyjag", "Quycaq"),
 ])
 def test_names_from_both_sides_and_other_scripts(index, name, place):
     found = index.lexicon.places.resolve(name, limit=1)

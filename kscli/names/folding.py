@@ -176,7 +176,8 @@ def key(text: str) -> str:
 # Djebrail and Dschebrail Jabrayil, Jerewan Yerevan. English reads their ch, j and z otherwise, so
 # these readings are tried only for a name nothing matched as written.
 _FRENCH = (("tch", "\x01"), ("ch", "sh"), ("\x01", "ch"), ("dj", "j"), ("ou", "u"))
-_GERMAN = (("tsch", "\x01"), ("dsch", "\x02"), ("sch", "sh"), ("j", "y"), ("z", "ts"), ("\x01", "ch"), ("\x02", "j"))
+_GERMAN = (("tsch", "\x01"), ("dsch", "\x02"), ("sch", "sh"), ("ch", "kh"), ("j", "y"), ("z", "ts"), ("\x01", "ch"),
+           ("\x02", "j"))  # German ch is kh: Chodschali, Arzach
 
 
 def foreign_readings(text: str) -> list[str]:

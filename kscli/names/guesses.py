@@ -50,12 +50,14 @@ def _letters(name: str) -> str:
 
 
 _DIGRAPHS = (("kh", "x"), ("sh", "s"), ("ch", "c"), ("zh", "j"), ("gh", "g"))
+# One sound in the Azerbaijani alphabet and in English spelling: Quycaq and Guyjag.
+_LETTERS = str.maketrans("qj", "gc")
 
 
 def _sounds(letters: str) -> str:
     for two, one in _DIGRAPHS:
         letters = letters.replace(two, one)
-    return letters
+    return letters.translate(_LETTERS)
 
 
 def _edits(a: str, b: str) -> int:
