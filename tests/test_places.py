@@ -454,7 +454,7 @@ def test_the_gazetteer_covers_the_region(index):
     ("Мартунинский район", "Martuni Province"), ("Սարսանգի ջրամբար", "Sarsang Reservoir"),
     ("Տավուշի մարզ", "Tavush Province"), ("Sarsang-Stausee", "Sarsang Reservoir"),
     # German ch is kh; q and g, c and j are one sound in Azerbaijani and English spelling
-    ("Chodschali", "Khojaly"), ("Arzach", "Republic of Artsakh"), ("Guyjag", "Quycaq"),
+    ("Chodschali", "Khojaly"), ("Arzach", "Republic of Artsakh"), ("Guyjag", "Quycaq"), ("Chojavend", "Khojavend"),
 ])
 def test_names_from_both_sides_and_other_scripts(index, name, place):
     found = index.lexicon.places.resolve(name, limit=1)

@@ -178,17 +178,19 @@ def key(text: str) -> str:
 _FRENCH = (("tch", "\x01"), ("ch", "sh"), ("\x01", "ch"), ("dj", "j"), ("ou", "u"))
 _GERMAN = (("tsch", "\x01"), ("dsch", "\x02"), ("sch", "sh"), ("ch", "kh"), ("j", "y"), ("z", "ts"), ("\x01", "ch"),
            ("\x02", "j"))  # German ch is kh: Chodschali, Arzach
+# German pages keep an English j in names they do not respell ("Chojavend"): read so too.
+_GERMAN_J = tuple(rule for rule in _GERMAN if rule != ("j", "y"))
 
 
 def foreign_readings(text: str) -> list[str]:
     """`text` read as French and as German spell the region's names, where that differs.
 
     >>> foreign_readings("Chouchi"), foreign_readings("Jerewan"), foreign_readings("Tartar")
-    (['shushi'], ['yerewan'], [])
+    (['shushi', 'khoukhi'], ['yerewan'], [])
     """
     folded = fold(text)
     out = []
-    for rules in (_FRENCH, _GERMAN):
+    for rules in (_FRENCH, _GERMAN, _GERMAN_J):
         reading = folded
         for old, new in rules:
             reading = reading.replace(old, new)
