@@ -478,6 +478,14 @@ def test_of_homonyms_alike_in_all_else_the_better_known_comes_first(index):
     assert gaz.resolve("Karaglukh", limit=1)[0].place.name.startswith("Karaglukh, ")
 
 
+def test_in_text_a_village_by_its_own_name_before_one_once_so_called(index):
+    """Çaykənd (Getashen, in Goygol) is Chaykend; Ketishen, in Armenia, was Chaykend once: a sentence
+    naming no district reads the name as the village whose name it is."""
+    from kscli.extract.places import find_places
+
+    assert find_places("Soviet Army units and the OMON entered Chaykend.", index.lexicon.places)[0] == ["Çaykənd"]
+
+
 def test_a_name_many_villages_bear_reads_as_one_of_them(index):
     """Eleven villages are Qaradağlı; Mrgavet, in Armenia, once was: "Garadaghly" is one of the eleven."""
     found = index.lexicon.places.resolve("Garadaghly", limit=0)
