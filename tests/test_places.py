@@ -486,6 +486,18 @@ def test_in_text_a_village_by_its_own_name_before_one_once_so_called(index):
     assert find_places("Soviet Army units and the OMON entered Chaykend.", index.lexicon.places)[0] == ["Çaykənd"]
 
 
+@pytest.mark.parametrize("sentence, places", [
+    ("A statue of Stepan Shahumyan stood in Stepanakert.", ["Stepanakert"]),  # the man, not his village
+    ("Movses Gorgisyan and Garegin Nzhdeh were honoured in Goris.", ["Goris"]),
+    ("The Azerbaijani Tovuz District was shelled.", ["Tovuz District"]),  # a side's adjective is no given name
+    ("Shelling of Armenia's Goris began.", ["Goris"]),
+])
+def test_a_surname_after_a_given_name_is_no_place(index, sentence, places):
+    from kscli.extract.places import find_places
+
+    assert find_places(sentence, index.lexicon.places)[0] == places
+
+
 def test_a_name_many_villages_bear_reads_as_one_of_them(index):
     """Eleven villages are Qaradağlı; Mrgavet, in Armenia, once was: "Garadaghly" is one of the eleven."""
     found = index.lexicon.places.resolve("Garadaghly", limit=0)

@@ -189,7 +189,8 @@ def _longest(text: str, toks: Words, i: int, gaz: Gazetteer, spans: dict, norms:
         if not places:
             continue
         end = i + n
-        if kind is None and (_part_of_longer_name(toks, end) or _after_a_name_head(toks, i)):
+        if kind is None and (_part_of_longer_name(toks, end) or _after_a_name_head(toks, i)
+                             or _after_a_given_name(toks, i, gaz)):
             return None, end
         start, stop = toks.start[i], toks.end[end - 1]
         plural = norms[end - 1].endswith("s") and norms[end - 1] in GENERIC
@@ -253,6 +254,23 @@ def _after_a_name_head(toks: Words, i: int) -> bool:
 
 
 _NAME_HEADS = frozenset(("Mount", "Mt", "Mt.", "Lake", "Cape", "Fort", "Saint", "St", "St."))
+
+
+def _after_a_given_name(toks: Words, i: int, gaz: Gazetteer) -> bool:
+    """"Stepan Shahumyan", "Garegin Nzhdeh", "General Shahumyan": after a capitalised word inside the
+    sentence that is no place, no possessive and no people's name (Azerbaijani Tovuz), a name is a
+    surname, though villages are named after the man."""
+    if i < 2 or toks.gap[i] != " " or not _capitalised(toks.text[i - 1]):
+        return False
+    word, norm = toks.text[i - 1], toks.norm[i - 1]
+    return not (word.endswith(("'s", "’s", "s'")) or norm in GENERIC or norm in _QUALIFIERS
+                or norm.endswith(_PEOPLES) or _first_key(norm) in gaz.first_words)
+
+
+_QUALIFIERS = frozenset(("upper", "lower", "north", "south", "east", "west", "northern", "southern", "eastern",
+                         "western", "central", "new", "old", "greater", "little", "big", "nor", "verin", "nerkin",
+                         "yukhari", "ashagi", "ashaghi", "boyuk", "kichik", "soviet", "operation"))
+_PEOPLES = ("ian", "ani", "ish", "ese", "ic", "ians", "is")  # Armenian, Azerbaijani, Turkish: adjectives of a side
 
 
 def _part_of_longer_name(toks: Words, end: int) -> bool:
