@@ -486,3 +486,28 @@ def test_a_report_confirms_the_account_that_names_the_same_side_acting(tmp_path)
     assert [link["party"] for link in found["2031-03-13.01#1"]["confirmed_by"]] == ["Northwire"]
     assert found["2031-03-13.02#1"]["confirmed_by"] == []
     assert found["2031-03-13.04#1"]["confirms"] == []
+
+
+SAID_OTHERWISE = textwrap.dedent("""\
+    = Timeline of a test war =
+
+    == March 2031 ==
+
+    === 16 March ===
+    A missile fell on the Ostrian village of Kelm.
+    The Ostrian President ruled out that the missile had been launched from Varnia, saying that it was most likely an Ostrian one.
+    The Varnian Ministry of Defence likewise said that it had fired no missile that day.
+    The Northwire news agency assessed that the missile had been Ostrian.
+    Six hours later the ministry issued a second statement, thanking the Ostrian President.
+    """)
+
+
+def test_claims_said_in_other_words(tmp_path):
+    """"ruled out", "assessed", "likewise said" are verbs of saying; "launched from Varnia, saying"
+    names whence, not who; "Six hours later the ministry" is the ministry named before."""
+    found = varnian_war(tmp_path, SAID_OTHERWISE, "Ostrian President\tostrian\tperson\t\tOstria",
+                        "Northwire\tthird party\tmedia\tNorthwire news agency\t")
+    assert [c["claimant"] for c in found.values() if c["event"] == "2031-03-16.02"] == ["Ostrian President"]
+    assert found["2031-03-16.03#1"]["claimant"] == "Varnian MoD"
+    assert found["2031-03-16.04#1"]["claimant"] == "Northwire"
+    assert found["2031-03-16.05#1"]["claimant"] == "Varnian MoD"

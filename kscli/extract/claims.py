@@ -24,7 +24,8 @@ SAY = (r"(?:stated|states|said|says|reported|reports|announced|claimed|claims|al
        r"reported to have|owned up|renamed|announces|warned|posted|deleted|stating|reporting|claiming|saying|"
        r"announcing|alleging|confirming|denying|rejected|refuted|dismissed|admitted|verified|corroborated|called|"
        r"told|replied|responded|described|objected|conceded|geolocated|blamed|concluded|documented|counted|"
-       r"estimated|apologised|apologized|raised|revised|lowered|updated)")
+       r"estimated|apologised|apologized|raised|revised|lowered|updated|assessed|repeated|published|broadcast|"
+       r"ruled\s+out)")
 _FILLER = (r"(?:\s+(?:spokes(?:man|woman|person)|press\s+secretary)(?-i:(?:\s+[A-Z][\w'’-]+){0,3})"  # its spokesman X
            r"|\s+(?:correspondent|reporter|journalist|photographer)s?)?"  # "A Northwire correspondent said": the outlet
            r"(?:\s+who(?:\s+[a-z]+){1,6}?(?=\s+(?:directly|independently|later|also)\s))?"  # "who entered the town"
@@ -32,13 +33,13 @@ _FILLER = (r"(?:\s+(?:spokes(?:man|woman|person)|press\s+secretary)(?-i:(?:\s+[A
            r"(?:\s+(?:then|also|again|further|"
            r"initially|subsequently|formally|officially|later|first|had|has|have|thus|in turn|promptly|"
            r"repeatedly|conditionally|swiftly|quickly|immediately|publicly|strongly|categorically|flatly|directly|"
-           r"independently))*"
+           r"independently|likewise|partially|partly|similarly|reportedly))*"
            r"(?:\s+(?:after|before|during|later|earlier)\s+(?:the\s+)?[\w-]+(?:\s+[\w-]+)?)?")
 _SAY_AFTER = re.compile(_FILLER + r"\s+(?P<verb>" + SAY + r")\b", re.I)
 _ACCORDING = re.compile(r"\baccording to\s+(?:the\s+)?(?:(?:spokes\w+|office|press\s+service|press\s+secretary)\s+of\s+(?:the\s+)?)?$",
                         re.I)
 _REFERENCE = re.compile(
-    r"(?:^|[;,]\s+|\band\s+|\bthen\s+|\bwhile\s+)(?P<ref>(?:[Tt]he\s+(?:same\s+)?(?:[Dd]efen[cs]e\s+)?[Mm]inistry|[Ii]t|[Hh]e|"
+    r"(?:^|[;,]\s+|\band\s+|\bthen\s+|\bwhile\s+|\blater\s+)(?P<ref>(?:[Tt]he\s+(?:same\s+)?(?:[Dd]efen[cs]e\s+)?[Mm]inistry|[Ii]t|[Hh]e|"
     r"[Ss]he|[Tt]hey|[Ii]ts\s+MoD|[Ii]ts\s+(?:spokes\w+|press\s+service|head)(?:\s+[A-Z][\w'’-]+){0,3})" r")" + _FILLER + r"\s+(?P<verb>" + SAY + r")\b"
     # "According to the ministry, ...": the ministry named before speaks again
     r"|\b[Aa]ccording\s+to\s+(?P<aref>the\s+(?:same\s+)?[Mm]inistry)\b")
@@ -368,7 +369,8 @@ def _is_object(text: str, hit: Hit) -> bool:
     if _OBJECT_OF_SAYING.search(text[max(0, hit.start - 30):hit.start]):
         return True  # "Iran criticized the Minsk Group", "appealed to Russian President Putin"
     # "..., as the Varnian government had claimed": whose claim this one agrees with, not a new one
-    return before.endswith(("by ", "by the ", "of ", "to ", "to the ", "accused ", "accused the ", ", as ", ", as the "))
+    return before.endswith(("by ", "by the ", "of ", "to ", "to the ", "accused ", "accused the ", ", as ", ", as the ",
+                            "from ", "from the "))  # "launched from Russia, saying ...": whence, not who
 
 
 _OFFICE_OF = re.compile(r"\b(?:office|press\s+service|press\s+office)\s+of\s+(?:the\s+)?$", re.I)
