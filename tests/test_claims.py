@@ -511,3 +511,24 @@ def test_claims_said_in_other_words(tmp_path):
     assert found["2031-03-16.03#1"]["claimant"] == "Varnian MoD"
     assert found["2031-03-16.04#1"]["claimant"] == "Northwire"
     assert found["2031-03-16.05#1"]["claimant"] == "Varnian MoD"
+
+
+REPLIED = textwrap.dedent("""\
+    = Timeline of a test war =
+
+    == March 2031 ==
+
+    === 26 March ===
+    The Ostrian Ministry of Defence stated that Varnian forces had taken the village of Dorva.
+    The Varnian Ministry of Defence replied that its troops had not captured the village but were clarifying their positions.
+    The Varnian Ministry of Defence replied that its troops were clarifying their positions.
+    """)
+
+
+def test_a_reply_in_the_negative_denies_what_it_answers(tmp_path):
+    """"replied that its troops had not captured the village" denies the claim before it; a reply
+    that denies nothing is a claim, no denial."""
+    found = varnian_war(tmp_path, REPLIED, "Ostrian MoD\tostrian\tministry\tOstrian Ministry of Defence\tOstria")
+    assert [(link["party"], link["event"]) for link in found["2031-03-26.01#1"]["denied_by"]] == [
+        ("Varnia", "2031-03-26.02")]
+    assert found["2031-03-26.03#1"]["denies"] == []

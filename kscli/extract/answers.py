@@ -2,7 +2,7 @@
 
 A speaker's verb makes its claim an answer ("denied", "issued a denial", "confirmed",
 "acknowledged", "concurred", "denied by X"), or its words do ("stated that it had denied",
-"said this was a fabrication", "reported first confirmed use"); a belligerent saying its adversary
+"said this was a fabrication", "reported first confirmed use", "replied that ... had not"); a belligerent saying its adversary
 took a place concedes it. "Was officially denied" is an answer no one is named for; "with both
 sides denying" one for each side. kscli.extract.links finds what each answers.
 """
@@ -177,9 +177,17 @@ def _may_be_unnamed(text: str) -> bool:
     return "deni" in low or "denı" in low or "confirm" in low or "confırm" in low or "i̇" in low
 
 
+# A reply in the negative ("replied that its troops had not captured the village", "repeated that the
+# corpses had not been there"): it answers, and denies, what was said before.
+_REPLY_VERBS = ("replied", "responded", "countered", "retorted", "repeated")
+_NEGATED = re.compile(r"\b(?:had|has|have|was|were|is|are|did|does|do|could)\s+(?:\w+\s+)?not\b|\bnever\b", re.I)
+
+
 def _kind(verb: str, piece: str) -> str | None:
     """What a speaker's verb (and the words right after it) make of its claim: an answer or nothing."""
     head = piece[:80]
+    if verb in _REPLY_VERBS and _NEGATED.search(piece, 0, 140):
+        return "denial"
     if verb in ("stated", "said", "reiterated", "added", "stating", "saying", "called") and _DENIAL_CONTENT.search(piece[:200]):
         return "denial"  # "stated that it had repeatedly denied ...", "said this was a fabrication"
     if verb in ("denied", "denying", "rejected", "refuted", "dismissed") or (
