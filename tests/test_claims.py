@@ -522,13 +522,20 @@ REPLIED = textwrap.dedent("""\
     The Ostrian Ministry of Defence stated that Varnian forces had taken the village of Dorva.
     The Varnian Ministry of Defence replied that its troops had not captured the village but were clarifying their positions.
     The Varnian Ministry of Defence replied that its troops were clarifying their positions.
+
+    === 27 March ===
+    The Ostrian Ministry of Defence stated that Varnian shelling had set the depot at Dorva ablaze.
+    The Varnian Ministry of Defence blamed arson rather than shelling, claiming that an Ostrian sabotage group had set the fire.
     """)
 
 
 def test_a_reply_in_the_negative_denies_what_it_answers(tmp_path):
     """"replied that its troops had not captured the village" denies the claim before it; a reply
-    that denies nothing is a claim, no denial."""
+    that denies nothing is a claim, no denial; "blamed X rather than Y" denies Y."""
     found = varnian_war(tmp_path, REPLIED, "Ostrian MoD\tostrian\tministry\tOstrian Ministry of Defence\tOstria")
     assert [(link["party"], link["event"]) for link in found["2031-03-26.01#1"]["denied_by"]] == [
         ("Varnia", "2031-03-26.02")]
     assert found["2031-03-26.03#1"]["denies"] == []
+    # "blamed arson rather than shelling": another cause, told with the other side acting
+    assert [(link["party"], link["event"]) for link in found["2031-03-27.01#1"]["denied_by"]] == [
+        ("Varnia", "2031-03-27.02")]

@@ -180,6 +180,7 @@ def _may_be_unnamed(text: str) -> bool:
 # A reply in the negative ("replied that its troops had not captured the village", "repeated that the
 # corpses had not been there"): it answers, and denies, what was said before.
 _REPLY_VERBS = ("replied", "responded", "countered", "retorted", "repeated")
+_RATHER = re.compile(r"\b(?:rather\s+than|instead\s+of|not\s+on)\b", re.I)
 _NEGATED = re.compile(r"\b(?:had|has|have|was|were|is|are|did|does|do|could)\s+(?:\w+\s+)?not\b|\bnever\b", re.I)
 
 
@@ -188,6 +189,8 @@ def _kind(verb: str, piece: str) -> str | None:
     head = piece[:80]
     if verb in _REPLY_VERBS and _NEGATED.search(piece, 0, 140):
         return "denial"
+    if verb == "blamed" and _RATHER.search(piece, 0, 140):
+        return "denial"  # "blamed arson rather than artillery fire": another cause than the one claimed
     if verb in ("stated", "said", "reiterated", "added", "stating", "saying", "called") and _DENIAL_CONTENT.search(piece[:200]):
         return "denial"  # "stated that it had repeatedly denied ...", "said this was a fabrication"
     if verb in ("denied", "denying", "rejected", "refuted", "dismissed") or (

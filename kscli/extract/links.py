@@ -181,7 +181,7 @@ def _score(answer: Answered, claim: Claim, acting: str | None) -> int:
     """How well a claim fits what the answer names: places and weapons most, the kind of event less;
     who acted, where both say, as much as a place (each side says the other fired)."""
     score = 3 * len(set(answer.places) & set(claim.places)) + 3 * len(set(answer.weapons) & set(claim.weapons))
-    if answer.agent and acting:
+    if answer.kind == "confirmation" and answer.agent and acting:  # a denial tells another story: no agreement
         score += 3 if answer.agent == acting else -3
     kinds = set(answer.types) - {"other", "footage/media"}
     score += len(kinds & set(claim.types))
