@@ -9,9 +9,9 @@ without rapidfuzz's import. Places files are read by kscli.names.placesfile.
 from __future__ import annotations
 
 import json
-import re
 from collections.abc import Mapping
 
+from kscli.names.features import FEATURE_FORMS, FEATURE_WORDS, name_forms
 from kscli.names.folding import foreign_readings, key, kind_hint, phonetic, plain_letters, strip_generic, words
 from kscli.names.guesses import alike, elsewhere, typo
 from kscli.names.linemap import LineMap
@@ -212,12 +212,12 @@ class Gazetteer:
         ws = words(text)
         for at, size in ((0, 1), (len(ws) - 1, 1), (len(ws) - 2, 2)):
             word = " ".join(ws[at:at + size]) if 0 <= at < len(ws) else ""
-            kinds = _FEATURE_WORDS.get(word)
+            kinds = FEATURE_WORDS.get(word)
             rest = ws[:at] + ws[at + size:]
             found: list[Match] = []
-            for name in _name_forms(rest) if kinds else ():
+            for name in name_forms(rest) if kinds else ():
                 found += self.resolve(name, limit=0, fuzzy=False)
-                found += [Match(p, "transliteration", 95.0, via) for form in _FEATURE_FORMS[kinds[0]]
+                found += [Match(p, "transliteration", 95.0, via) for form in FEATURE_FORMS[kinds[0]]
                           for p, via in self._keys.get(key(form.format(name.replace(" ", ""))), ())]
             found = [m for m in found if m.place.kind in kinds]
             if found:  # the first kind the word names first: "район" is a district before a province
@@ -317,48 +317,6 @@ class Gazetteer:
 
 
 # Words for a kind of feature, folded ("dağı" is dagi): what a name joined to one may mean.
-# The words for a kind of place in English, Azerbaijani, Russian, Armenian and German, as folded.
-_FEATURE_WORDS = {
-    **dict.fromkeys(("mount", "mt", "mountain", "mountains", "peak", "range", "ridge", "dagi", "dag", "silsilesi",
-                     "hill", "height", "gora", "gory", "khrebet", "ler", "lerr", "lerrnashghta", "gebirge", "berg"),
-                    ("mountain",)),
-    **dict.fromkeys(("river", "cayi", "chayi", "chay", "reka", "get", "fluss"), ("river",)),
-    **dict.fromkeys(("lake", "golu", "gol", "ozero", "lich", "see"), ("lake", "reservoir")),
-    **dict.fromkeys(("reservoir", "su anbari", "anbari", "vodokhranilishche", "jrambar", "stausee"),
-                    ("reservoir", "lake")),
-    **dict.fromkeys(("pass", "asirimi", "ashirimi", "pereval", "lerrnants"), ("pass",)),
-    **dict.fromkeys(("valley", "gorge", "canyon", "plain", "plateau"), ("valley", "mountain")),
-    **dict.fromkeys(("rayon", "raion", "shrjan"), ("district", "province")),  # Artsakh's were rayons too
-    **dict.fromkeys(("marz", "oblast"), ("province", "district")),
-}
-
-
-# How the region's names join a feature's kind to its name ("Khachen (river)" is listed as Khachen River).
-_FEATURE_FORMS = {"mountain": ("mount {}", "{} mountain", "{} mountains", "{} range", "{}dag", "{}dagh"),
-                  "river": ("{} river", "{}chay", "{}cay"), "lake": ("lake {}", "{}gol"), "reservoir": ("{} reservoir",),
-                  "pass": ("{} pass",), "valley": ("{} valley", "{} gorge", "{} plain"), "district": ("{} district",),
-                  "province": ("{} province",)}
-# A name made a Russian adjective (Кельбаджарский район, Шушинский, Мартунинский) or an Armenian
-# genitive (Սարսանգի ջրամբար): what to strip, and what may have been dropped before it.
-_ADJECTIVE = re.compile(r"(?:sk(?:iy|oye|aya|iye|ogo|oy|ij|oe)|i)$")
-
-
-def _name_forms(rest: list[str]) -> list[str]:
-    """The name in the words beside a kind word, and what it is without an adjective's or a
-    genitive's ending: "kelbadzharskiy" is Kelbadzhar, "shushinskiy" Shusha, "martuninskiy" Martuni."""
-    if not rest:
-        return []
-    name = " ".join(rest)
-    m = _ADJECTIVE.search(rest[-1])
-    if not m or m.start() < 3:
-        return [name]
-    stem = name[:len(name) - len(rest[-1]) + m.start()]
-    forms = [stem]
-    if stem.endswith("n") and m[0] != "i":
-        forms += [stem[:-1], stem[:-2] + "a"]  # Martuni-nskiy, Shush-inskiy
-    return [name, *forms]
-
-
 def _exact_score(rule: str, via: str, folded: str) -> float:
     """100 for a spelling as listed; 99 for a title without its disambiguator ("Meghri" of "Meghri
     (river)": the town whose own name it is comes first); 98 for a historical name."""

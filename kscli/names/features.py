@@ -1,0 +1,48 @@
+"""The words for a kind of place ("Mount", "çayı", "водохранилище", "ջրամբար") and the forms a name
+takes beside them: Gazetteer.resolve finds "Mount Gamysh", "Sarsang lake" and "Кельбаджарский
+район" by the name and the kind."""
+
+from __future__ import annotations
+
+import re
+
+# The words for a kind of place in English, Azerbaijani, Russian, Armenian and German, as folded.
+FEATURE_WORDS = {
+    **dict.fromkeys(("mount", "mt", "mountain", "mountains", "peak", "range", "ridge", "dagi", "dag", "silsilesi",
+                     "hill", "height", "gora", "gory", "khrebet", "ler", "lerr", "lerrnashghta", "gebirge", "berg"),
+                    ("mountain",)),
+    **dict.fromkeys(("river", "cayi", "chayi", "chay", "reka", "get", "fluss"), ("river",)),
+    **dict.fromkeys(("lake", "golu", "gol", "ozero", "lich", "see"), ("lake", "reservoir")),
+    **dict.fromkeys(("reservoir", "su anbari", "anbari", "vodokhranilishche", "jrambar", "stausee"),
+                    ("reservoir", "lake")),
+    **dict.fromkeys(("pass", "asirimi", "ashirimi", "pereval", "lerrnants"), ("pass",)),
+    **dict.fromkeys(("valley", "gorge", "canyon", "plain", "plateau"), ("valley", "mountain")),
+    **dict.fromkeys(("rayon", "raion", "shrjan"), ("district", "province")),  # Artsakh's were rayons too
+    **dict.fromkeys(("marz", "oblast"), ("province", "district")),
+}
+
+
+# How the region's names join a feature's kind to its name ("Khachen (river)" is listed as Khachen River).
+FEATURE_FORMS = {"mountain": ("mount {}", "{} mountain", "{} mountains", "{} range", "{}dag", "{}dagh"),
+                  "river": ("{} river", "{}chay", "{}cay"), "lake": ("lake {}", "{}gol"), "reservoir": ("{} reservoir",),
+                  "pass": ("{} pass",), "valley": ("{} valley", "{} gorge", "{} plain"), "district": ("{} district",),
+                  "province": ("{} province",)}
+# A name made a Russian adjective (Кельбаджарский район, Шушинский, Мартунинский) or an Armenian
+# genitive (Սարսանգի ջրամբար): what to strip, and what may have been dropped before it.
+_ADJECTIVE = re.compile(r"(?:sk(?:iy|oye|aya|iye|ogo|oy|ij|oe)|i)$")
+
+
+def name_forms(rest: list[str]) -> list[str]:
+    """The name in the words beside a kind word, and what it is without an adjective's or a
+    genitive's ending: "kelbadzharskiy" is Kelbadzhar, "shushinskiy" Shusha, "martuninskiy" Martuni."""
+    if not rest:
+        return []
+    name = " ".join(rest)
+    m = _ADJECTIVE.search(rest[-1])
+    if not m or m.start() < 3:
+        return [name]
+    stem = name[:len(name) - len(rest[-1]) + m.start()]
+    forms = [stem]
+    if stem.endswith("n") and m[0] != "i":
+        forms += [stem[:-1], stem[:-2] + "a"]  # Martuni-nskiy, Shush-inskiy
+    return [name, *forms]
