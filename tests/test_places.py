@@ -498,6 +498,15 @@ def test_a_surname_after_a_given_name_is_no_place(index, sentence, places):
     assert find_places(sentence, index.lexicon.places)[0] == places
 
 
+def test_a_list_is_not_read_as_one_name(index):
+    """Keys join a name's words, so "Chambarak and" is keyed as Çəmbərəkənd, a village of Lachin:
+    words joined by "and" are a list."""
+    from kscli.extract.places import find_places
+
+    text = "The MoD stated it had repelled attacks from Armenia's Chambarak and Berd."
+    assert find_places(text, index.lexicon.places)[0] == ["Chambarak", "Berd"]
+
+
 def test_a_name_many_villages_bear_reads_as_one_of_them(index):
     """Eleven villages are Qaradağlı; Mrgavet, in Armenia, once was: "Garadaghly" is one of the eleven."""
     found = index.lexicon.places.resolve("Garadaghly", limit=0)

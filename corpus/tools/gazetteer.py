@@ -20,7 +20,9 @@ names are added to the places Who's On First ties to a GeoNames id. The script
    files under the country alone takes the region of its nearest filed neighbour (8 km);
 3. merges a locality into a hand row that has a spelling with the same key within 15 km,
    gives a village inside the 1994-2020 Artsakh-held area its Artsakh province as a second
-   parent, and names a homonym as Wikipedia does ("Ağdam, Tovuz").
+   parent, and names a homonym as Wikipedia does ("Ağdam, Tovuz");
+4. adds the villages of corpus/tools/places-villages.tsv (official district lists) that none of
+   the above has, and the other-side and former names of corpus/tools/places-names.tsv.
 
 The output is sorted by the hand rows first, then parent and name, so a rebuild diffs cleanly.
 """
@@ -124,8 +126,10 @@ def main(az: str, am: str, geonames: str | None = None) -> None:
                 place_row(row, by_key, (hand_keys, region_keys), added, loose=True)
     added = merge_duplicates(added)
     drop_twins_names(added)
+    add_villages(rows + added, added, HERE / "places-villages.tsv", banned)
     name_homonyms(added, set(hand))
     add_names(rows + added, HERE / "places-artsakh.tsv")
+    add_names(rows + added, HERE / "places-names.tsv")
     add_other_names(rows + added, banned, hand_keys | region_keys)
     added.sort(key=lambda r: (r["parent"], r["name"]))
     write(CORPUS / "places.tsv", rows + added)
@@ -303,17 +307,41 @@ QUALIFIERS = {
 }
 
 
+def add_villages(rows: list[dict], added: list[dict], path: Path, banned: set[str]) -> None:
+    """The villages of a district's official list that no source with points has (destroyed ones,
+    new settlements), from a table of name, district, aliases, source: without a point, so only
+    where no settlement of any district of that list already has the name (it may be filed under
+    a neighbouring district, or moved there in 2023)."""
+    lines = [line.split("\t") for line in path.read_text("utf-8").splitlines() if line and not line.startswith("#")]
+    districts = {district for _, district, _, _ in lines[1:]}
+    listed = {k for row in rows if row["kind"] in SETTLEMENTS and districts & set(split(row["parent"]))
+              for k in keys_of((row["name"], *split(row["aliases"]), *split(row["historical"])))}
+    for name, district, aliases, _source in lines[1:]:
+        if key(name) in listed or misleading(name, banned):
+            continue
+        provinces = next((r[2] for r in REGIONS.values() if r[0] == district), ())
+        parents = [district, *provinces] if len(provinces) == 1 else [district]
+        names = [a for a in split(aliases) if not misleading(a, banned) and key(a) not in listed]
+        added.append({"name": name, "kind": "village", "parent": ";".join(parents), "lat": "", "lon": "",
+                      "aliases": ";".join(names), "historical": "", "source": "lists",
+                      "_short": district.removesuffix(" District"), "_other": []})
+        listed.update(keys_of((name, *names)))
+
+
 def add_names(rows: list[dict], path: Path) -> None:
-    """Names from a table of place, names, source (each row names its page) added to those places."""
+    """Names from a table of place, names, [historical,] source (each row names its page) added to
+    those places: current names as aliases, former ones as historical names."""
     by_name = {row["name"]: row for row in rows}
     lines = [line.split("\t") for line in path.read_text("utf-8").splitlines() if line and not line.startswith("#")]
-    for place, names, _source in lines[1:]:
+    former = "historical" in lines[0]
+    for place, names, *rest in lines[1:]:
         row = by_name.get(place)
         if row is None:  # the table names a row a rebuild renamed or merged: fix the table
             print(f"gazetteer: {path.name}: no place {place!r}", file=sys.stderr)
             continue
-        known = {n.casefold() for n in (row["name"], *split(row["aliases"]), *split(row["historical"]))}
-        row["aliases"] = ";".join([*split(row["aliases"]), *(n for n in split(names) if n.casefold() not in known)])
+        for column, given in (("aliases", names), ("historical", rest[0] if former else "")):
+            known = {n.casefold() for n in (row["name"], *split(row["aliases"]), *split(row["historical"]))}
+            row[column] = ";".join([*split(row[column]), *(n for n in split(given) if n.casefold() not in known)])
 
 
 def add_other_names(rows: list[dict], banned: set[str], hand_keys: set[str]) -> None:

@@ -181,6 +181,8 @@ def _longest(text: str, toks: Words, i: int, gaz: Gazetteer, spans: dict, norms:
     if _first_key(norms[i]) not in gaz.first_words:
         return None
     for n in range(_run(toks, i, min(MAX_WORDS, shorter_than - 1)), 0, -1):
+        if n > 1 and not _CONJUNCTIONS.isdisjoint(norms[i + 1:i + n]):
+            continue  # "Chambarak and" keyed as one word is Çəmbərəkənd: a list, not a name
         kind, places = _span_places(gaz, spans, tuple(norms[i:i + n]))
         if kind and norms[i + n - 1] not in GENERIC:
             continue  # generic words only count after the name ("Tartar District")
@@ -253,6 +255,7 @@ def _after_a_name_head(toks: Words, i: int) -> bool:
     return i > 0 and toks.gap[i] == " " and toks.text[i - 1] in _NAME_HEADS
 
 
+_CONJUNCTIONS = frozenset(("and", "or"))
 _NAME_HEADS = frozenset(("Mount", "Mt", "Mt.", "Lake", "Cape", "Fort", "Saint", "St", "St."))
 
 
