@@ -14,17 +14,10 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent.parent))
+sys.path.insert(0, str(HERE.parent / "heldout"))
 
 from kscli.store.load import load_index  # noqa: E402
-
-
-def place_of_title(places, title: str):
-    """The gazetteer's place for a Wikipedia title, or None (as the held-out scorer looks it up)."""
-    for form in (title, title.split(" (")[0], title.split(",")[0]):
-        found = places.resolve(form, limit=1, fuzzy=False)
-        if found:
-            return found[0].place.name
-    return None
+from score_places import place_of_title  # noqa: E402  (its code only: a title looked up as the held-out one is)
 
 
 def score(places, path: Path) -> tuple[dict, list[tuple]]:
