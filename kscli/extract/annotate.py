@@ -9,13 +9,13 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
+from kscli.extract.agents import agent
 from kscli.extract.casualties import casualties
 from kscli.extract.claims import Speakers, read_claims
 from kscli.extract.clock import when
 from kscli.extract.event_types import event_type, event_types
 from kscli.extract.lexicon import Lexicon
 from kscli.extract.metonyms import speaking_places
-from kscli.extract.agents import agent
 from kscli.extract.links import Answered
 from kscli.extract.phrases import tokens
 from kscli.extract.places import find_places_in

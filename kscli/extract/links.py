@@ -4,12 +4,13 @@ same sentence or an earlier one.
 An answer points back: at the nearest earlier claim (the same sentence first, then the
 sentences before it, back to the start of the day before) that is not its own party's, that a
 denier is not the accuser of (a party denies what is said about it, by the other side), and
-whose places, weapons, kind of event and acting side agree with what the answer names ("denied
-shelling Shusha", "responsibility for the strike", "Azerbaijan's statements", "Azerbaijani
-artillery had targeted"); a count of one side's dead confirms no count of the other's. "This", "it" and a
-passive ("was said to have been downed; X issued a denial") may point at narration, which has
-no claim: the link then names the sentence alone. An answer that names what it denies and
-finds nothing of the kind answers a claim the timeline never reports: it is kept, unlinked.
+whose places, weapons and kind of event agree with what the answer names ("denied shelling
+Shusha", "responsibility for the strike", "Azerbaijan's statements"); for a confirmation, the side
+it says acted too ("Azerbaijani artillery had targeted"), and a count of one side's dead confirms
+no count of the other's. "This", "it" and a passive ("was said to have been downed; X issued a
+denial") may point at narration, which has no claim: the link then names the sentence alone. An
+answer that names what it denies and finds nothing of the kind answers a claim the timeline
+never reports: it is kept, unlinked.
 """
 
 from __future__ import annotations
