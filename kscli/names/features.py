@@ -6,7 +6,8 @@ from __future__ import annotations
 
 import re
 
-# The words for a kind of place in English, Azerbaijani, Russian, Armenian and German, as folded.
+# The words for a kind of place in English, Azerbaijani, Russian, Armenian and German, folded ("dağı"
+# is dagi): what a name joined to one may mean.
 FEATURE_WORDS = {
     **dict.fromkeys(("mount", "mt", "mountain", "mountains", "peak", "range", "ridge", "dagi", "dag", "silsilesi",
                      "hill", "height", "gora", "gory", "khrebet", "ler", "lerr", "lerrnashghta", "gebirge", "berg"),
@@ -21,12 +22,11 @@ FEATURE_WORDS = {
     **dict.fromkeys(("marz", "oblast"), ("province", "district")),
 }
 
-
 # How the region's names join a feature's kind to its name ("Khachen (river)" is listed as Khachen River).
 FEATURE_FORMS = {"mountain": ("mount {}", "{} mountain", "{} mountains", "{} range", "{}dag", "{}dagh"),
-                  "river": ("{} river", "{}chay", "{}cay"), "lake": ("lake {}", "{}gol"), "reservoir": ("{} reservoir",),
-                  "pass": ("{} pass",), "valley": ("{} valley", "{} gorge", "{} plain"), "district": ("{} district",),
-                  "province": ("{} province",)}
+                 "river": ("{} river", "{}chay", "{}cay"), "lake": ("lake {}", "{}gol"), "reservoir": ("{} reservoir",),
+                 "pass": ("{} pass",), "valley": ("{} valley", "{} gorge", "{} plain"), "district": ("{} district",),
+                 "province": ("{} province",)}
 # A name made a Russian adjective (Кельбаджарский район, Шушинский, Мартунинский) or an Armenian
 # genitive (Սարսանգի ջրամբար): what to strip, and what may have been dropped before it.
 _ADJECTIVE = re.compile(r"(?:sk(?:iy|oye|aya|iye|ogo|oy|ij|oe)|i)$")

@@ -316,7 +316,6 @@ class Gazetteer:
         return out
 
 
-# Words for a kind of feature, folded ("dağı" is dagi): what a name joined to one may mean.
 def _exact_score(rule: str, via: str, folded: str) -> float:
     """100 for a spelling as listed; 99 for a title without its disambiguator ("Meghri" of "Meghri
     (river)": the town whose own name it is comes first); 98 for a historical name."""
