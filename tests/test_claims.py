@@ -539,3 +539,26 @@ def test_a_reply_in_the_negative_denies_what_it_answers(tmp_path):
     # "blamed arson rather than shelling": another cause, told with the other side acting
     assert [(link["party"], link["event"]) for link in found["2031-03-27.01#1"]["denied_by"]] == [
         ("Varnia", "2031-03-27.02")]
+
+
+WHOSE_DEAD = textwrap.dedent("""\
+    = Timeline of a test war =
+
+    == April 2031 ==
+
+    === 23 April ===
+    The Ostrian Ministry of Defence stated that three Ostrian soldiers had been killed and two wounded in the Varnian attack.
+    The Ostrian Ministry of Defence stated that a soldier had been killed when Varnian forces opened fire on an Ostrian position.
+    The Varnian Ministry of Defence reported 50 deaths among its troops.
+    """)
+
+
+def test_whose_dead_a_claim_counts(tmp_path):
+    """The side's adjective on the people counted says whose they are, not the attacker named after
+    them; the side that opened fire is not the side that lost the soldier; "50 deaths among its
+    troops" counts the speaker's own."""
+    found = varnian_war(tmp_path, WHOSE_DEAD, "Ostrian MoD\tostrian\tministry\tOstrian Ministry of Defence\tOstria")
+    assert (found["2031-04-23.01#1"]["killed"], found["2031-04-23.01#1"]["victims"]) == (
+        3, {"side": "ostrian", "civilian": False})
+    assert found["2031-04-23.02#1"]["victims"] == {"side": "ostrian", "civilian": False}
+    assert (found["2031-04-23.03#1"]["killed"], found["2031-04-23.03#1"]["victims"]["side"]) == (50, "varnian")
