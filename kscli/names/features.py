@@ -23,8 +23,9 @@ FEATURE_WORDS = {
 }
 
 # How the region's names join a feature's kind to its name ("Khachen (river)" is listed as Khachen River).
-FEATURE_FORMS = {"mountain": ("mount {}", "{} mountain", "{} mountains", "{} range", "{}dag", "{}dagh"),
-                 "river": ("{} river", "{}chay", "{}cay"), "lake": ("lake {}", "{}gol"), "reservoir": ("{} reservoir",),
+FEATURE_FORMS = {"mountain": ("mount {}", "{} mountain", "{} mountains", "{} range", "{}dag", "{}dagh", "{} dagi"),
+                 "river": ("{} river", "{}chay", "{}cay", "{} cayi"), "lake": ("lake {}", "{}gol", "{} golu"),
+                 "reservoir": ("{} reservoir", "{} su anbari"),
                  "pass": ("{} pass",), "valley": ("{} valley", "{} gorge", "{} plain"), "district": ("{} district",),
                  "province": ("{} province",)}
 # A name made a Russian adjective (Кельбаджарский район, Шушинский, Мартунинский) or an Armenian
