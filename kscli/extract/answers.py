@@ -3,8 +3,9 @@
 A speaker's verb makes its claim an answer ("denied", "issued a denial", "confirmed",
 "acknowledged", "concurred", "denied by X"), or its words do ("stated that it had denied",
 "said this was a fabrication", "reported first confirmed use", "replied that ... had not"); a
-belligerent saying its adversary took a place concedes it. "Was officially denied" is an answer no one is named for; "with both
-sides denying" one for each side. kscli.extract.links finds what each answers.
+belligerent saying its adversary took a place concedes it. "Was officially denied" is an answer
+no one is named for; "with both sides denying" one for each side. kscli.extract.links finds what
+each answers.
 """
 
 from __future__ import annotations
