@@ -78,6 +78,22 @@ def typo(typed: str, spelling: str) -> bool:
     typed, known = _letters(typed), _letters(spelling)
     if not typed or not known:
         return False
+    if _surname(typed) and _surname(typed) != _surname(known):
+        return False  # Stepanyan, Aliyev: a person, not a typo of Stepanavan
     same_start = typed[0] == known[0] or typed[:2] == known[1::-1]
     allowed = 1 if len(known) <= 5 else 2 if len(known) <= 10 else 3
     return same_start and osa(typed, known, allowed) <= allowed
+
+
+# The endings of Armenian and Russian-style surnames ("-ian" is "-yan" romanised otherwise).
+_SURNAME_ENDINGS = (("yan", "yan"), ("ian", "yan"), ("jan", "yan"), ("ova", "ova"), ("eva", "ova"), ("ov", "ov"), ("ev", "ov"))
+
+
+def _surname(letters: str) -> str | None:
+    """The surname ending a name has, if any: a place may bear one (Abovyan, Noyemberyan), but a
+    name so ending is a typo only of a spelling ending alike.
+
+    >>> typo("Stepanyan", "Stepanavan"), typo("Noyemberian", "Noyemberyan"), typo("Aliyev", "Aliyevka")
+    (False, True, False)
+    """
+    return next((same for end, same in _SURNAME_ENDINGS if len(letters) > len(end) + 2 and letters.endswith(end)), None)
