@@ -456,6 +456,8 @@ def test_the_gazetteer_covers_the_region(index):
     ("Lake Goycha", "Lake Sevan"),  # listed as Göyçə gölü: the Azerbaijani kind word is part of the name
     # German ch is kh; q and g, c and j are one sound in Azerbaijani and English spelling
     ("Chodschali", "Khojaly"), ("Arzach", "Republic of Artsakh"), ("Guyjag", "Quycaq"), ("Chojavend", "Khojavend"),
+    # the towns of the rest of both countries, by their Soviet names too
+    ("Sumgait", "Sumgayit"), ("Leninakan", "Gyumri"), ("Kirovakan", "Vanadzor"), ("Lenkoran", "Lankaran"),
 ])
 def test_names_from_both_sides_and_other_scripts(index, name, place):
     found = index.lexicon.places.resolve(name, limit=1)
@@ -520,6 +522,21 @@ def test_historical_names_are_their_own_class(ksw):
     listed = {r["name"]: r for r in map(json.loads, ksw("places", "--format", "jsonl").stdout.splitlines())}
     assert "Kirovabad" in listed["Ganja"]["historical"] and "Kirovabad" not in listed["Ganja"]["aliases"]
     assert listed["Shusha"]["parent"] == "Shusha District" and listed["Shusha"]["also_in"] == ["Shushi Province"]
+
+
+def test_a_town_elsewhere_in_either_country_keeps_no_name_of_the_region(ksw, index):
+    """GeoNames gives Vanadzor, in Lori, the name Martunashen, a village of Goygol deported in 1991:
+    the town is listed under its own names only, and its Soviet names are historical."""
+    from kscli.extract.places import find_places
+
+    gaz = index.lexicon.places
+    assert "Martunashen" not in gaz.get("Vanadzor").aliases
+    assert gaz.resolve("Martunashen", limit=1)[0].place.name != "Vanadzor"
+    assert gaz.get("Gyumri").parent == "Shirak Province" and "Leninakan" in gaz.get("Gyumri").historical
+    row = json.loads(ksw("places", "Leninakan", "--format", "jsonl").stdout)
+    assert (row["place"], row["rule"]) == ("Gyumri", "historical")
+    text = "On March 1, Armenian refugees from Sumgayit arrived in Stepanakert."
+    assert find_places(text, gaz)[0] == ["Sumgayit", "Stepanakert"]
 
 
 def test_within_follows_both_sides_units(index):

@@ -76,6 +76,11 @@ LANGUAGES = ("eng", "aze", "rus", "hye", "tur")
 # Soviet form (Italian, Swedish, Cebuano bots): names in use, but too often wrong to merge on.
 OTHER_LANGUAGES = "und", "fra", "ita", "deu", "spa", "nld", "pol", "swe", "ceb", "msa", "sco", "cat", "por", "ron", "vie", "fin"
 SETTLEMENTS = ("city", "town", "village")
+# The towns of the rest of both countries are listed from this many people (GeoNames), each under
+# its province where places-hand.tsv has it (GeoNames' admin1 codes of Armenia), else its country.
+TOWN = 10_000
+PROVINCES = {("AM", "01"): "Aragatsotn Province", ("AM", "03"): "Armavir Province", ("AM", "05"): "Kotayk Province",
+             ("AM", "06"): "Lori Province", ("AM", "07"): "Shirak Province", ("AM", "11"): "Yerevan", ("AZ", "09"): "Baku"}
 RUSSIAN = set("абвгдеёжзийклмнопрстуфхцчшщъыьэюя")
 ARMENIAN_PROVINCES = ("Ararat Province", "Gegharkunik Province", "Syunik Province", "Tavush Province", "Vayots Dzor Province")
 SCHWA = str.maketrans("ǝƎ", "əƏ")
@@ -119,15 +124,19 @@ def main(az: str, am: str, geonames: str | None = None) -> None:
             continue
         place_row(row, by_key, (hand_keys, region_keys), added)
     units = regions_of_units(localities)
+    towns = []
     for entry in alternates.values():  # GeoNames' own places that Who's On First lacks (Darbnik)
         if entry["geonameid"] not in used:
             row = geonames_row(entry, added, units, held, banned)
             if row:
                 place_row(row, by_key, (hand_keys, region_keys), added, loose=True)
+            if row and row["_outside"] and not row.get("_merged") and entry["population"] >= TOWN:
+                towns.append((row, entry))
     added = merge_duplicates(added)
     drop_twins_names(added)
     add_villages(rows + added, added, HERE / "places-villages.tsv", banned)
     name_homonyms(added, set(hand))
+    add_towns(rows + added, added, towns, alternates)
     add_names(rows + added, HERE / "places-artsakh.tsv")
     add_names(rows + added, HERE / "places-names.tsv")
     add_other_names(rows + added, banned, hand_keys | region_keys)
@@ -211,6 +220,7 @@ def place_row(row: dict, by_key: dict, taken: tuple[set[str], set[str]], added: 
                               if (key(a) not in names or key(a) in own) and (key(a) not in regions or key(a) in mine))
     if twin:
         merge(twin, row)
+        row["_merged"] = True
         return
     if row.get("_outside"):
         return
@@ -328,6 +338,29 @@ def add_villages(rows: list[dict], added: list[dict], path: Path, banned: set[st
         listed.update(keys_of((name, *names)))
 
 
+def add_towns(rows: list[dict], added: list[dict], towns: list[tuple[dict, dict]], alternates: dict) -> None:
+    """The towns of the rest of both countries (Gyumri, Vanadzor, Sumqayit): first-war text names
+    them, and a user typing one should get it, not a guess at a village here. Each keeps only the
+    names no place of the region has ("Martunashen" is a Goygol village's, not Vanadzor's), and is
+    the one named "Name, Province" where a place of the region has its name (Saray, Abovyan). Nor
+    does it keep another GeoNames place's own name (GeoNames gives Hrazdan Akhtala's).
+    """
+    held = {k for row in rows for k in keys_of((row["name"], *split(row["aliases"]), *split(row["historical"])))}
+    own_names = {key(entry["name"]) for entry in alternates.values()}
+    names = {folded(row["name"].split(",")[0]) for row in rows}
+    for row, entry in towns:
+        province = PROVINCES.get((entry["countrycode"], entry["admin1code"]))
+        country = "Armenia" if entry["countrycode"] == "AM" else "Azerbaijan"
+        for column in ("aliases", "historical"):
+            others = own_names - {key(entry["name"])}
+            row[column] = ";".join(n for n in split(row[column]) if key(n) not in held and key(n) not in others)
+        row.update(parent=province or country, source="geonames", _other=[])
+        if folded(row["name"]) in names:
+            row["name"] += ", " + (province or country).removesuffix(" Province")
+        names.add(folded(row["name"]))
+        added.append(row)
+
+
 def add_names(rows: list[dict], path: Path) -> None:
     """Names from a table of place, names, [historical,] source (each row names its page) added to
     those places: current names as aliases, former ones as historical names."""
@@ -339,6 +372,8 @@ def add_names(rows: list[dict], path: Path) -> None:
         if row is None:  # the table names a row a rebuild renamed or merged: fix the table
             print(f"gazetteer: {path.name}: no place {place!r}", file=sys.stderr)
             continue
+        old = {n.casefold() for n in split(rest[0] if former else "")}  # a former name GeoNames gave as current
+        row["aliases"] = ";".join(n for n in split(row["aliases"]) if n.casefold() not in old)
         for column, given in (("aliases", names), ("historical", rest[0] if former else "")):
             known = {n.casefold() for n in (row["name"], *split(row["aliases"]), *split(row["historical"]))}
             row[column] = ";".join([*split(row[column]), *(n for n in split(given) if n.casefold() not in known)])
