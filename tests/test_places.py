@@ -458,6 +458,8 @@ def test_the_gazetteer_covers_the_region(index):
     ("Chodschali", "Khojaly"), ("Arzach", "Republic of Artsakh"), ("Guyjag", "Quycaq"), ("Chojavend", "Khojavend"),
     # the towns of the rest of both countries, by their Soviet names too
     ("Sumgait", "Sumgayit"), ("Leninakan", "Gyumri"), ("Kirovakan", "Vanadzor"), ("Lenkoran", "Lankaran"),
+    # Who's On First gives Getashen to a village of Ararat and to a neighbour: places-not.tsv takes it off
+    ("Getashen", "Çaykənd"),
 ])
 def test_names_from_both_sides_and_other_scripts(index, name, place):
     found = index.lexicon.places.resolve(name, limit=1)

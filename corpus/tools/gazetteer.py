@@ -22,7 +22,9 @@ names are added to the places Who's On First ties to a GeoNames id. The script
    gives a village inside the 1994-2020 Artsakh-held area its Artsakh province as a second
    parent, and names a homonym as Wikipedia does ("Ağdam, Tovuz");
 4. adds the villages of corpus/tools/places-villages.tsv (official district lists) that none of
-   the above has, and the other-side and former names of corpus/tools/places-names.tsv.
+   the above has, the towns of the rest of both countries (GeoNames, 10,000 people or more), and
+   the other-side and former names of corpus/tools/places-names.tsv; takes off the names
+   corpus/tools/places-not.tsv says are another place's.
 
 The output is sorted by the hand rows first, then parent and name, so a rebuild diffs cleanly.
 """
@@ -140,6 +142,7 @@ def main(az: str, am: str, geonames: str | None = None) -> None:
     add_names(rows + added, HERE / "places-artsakh.tsv")
     add_names(rows + added, HERE / "places-names.tsv")
     add_other_names(rows + added, banned, hand_keys | region_keys)
+    drop_names(rows + added, HERE / "places-not.tsv")
     added.sort(key=lambda r: (r["parent"], r["name"]))
     write(CORPUS / "places.tsv", rows + added)
 
@@ -364,7 +367,7 @@ def add_towns(rows: list[dict], added: list[dict], towns: list[tuple[dict, dict]
 def add_names(rows: list[dict], path: Path) -> None:
     """Names from a table of place, names, [historical,] source (each row names its page) added to
     those places: current names as aliases, former ones as historical names."""
-    by_name = {row["name"]: row for row in rows}
+    by_name = {row["name"].translate(SCHWA): row for row in rows}  # the table writes ə, Who's On First often ǝ
     lines = [line.split("\t") for line in path.read_text("utf-8").splitlines() if line and not line.startswith("#")]
     former = "historical" in lines[0]
     for place, names, *rest in lines[1:]:
@@ -377,6 +380,21 @@ def add_names(rows: list[dict], path: Path) -> None:
         for column, given in (("aliases", names), ("historical", rest[0] if former else "")):
             known = {n.casefold() for n in (row["name"], *split(row["aliases"]), *split(row["historical"]))}
             row[column] = ";".join([*split(row[column]), *(n for n in split(given) if n.casefold() not in known)])
+
+
+def drop_names(rows: list[dict], path: Path) -> None:
+    """Take off the names a table of place, names, source says are another place's (Who's On First
+    gives Getashen, which is Çaykənd, to Getazat in Ararat as well)."""
+    by_name = {row["name"].translate(SCHWA): row for row in rows}
+    lines = [line.split("\t") for line in path.read_text("utf-8").splitlines() if line and not line.startswith("#")]
+    for place, names, _source in lines[1:]:
+        wrong = {n.casefold() for n in split(names)}
+        row = by_name.get(place)
+        if row is None:
+            print(f"gazetteer: {path.name}: no place {place!r}", file=sys.stderr)
+            continue
+        for column in ("aliases", "historical"):
+            row[column] = ";".join(n for n in split(row[column]) if n.casefold() not in wrong)
 
 
 def add_other_names(rows: list[dict], banned: set[str], hand_keys: set[str]) -> None:
