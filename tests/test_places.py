@@ -593,6 +593,10 @@ def test_a_town_takes_in_its_landmarks(index):
     ("He won the 1991 Nagorno-Karabakh parliamentary election.", []),
     ("The 1990 Tbilisi–Aghdam bus bombing occurred near Khanlar.", ["Goygol"]),
     ("They blocked the Shushi–Karin Tak section of the road.", ["Shusha", "Karintak"]),
+    # an operation, an offensive, an earthquake or a movement named after a place, as a conflict is
+    ("Operation Goranboy began in June, and the Kalbajar offensive in March.", []),
+    ("The Spitak earthquake struck; the Karabakh movement grew.", []),
+    ("Armenian forces launched an offensive on Kalbajar.", ["Kalbajar"]),
 ])
 def test_what_a_name_in_the_text_names(gazetteer, text, places):
     from kscli.extract.places import find_places

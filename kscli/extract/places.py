@@ -39,13 +39,15 @@ def _backwards(words) -> str:
 _AREA_BEFORE = re.compile(
     rf"\s+(?:eht\s+)?ni(?:htiw)?\s+(?:{_backwards(_AREAS_IN)}|(?:{_backwards(_COUNTS)}|\d+)\b)"
     rf"|\s+fo (?:{_backwards(_AREAS_OF)})", re.I)
-# "the Supreme Soviet of Nagorno-Karabakh", "the Capture of Garadaghly": a body's or an event's
-# name, not a place (as "the Nagorno-Karabakh conflict" is not).
+# "the Supreme Soviet of Nagorno-Karabakh", "the Capture of Garadaghly", "Operation Goranboy": a
+# body's or an event's name, not a place (as "the Nagorno-Karabakh conflict" is not).
 _NAME_OF = re.compile(r"\b(?:Soviet|Council|Assembly|Parliament|Committee|Court|Party|University|Academy|"
-                      r"Church|Diocese|Bank|Front|Congress|Battle|Siege|Capture|Fall)\s+of\s+(?:the\s+)?$")
+                      r"Church|Diocese|Bank|Front|Congress|Battle|Siege|Capture|Fall)\s+of\s+(?:the\s+)?$"
+                      r"|\bOperation\s+$")
 # Nouns that turn a preceding place name into an attribute of something else.
-_EVENTS = frozenset("massacre massacres pogrom pogroms bombing bombings tragedy genocide".split())
+_EVENTS = frozenset("massacre massacres pogrom pogroms bombing bombings tragedy genocide earthquake".split())
 _NOT_A_PLACE_AFTER = _EVENTS | frozenset("conflict war peace talks process statement time group format "
+                                         "offensive offensives counteroffensive movement "
                                          # "Kazakh officials": a people's name, as Azerbaijani is, not the town Qazax
                                          "officials authorities government forces troops soldiers army leadership "
                                          "delegation president election elections referendum parliamentary "
