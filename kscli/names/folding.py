@@ -67,7 +67,9 @@ _KEY_RULES = (
     ("q", "g"), ("k", "g"), ("c", "j"), ("\x01", "ch"), ("e", "a"), ("y", "i"),
     ("w", "v"), ("ou", "u"),
 )
-_SOFTENED = re.compile(r"([bcdfgjklmnpqrstvwxz])y([uo])")
+# ... and ə as ya (Lyankyaran, Gyandzha, Kyalbyajar), but not the -yan of Armenian names (Abovyan,
+# which Abovian writes too).
+_SOFTENED = re.compile(r"([bcdfgjklmnpqrstvwxz])y([uo]|a(?!n$))")
 _DOUBLE = re.compile(r"([a-z])\1+")  # doubled letters are spelling; doubled digits are a number ("2000", "08:00")
 _NON_ALNUM = re.compile(r"[^a-z0-9]+")
 
@@ -143,6 +145,8 @@ def phonetic(folded: str) -> str:
     False
     >>> phonetic("shusha"), phonetic("2000")
     ('shusha', '2000')
+    >>> phonetic("lyankyaran") == phonetic("lankaran"), phonetic("abovyan") == phonetic("abovian")
+    (True, True)
     """
     if "y" in folded:  # Russian writes ü and ö after a consonant as yu and yo: Kyuzadzhik is Küzəcik
         folded = _SOFTENED.sub(r"\1\2", folded)
