@@ -528,6 +528,14 @@ def test_historical_names_are_their_own_class(ksw):
     assert listed["Shusha"]["parent"] == "Shusha District" and listed["Shusha"]["also_in"] == ["Shushi Province"]
 
 
+def test_the_armenian_ending_lu_is_the_azerbaijani_li(index):
+    """Chardakhlu (Armenian Չարդախլու), the Çardaqlı of Shamkir and of Qubadli: read as -lı only
+    when nothing matched as written (Sofulu is a village's own name)."""
+    gaz = index.lexicon.places
+    assert {m.place.name for m in gaz.resolve("Chardakhlu", limit=0)} >= {"Çardaqlı, Shamkir", "Çardaqlı, Qubadli"}
+    assert gaz.resolve("Sofulu", limit=1)[0].place.name.startswith("Sofulu, ")
+
+
 def test_a_town_elsewhere_in_either_country_keeps_no_name_of_the_region(ksw, index):
     """GeoNames gives Vanadzor, in Lori, the name Martunashen, a village of Goygol deported in 1991:
     the town is listed under its own names only, and its Soviet names are historical."""

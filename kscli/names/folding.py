@@ -186,11 +186,18 @@ _GERMAN = (("tsch", "\x01"), ("dsch", "\x02"), ("sch", "sh"), ("ch", "kh"), ("j"
 _GERMAN_J = tuple(rule for rule in _GERMAN if rule != ("j", "y"))
 
 
+# Armenian (Չարդախլու) and old Russian maps write the Azerbaijani ending -lı, -li as -lu.
+_ENDING_LU = re.compile(r"lu\b")
+
+
 def foreign_readings(text: str) -> list[str]:
-    """`text` read as French and as German spell the region's names, where that differs.
+    """`text` read as French and as German spell the region's names, where that differs, and
+    with the Armenian -lu of an Azerbaijani -lı.
 
     >>> foreign_readings("Chouchi"), foreign_readings("Jerewan"), foreign_readings("Tartar")
     (['shushi', 'khoukhi'], ['yerewan'], [])
+    >>> foreign_readings("Chardakhlu")
+    ['shardakhlu', 'khardakhlu', 'chardakhli']
     """
     folded = fold(text)
     out = []
@@ -200,7 +207,8 @@ def foreign_readings(text: str) -> list[str]:
             reading = reading.replace(old, new)
         if reading != folded and reading not in out:
             out.append(reading)
-    return out
+    lu = _ENDING_LU.sub("li", folded)
+    return out + [lu] if lu != folded and lu not in out else out
 
 
 def kind_hint(text: str) -> str | None:
