@@ -528,6 +528,18 @@ def test_historical_names_are_their_own_class(ksw):
     assert listed["Shusha"]["parent"] == "Shusha District" and listed["Shusha"]["also_in"] == ["Shushi Province"]
 
 
+def test_of_two_places_one_key_brings_together_the_one_written_as_typed_comes_first(index):
+    """Merzili, where Monte Melkonian was killed, is Mərzili of Aghdam; Marzılı of Yevlakh has the
+    same key (e, ə and a are one letter to it), and its own name, but is spelled further apart."""
+    from kscli.extract.places import find_places
+
+    gaz = index.lexicon.places
+    best = gaz.resolve("Merzili", limit=0)
+    assert best[0].via == "Mərzili" and best[0].score > best[1].score and best[1].via == "Marzılı"
+    sentence = "Monte Melkonian was killed near Merzili on 12 June 1993."
+    assert find_places(sentence, gaz)[0] == [best[0].place.name]
+
+
 def test_the_armenian_ending_lu_is_the_azerbaijani_li(index):
     """Chardakhlu (Armenian Չարդախլու), the Çardaqlı of Shamkir and of Qubadli: read as -lı only
     when nothing matched as written (Sofulu is a village's own name)."""

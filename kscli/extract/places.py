@@ -17,6 +17,7 @@ from weakref import WeakKeyDictionary
 
 from kscli.names.gazetteer import NOT_EXTRACTED, SETTLEMENTS, Gazetteer, Place
 from kscli.names.folding import GENERIC, fold, key, phonetic, strip_generic
+from kscli.names.guesses import nearest_apart
 from kscli.extract.phrases import Words, tokens
 
 MAX_WORDS = 5
@@ -378,12 +379,19 @@ def _choose(m: Mention, kind: str | None, context: set[str] | None, gaz: Gazette
     # province's name is its own: not the village Tavush, of Tavush Province).
     kept = {n for p in cands if p.curated and p.kind == "district" for n in gaz.family(p.name)
             if p.name in gaz.ancestors(n)} if len(cands) > 1 else set()
-    # Then, as the gazetteer ranks homonyms, a place by its own name before one that has it as another
-    # name (Çaykənd, not Ketishen, once called so), and the better known (more names) first.
-    own = key(m.surface) if len(cands) > 1 else ""
-    return min(cands, key=lambda p: (not p.curated and p.name not in kept, "," in p.name or " (" in p.name,
-                                     _PREFER.get(p.kind, 9), own != key(p.name.split(",")[0].split(" (")[0]),
-                                     -len(p.aliases) - len(p.historical)))
+    # Of those alike in all that, the one with a spelling nearest the text's ("Merzili" is Mərzili, not
+    # Marzılı); then, as the gazetteer ranks homonyms, a place by its own name before one that has it
+    # as another name (Çaykənd, not Ketishen, once called so), and the better known (more names) first.
+    def rank(p: Place) -> tuple:
+        return not p.curated and p.name not in kept, "," in p.name or " (" in p.name, _PREFER.get(p.kind, 9)
+
+    first = min(map(rank, cands))
+    tied = [p for p in cands if rank(p) == first]
+    if len(tied) == 1:
+        return tied[0]
+    own = key(m.surface)
+    return min(tied, key=lambda p: (nearest_apart(m.surface, p.spellings, own), own != key(p.name.split(",")[0].split(" (")[0]),
+                                    -len(p.aliases) - len(p.historical)))
 
 
 def _end_points(mention: Mention, name: str, gaz: Gazetteer, spans: dict) -> list[str]:

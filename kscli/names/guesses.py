@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from kscli.names.folding import plain_letters, strip_generic, words
+from kscli.names.folding import key, plain_letters, strip_generic, words
 from kscli.names.nearness import osa
 
 
@@ -60,14 +60,37 @@ def _sounds(letters: str) -> str:
     return letters.translate(_LETTERS)
 
 
-def _edits(a: str, b: str) -> int:
+def _edits(a: str, b: str, same=str.__eq__) -> int:
     """Levenshtein distance of two short strings (names: no need of rapidfuzz on this path)."""
     row = list(range(len(b) + 1))
     for i, x in enumerate(a, 1):
         previous, row[0] = row[0], i
         for j, y in enumerate(b, 1):
-            previous, row[j] = row[j], min(row[j] + 1, row[j - 1] + 1, previous + (x != y))
+            previous, row[j] = row[j], min(row[j] + 1, row[j - 1] + 1, previous + (not same(x, y)))
     return row[-1]
+
+
+# An Azerbaijani letter and the plain letters English writes for it: ə is a (Tartar) or e (Terter).
+_READ_AS = {"ə": "ae", "ı": "iyu", "ü": "u", "ö": "o", "ç": "c", "ş": "s", "ğ": "g", "q": "g", "c": "j"}
+
+
+def _same_letter(x: str, y: str) -> bool:
+    return x == y or y in _READ_AS.get(x, "") or x in _READ_AS.get(y, "")
+
+
+def apart(typed: str, spelling: str) -> int:
+    """How many letters two spellings of one name differ by, an Azerbaijani letter and its English
+    reading counted as one: of the villages Marzılı and Mərzili, "Merzili" is the second's spelling.
+
+    >>> apart("Merzili", "Mərzili"), apart("Merzili", "Marzılı"), apart("Garadaghly", "Qaradağlı")
+    (0, 1, 1)
+    """
+    return _edits(typed.lower(), spelling.lower(), _same_letter)
+
+
+def nearest_apart(typed: str, spellings, k: str) -> int:
+    """apart() from the nearest of a place's `spellings` with the key `k` (9 without one)."""
+    return min((apart(typed, s) for s in spellings if key(s) == k), default=9)
 
 
 def typo(typed: str, spelling: str) -> bool:
