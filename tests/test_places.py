@@ -462,6 +462,8 @@ def test_the_gazetteer_covers_the_region(index):
     ("Кяльбяджар", "Kalbajar"), ("Beylyagan", "Beylagan"), ("Abovian", "Abovyan"),
     # Who's On First gives Getashen to a village of Ararat and to a neighbour: places-not.tsv takes it off
     ("Getashen", "Çaykənd"),
+    # Soviet and first-war names of units and roads
+    ("Nakhichevan ASSR", "Nakhchivan Autonomous Republic"), ("Lachin humanitarian corridor", "Lachin corridor"),
 ])
 def test_names_from_both_sides_and_other_scripts(index, name, place):
     found = index.lexicon.places.resolve(name, limit=1)
