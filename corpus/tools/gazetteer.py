@@ -22,7 +22,7 @@ names are added to the places Who's On First ties to a GeoNames id. The script
    gives a village inside the 1994-2020 Artsakh-held area its Artsakh province as a second
    parent, and names a homonym as Wikipedia does ("Ağdam, Tovuz");
 4. adds the villages of corpus/tools/places-villages.tsv (official district lists) that none of
-   the above has, the towns of the rest of both countries (GeoNames, 10,000 people or more), and
+   the above has, the towns of the rest of both countries (GeoNames, 5,000 people or more), and
    the other-side and former names of corpus/tools/places-names.tsv; takes off the names
    corpus/tools/places-not.tsv says are another place's.
 
@@ -80,7 +80,7 @@ OTHER_LANGUAGES = "und", "fra", "ita", "deu", "spa", "nld", "pol", "swe", "ceb",
 SETTLEMENTS = ("city", "town", "village")
 # The towns of the rest of both countries are listed from this many people (GeoNames), each under
 # its province where places-hand.tsv has it (GeoNames' admin1 codes of Armenia), else its country.
-TOWN = 10_000
+TOWN = 5_000
 PROVINCES = {("AM", "01"): "Aragatsotn Province", ("AM", "03"): "Armavir Province", ("AM", "05"): "Kotayk Province",
              ("AM", "06"): "Lori Province", ("AM", "07"): "Shirak Province", ("AM", "11"): "Yerevan", ("AZ", "09"): "Baku"}
 RUSSIAN = set("абвгдеёжзийклмнопрстуфхцчшщъыьэюя")
