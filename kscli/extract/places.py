@@ -17,7 +17,7 @@ from weakref import WeakKeyDictionary
 
 from kscli.names.gazetteer import NOT_EXTRACTED, SETTLEMENTS, Gazetteer, Place
 from kscli.names.folding import GENERIC, fold, key, phonetic, strip_generic
-from kscli.names.guesses import nearest_apart
+from kscli.names.guesses import reads_as_any
 from kscli.extract.phrases import Words, tokens
 
 MAX_WORDS = 5
@@ -379,8 +379,8 @@ def _choose(m: Mention, kind: str | None, context: set[str] | None, gaz: Gazette
     # province's name is its own: not the village Tavush, of Tavush Province).
     kept = {n for p in cands if p.curated and p.kind == "district" for n in gaz.family(p.name)
             if p.name in gaz.ancestors(n)} if len(cands) > 1 else set()
-    # Of those alike in all that, the one with a spelling nearest the text's ("Merzili" is Mərzili, not
-    # Marzılı); then, as the gazetteer ranks homonyms, a place by its own name before one that has it
+    # Of those alike in all that, one with a spelling that reads as the text's ("Merzili" is Mərzili,
+    # not Marzılı); then, as the gazetteer ranks homonyms, a place by its own name before one that has it
     # as another name (Çaykənd, not Ketishen, once called so), and the better known (more names) first.
     def rank(p: Place) -> tuple:
         return not p.curated and p.name not in kept, "," in p.name or " (" in p.name, _PREFER.get(p.kind, 9)
@@ -390,7 +390,7 @@ def _choose(m: Mention, kind: str | None, context: set[str] | None, gaz: Gazette
     if len(tied) == 1:
         return tied[0]
     own = key(m.surface)
-    return min(tied, key=lambda p: (nearest_apart(m.surface, p.spellings, own), own != key(p.name.split(",")[0].split(" (")[0]),
+    return min(tied, key=lambda p: (not reads_as_any(m.surface, p.spellings, own), own != key(p.name.split(",")[0].split(" (")[0]),
                                     -len(p.aliases) - len(p.historical)))
 
 

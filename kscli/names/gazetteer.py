@@ -13,7 +13,7 @@ from collections.abc import Mapping
 
 from kscli.names.features import FEATURE_FORMS, FEATURE_WORDS, name_forms
 from kscli.names.folding import foreign_readings, key, kind_hint, phonetic, plain_letters, strip_generic, words
-from kscli.names.guesses import alike, apart, elsewhere, typo
+from kscli.names.guesses import alike, elsewhere, reads_as, typo
 from kscli.names.linemap import LineMap
 from kscli.names.nearness import nearest
 from kscli.record import Record
@@ -197,17 +197,27 @@ class Gazetteer:
         return [k for k, v in self._keys.items() if len(k) >= 4 and any(_guessable(p) for p, _ in v)]
 
     def _transliterations(self, text: str, k: str, found: set[str]) -> list[Match]:
-        """Places one of whose spellings has the key of `text` and is written alike (one match a place,
-        through its spelling nearest to `text`, scored 95 less half a point a letter apart: of two
-        villages one key brings together, the one written as typed comes first)."""
-        best: dict[str, Match] = {}
+        """Places one of whose spellings has the key of `text` and is written alike, one match a
+        place. Where no spelling is listed as written (nothing `found`) and places of one kind answer,
+        one with a spelling that reads as `text` letter for letter (an Azerbaijani letter and its
+        English reading counted as one) scores 95, the others 94.5: of two villages one key brings
+        together, the one written as typed comes first."""
+        vias: dict[str, tuple[Place, list[str]]] = {}
         for place, via in self._keys.get(k, ()):
-            if place.name not in found and alike(text, via, 1 / 2 if _guessable(place) else 1 / 3):
-                score = 95.0 - min(apart(text, via), 4) / 2
-                if place.name not in best or score > best[place.name].score:
-                    best[place.name] = Match(place, "transliteration", score, via)
-        found.update(best)
-        return list(best.values())
+            if place.name not in found:
+                vias.setdefault(place.name, (place, []))[1].append(via)
+        out = []
+        for place, spellings in vias.values():
+            share = 1 / 2 if _guessable(place) else 1 / 3
+            via = next((s for s in spellings if alike(text, s, share)), None)
+            if via is not None:
+                out.append(Match(place, "transliteration", 95.0, via))
+        # An exact match outranks them all, and a town and its district are told apart by kind.
+        kinds = [m.place.kind for m in out]
+        if not found and len(set(kinds)) < len(kinds):
+            out = [_read_as_typed(m, text, vias[m.place.name][1]) for m in out]
+        found.update(m.place.name for m in out)
+        return out
 
     def _feature(self, text: str) -> list[Match]:
         """"Mount Gamysh", "Sarsang lake", "Hakari çayı", "Сарсангское водохранилище", "Սարսանգի
@@ -318,6 +328,12 @@ class Gazetteer:
                     out.append(parent)
                     todo.append(parent)
         return out
+
+
+def _read_as_typed(m: Match, text: str, spellings: list[str]) -> Match:
+    """The match through a spelling that reads as `text` letter for letter (95), else at 94.5."""
+    via = next((s for s in spellings if reads_as(text, s)), None)
+    return Match(m.place, m.rule, 95.0 if via else 94.5, via or m.via)
 
 
 def _exact_score(rule: str, via: str, folded: str) -> float:

@@ -60,37 +60,34 @@ def _sounds(letters: str) -> str:
     return letters.translate(_LETTERS)
 
 
-def _edits(a: str, b: str, same=str.__eq__) -> int:
+def _edits(a: str, b: str) -> int:
     """Levenshtein distance of two short strings (names: no need of rapidfuzz on this path)."""
     row = list(range(len(b) + 1))
     for i, x in enumerate(a, 1):
         previous, row[0] = row[0], i
         for j, y in enumerate(b, 1):
-            previous, row[j] = row[j], min(row[j] + 1, row[j - 1] + 1, previous + (not same(x, y)))
+            previous, row[j] = row[j], min(row[j] + 1, row[j - 1] + 1, previous + (x != y))
     return row[-1]
 
 
-# An Azerbaijani letter and the plain letters English writes for it: ə is a (Tartar) or e (Terter).
-_READ_AS = {"ə": "ae", "ı": "iyu", "ü": "u", "ö": "o", "ç": "c", "ş": "s", "ğ": "g", "q": "g", "c": "j"}
+# An Azerbaijani letter as English writes it; ə is a (Tartar) or e (Terter), both tried.
+_READ_AS = str.maketrans({"ı": "i", "y": "i", "ü": "u", "ö": "o", "ç": "c", "ş": "s", "ğ": "g", "q": "g"})
 
 
-def _same_letter(x: str, y: str) -> bool:
-    return x == y or y in _READ_AS.get(x, "") or x in _READ_AS.get(y, "")
+def reads_as(typed: str, spelling: str) -> bool:
+    """Whether `spelling` is `typed` letter for letter, an Azerbaijani letter and its English reading
+    counted as one: of the villages Marzılı and Mərzili, "Merzili" is the second's spelling.
 
-
-def apart(typed: str, spelling: str) -> int:
-    """How many letters two spellings of one name differ by, an Azerbaijani letter and its English
-    reading counted as one: of the villages Marzılı and Mərzili, "Merzili" is the second's spelling.
-
-    >>> apart("Merzili", "Mərzili"), apart("Merzili", "Marzılı"), apart("Garadaghly", "Qaradağlı")
-    (0, 1, 1)
+    >>> reads_as("Merzili", "Mərzili"), reads_as("Merzili", "Marzılı"), reads_as("Qaradagly", "Qaradağlı")
+    (True, False, True)
     """
-    return _edits(typed.lower(), spelling.lower(), _same_letter)
+    a, b = typed.lower().translate(_READ_AS), spelling.lower().translate(_READ_AS)
+    return a == b or "ə" in a + b and any(a.replace("ə", schwa) == b.replace("ə", schwa) for schwa in "ae")
 
 
-def nearest_apart(typed: str, spellings, k: str) -> int:
-    """apart() from the nearest of a place's `spellings` with the key `k` (9 without one)."""
-    return min((apart(typed, s) for s in spellings if key(s) == k), default=9)
+def reads_as_any(typed: str, spellings, k: str) -> bool:
+    """Whether one of a place's `spellings` with the key `k` reads as `typed` (reads_as())."""
+    return any(reads_as(typed, s) for s in spellings if key(s) == k)
 
 
 def typo(typed: str, spelling: str) -> bool:
