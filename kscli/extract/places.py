@@ -17,7 +17,7 @@ from weakref import WeakKeyDictionary
 
 from kscli.names.gazetteer import NOT_EXTRACTED, SETTLEMENTS, Gazetteer, Place
 from kscli.names.folding import GENERIC, fold, key, phonetic, strip_generic
-from kscli.names.guesses import reads_as_any
+from kscli.names.guesses import alike, reads_as_any
 from kscli.extract.phrases import Words, tokens
 
 MAX_WORDS = 5
@@ -235,7 +235,9 @@ def _span_places(gaz: Gazetteer, spans: dict, norms: tuple[str, ...]) -> tuple[s
     found = spans.get(norms)
     if found is None:
         kept, kind = strip_generic(list(norms))
-        named = gaz.by_key(phonetic("".join(_split_words(kept))))
+        k = phonetic("".join(_split_words(kept)))
+        # Written alike, not only keyed alike: Saky, in Crimea, is no Seki (Şəki).
+        named = [p for p in gaz.by_key(k) if any(alike(" ".join(kept), s) for s in p.spellings if key(s) == k)]
         places = [p for p in named if p.kind not in NOT_EXTRACTED]
         # Several words that name only a country or state are its name, not a place's: None says so.
         found = spans[norms] = (kind, None if named and not places and len(norms) > 1 else places)

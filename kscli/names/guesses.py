@@ -38,11 +38,12 @@ def alike(typed: str, spelling: str, share: float = 1 / 2) -> bool:
     written with one letter or two (x or kh, ş or sh) is one letter where the rest lines up letter
     for letter: Azykh and Azıx differ by one (y, ı), Xyzzy and Khyzy by more than a letter."""
     a, b = _letters(typed), _letters(spelling)
-    limit = max(len(a), len(b)) * share
+    # A share of the letters after the first: two letters of four are too many (Saky, in Crimea, is no Seki).
+    limit = (max(len(a), len(b)) - 1) * share
     if a == b or (abs(len(a) - len(b)) <= limit and _edits(a, b) <= limit):
         return True
     a, b = _sounds(a), _sounds(b)
-    return len(a) == len(b) and sum(x != y for x, y in zip(a, b)) <= len(a) * share
+    return len(a) == len(b) and sum(x != y for x, y in zip(a, b)) <= (len(a) - 1) * share
 
 
 def _letters(name: str) -> str:
