@@ -345,12 +345,14 @@ def add_towns(rows: list[dict], added: list[dict], towns: list[tuple[dict, dict]
     """The towns of the rest of both countries (Gyumri, Vanadzor, Sumqayit): first-war text names
     them, and a user typing one should get it, not a guess at a village here. Each keeps only the
     names no place of the region has ("Martunashen" is a Goygol village's, not Vanadzor's), and is
-    the one named "Name, Province" where a place of the region has its name (Saray, Abovyan). Nor
+    the one named "Name, Province" where a settlement of the region has its name, in any spelling
+    (Saray, Abovyan; Əhmədbəyli, the Fuzuli village Akhmedbeyli's name). Nor
     does it keep another GeoNames place's own name (GeoNames gives Hrazdan Akhtala's).
     """
     held = {k for row in rows for k in keys_of((row["name"], *split(row["aliases"]), *split(row["historical"])))}
     own_names = {key(entry["name"]) for entry in alternates.values()}
     names = {folded(row["name"].split(",")[0]) for row in rows}
+    settled = {key(row["name"].split(",")[0]) for row in rows if row["kind"] in SETTLEMENTS}
     for row, entry in towns:
         province = PROVINCES.get((entry["countrycode"], entry["admin1code"]))
         country = "Armenia" if entry["countrycode"] == "AM" else "Azerbaijan"
@@ -358,7 +360,7 @@ def add_towns(rows: list[dict], added: list[dict], towns: list[tuple[dict, dict]
             others = own_names - {key(entry["name"])}
             row[column] = ";".join(n for n in split(row[column]) if key(n) not in held and key(n) not in others)
         row.update(parent=province or country, source="geonames", _other=[])
-        if folded(row["name"]) in names:
+        if folded(row["name"]) in names or key(row["name"]) in settled:
             row["name"] += ", " + (province or country).removesuffix(" Province")
         names.add(folded(row["name"]))
         added.append(row)
