@@ -621,6 +621,7 @@ def test_a_town_takes_in_its_landmarks(index):
     # an operation, an offensive, an earthquake or a movement named after a place, as a conflict is
     ("Operation Goranboy began in June, and the Kalbajar offensive in March.", []),
     ("The Spitak earthquake struck; the Karabakh movement grew.", []),
+    ("He joined the Tartar self-defense battalion; the Shusha brigade held.", []),  # units
     ("Armenian forces launched an offensive on Kalbajar.", ["Kalbajar"]),
     # keyed like a spelling of Şəki (Seki), but not written like one: a place of another war
     ("A series of explosions hit the Saky air base in western Crimea.", []),

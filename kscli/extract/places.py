@@ -45,14 +45,14 @@ _AREA_BEFORE = re.compile(
 _NAME_OF = re.compile(r"\b(?:Soviet|Council|Assembly|Parliament|Committee|Court|Party|University|Academy|"
                       r"Church|Diocese|Bank|Front|Congress|Battle|Siege|Capture|Fall)\s+of\s+(?:the\s+)?$"
                       r"|\bOperation\s+$")
-# Nouns that turn a preceding place name into an attribute of something else.
+# Nouns that turn a preceding place name into an attribute of something else: an event's, a unit's
+# ("the Tartar self-defence battalion"), a people's ("Kazakh officials": not the town Qazax).
 _EVENTS = frozenset("massacre massacres pogrom pogroms bombing bombings tragedy genocide earthquake".split())
 _NOT_A_PLACE_AFTER = _EVENTS | frozenset("conflict war peace talks process statement time group format "
-                                         "offensive offensives counteroffensive movement "
-                                         # "Kazakh officials": a people's name, as Azerbaijani is, not the town Qazax
-                                         "officials authorities government forces troops soldiers army leadership "
-                                         "delegation president election elections referendum parliamentary "
-                                         "independence".split())
+                                         "offensive offensives counteroffensive movement battalion battalions brigade "
+                                         "brigades regiment detachment".split()) | {"self defense", "self defence"} \
+    | frozenset("officials authorities government forces troops soldiers army leadership delegation president "
+                "election elections referendum parliamentary independence".split())
 _AREAS = ("district", "province", "region")
 _PREFER = {"city": 0, "town": 0, "village": 1, "landmark": 2, "district": 3, "province": 4,
            "region": 5, "river": 2, "valley": 2, "mountain": 2, "road": 2}
