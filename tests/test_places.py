@@ -463,6 +463,9 @@ def test_the_gazetteer_covers_the_region(index):
     ("Кяльбяджар", "Kalbajar"), ("Beylyagan", "Beylagan"), ("Abovian", "Abovyan"),
     # Who's On First gives Getashen to a village of Ararat and to a neighbour: places-not.tsv takes it off
     ("Getashen", "Çaykənd"),
+    # Upper and Lower, Big and Small in another language than the one the gazetteer lists
+    ("Upper Abdurrahmanli", "Yukhary Abdurakhmanly"), ("Nizhniy Veysalli", "Aşağı Veysəlli"),
+    ("Lower Oratag", "Aşağı Oratağ"), ("Great Kirs", "Böyük Kirs"),
     # Soviet and first-war names of units and roads
     ("Nakhichevan ASSR", "Nakhchivan Autonomous Republic"), ("Lachin humanitarian corridor", "Lachin corridor"),
 ])

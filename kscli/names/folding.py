@@ -208,7 +208,30 @@ def foreign_readings(text: str) -> list[str]:
         if reading != folded and reading not in out:
             out.append(reading)
     lu = _ENDING_LU.sub("li", folded)
-    return out + [lu] if lu != folded and lu not in out else out
+    out += [lu] if lu != folded and lu not in out else []
+    return out + qualifier_readings(folded)
+
+
+# Upper, Lower, Big and Small in the region's names, as Azerbaijani, Armenian, Russian and English
+# write them: the gazetteer lists a village under one or two ("Yuxarı Oratağ", "Verin Horatagh").
+_QUALIFIER_FORMS = (("yuxari", "verin", "verkhniy", "upper"), ("asagi", "nerkin", "nizhniy", "lower"),
+                    ("boyuk", "mets", "bolshoy", "big"), ("kicik", "pokr", "malyy", "small"))
+_QUALIFIER_OF = {form: forms for forms in _QUALIFIER_FORMS for form in forms} | {
+    spelled: forms for forms, spellings in zip(_QUALIFIER_FORMS, (
+        "yukhari yukhary yukari verkhnij verkhnyaya verkhneye", "ashagi ashaghi ashagy nizhnij nizhnyaya nizhneye",
+        "bolshoi bolshaya bolshoye great", "kichik malyj malaya maloye little"))
+    for spelled in spellings.split()}
+
+
+def qualifier_readings(folded: str) -> list[str]:
+    """`folded` with its first word, Upper or Lower, Big or Small in one language, in the others.
+
+    >>> qualifier_readings("upper horatagh")
+    ['yuxari horatagh', 'verin horatagh', 'verkhniy horatagh']
+    """
+    first, _, rest = folded.partition(" ")
+    forms = _QUALIFIER_OF.get(first, ()) if rest else ()
+    return [f"{form} {rest}" for form in forms if form != first]
 
 
 def kind_hint(text: str) -> str | None:
