@@ -465,7 +465,7 @@ def test_the_gazetteer_covers_the_region(index):
     ("Getashen", "Çaykənd"),
     # Upper and Lower, Big and Small in another language than the one the gazetteer lists
     ("Upper Abdurrahmanli", "Yukhary Abdurakhmanly"), ("Nizhniy Veysalli", "Aşağı Veysəlli"),
-    ("Lower Oratag", "Aşağı Oratağ"), ("Great Kirs", "Böyük Kirs"),
+    ("Lower Oratag", "Aşağı Oratağ"), ("Great Kirs", "Böyük Kirs"), ("Old Taghlar", "Khintaglar"),
     # Soviet and first-war names of units and roads
     ("Nakhichevan ASSR", "Nakhchivan Autonomous Republic"), ("Lachin humanitarian corridor", "Lachin corridor"),
 ])

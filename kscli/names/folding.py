@@ -212,19 +212,22 @@ def foreign_readings(text: str) -> list[str]:
     return out + qualifier_readings(folded)
 
 
-# Upper, Lower, Big and Small in the region's names, as Azerbaijani, Armenian, Russian and English
-# write them: the gazetteer lists a village under one or two ("Yuxarı Oratağ", "Verin Horatagh").
-_QUALIFIER_FORMS = (("yuxari", "verin", "verkhniy", "upper"), ("asagi", "nerkin", "nizhniy", "lower"),
-                    ("boyuk", "mets", "bolshoy", "big"), ("kicik", "pokr", "malyy", "small"))
+# Upper, Lower, Big, Small, New and Old in the region's names, as Azerbaijani, Armenian, Russian and
+# English write them (folded): the gazetteer lists a village under one or two ("Yuxarı Oratağ",
+# "Verin Horatagh").
+_QUALIFIER_FORMS = (("yuxari", "verin", "verkhniy", "upper"), ("ashaghi", "nerkin", "nizhniy", "lower"),
+                    ("boyuk", "mets", "bolshoy", "big"), ("kichik", "pokr", "malyy", "small"),
+                    ("yeni", "nor", "novyy", "new"), ("kohna", "hin", "staryy", "old"))
 _QUALIFIER_OF = {form: forms for forms in _QUALIFIER_FORMS for form in forms} | {
     spelled: forms for forms, spellings in zip(_QUALIFIER_FORMS, (
-        "yukhari yukhary yukari verkhnij verkhnyaya verkhneye", "ashagi ashaghi ashagy nizhnij nizhnyaya nizhneye",
-        "bolshoi bolshaya bolshoye great", "kichik malyj malaya maloye little"))
+        "yukhari yukhary yukari verkhnij verkhnyaya verkhneye", "asagi ashagi ashagy nizhnij nizhnyaya nizhneye",
+        "bolshoi bolshaya bolshoye great", "kicik malyj malaya maloye little", "novyi novaya novoye",
+        "kohne staryi staraya staroye"))
     for spelled in spellings.split()}
 
 
 def qualifier_readings(folded: str) -> list[str]:
-    """`folded` with its first word, Upper or Lower, Big or Small in one language, in the others.
+    """`folded` with its first word, Upper or Lower, Big or Small, New or Old in one language, in the others.
 
     >>> qualifier_readings("upper horatagh")
     ['yuxari horatagh', 'verin horatagh', 'verkhniy horatagh']
