@@ -466,6 +466,8 @@ def test_the_gazetteer_covers_the_region(index):
     # Upper and Lower, Big and Small in another language than the one the gazetteer lists
     ("Upper Abdurrahmanli", "Yukhary Abdurakhmanly"), ("Nizhniy Veysalli", "Aşağı Veysəlli"),
     ("Lower Oratag", "Aşağı Oratağ"), ("Great Kirs", "Böyük Kirs"), ("Old Taghlar", "Khintaglar"),
+    # Armenian ye and vo at the start of a word, romanised without the glide
+    ("Erablur", "Yerablur"), ("Orotan", "Vorotan River"),
     # Soviet and first-war names of units and roads
     ("Nakhichevan ASSR", "Nakhchivan Autonomous Republic"), ("Lachin humanitarian corridor", "Lachin corridor"),
 ])

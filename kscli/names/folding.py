@@ -209,7 +209,20 @@ def foreign_readings(text: str) -> list[str]:
             out.append(reading)
     lu = _ENDING_LU.sub("li", folded)
     out += [lu] if lu != folded and lu not in out else []
-    return out + qualifier_readings(folded)
+    return out + qualifier_readings(folded) + _initial_readings(folded)
+
+
+# Armenian Ե and Ո begin a word as ye and vo, romanised with and without the glide (Yeghvard and
+# Eghvard, Voskepar and Oskepar); Russian Е is ye as well (Enikend, Yenikend).
+_INITIALS = (("ye", "e"), ("e", "ye"), ("vo", "o"), ("o", "vo"))
+
+
+def _initial_readings(folded: str) -> list[str]:
+    """
+    >>> _initial_readings("orotan"), _initial_readings("yeghegis")
+    (['vorotan'], ['eghegis'])
+    """
+    return [new + folded[len(old):] for old, new in _INITIALS if folded.startswith(old)][:1]
 
 
 # Upper, Lower, Big, Small, New and Old in the region's names, as Azerbaijani, Armenian, Russian and
