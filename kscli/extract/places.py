@@ -18,6 +18,7 @@ from weakref import WeakKeyDictionary
 from kscli.names.gazetteer import NOT_EXTRACTED, SETTLEMENTS, Gazetteer, Place
 from kscli.names.folding import GENERIC, fold, key, phonetic, strip_generic
 from kscli.names.guesses import alike, reads_as_any
+from kscli.extract.not_places import EVENTS, NAME_HEADS, NAME_OF, NOT_A_PLACE_AFTER, PEOPLES, QUALIFIERS
 from kscli.extract.phrases import Words, tokens
 
 MAX_WORDS = 5
@@ -40,19 +41,6 @@ def _backwards(words) -> str:
 _AREA_BEFORE = re.compile(
     rf"\s+(?:eht\s+)?ni(?:htiw)?\s+(?:{_backwards(_AREAS_IN)}|(?:{_backwards(_COUNTS)}|\d+)\b)"
     rf"|\s+fo (?:{_backwards(_AREAS_OF)})", re.I)
-# "the Supreme Soviet of Nagorno-Karabakh", "the Capture of Garadaghly", "Operation Goranboy": a
-# body's or an event's name, not a place (as "the Nagorno-Karabakh conflict" is not).
-_NAME_OF = re.compile(r"\b(?:Soviet|Council|Assembly|Parliament|Committee|Court|Party|University|Academy|"
-                      r"Church|Diocese|Bank|Front|Congress|Battle|Siege|Capture|Fall)\s+of\s+(?:the\s+)?$"
-                      r"|\bOperation\s+$")
-# Nouns that turn a preceding place name into an attribute of something else: an event's, a unit's
-# ("the Tartar self-defence battalion"), a people's ("Kazakh officials": not the town Qazax).
-_EVENTS = frozenset("massacre massacres pogrom pogroms bombing bombings tragedy genocide earthquake".split())
-_NOT_A_PLACE_AFTER = _EVENTS | frozenset("conflict war peace talks process statement time group format "
-                                         "offensive offensives counteroffensive movement battalion battalions brigade "
-                                         "brigades regiment detachment".split()) | {"self defense", "self defence"} \
-    | frozenset("officials authorities government forces troops soldiers army leadership delegation president "
-                "election elections referendum parliamentary independence".split())
 _AREAS = ("district", "province", "region")
 _PREFER = {"city": 0, "town": 0, "village": 1, "landmark": 2, "district": 3, "province": 4,
            "region": 5, "river": 2, "valley": 2, "mountain": 2, "road": 2}
@@ -156,7 +144,7 @@ def _mentions(text: str, toks: Words, gaz: Gazetteer, spans: dict) -> list[Menti
             out += _hyphen_pair(toks, i, gaz, spans)
         elif found is not None:
             mention, after = found
-            if mention is not None and not _NAME_OF.search(text, max(0, mention.start - 40), mention.start):
+            if mention is not None and not NAME_OF.search(text, max(0, mention.start - 40), mention.start):
                 out.append(mention)
     return out
 
@@ -257,11 +245,10 @@ def _split_words(words: list[str]) -> list[str]:
 def _after_a_name_head(toks: Words, i: int) -> bool:
     """"Mount Karaglukh", "Lake Sev": a word that begins a mountain's or a lake's name makes the name
     another place than the village it may also be (the gazetteer's own "Mount Kapaz" is matched whole)."""
-    return i > 0 and toks.gap[i] == " " and toks.text[i - 1] in _NAME_HEADS
+    return i > 0 and toks.gap[i] == " " and toks.text[i - 1] in NAME_HEADS
 
 
 _CONJUNCTIONS = frozenset(("and", "or"))
-_NAME_HEADS = frozenset(("Mount", "Mt", "Mt.", "Lake", "Cape", "Fort", "Saint", "St", "St."))
 
 
 def _after_a_given_name(toks: Words, i: int, gaz: Gazetteer) -> bool:
@@ -271,28 +258,22 @@ def _after_a_given_name(toks: Words, i: int, gaz: Gazetteer) -> bool:
     if i < 2 or toks.gap[i] != " " or not _capitalised(toks.text[i - 1]):
         return False
     word, norm = toks.text[i - 1], toks.norm[i - 1]
-    return not (word.endswith(("'s", "’s", "s'")) or norm in GENERIC or norm in _QUALIFIERS
-                or norm.endswith(_PEOPLES) or _first_key(norm) in gaz.first_words)
-
-
-_QUALIFIERS = frozenset(("upper", "lower", "north", "south", "east", "west", "northern", "southern", "eastern",
-                         "western", "central", "new", "old", "greater", "little", "big", "nor", "verin", "nerkin",
-                         "yukhari", "ashagi", "ashaghi", "boyuk", "kichik", "soviet", "operation"))
-_PEOPLES = ("ian", "ani", "ish", "ese", "ic", "ians", "is")  # Armenian, Azerbaijani, Turkish: adjectives of a side
+    return not (word.endswith(("'s", "’s", "s'")) or norm in GENERIC or norm in QUALIFIERS
+                or norm.endswith(PEOPLES) or _first_key(norm) in gaz.first_words)
 
 
 def _part_of_longer_name(toks: Words, end: int) -> bool:
     """"Moscow Time", "the Nagorno-Karabakh conflict": the name qualifies something that is not a place."""
     if end + 2 < len(toks) and toks.gap[end] in ("-", "–", "—") and _capitalised(toks.text[end]) \
-            and toks.gap[end + 1] == toks.gap[end + 2] == " " and toks.norm[end + 2] in _EVENTS:
+            and toks.gap[end + 1] == toks.gap[end + 2] == " " and toks.norm[end + 2] in EVENTS:
         return True  # "the Tbilisi–Aghdam bus bombing": both names are the event's
     if end >= len(toks) or toks.gap[end] != " ":
         return False
     norm = toks.norm[end]
     if end + 1 < len(toks) and toks.gap[end + 1] == " " and not _capitalised(toks.text[end]) and norm not in GENERIC \
-            and toks.norm[end + 1] in _EVENTS:
+            and toks.norm[end + 1] in EVENTS:
         return True  # "the Tbilisi–Aghdam bus bombing": an event's name, one word between
-    return (_capitalised(toks.text[end]) and norm not in GENERIC) or norm in _NOT_A_PLACE_AFTER
+    return (_capitalised(toks.text[end]) and norm not in GENERIC) or norm in NOT_A_PLACE_AFTER
 
 
 def _resolve(text: str, mentions: list[Mention], gaz: Gazetteer) -> list[str]:
@@ -392,8 +373,8 @@ def _choose(m: Mention, kind: str | None, context: set[str] | None, gaz: Gazette
     if len(tied) == 1:
         return tied[0]
     own = key(m.surface)
-    return min(tied, key=lambda p: (not reads_as_any(m.surface, p.spellings, own), own != key(p.name.split(",")[0].split(" (")[0]),
-                                    -len(p.aliases) - len(p.historical)))
+    return min(tied, key=lambda p: (not reads_as_any(m.surface, p.spellings, own),
+                                    own != key(p.name.split(",")[0].split(" (")[0]), -len(p.aliases) - len(p.historical)))
 
 
 def _end_points(mention: Mention, name: str, gaz: Gazetteer, spans: dict) -> list[str]:

@@ -1,0 +1,30 @@
+"""The words around a name that make it no place: a body's or an event's name it is part of
+("the Supreme Soviet of Nagorno-Karabakh", "the Khojaly massacre"), a noun it qualifies
+("Moscow Time", "Kazakh officials"), the word that begins a mountain's or a lake's name."""
+
+from __future__ import annotations
+
+import re
+
+# "the Supreme Soviet of Nagorno-Karabakh", "the Capture of Garadaghly", "Operation Goranboy": a
+# body's or an event's name, not a place (as "the Nagorno-Karabakh conflict" is not).
+NAME_OF = re.compile(r"\b(?:Soviet|Council|Assembly|Parliament|Committee|Court|Party|University|Academy|"
+                     r"Church|Diocese|Bank|Front|Congress|Battle|Siege|Capture|Fall)\s+of\s+(?:the\s+)?$"
+                     r"|\bOperation\s+$")
+# Nouns that turn a preceding place name into an attribute of something else: an event's, a unit's
+# ("the Tartar self-defence battalion"), a people's ("Kazakh officials": not the town Qazax), a
+# father's ("Anvar Talish oglu Arazov": a patronymic).
+EVENTS = frozenset("massacre massacres pogrom pogroms bombing bombings tragedy genocide earthquake".split())
+NOT_A_PLACE_AFTER = EVENTS | frozenset("conflict war peace talks process statement time group format "
+                                       "offensive offensives counteroffensive movement battalion battalions brigade "
+                                       "brigades regiment detachment oglu ogly oghlu qizi gizi kyzy "
+                                       "officials authorities government forces troops soldiers army leadership "
+                                       "delegation president election elections referendum parliamentary "
+                                       "independence".split()) | {"self defense", "self defence"}
+# Capitalised words a place's own name may follow, unlike a given name before a surname.
+QUALIFIERS = frozenset(("upper", "lower", "north", "south", "east", "west", "northern", "southern", "eastern",
+                        "western", "central", "new", "old", "greater", "little", "big", "nor", "verin", "nerkin",
+                        "yukhari", "ashagi", "ashaghi", "boyuk", "kichik", "soviet", "operation"))
+PEOPLES = ("ian", "ani", "ish", "ese", "ic", "ians", "is")  # Armenian, Azerbaijani, Turkish: adjectives of a side
+# Words that begin a mountain's or a lake's name: "Mount Karaglukh" is no village Karaglukh.
+NAME_HEADS = frozenset(("Mount", "Mt", "Mt.", "Lake", "Cape", "Fort", "Saint", "St", "St."))
