@@ -548,6 +548,16 @@ def test_of_two_places_one_key_brings_together_the_one_written_as_typed_comes_fi
     assert find_places(sentence, gaz)[0] == [best[0].place.name]
 
 
+def test_a_name_many_villages_share_is_the_one_near_a_place_its_sentence_names(index):
+    """Gulistan is a village of Julfa (Nakhchivan) and Gülüstan one of Goranboy, beside Talış: no
+    district of the sentence holds either, so the nearer to Talış is meant."""
+    from kscli.extract.places import find_places
+
+    text = "On April 11, 1994 Karabakh forces retook Talış, securing the village of Gulistan."
+    assert find_places(text, index.lexicon.places)[0] == ["Talış", "Gülüstan"]
+    assert find_places("Troops entered Gulistan.", index.lexicon.places)[0] == ["Gulistan"]  # no place near: as before
+
+
 def test_the_armenian_ending_lu_is_the_azerbaijani_li(index):
     """Chardakhlu (Armenian Չարդախլու), the Çardaqlı of Shamkir and of Qubadli: read as -lı only
     when nothing matched as written (Sofulu is a village's own name)."""

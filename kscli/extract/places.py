@@ -4,6 +4,7 @@ Context rules, all about the shape of English, none about one article:
 - "X District", "X and Y Districts", "villages in X" point at districts;
 - "A in B" makes B the container of A ("Talış in Tartar", "Ağdam ... in Tovuz District");
 - a bare settlement name is the settlement, not the district named after it;
+- a name many villages share is the one inside, or else nearest to, a place its sentence or day names;
 - a name followed straight by another capitalised word is part of a longer
   proper name ("Moscow Time") unless the two together are a known place.
 """
@@ -17,6 +18,7 @@ from weakref import WeakKeyDictionary
 
 from kscli.names.gazetteer import NOT_EXTRACTED, SETTLEMENTS, Gazetteer, Place
 from kscli.names.folding import GENERIC, fold, key, phonetic, strip_generic
+from kscli.names.geo import nearest_to
 from kscli.names.guesses import alike, reads_as_any
 from kscli.extract.not_places import EVENTS, NAME_HEADS, NAME_OF, NOT_A_PLACE_AFTER, PEOPLES, QUALIFIERS
 from kscli.extract.phrases import Words, tokens
@@ -104,7 +106,7 @@ def _by_the_day(mentions: list, chosen: list, gaz: Gazetteer) -> None:
 
 def _near(mention: Mention, chosen: list, n: int, k: int, where, gaz: Gazetteer) -> bool:
     """Choose, for mention k of text n, a candidate inside or beside a place chosen in the texts
-    `where`; whether the choice is so placed."""
+    `where`, or else the nearest to one (within 40 km); whether the choice is so placed."""
     anchors = set()
     for n2 in where:
         for k2, name in enumerate(chosen[n2] or ()):
@@ -114,9 +116,10 @@ def _near(mention: Mention, chosen: list, n: int, k: int, where, gaz: Gazetteer)
     if set(gaz.ancestors(chosen[n][k])) & anchors:
         return True
     inside = [p for p in mention.candidates if set(gaz.ancestors(p.name)) & anchors]
-    if inside:
-        chosen[n][k] = inside[0].name
-    return bool(inside)
+    near = inside[0] if inside else nearest_to(mention.candidates, [gaz.places[a] for a in anchors])
+    if near:
+        chosen[n][k] = near.name
+    return bool(near)
 
 
 def _places(mentions: list[Mention], chosen: list[str], gaz: Gazetteer, spans: dict) -> tuple:

@@ -33,3 +33,13 @@ def places_near(gazetteer, centre: str, km: float) -> set[str]:
     # Areas (a district, a region) have a centroid, not a location: being "near" one means nothing.
     return {p.name for p in gazetteer.places.values()
             if p.lat is not None and p.kind not in AREAS and distance_km((here.lat, here.lon), (p.lat, p.lon)) <= km}
+
+
+def nearest_to(candidates, anchors, within_km: float = 40.0):
+    """Of `candidates` (places), the one nearest to any of `anchors` (places) with coordinates, if
+    within `within_km` of one: the Gülüstan beside Talış, not the one in Nakhchivan."""
+    points = [(a.lat, a.lon) for a in anchors if a.lat is not None and a.kind not in AREAS]
+    near = [(min(distance_km((c.lat, c.lon), q) for q in points), c) for c in candidates if c.lat is not None] \
+        if points else []
+    best = min(near, default=None, key=lambda pair: pair[0])
+    return best[1] if best and best[0] <= within_km else None
