@@ -579,6 +579,9 @@ def test_a_town_elsewhere_in_either_country_keeps_no_name_of_the_region(ksw, ind
     assert (row["place"], row["rule"]) == ("Gyumri", "historical")
     text = "On March 1, Armenian refugees from Sumgayit arrived in Stepanakert."
     assert find_places(text, gaz)[0] == ["Sumgayit", "Stepanakert"]
+    # found by its names, never by a guess: a typo is far likelier of a place of the region
+    assert gaz.get("Vanadzor").elsewhere and not gaz.get("Goris").elsewhere
+    assert all(m.place.name != "Sabirabad" for m in gaz.resolve("Shirabad", limit=0))
 
 
 def test_within_follows_both_sides_units(index):

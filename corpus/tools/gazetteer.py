@@ -359,7 +359,7 @@ def add_towns(rows: list[dict], added: list[dict], towns: list[tuple[dict, dict]
         for column in ("aliases", "historical"):
             others = own_names - {key(entry["name"])}
             row[column] = ";".join(n for n in split(row[column]) if key(n) not in held and key(n) not in others)
-        row.update(parent=province or country, source="geonames", _other=[])
+        row.update(parent=province or country, source="geonames;elsewhere", _other=[])
         if folded(row["name"]) in names or key(row["name"]) in settled:
             row["name"] += ", " + (province or country).removesuffix(" Province")
         names.add(folded(row["name"]))

@@ -49,6 +49,9 @@ class Place(Record):
     # Checked by hand (a places file's own rows, or a bundled row whose source says "hand"), not a
     # village of a bulk list: only these, and towns and cities, are candidates for a guess at a typo.
     curated: bool = True
+    # A town of the rest of the country, outside the conflict region (source "elsewhere"): found by
+    # its names, never by a guess at a typo (a typo is far likelier of a place of the region).
+    elsewhere: bool = False
 
     @property
     def spellings(self) -> tuple[str, ...]:
@@ -99,7 +102,7 @@ class Gazetteer:
         return "".join(f"\n{table}\t{k}\t{encode(v)}" for table, k, v in lines).encode("utf-8") + b"\n"
 
     def _restore(self, maps: bytes) -> None:
-        self.places = LineMap(maps, "place", lambda v, name: Place(name, *v[:4], *map(tuple, v[4:7]), v[7]),
+        self.places = LineMap(maps, "place", lambda v, name: Place(name, *v[:4], *map(tuple, v[4:7]), *v[7:9]),
                                keyed=True)
         get = self.places.__getitem__
         self._folded = LineMap(maps, "folded", lambda v: [(get(n), rule, via) for n, rule, via in v])
@@ -345,8 +348,9 @@ def _exact_score(rule: str, via: str, folded: str) -> float:
 
 
 def _guessable(place: Place) -> bool:
-    """A place a guess may land on: checked by hand, or a town or city (not a village of a bulk list)."""
-    return place.curated or place.kind in ("city", "town")
+    """A place a guess may land on: checked by hand, or a town or city (not a village of a bulk list),
+    of the region (not a town elsewhere in the country)."""
+    return not place.elsewhere and (place.curated or place.kind in ("city", "town"))
 
 
 def _disambiguated(name: str) -> bool:

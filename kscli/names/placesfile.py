@@ -70,6 +70,7 @@ def _place(path: Path, n: int, row: dict[str, str]) -> Place:
     from kscli.text.tsv import split_list
 
     parents = split_list(row["parent"])
+    sources = split_list(row.get("source") or "")
     return Place(row["name"], row["kind"], parents[0] if parents else None, lat, lon, tuple(split_list(row["aliases"])),
                  tuple(split_list(row.get("historical", ""))), tuple(parents[1:]),
-                 "source" not in row or "hand" in split_list(row["source"]))
+                 "source" not in row or "hand" in sources, "elsewhere" in sources)
