@@ -191,8 +191,9 @@ _ENDING_LU = re.compile(r"lu\b")
 
 
 def foreign_readings(text: str) -> list[str]:
-    """`text` read as French and as German spell the region's names, where that differs, and
-    with the Armenian -lu of an Azerbaijani -lı.
+    """Other readings of `text`, tried when nothing matched it as written: as French and German spell
+    the region's names; with the Armenian -lu of an Azerbaijani -lı; with an Upper or Lower in another
+    language (qualifier_readings()); with Armenian ye and vo for an initial e and o.
 
     >>> foreign_readings("Chouchi"), foreign_readings("Jerewan"), foreign_readings("Tartar")
     (['shushi', 'khoukhi'], ['yerewan'], [])
