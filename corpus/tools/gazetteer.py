@@ -356,8 +356,8 @@ def add_towns(rows: list[dict], added: list[dict], towns: list[tuple[dict, dict]
     for row, entry in towns:
         province = PROVINCES.get((entry["countrycode"], entry["admin1code"]))
         country = "Armenia" if entry["countrycode"] == "AM" else "Azerbaijan"
+        others = own_names - {key(entry["name"])}
         for column in ("aliases", "historical"):
-            others = own_names - {key(entry["name"])}
             row[column] = ";".join(n for n in split(row[column]) if key(n) not in held and key(n) not in others)
         row.update(parent=province or country, source="geonames;elsewhere", _other=[])
         if folded(row["name"]) in names or key(row["name"]) in settled:
@@ -366,17 +366,23 @@ def add_towns(rows: list[dict], added: list[dict], towns: list[tuple[dict, dict]
         added.append(row)
 
 
+def table_of_places(rows: list[dict], path: Path) -> tuple[list[str], list[tuple[dict, list[str]]]]:
+    """A hand table whose first column names a row: its header, and each row with the table's other cells.
+    A name no row has is said on stderr (a rebuild renamed or merged the row: fix the table)."""
+    by_name = {row["name"].translate(SCHWA): row for row in rows}  # the table writes ə, Who's On First often ǝ
+    lines = [line.split("\t") for line in path.read_text("utf-8").splitlines() if line and not line.startswith("#")]
+    for place, *_ in lines[1:]:
+        if place not in by_name:
+            print(f"gazetteer: {path.name}: no place {place!r}", file=sys.stderr)
+    return lines[0], [(by_name[place], cells) for place, *cells in lines[1:] if place in by_name]
+
+
 def add_names(rows: list[dict], path: Path) -> None:
     """Names from a table of place, names, [historical,] source (each row names its page) added to
     those places: current names as aliases, former ones as historical names."""
-    by_name = {row["name"].translate(SCHWA): row for row in rows}  # the table writes ə, Who's On First often ǝ
-    lines = [line.split("\t") for line in path.read_text("utf-8").splitlines() if line and not line.startswith("#")]
-    former = "historical" in lines[0]
-    for place, names, *rest in lines[1:]:
-        row = by_name.get(place)
-        if row is None:  # the table names a row a rebuild renamed or merged: fix the table
-            print(f"gazetteer: {path.name}: no place {place!r}", file=sys.stderr)
-            continue
+    header, found = table_of_places(rows, path)
+    former = "historical" in header
+    for row, (names, *rest) in found:
         old = {n.casefold() for n in split(rest[0] if former else "")}  # a former name GeoNames gave as current
         row["aliases"] = ";".join(n for n in split(row["aliases"]) if n.casefold() not in old)
         for column, given in (("aliases", names), ("historical", rest[0] if former else "")):
@@ -387,14 +393,8 @@ def add_names(rows: list[dict], path: Path) -> None:
 def drop_names(rows: list[dict], path: Path) -> None:
     """Take off the names a table of place, names, source says are another place's (Who's On First
     gives Getashen, which is Çaykənd, to Getazat in Ararat as well)."""
-    by_name = {row["name"].translate(SCHWA): row for row in rows}
-    lines = [line.split("\t") for line in path.read_text("utf-8").splitlines() if line and not line.startswith("#")]
-    for place, names, _source in lines[1:]:
+    for row, (names, _source) in table_of_places(rows, path)[1]:
         wrong = {n.casefold() for n in split(names)}
-        row = by_name.get(place)
-        if row is None:
-            print(f"gazetteer: {path.name}: no place {place!r}", file=sys.stderr)
-            continue
         for column in ("aliases", "historical"):
             row[column] = ";".join(n for n in split(row[column]) if n.casefold() not in wrong)
 
