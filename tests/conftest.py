@@ -88,3 +88,26 @@ def pty_run(args, env: dict, stderr_on_pty: bool = True, timeout: float = 60) ->
         os.close(master)
     err = proc.stderr.read() if proc.stderr else b""
     return proc.wait(timeout=timeout), b"".join(chunks), err
+
+
+# Measured figures (accuracy on the gold sets) are printed in a section at the end of the run. They
+# travel in the test reports because a worker process of pytest-xdist shows none of its own output.
+_FIGURES: list[tuple[str, str]] = []
+
+
+@pytest.fixture
+def figures(request):
+    """`figures("place resolution: 99.2% ...")`: a line for the end-of-run section "figures measured"."""
+    return lambda text: request.node.user_properties.append(("figure", text.strip("\n")))
+
+
+def pytest_runtest_logreport(report):
+    if report.when == "call":
+        _FIGURES.extend((report.nodeid, text) for name, text in report.user_properties if name == "figure")
+
+
+def pytest_terminal_summary(terminalreporter):
+    if _FIGURES:
+        terminalreporter.section("figures measured")
+        for _, text in sorted(_FIGURES):  # by test, not by which worker finished first
+            terminalreporter.write_line(text)

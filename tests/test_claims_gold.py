@@ -20,10 +20,9 @@ HELDOUT_FLOORS = {"claims": 0.92, "denials same-sentence": 0.9, "denials cross-s
 
 
 @pytest.mark.parametrize("split, floors", [("dev", DEV_FLOORS), ("heldout", HELDOUT_FLOORS)])
-def test_claims_against_the_gold(index, capsys, split, floors):
+def test_claims_against_the_gold(index, figures, split, floors):
     results = score(index, split)
-    with capsys.disabled():
-        print("\n" + report(results, split))
+    figures(report(results, split))
     for name, floor in floors.items():
         value = results[name]
         figures = value[:2] if len(value) == 4 else value[:1]
@@ -40,14 +39,13 @@ def test_the_gold_covers_every_dated_sentence_once(index):
 
 @pytest.mark.parametrize("split, precision, recall, confirmed", [
     ("dev-2022", 0.95, 0.9, 0.25), ("dev-2023", 0.9, 0.7, 0), ("dev-ukraine", 0.95, 0.7, 0.15)])
-def test_claims_of_another_timeline(capsys, split, precision, recall, confirmed):
+def test_claims_of_another_timeline(figures, split, precision, recall, confirmed):
     """The development timelines of the region in 2022-2023 (read with the seed's actors file) and
     of another war (tests/gold/dev-other-wars, with its own alone): claimants named as other
     reporters name them ("According to the ministry", "..., according to Radio Azatutyun."), and
     confirmations in their words ("as the Ukrainian government had claimed"). Floors that hold
     what was measured."""
     results = score(index_of(split), split)
-    with capsys.disabled():
-        print("\n" + report(results, split))
+    figures(report(results, split))
     assert results["claims"][0] >= precision and results["claims"][1] >= recall, results["claims"]
     assert results["confirmations"][1] >= confirmed, results["confirmations"]

@@ -54,7 +54,7 @@ def spellings_of(index, keyword: str) -> list[str]:
     return [keyword] + [s.split(",")[0].split(" (")[0] for m in places for s in m.place.spellings]
 
 
-def test_keywords_find_words_and_nothing_else(index, capsys):
+def test_keywords_find_words_and_nothing_else(index, figures):
     assert len(KEYWORDS) >= 60
     got_all = want_all = hit = 0
     misses = []
@@ -67,9 +67,8 @@ def test_keywords_find_words_and_nothing_else(index, capsys):
         if got != want:
             misses.append((keyword, sorted(got - want)[:3], sorted(want - got)[:3]))
     precision, recall = hit / got_all, hit / want_all
-    with capsys.disabled():
-        print(f"\nkeywords against a word-boundary search: precision {precision:.3f}, recall {recall:.3f} "
-              f"({len(KEYWORDS)} keywords, {want_all} events)")
+    figures(f"keywords against a word-boundary search: precision {precision:.3f}, recall {recall:.3f} "
+            f"({len(KEYWORDS)} keywords, {want_all} events)")
     assert precision >= 0.98 and recall >= 0.98, misses
     assert not misses, misses
 

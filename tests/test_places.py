@@ -65,10 +65,9 @@ def test_spelling_table_is_fair():
     assert not [r["spelling"] for r in rows if r["spelling"].lower() in lowered]
 
 
-def test_spellings_resolve_to_their_place(index, capsys):
+def test_spellings_resolve_to_their_place(index, figures):
     score, misses = resolution_score(index.lexicon.places)
-    with capsys.disabled():
-        print(f"\nplace resolution: {score:.1%} of {len(spellings())} spellings")
+    figures(f"place resolution: {score:.1%} of {len(spellings())} spellings")
     assert score >= 0.98, misses
 
 
@@ -137,10 +136,9 @@ def test_the_city_alone_when_the_name_says_city(index):
     assert place_names(index, ("Tartar",)) == {"Tartar", "Tartar District"}
 
 
-def test_extraction_precision_and_recall(index, capsys):
+def test_extraction_precision_and_recall(index, figures):
     precision, recall, diffs = extraction_score(index)
-    with capsys.disabled():
-        print(f"\nplace extraction: precision {precision:.1%}, recall {recall:.1%} on {len(GOLD.read_text().splitlines())} sentences")
+    figures(f"place extraction: precision {precision:.1%}, recall {recall:.1%} on {len(GOLD.read_text().splitlines())} sentences")
     assert precision >= 0.97 and recall >= 0.97, diffs[:10]
 
 

@@ -197,22 +197,20 @@ def test_gold_covers_whole_days(index, path):
         assert gold == parsed, f"sentences of {day} differ from the gold's"
 
 
-def test_provenance_meets_targets(index, capsys):
+def test_provenance_meets_targets(index, figures):
     scores, misses, missing = evaluate(index)
-    with capsys.disabled():
-        print("\nprovenance accuracy on", len(gold_records()), "gold sentences:",
-              ", ".join(f"{k} {v:.1%}" for k, v in scores.items()))
+    figures(f"provenance accuracy on {len(gold_records())} gold sentences: " +
+            ", ".join(f"{k} {v:.1%}" for k, v in scores.items()))
     assert missing == 0
     failing = {k: v for k, v in scores.items() if v < TARGETS[k]}
     assert not failing, f"below target: {failing}; first misses: {misses[:10]}"
 
 
-def test_heldout_days_report(index, capsys):
+def test_heldout_days_report(index, figures):
     """Printed, not tuned on: how the rules do on days nobody looked at while writing them."""
     scores, _, missing = evaluate(index, HELDOUT)
-    with capsys.disabled():
-        print("\nheld-out accuracy on", len(gold_records(HELDOUT)), "sentences:",
-              ", ".join(f"{k} {v:.1%}" for k, v in scores.items()))
+    figures(f"held-out accuracy on {len(gold_records(HELDOUT))} sentences: " +
+            ", ".join(f"{k} {v:.1%}" for k, v in scores.items()))
     assert missing == 0
 
 
