@@ -37,13 +37,21 @@ def alike(typed: str, spelling: str, share: float = 1 / 2) -> bool:
     the key's erasures (doubled letters, y for i, x for kh) bring together (Xyzzy/Xızı). One sound
     written with one letter or two (x or kh, ş or sh) is one letter where the rest lines up letter
     for letter: Azykh and Azıx differ by one (y, ı), Xyzzy and Khyzy by more than a letter."""
-    a, b = _letters(typed), _letters(spelling)
+    # The Azerbaijani ə is written a (Tartar) or e (Terter, Qebele): both readings of it are tried.
+    return any(_alike(_letters(a), _letters(b), share) for a in _schwas(typed) for b in _schwas(spelling))
+
+
+def _alike(a: str, b: str, share: float) -> bool:
     # A share of the letters after the first: two letters of four are too many (Saky, in Crimea, is no Seki).
     limit = (max(len(a), len(b)) - 1) * share
     if a == b or (abs(len(a) - len(b)) <= limit and _edits(a, b) <= limit):
         return True
     a, b = _sounds(a), _sounds(b)
     return len(a) == len(b) and sum(x != y for x, y in zip(a, b)) <= (len(a) - 1) * share
+
+
+def _schwas(name: str) -> tuple[str, ...]:
+    return (name, name.replace("ə", "e").replace("Ə", "E")) if "ə" in name.lower() else (name,)
 
 
 def _letters(name: str) -> str:
