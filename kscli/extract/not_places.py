@@ -10,7 +10,9 @@ import re
 # body's or an event's name, not a place (as "the Nagorno-Karabakh conflict" is not).
 NAME_OF = re.compile(r"\b(?:Soviet|Council|Assembly|Parliament|Committee|Court|Party|University|Academy|"
                      r"Church|Diocese|Bank|Front|Congress|Battle|Siege|Capture|Fall)\s+of\s+(?:the\s+)?$"
-                     r"|\bOperation\s+$")
+                     r"|\bOperation\s+$"
+                     # "the missile cruiser Moskva", "the rescue ship Sapphire": a ship's name
+                     r"|\b(?:cruiser|frigate|warship|flagship|destroyer|corvette|submarine|ship|vessel|tanker)\s+$")
 # Nouns that turn a preceding place name into an attribute of something else: an event's, a unit's
 # ("the Tartar self-defence battalion"), a people's ("Kazakh officials": not the town Qazax), a
 # father's ("Anvar Talish oglu Arazov": a patronymic).
@@ -28,3 +30,9 @@ QUALIFIERS = frozenset(("upper", "lower", "north", "south", "east", "west", "nor
 PEOPLES = ("ian", "ani", "ish", "ese", "ic", "ians", "is")  # Armenian, Azerbaijani, Turkish: adjectives of a side
 # Words that begin a mountain's or a lake's name: "Mount Karaglukh" is no village Karaglukh.
 NAME_HEADS = frozenset(("Mount", "Mt", "Mt.", "Lake", "Cape", "Fort", "Saint", "St", "St."))
+# English words for a kind of place after a name: "the Kasapet height" is a height named for the
+# village, "the Okhchu river" a river; the name is that kind of place or, when none is listed, no
+# place at all (not the village). Only English: "see" (German lake) is a verb here.
+KIND_AFTER = {**dict.fromkeys(("height", "heights", "hill", "hills", "mountain", "mountains", "ridge", "peak"),
+                              ("mountain",)),
+              "river": ("river",), "lake": ("lake", "reservoir"), "reservoir": ("reservoir", "lake")}

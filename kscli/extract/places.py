@@ -20,7 +20,7 @@ from kscli.names.gazetteer import NOT_EXTRACTED, SETTLEMENTS, Gazetteer, Place
 from kscli.names.folding import GENERIC, fold, key, phonetic, strip_generic
 from kscli.names.geo import nearest_to
 from kscli.names.guesses import alike, reads_as_any
-from kscli.extract.not_places import EVENTS, NAME_HEADS, NAME_OF, NOT_A_PLACE_AFTER, PEOPLES, QUALIFIERS
+from kscli.extract.not_places import EVENTS, KIND_AFTER, NAME_HEADS, NAME_OF, NOT_A_PLACE_AFTER, PEOPLES, QUALIFIERS
 from kscli.extract.phrases import Words, tokens
 
 MAX_WORDS = 5
@@ -185,6 +185,10 @@ def _longest(text: str, toks: Words, i: int, gaz: Gazetteer, spans: dict, norms:
         if not places:
             continue
         end = i + n
+        if kind is None and end < len(toks) and toks.gap[end] == " " and toks.norm[end] in KIND_AFTER:
+            places = [p for p in places if p.kind in KIND_AFTER[toks.norm[end]]]
+            if not places:
+                return None, end + 1
         if kind is None and (_part_of_longer_name(toks, end) or _after_a_name_head(toks, i)
                              or _after_a_given_name(toks, i, gaz)):
             return None, end
