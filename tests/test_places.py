@@ -221,6 +221,14 @@ def test_the_azerbaijani_schwa_is_read_as_a_and_as_e(gazetteer, typed, place):
     assert gazetteer.resolve(typed)[0].place.name == place
 
 
+@pytest.mark.parametrize("typed, place", [("Džebrail", "Jabrayil"), ("Kelbadžar", "Kalbajar"),
+                                         ("Agdžabedi", "Aghjabadi"), ("Šuša", "Shusha")])
+def test_the_caron_letters_of_iso_and_scholarly_romanisations(gazetteer, typed, place):
+    """š, č, ž as GeoNames and scholars write Russian and Armenian names: sh, ch, zh; no guess."""
+    best = gazetteer.resolve(typed)[0]
+    assert (best.place.name, best.rule != "fuzzy") == (place, True)
+
+
 def test_repeated_place_means_or_and_different_filters_mean_and(ksw):
     tartar = {e["id"] for e in jsonl(ksw("events", "--place", "Tartar", "--format", "jsonl"))}
     barda = {e["id"] for e in jsonl(ksw("events", "--place", "Barda", "--format", "jsonl"))}

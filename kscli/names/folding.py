@@ -15,6 +15,9 @@ from functools import lru_cache
 _TABLE = str.maketrans({
     "ə": "a", "Ə": "a", "ǝ": "a", "Ǝ": "a", "ı": "i", "İ": "i", "ş": "sh", "Ş": "sh", "ç": "ch", "Ç": "ch",
     "ğ": "gh", "Ğ": "gh", "ö": "o", "Ö": "o", "ü": "u", "Ü": "u", "ß": "ss",
+    # The caron letters of scholarly and ISO romanisations of Russian and Armenian (Šuša, Džebrail,
+    # Kʻarvačar, Ġazanči): the sounds English writes with an h.
+    "š": "sh", "Š": "sh", "č": "ch", "Č": "ch", "ž": "zh", "Ž": "zh", "ġ": "gh", "Ġ": "gh",
     "’": "", "'": "", "‘": "", "`": "", "ʼ": "", "ʻ": "", "′": "", "´": "", "ʹ": "",
     "–": " ", "—": " ", "-": " ", "/": " ", "‐": " ",
     # Cyrillic and Armenian letters, romanised as Russian and Armenian names are in English: a name
