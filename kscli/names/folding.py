@@ -18,6 +18,8 @@ _TABLE = str.maketrans({
     # The caron letters of scholarly and ISO romanisations of Russian and Armenian (Šuša, Džebrail,
     # Kʻarvačar, Ġazanči): the sounds English writes with an h.
     "š": "sh", "Š": "sh", "č": "ch", "Č": "ch", "ž": "zh", "Ž": "zh", "ġ": "gh", "Ġ": "gh",
+    # ... and of other languages' pages: Polish ż and ł (Dżebrail, Łaczyn), Romanian ș and ț (Arțvașen).
+    "ż": "zh", "Ż": "zh", "ł": "l", "Ł": "l", "ș": "sh", "Ș": "sh", "ț": "ts", "Ț": "ts",
     "’": "", "'": "", "‘": "", "`": "", "ʼ": "", "ʻ": "", "′": "", "´": "", "ʹ": "",
     "–": " ", "—": " ", "-": " ", "/": " ", "‐": " ",
     # Cyrillic and Armenian letters, romanised as Russian and Armenian names are in English: a name
@@ -187,6 +189,10 @@ _GERMAN = (("tsch", "\x01"), ("dsch", "\x02"), ("sch", "sh"), ("ch", "kh"), ("j"
            ("\x02", "j"))  # German ch is kh: Chodschali, Arzach
 # German pages keep an English j in names they do not respell ("Chojavend"): read so too.
 _GERMAN_J = tuple(rule for rule in _GERMAN if rule != ("j", "y"))
+# Polish (Szusza, Czambarak, Chodżały: ż is already zh) and Dutch or Scandinavian (Sjoesja, Artsvasjen).
+_POLISH = (("szcz", "\x01"), ("sz", "\x02"), ("cz", "\x03"), ("rz", "zh"), ("ch", "kh"), ("j", "y"),
+           ("\x01", "shch"), ("\x02", "sh"), ("\x03", "ch"))
+_DUTCH = (("dzj", "\x01"), ("tsj", "\x02"), ("sj", "sh"), ("oe", "u"), ("j", "y"), ("\x01", "j"), ("\x02", "ch"))
 
 
 # Armenian (Չարդախլու) and old Russian maps write the Azerbaijani ending -lı, -li as -lu.
@@ -194,8 +200,8 @@ _ENDING_LU = re.compile(r"lu\b")
 
 
 def foreign_readings(text: str) -> list[str]:
-    """Other readings of `text`, tried when nothing matched it as written: as French and German spell
-    the region's names; with the Armenian -lu of an Azerbaijani -lı; with an Upper or Lower in another
+    """Other readings of `text`, tried when nothing matched it as written: as French, German, Polish
+    and Dutch spell the region's names; with the Armenian -lu of an Azerbaijani -lı; with an Upper or Lower in another
     language (qualifier_readings()); with Armenian ye and vo for an initial e and o.
 
     >>> foreign_readings("Chouchi"), foreign_readings("Jerewan"), foreign_readings("Tartar")
@@ -205,7 +211,7 @@ def foreign_readings(text: str) -> list[str]:
     """
     folded = fold(text)
     out = []
-    for rules in (_FRENCH, _GERMAN, _GERMAN_J):
+    for rules in (_FRENCH, _GERMAN, _GERMAN_J, _POLISH, _DUTCH):
         reading = folded
         for old, new in rules:
             reading = reading.replace(old, new)
