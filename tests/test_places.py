@@ -232,6 +232,14 @@ def test_the_caron_letters_of_iso_and_scholarly_romanisations(gazetteer, typed, 
     assert (best.place.name, best.rule != "fuzzy") == (place, True)
 
 
+@pytest.mark.parametrize("typed, place", [("Ҹәбрајыл", "Jabrayil"), ("Һорадиз", "Horadiz"), ("Гәдәбәј", "Gadabay"),
+                                         ("Ҝәнҹә", "Ganja"), ("ТӘРТӘР", "Tartar")])
+def test_azerbaijani_in_its_cyrillic_alphabet(gazetteer, typed, place):
+    """The Soviet maps' alphabet (ә, ҝ, ғ, ҹ, ө, ү, һ, ј) reads as the Latin one: no guess."""
+    best = gazetteer.resolve(typed)[0]
+    assert (best.place.name, best.rule != "fuzzy") == (place, True)
+
+
 def test_repeated_place_means_or_and_different_filters_mean_and(ksw):
     tartar = {e["id"] for e in jsonl(ksw("events", "--place", "Tartar", "--format", "jsonl"))}
     barda = {e["id"] for e in jsonl(ksw("events", "--place", "Barda", "--format", "jsonl"))}

@@ -27,6 +27,8 @@ _TABLE = str.maketrans({
     **dict(zip("абвгдезийклмнопрстуфыэ", "abvgdeziyklmnoprstufye")),
     "ж": "zh", "х": "kh", "ц": "ts", "ч": "ch", "ш": "sh", "щ": "shch", "ю": "yu", "я": "ya", "ё": "yo",
     "ъ": "", "ь": "",
+    # Azerbaijani in its Cyrillic alphabet (1939-1991, on Soviet maps: Ҹәбрајыл, Ағдам, Һорадиз), as its Latin one.
+    "ә": "a", "ҝ": "g", "ғ": "gh", "ҹ": "j", "ө": "o", "ү": "u", "һ": "h", "ј": "y",
     **dict(zip("աբգդեզէըթիլկհմյնոպռսվտրփքօֆ", "abgdezeytilkhmynoprsvtrpkof")),
     "ժ": "zh", "խ": "kh", "ծ": "ts", "ձ": "dz", "ղ": "gh", "ճ": "ch", "շ": "sh", "չ": "ch", "ջ": "j",
     "ց": "ts", "ւ": "v", "և": "yev",
