@@ -224,10 +224,13 @@ def test_the_azerbaijani_schwa_is_read_as_a_and_as_e(gazetteer, typed, place):
 @pytest.mark.parametrize("typed, place", [("Džebrail", "Jabrayil"), ("Kelbadžar", "Kalbajar"),
                                          ("Agdžabedi", "Aghjabadi"), ("Šuša", "Shusha"),
                                          ("Łaczyn", "Lachin"), ("Chodżały", "Khojaly"), ("Sjoesja", "Shusha"),
-                                         ("Dzjebrail", "Jabrayil")])
+                                         ("Dzjebrail", "Jabrayil"), ("Lianbiaran", "Lənbəran"), ("Giułabły", "Gülablı"),
+                                         ("Stiepanakiert", "Stepanakert"), ("Solgeran", "Zolgeran"),
+                                         ("Diwitschibasar", "Divichibazar"), ("Aratschadsor", "Arajadzor")])
 def test_the_caron_letters_of_iso_and_scholarly_romanisations(gazetteer, typed, place):
     """š, č, ž as GeoNames and scholars write Russian and Armenian names: sh, ch, zh; and as
-    Polish and Dutch pages spell them (ł, ż, cz, sj, oe, dzj); no guess."""
+    Polish, Dutch, French and German pages spell them (ł, ż, cz, sj, dzj; ia for я; German s for з);
+    no guess."""
     best = gazetteer.resolve(typed)[0]
     assert (best.place.name, best.rule != "fuzzy") == (place, True)
 

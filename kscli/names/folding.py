@@ -186,14 +186,19 @@ def key(text: str) -> str:
 # How French and German write the region's sounds: Chouchi and Schuscha are Shushi and Shusha,
 # Djebrail and Dschebrail Jabrayil, Jerewan Yerevan. English reads their ch, j and z otherwise, so
 # these readings are tried only for a name nothing matched as written.
-_FRENCH = (("tch", "\x01"), ("ch", "sh"), ("\x01", "ch"), ("dj", "j"), ("ou", "u"))
+# Russian soft vowels (я, ю, ё; е in Polish) are ia, iou, io in French and Polish: Lianbiaran, Giułabły.
+_FRENCH = (("tch", "\x01"), ("ch", "sh"), ("\x01", "ch"), ("dj", "j"), ("iou", "yu"), ("ou", "u"), ("ia", "ya"),
+           ("io", "yo"))
 _GERMAN = (("tsch", "\x01"), ("dsch", "\x02"), ("sch", "sh"), ("ch", "kh"), ("j", "y"), ("z", "ts"), ("\x01", "ch"),
            ("\x02", "j"))  # German ch is kh: Chodschali, Arzach
 # German pages keep an English j in names they do not respell ("Chojavend"): read so too.
 _GERMAN_J = tuple(rule for rule in _GERMAN if rule != ("j", "y"))
+# German s before a vowel is an English z, ss an s (Nisami, Solgeran, Aratschadsor): read so too.
+_GERMAN_S = (("tsch", "\x01"), ("dsch", "\x02"), ("sch", "\x03"), ("ch", "kh"), ("j", "y"), ("z", "\x04"),
+             ("ss", "\x05"), ("s", "z"), ("\x01", "ch"), ("\x02", "j"), ("\x03", "sh"), ("\x04", "ts"), ("\x05", "s"))
 # Polish (Szusza, Czambarak, Chodżały: ż is already zh) and Dutch or Scandinavian (Sjoesja, Artsvasjen).
 _POLISH = (("szcz", "\x01"), ("sz", "\x02"), ("cz", "\x03"), ("rz", "zh"), ("ch", "kh"), ("j", "y"),
-           ("\x01", "shch"), ("\x02", "sh"), ("\x03", "ch"))
+           ("ia", "ya"), ("iu", "yu"), ("io", "yo"), ("ie", "e"), ("\x01", "shch"), ("\x02", "sh"), ("\x03", "ch"))
 _DUTCH = (("dzj", "\x01"), ("tsj", "\x02"), ("sj", "sh"), ("oe", "u"), ("j", "y"), ("\x01", "j"), ("\x02", "ch"))
 
 
@@ -213,7 +218,7 @@ def foreign_readings(text: str) -> list[str]:
     """
     folded = fold(text)
     out = []
-    for rules in (_FRENCH, _GERMAN, _GERMAN_J, _POLISH, _DUTCH):
+    for rules in (_FRENCH, _GERMAN, _GERMAN_J, _GERMAN_S, _POLISH, _DUTCH):
         reading = folded
         for old, new in rules:
             reading = reading.replace(old, new)
