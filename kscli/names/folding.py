@@ -201,6 +201,10 @@ _POLISH = (("szcz", "\x01"), ("sz", "\x02"), ("cz", "\x03"), ("rz", "zh"), ("ch"
            ("ia", "ya"), ("iu", "yu"), ("io", "yo"), ("ie", "e"), ("\x01", "shch"), ("\x02", "sh"), ("\x03", "ch"))
 # The scholarly romanisation of Russian and ISO 9 write ц as c and й as j: Arcvašen, Ajgedzor, Čajkend.
 _SCHOLARLY = (("ch", "\x01"), ("c", "ts"), ("j", "y"), ("\x01", "ch"))
+# ... and the scholarly romanisation of Armenian (Hübschmann-Meillet, ISO 9985) ձ as j: Barjraver, Lusajor.
+# ǰ is j there: c alone is read as well (Tʻnǰumnacʻ).
+_SCHOLARLY_HY = (("ch", "\x01"), ("c", "ts"), ("j", "dz"), ("\x01", "ch"))
+_SCHOLARLY_C = (("ch", "\x01"), ("c", "ts"), ("\x01", "ch"))
 _DUTCH = (("dzj", "\x01"), ("tsj", "\x02"), ("sj", "sh"), ("oe", "u"), ("j", "y"), ("\x01", "j"), ("\x02", "ch"))
 
 
@@ -210,17 +214,18 @@ _ENDING_LU = re.compile(r"lu\b")
 
 def foreign_readings(text: str) -> list[str]:
     """Other readings of `text`, tried when nothing matched it as written: as French, German, Polish
-    and Dutch spell the region's names; with the Armenian -lu of an Azerbaijani -lı; with an Upper or Lower in another
-    language (qualifier_readings()); with Armenian ye and vo for an initial e and o.
+    and Dutch pages and the scholarly romanisations of Russian and Armenian spell the region's names;
+    with the Armenian -lu of an Azerbaijani -lı; with an Upper or Lower in another language
+    (qualifier_readings()); with Armenian ye and vo for an initial e and o.
 
     >>> foreign_readings("Chouchi"), foreign_readings("Jerewan"), foreign_readings("Tartar")
-    (['shushi', 'khoukhi'], ['yerewan'], [])
+    (['shushi', 'khoukhi'], ['yerewan', 'dzerewan'], [])
     >>> foreign_readings("Chardakhlu")
     ['shardakhlu', 'khardakhlu', 'chardakhli']
     """
     folded = fold(text)
     out = []
-    for rules in (_FRENCH, _GERMAN, _GERMAN_J, _GERMAN_S, _POLISH, _DUTCH, _SCHOLARLY):
+    for rules in (_FRENCH, _GERMAN, _GERMAN_J, _GERMAN_S, _POLISH, _DUTCH, _SCHOLARLY, _SCHOLARLY_HY, _SCHOLARLY_C):
         reading = folded
         for old, new in rules:
             reading = reading.replace(old, new)
@@ -228,6 +233,8 @@ def foreign_readings(text: str) -> list[str]:
             out.append(reading)
     lu = _ENDING_LU.sub("li", folded)
     out += [lu] if lu != folded and lu not in out else []
+    if "ə" in text.lower():  # the scholarly ə of Armenian ը, which writes the Azerbaijani ı: Ġaradaġlə
+        out += [fold(text.lower().replace("ə", "ı"))]
     return out + qualifier_readings(folded) + _initial_readings(folded)
 
 
