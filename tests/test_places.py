@@ -237,10 +237,19 @@ def test_the_caron_letters_of_iso_and_scholarly_romanisations(gazetteer, typed, 
     assert (best.place.name, best.rule != "fuzzy") == (place, True)
 
 
+@pytest.mark.parametrize("name", ["Soest", "Kiel", "Riehen"])
+def test_a_place_elsewhere_is_not_read_as_a_foreign_spelling(gazetteer, name):
+    """German, Dutch or Polish readings of a town of Germany or Switzerland found Süst, Lichk and
+    Rrehan: a name written as a place elsewhere is written as meant."""
+    assert gazetteer.resolve(name) == []
+
+
 @pytest.mark.parametrize("typed, place", [("Ҹәбрајыл", "Jabrayil"), ("Һорадиз", "Horadiz"), ("Гәдәбәј", "Gadabay"),
-                                         ("Ҝәнҹә", "Ganja"), ("ТӘРТӘР", "Tartar")])
+                                         ("Ҝәнҹә", "Ganja"), ("ТӘРТӘР", "Tartar"), ("Aserbaidschan", "Azerbaijan"),
+                                         ("Armenija", "Armenia")])
 def test_azerbaijani_in_its_cyrillic_alphabet(gazetteer, typed, place):
-    """The Soviet maps' alphabet (ә, ҝ, ғ, ҹ, ө, ү, һ, ј) reads as the Latin one: no guess."""
+    """The Soviet maps' alphabet (ә, ҝ, ғ, ҹ, ө, ү, һ, ј) reads as the Latin one: no guess; and the
+    two countries by their names in other languages (Armenija is a city in Colombia too)."""
     best = gazetteer.resolve(typed)[0]
     assert (best.place.name, best.rule != "fuzzy") == (place, True)
 

@@ -163,7 +163,8 @@ class Gazetteer:
         exact += self._transliterations(text, k, {m.place.name for m in exact})
         if not exact and _disambiguated(text):
             exact = self._qualified(text)
-        for reading in () if exact else foreign_readings(text):  # Chouchi, Schuscha, Kelbadjar
+        # Chouchi, Schuscha, Kelbadjar; but a place elsewhere written as there is no other reading (Soest).
+        for reading in () if exact or elsewhere(text) else foreign_readings(text):
             exact = exact or self._transliterations(reading, key(reading), set())
         if not exact:
             exact = self._feature(text)
