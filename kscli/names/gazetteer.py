@@ -163,14 +163,15 @@ class Gazetteer:
         exact += self._transliterations(text, k, {m.place.name for m in exact})
         if not exact and _disambiguated(text):
             exact = self._qualified(text)
-        # Chouchi, Schuscha, Kelbadjar; but a place elsewhere written as there is no other reading (Soest).
-        for reading in () if exact or elsewhere(text) else foreign_readings(text):
+        # A place elsewhere, written as there (Soest), is read as nothing else and never guessed at.
+        abroad = not exact and elsewhere(text)
+        for reading in () if exact or abroad else foreign_readings(text):  # Chouchi, Schuscha, Kelbadjar
             exact = exact or self._transliterations(reading, key(reading), set())
         if not exact:
             exact = self._feature(text)
         if exact:
             found = self._seats_first(_best_per_place(exact))
-        elif fuzzy and not elsewhere(text):
+        elif fuzzy and not abroad:
             found = self._fuzzy(k, limit or 10, FUZZY_CUTOFF if cutoff is None else cutoff, typed=text)
         else:
             found = []
