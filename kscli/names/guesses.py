@@ -17,8 +17,16 @@ from kscli.names.nearness import osa
 def elsewhere(name: str) -> bool:
     """Whether `name` is, as typed (any case), a place outside the region (corpus/elsewhere.tsv): a
     name a reader means as written, never a typo of a place here (Kazan is not Kapan)."""
-    needle = ("\n" + " ".join(name.split()).lower() + "\n").encode("utf-8", "surrogatepass")
-    return needle in _elsewhere_names()
+    spaced = " ".join(name.split())
+    names = _elsewhere_names()
+    # The list is lowered as bytes (ASCII letters only: decoding it all would cost more than a query),
+    # so a name is looked for so lowered, as typed and with a capital first letter (Çorlu, çorlu).
+    return any(("\n" + _ascii_lower(form) + "\n").encode("utf-8", "surrogatepass") in names
+               for form in {spaced, spaced[:1].upper() + spaced[1:]})
+
+
+def _ascii_lower(text: str) -> str:
+    return "".join(ch.lower() if ch.isascii() else ch for ch in text)
 
 
 @lru_cache(maxsize=1)
