@@ -160,11 +160,12 @@ class Gazetteer:
         hint = kind_hint(text)
         exact = [Match(p, rule, _exact_score(rule, via, folded), via) for p, rule, via in self._folded.get(folded, ())]
         k = key(text)
-        exact += self._transliterations(text, k, {m.place.name for m in exact})
+        # A place elsewhere, written as there, is no other spelling of a place here (Arras is not the
+        # Aras, Medina not Madina), read as nothing else (Soest) and never guessed at.
+        abroad = not exact and elsewhere(text)
+        exact += () if abroad else self._transliterations(text, k, {m.place.name for m in exact})
         if not exact and _disambiguated(text):
             exact = self._qualified(text)
-        # A place elsewhere, written as there (Soest), is read as nothing else and never guessed at.
-        abroad = not exact and elsewhere(text)
         for reading in () if exact or abroad else foreign_readings(text):  # Chouchi, Schuscha, Kelbadjar
             exact = exact or self._transliterations(reading, key(reading), set())
         if not exact:
