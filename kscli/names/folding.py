@@ -208,8 +208,10 @@ _SCHOLARLY_C = (("ch", "\x01"), ("c", "ts"), ("\x01", "ch"))
 _DUTCH = (("dzj", "\x01"), ("tsj", "\x02"), ("sj", "sh"), ("oe", "u"), ("j", "y"), ("\x01", "j"), ("\x02", "ch"))
 
 
-_ISO_9_SOUNDS = {"â": "ya", "û": "yu", "ë": "yo", "ŝ": "shch"}
-_ISO_9 = re.compile("[âûëŝ]")
+# Letters the fold strips to another sound, read first: the scholarly ə of Armenian ը, which writes the
+# Azerbaijani ı (Ġaradaġlə), and ISO 9's letters for я, ю, ё, щ (Âhuplu, Ûhari).
+_BEFORE_FOLD = {"ə": "ı", "â": "ya", "û": "yu", "ë": "yo", "ŝ": "shch"}
+_BEFORE_FOLD_LETTERS = re.compile("[əâûëŝ]")
 
 # Armenian (Չարդախլու) and old Russian maps write the Azerbaijani ending -lı, -li as -lu.
 _ENDING_LU = re.compile(r"lu\b")
@@ -237,10 +239,8 @@ def foreign_readings(text: str) -> list[str]:
     lu = _ENDING_LU.sub("li", folded)
     out += [lu] if lu != folded and lu not in out else []
     lowered = text.lower()
-    if "ə" in lowered:  # the scholarly ə of Armenian ը, which writes the Azerbaijani ı: Ġaradaġlə
-        out += [fold(lowered.replace("ə", "ı"))]
-    if _ISO_9.search(lowered):  # ISO 9's letters for я, ю, ё, щ, which the fold strips: Âhuplu, Ûhari
-        out += [fold(_ISO_9.sub(lambda m: _ISO_9_SOUNDS[m.group()], lowered))]
+    if _BEFORE_FOLD_LETTERS.search(lowered):
+        out += [fold(_BEFORE_FOLD_LETTERS.sub(lambda m: _BEFORE_FOLD[m.group()], lowered))]
     return out + qualifier_readings(folded) + _initial_readings(folded)
 
 
