@@ -517,6 +517,21 @@ def test_names_from_both_sides_and_other_scripts(index, name, place):
     assert found and found[0].place.name == place, (name, found[:1])
 
 
+def test_villages_listed_only_as_communities_are_places_once(index):
+    """Who's On First lists some villages of Armenia's border provinces only as their rural
+    community (Lehvaz and Shvanidzor by Meghri, Hermon in Vayots Dzor): they are villages of their
+    province, by their Armenian names too. A community whose name is an old
+    romanisation of a listed village ("Tzovazard", "Lijk") is no second village."""
+    gaz = index.lexicon.places
+    for name, place, province in (("Lehvaz", "Lehvaz", "Syunik Province"), ("Շվանիձոր", "Shvanidzor", "Syunik Province"),
+                                  ("Hermon", "Hermon", "Vayots Dzor Province"), ("Վաղատուր", "Vaghatur", "Syunik Province")):
+        found = gaz.resolve(name, limit=1, fuzzy=False)
+        assert found and found[0].place.name == place, (name, found[:1])
+        assert found[0].place.kind == "village" and province in found[0].place.parents
+    for old in ("Tzovazard", "Lijk", "Ljashen", "U.Dvin"):
+        assert old not in gaz.places and not any(old in p.aliases for p in gaz.places.values()), old
+
+
 def test_a_word_for_a_feature_never_turns_a_village_into_one(index):
     """Karaglukh is a village, no mountain: "Mount Karaglukh" names nothing the gazetteer knows."""
     assert index.lexicon.places.resolve("Mount Karaglukh", fuzzy=False) == []

@@ -17,7 +17,8 @@ names are added to the places Who's On First ties to a GeoNames id. The script
    (REGIONS below, Who's On First's "region" ids mapped by hand: some of its labels are
    wrong, as "Lankaran" for the region holding Laçın), with its names in Azerbaijani,
    English, Russian and Armenian, its historical names apart, and its point; a settlement it
-   files under the country alone takes the region of its nearest filed neighbour (8 km);
+   files under the country alone takes the region of its nearest filed neighbour (8 km), and a
+   village of Armenia it lists only as a rural community ("localadmin": Lehvaz) is added too;
 3. merges a locality into a hand row that has a spelling with the same key within 15 km,
    gives a village inside the 1994-2020 Artsakh-held area its Artsakh province as a second
    parent, and names a homonym as Wikipedia does ("Ağdam, Tovuz");
@@ -98,7 +99,8 @@ def main(az: str, am: str, geonames: str | None = None) -> None:
     # The features' source column says which public page each came from; in places.tsv they are hand-kept.
     hand.update({name: {**row, "source": "hand"} for name, row in read_hand(HERE / "places-features.tsv").items()})
     held = held_area(CORPUS / "nagorno-karabakh-1994-2020.geojson")
-    localities = [p for folder in (az, am) for p in read_wof(Path(folder)) if p["wof:placetype"] == "locality"]
+    wof = [p for folder in (az, am) for p in read_wof(Path(folder))]
+    localities = [p for p in wof if p["wof:placetype"] == "locality"]
     banned = misleading_names(hand)
     hand_keys = {key(name) for name in hand}
     region_keys = spellings_of_regions(hand.values())
@@ -134,6 +136,9 @@ def main(az: str, am: str, geonames: str | None = None) -> None:
                 place_row(row, by_key, (hand_keys, region_keys), added, loose=True)
             if row and row["_outside"] and not row.get("_merged") and entry["population"] >= TOWN:
                 towns.append((row, entry))
+    named = {k for table in ("places-artsakh.tsv", "places-names.tsv") for k in keys_of(names_in(HERE / table))}
+    add_communities([p for p in wof if p["wof:placetype"] == "localadmin"], rows + added, by_key,
+                    (hand_keys | named, region_keys), added, held, banned)
     added = merge_duplicates(added)
     drop_twins_names(added)
     add_villages(rows + added, added, HERE / "places-villages.tsv", banned)
@@ -318,6 +323,51 @@ QUALIFIERS = {
     **dict.fromkeys(("boyuk", "mets", "bolshoj", "bolshoy", "big", "great"), "big"),
     **dict.fromkeys(("kichik", "pokr", "malyj", "malyy", "small", "little"), "small"),
 }
+
+
+def add_communities(communities: list[dict], rows: list[dict], by_key: dict, taken: tuple[set[str], set[str]],
+                    added: list[dict], held, banned: set[str]) -> None:
+    """The villages of Armenia's border provinces that Who's On First lists only as their rural
+    community (placetype "localadmin": Lehvaz, Shvanidzor, Hermon, Vaghatur), not as a locality. A
+    community bears its village's name, and its label point is the village's, roughly: a few
+    communities lie tens of km from the village of their name, so a settlement of the province
+    listed under one of its names, at any distance, takes its names instead. A community with no
+    Armenian name (Wikidata's) is taken only if no settlement of the province is spelled nearly
+    like it: most such are an old romanisation ("Tzovazard", "Ljashen", "U.Dvin") of a village
+    listed already. taken: the keys of hand-kept places' names and of the names the hand tables give
+    a listed place (Nüvədi, which is Nrnadzor), then of other spellings of hand-kept regions."""
+    from rapidfuzz import fuzz, process
+
+    for place in communities:
+        region = REGIONS.get(region_of(place), ("",))
+        if region[0] not in ARMENIAN_PROVINCES or place.get("meso:type_en") != "Rural" \
+                or place.get("mz:is_current", 1) == 0 or re.search(r"\.|\breg\b", place["wof:name"]):
+            continue
+        if not place.get("name:hye_x_preferred"):
+            province = [folded(n).replace(" ", "") for r in rows + added if region[0] in split(r["parent"])
+                        for n in (r["name"].split(",")[0], *split(r["aliases"]), *split(r["historical"])) if latin_only(n)]
+            if " " in place["wof:name"] or process.extractOne(folded(place["wof:name"]), province, scorer=fuzz.ratio,
+                                                               score_cutoff=65):
+                continue
+        place = {**place, "name:eng_x_preferred": [place["wof:name"]],  # Wikidata's English label is not there
+                 "geom:latitude": place.get("lbl:latitude", place["geom:latitude"]),
+                 "geom:longitude": place.get("lbl:longitude", place["geom:longitude"])}
+        row = locality_row(place, region, held, banned, {})
+        if row is None or key(row["name"]) in taken[0]:
+            continue
+        mine = set(keys_of((row["name"],))) | set(place.get("name:hye_x_preferred", ()))
+        kin = [r for r in rows + added if r["kind"] in SETTLEMENTS and region[0] in split(r["parent"])
+               and mine & {*keys_of((r["name"], *split(r["aliases"]), *split(r["historical"]))), *split(r["aliases"])}]
+        if len(kin) == 1:
+            merge(kin[0], row)
+        elif not kin:
+            place_row(row, by_key, taken, added)
+
+
+def names_in(path: Path) -> list[str]:
+    """Every name a hand table of place, names[, historical], source gives."""
+    lines = [line.split("\t") for line in path.read_text("utf-8").splitlines() if line and not line.startswith("#")]
+    return [name for cells in lines[1:] for cell in cells[1:-1] for name in split(cell)]
 
 
 def add_villages(rows: list[dict], added: list[dict], path: Path, banned: set[str]) -> None:
