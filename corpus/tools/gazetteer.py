@@ -113,7 +113,9 @@ def main(az: str, am: str, geonames: str | None = None) -> None:
     added, used = [], set()
     filed = [(place, region_of(place)) for place in localities if region_of(place) not in (None, -1)]
     for place in localities:
-        region = region_of(place) or (None if wiki_title_key(place) in hand_keys else region_of_neighbours(place, filed))
+        region = region_of(place)
+        if region in (None, -1):  # filed under the country alone, or under nothing (-1)
+            region = None if wiki_title_key(place) in hand_keys else region_of_neighbours(place, filed)
         if region not in REGIONS or place.get("mz:is_current", 1) == 0 or place.get("edtf:deprecated"):
             continue
         row = locality_row(place, REGIONS[region], held, banned, alternates)
@@ -243,14 +245,15 @@ def region_of(place: dict) -> int | None:
 
 def region_of_neighbours(place: dict, filed: list[tuple[dict, int]]) -> int | None:
     """The region of a settlement Who's On First files under its country alone (a few hundred, many
-    of them in Karabakh: Heyvalı, which is Drmbon): that of the nearest settlement it does file, if
-    within 8 km."""
+    of them in Karabakh: Heyvalı, which is Drmbon) or under nothing: that of the nearest settlement
+    of its country it does file, if within 8 km (Xeyrımlı, by the border, is not in Armenia's Tavush)."""
     if place.get("gn:feature_class", "P") != "P" or "geom:latitude" not in place \
             or place.get("wof:concordances", {}).get("gn:id", 0) >= 10_000_000:
         return None  # a monument or a ruin; GeoNames' recent bulk entries are mostly such (a memorial as "PPL")
     point = (place["geom:latitude"], place["geom:longitude"])
     near = [(km(point, (other["geom:latitude"], other["geom:longitude"])), region) for other, region in filed
-            if abs(other["geom:latitude"] - point[0]) < 0.1 and abs(other["geom:longitude"] - point[1]) < 0.13]
+            if abs(other["geom:latitude"] - point[0]) < 0.1 and abs(other["geom:longitude"] - point[1]) < 0.13
+            and other.get("wof:country") == place.get("wof:country")]
     distance, region = min(near, default=(None, None), key=lambda pair: pair[0])
     return region if distance is not None and distance <= 8 else None
 
@@ -528,6 +531,7 @@ def locality_row(place: dict, region: tuple, held, banned: set[str], alternates:
     if not preferred and not latin:
         return None  # no name a reader on an English keyboard could type
     canonical = (preferred or latin)[0]
+    canonical = canonical[0].upper() + canonical[1:]  # Who's On First's "hin Shen" is Hin Shen (Old Shen)
     if parent in ARMENIAN_PROVINCES:  # Who's On First's romanisation (Gavarr, Kat'naghbyur); Wikipedia's is plainer
         plain = re.sub(r"['’]", "", canonical).replace("rr", "r")
         names, canonical = (names + [canonical], plain) if plain != canonical else (names, canonical)
