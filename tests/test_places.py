@@ -511,10 +511,21 @@ def test_the_gazetteer_covers_the_region(index):
     ("Erablur", "Yerablur"), ("Orotan", "Vorotan River"),
     # Soviet and first-war names of units and roads
     ("Nakhichevan ASSR", "Nakhchivan Autonomous Republic"), ("Lachin humanitarian corridor", "Lachin corridor"),
+    # the letters other Cyrillic alphabets add: Ukrainian і, Kazakh қ, Serbian џ
+    ("Сісіан", "Sisian"), ("Қубадлы", "Qubadli"), ("Џермук", "Jermuk"),
+    # Russian-style y for the Azerbaijani ı, where nothing else differs; a village Who's On First files
+    # under no region at all, by the border, is in its own country's district
+    ("Fadyly", "Fadili"), ("Kheyrimli", "Xeyrımlı"),
 ])
 def test_names_from_both_sides_and_other_scripts(index, name, place):
     found = index.lexicon.places.resolve(name, limit=1)
     assert found and found[0].place.name == place, (name, found[:1])
+
+
+def test_a_village_filed_under_nothing_takes_its_own_countrys_district(index):
+    """Xeyrımlı lies on the border, within 8 km of villages of Armenia's Tavush: it is in Gazakh District."""
+    found = index.lexicon.places.resolve("Xeyrımlı", limit=1, fuzzy=False)
+    assert found and found[0].place.parents == ("Gazakh District",)
 
 
 def test_villages_listed_only_as_communities_are_places_once(index):

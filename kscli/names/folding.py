@@ -29,6 +29,10 @@ _TABLE = str.maketrans({
     "ъ": "", "ь": "",
     # Azerbaijani in its Cyrillic alphabet (1939-1991, on Soviet maps: Ҹәбрајыл, Ағдам, Һорадиз), as its Latin one.
     "ә": "a", "ҝ": "g", "ғ": "gh", "ҹ": "j", "ө": "o", "ү": "u", "һ": "h", "ј": "y",
+    # ... and the letters other Cyrillic alphabets add, as their romanisations write them: Ukrainian
+    # and Belarusian (Сісіан, Вурґаван, Агаўнатун), Kazakh and Tajik (Қубадлы, Ҳӯродиз), Serbian (Џермук).
+    "і": "i", "ї": "yi", "є": "ye", "ґ": "g", "ў": "u", "қ": "q", "ң": "ng", "ҳ": "h", "ӯ": "u", "ӣ": "i",
+    "ұ": "u", "җ": "j", "ҙ": "z", "џ": "dzh", "ђ": "dj", "ћ": "ch", "љ": "ly", "њ": "ny",
     **dict(zip("աբգդեզէըթիլկհմյնոպռսվտրփքօֆ", "abgdezeytilkhmynoprsvtrpkof")),
     "ժ": "zh", "խ": "kh", "ծ": "ts", "ձ": "dz", "ղ": "gh", "ճ": "ch", "շ": "sh", "չ": "ch", "ջ": "j",
     "ց": "ts", "ւ": "v", "և": "yev",
