@@ -717,6 +717,13 @@ def test_a_town_takes_in_its_landmarks(index):
     ("Shells fell on Tartar and on the Tartar river.", ["Tartar", "Tartar (river)"]),
     # a ship's name is no place: Moskva is Moscow only as a city
     ("Missiles hit the Russian missile cruiser Moskva and the rescue ship Sapphire.", []),
+    # Istisu, once Jermuk's name, is the village İstisu of Kalbajar District beside Kelbajar; beside
+    # towns of Armenia by their Azerbaijani names it stays Jermuk, though the sentence names Kalbajar
+    ("Fighting continued near Omar pass and the Kelbajar-Istisu road.", ["Omar Pass", "Kalbajar", "İstisu"]),
+    ("Positions in the Kalbajar district came under fire from units near Basarkechar, Istisu and Garakilsa.",
+     ["Kalbajar District", "Vardenis", "Jermuk", "Sisian"]),
+    # the -kənd of a village's name written -kent, as Russian and Turkish write it
+    ("Azerbaijani OMON units entered Chaykent.", ["Çaykənd"]),
 ])
 def test_what_a_name_in_the_text_names(gazetteer, text, places):
     from kscli.extract.places import find_places

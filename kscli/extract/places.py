@@ -18,9 +18,9 @@ from weakref import WeakKeyDictionary
 
 from kscli.names.gazetteer import NOT_EXTRACTED, SETTLEMENTS, Gazetteer, Place
 from kscli.names.folding import GENERIC, fold, key, phonetic, strip_generic
-from kscli.names.geo import nearest_to
 from kscli.names.guesses import alike, reads_as_any
 from kscli.extract.not_places import EVENTS, KIND_AFTER, NAME_HEADS, NAME_OF, NOT_A_PLACE_AFTER, PEOPLES, QUALIFIERS
+from kscli.extract.homonyms import by_the_day, own_names_in_context
 from kscli.extract.phrases import Words, tokens
 
 MAX_WORDS = 5
@@ -72,54 +72,16 @@ def find_places_in(texts: list[str | None], gaz: Gazetteer, words: list[Words | 
     mentions = [_mentions(text, toks, gaz, spans) if text is not None else None for text, toks in zip(texts, words)]
     chosen = [_resolve(text, found, gaz) if text is not None else None for text, found in zip(texts, mentions)]
     for first, last in _day_bounds(new_days or [True] * len(texts)):
-        _by_the_day(mentions[first:last], chosen[first:last], gaz)  # changes the day's lists of names in place
+        by_the_day(mentions[first:last], chosen[first:last], gaz)  # changes the day's lists of names in place
+    for found, names in zip(mentions, chosen):
+        if found:
+            own_names_in_context(found, names, gaz)  # changes the sentence's list of names in place
     return [_places(found, names, gaz, spans) if found is not None else None for found, names in zip(mentions, chosen)]
 
 
 def _day_bounds(new_days: list[bool]) -> list[tuple[int, int]]:
     starts = [n for n, new in enumerate(new_days) if new or n == 0]
     return list(zip(starts, [*starts[1:], len(new_days)]))
-
-
-def _by_the_day(mentions: list, chosen: list, gaz: Gazetteer) -> None:
-    """A village's name shared by many (none checked by hand) is the one inside a district or
-    province, or beside a place, that its sentence names, else that the same day names; the
-    day's other mentions of the name follow its sentence's choice. Where none is, the choice stands."""
-    shared = [(n, k) for n, found in enumerate(mentions) if found for k, m in enumerate(found)
-              if len(m.candidates) > 1 and not any(p.curated for p in m.candidates)]
-    if not shared:
-        return
-    settled: dict[str, str] = {}
-    later = []
-    for n, k in shared:
-        if _near(mentions[n][k], chosen, n, k, [n], gaz):
-            settled.setdefault(phonetic(fold(mentions[n][k].surface)), chosen[n][k])
-        else:
-            later.append((n, k))
-    for n, k in later:
-        same = settled.get(phonetic(fold(mentions[n][k].surface)))
-        if same and any(p.name == same for p in mentions[n][k].candidates):
-            chosen[n][k] = same
-        else:
-            _near(mentions[n][k], chosen, n, k, range(len(chosen)), gaz)
-
-
-def _near(mention: Mention, chosen: list, n: int, k: int, where, gaz: Gazetteer) -> bool:
-    """Choose, for mention k of text n, a candidate inside or beside a place chosen in the texts
-    `where`, or else the nearest to one (within 40 km); whether the choice is so placed."""
-    anchors = set()
-    for n2 in where:
-        for k2, name in enumerate(chosen[n2] or ()):
-            if (n2, k2) != (n, k) and name != chosen[n][k]:
-                anchors.add(name)
-                anchors.update(a for a in gaz.ancestors(name) if gaz.places[a].kind in ("district", "province"))
-    if set(gaz.ancestors(chosen[n][k])) & anchors:
-        return True
-    inside = [p for p in mention.candidates if set(gaz.ancestors(p.name)) & anchors]
-    near = inside[0] if inside else nearest_to(mention.candidates, [gaz.places[a] for a in anchors])
-    if near:
-        chosen[n][k] = near.name
-    return bool(near)
 
 
 def _places(mentions: list[Mention], chosen: list[str], gaz: Gazetteer, spans: dict) -> tuple:

@@ -158,9 +158,13 @@ def phonetic(folded: str) -> str:
     ('shusha', '2000')
     >>> phonetic("lyankyaran") == phonetic("lankaran"), phonetic("abovyan") == phonetic("abovian")
     (True, True)
+    >>> phonetic("chaykent") == phonetic("chaykand")
+    True
     """
     if "y" in folded:  # Russian writes ü and ö after a consonant as yu and yo: Kyuzadzhik is Küzəcik
         folded = _SOFTENED.sub(r"\1\2", folded)
+    if folded.endswith("kent"):  # the -kənd of a village's name, as Russian and Turkish write it: Chaykent
+        folded = folded[:-1] + "d"
     for old, new in _KEY_RULES:
         folded = folded.replace(old, new)
     return _DOUBLE.sub(r"\1", folded)

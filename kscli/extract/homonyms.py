@@ -1,0 +1,77 @@
+"""Which of the places one name names a sentence means, by the other places it and its day name:
+a village's name shared by many, and a hand-kept place's other name that is a village's own."""
+
+from __future__ import annotations
+
+from kscli.names.folding import fold, key, phonetic
+from kscli.names.gazetteer import Gazetteer
+from kscli.names.geo import nearest_to
+
+_UNITS = ("district", "province")
+
+
+def by_the_day(mentions: list, chosen: list, gaz: Gazetteer) -> None:
+    """A village's name shared by many (none checked by hand) is the one inside a district or
+    province, or beside a place, that its sentence names, else that the same day names; the
+    day's other mentions of the name follow its sentence's choice. Where none is, the choice stands.
+    mentions: each text's mentions (None for no text); chosen: each text's chosen names, changed in place."""
+    shared = [(n, k) for n, found in enumerate(mentions) if found for k, m in enumerate(found)
+              if len(m.candidates) > 1 and not any(p.curated for p in m.candidates)]
+    if not shared:
+        return
+    settled: dict[str, str] = {}
+    later = []
+    for n, k in shared:
+        if near(mentions[n][k], chosen, n, k, [n], gaz):
+            settled.setdefault(phonetic(fold(mentions[n][k].surface)), chosen[n][k])
+        else:
+            later.append((n, k))
+    for n, k in later:
+        same = settled.get(phonetic(fold(mentions[n][k].surface)))
+        if same and any(p.name == same for p in mentions[n][k].candidates):
+            chosen[n][k] = same
+        else:
+            near(mentions[n][k], chosen, n, k, range(len(chosen)), gaz)
+
+
+def near(mention, chosen: list, n: int, k: int, where, gaz: Gazetteer) -> bool:
+    """Choose, for mention k of text n, a candidate inside or beside a place chosen in the texts
+    `where`, or else the nearest to one (within 40 km); whether the choice is so placed."""
+    anchors = set()
+    for n2 in where:
+        for k2, name in enumerate(chosen[n2] or ()):
+            if (n2, k2) != (n, k) and name != chosen[n][k]:
+                anchors.add(name)
+                anchors.update(a for a in gaz.ancestors(name) if gaz.places[a].kind in _UNITS)
+    if set(gaz.ancestors(chosen[n][k])) & anchors:
+        return True
+    inside = [p for p in mention.candidates if set(gaz.ancestors(p.name)) & anchors]
+    closest = inside[0] if inside else nearest_to(mention.candidates, [gaz.places[a] for a in anchors])
+    if closest:
+        chosen[n][k] = closest.name
+    return bool(closest)
+
+
+def own_names_in_context(mentions: list, chosen: list[str], gaz: Gazetteer) -> None:
+    """A name a hand-kept place bears only as another name (Istisu, once Jermuk's) is the village
+    whose own name it is where a name next to it in the sentence is the district or province
+    holding that village, or a place inside it, and none holding the hand-kept place: "the
+    Kelbajar-Istisu road" is the İstisu of Kalbajar District, while in "Basarkechar, Istisu,
+    Garakilsa", towns of Armenia by their Azerbaijani names, Istisu stays Jermuk though the
+    sentence names Kalbajar too. A hand-kept place's own name (Lachin) is never so read.
+    chosen: the sentence's chosen names, changed in place."""
+    for k, mention in enumerate(mentions):
+        place = gaz.places[chosen[k]]
+        own = key(mention.surface)
+        if len(mention.candidates) < 2 or not place.curated or own == _bare_key(place.name):
+            continue
+        anchors = {unit for name in chosen[max(k - 1, 0):k] + chosen[k + 1:k + 2] if name != chosen[k]
+                   for unit in (name, *gaz.ancestors(name)) if gaz.places[unit].kind in _UNITS}
+        inside = [p for p in mention.candidates if own == _bare_key(p.name) and set(gaz.ancestors(p.name)) & anchors]
+        if len(inside) == 1 and not set(gaz.ancestors(place.name)) & anchors:
+            chosen[k] = inside[0].name
+
+
+def _bare_key(name: str) -> str:
+    """The key of a place's own name, without a Wikipedia-style disambiguator ("Laçın, Kalbajar")."""
+    return key(name.split(",")[0].split(" (")[0])
