@@ -767,6 +767,8 @@ DEV_WAR = Path(__file__).parent / "gold" / "dev-2022-2023"
     (Path(__file__).parent / "gold" / "dev-first-war-2", (0.95, 0.93, 0.97, 0.93)),
     # and a third: patronymics ("Talish oglu"), a homonym placed by the village named beside it (Gulistan)
     (Path(__file__).parent / "gold" / "dev-first-war-3", (0.95, 0.95, 0.97, 0.95)),
+    # and a fourth, of UN documents: a name inside the quoted title of an agenda item is no place
+    (Path(__file__).parent / "gold" / "dev-first-war-4", (0.95, 0.95, 0.95, 0.95)),
 ])
 def test_places_of_another_timeline_of_the_region(folder, floors):
     """Extraction and --place on the development timelines (tests/gold/dev-2022-2023,

@@ -13,6 +13,10 @@ NAME_OF = re.compile(r"\b(?:Soviet|Council|Assembly|Parliament|Committee|Court|P
                      r"|\bOperation\s+$"
                      # "the missile cruiser Moskva", "the rescue ship Sapphire": a ship's name
                      r"|\b(?:cruiser|frigate|warship|flagship|destroyer|corvette|submarine|ship|vessel|tanker)\s+$")
+# "the item entitled "The situation relating to Nagorno-Karabakh"": a name inside the quoted title of
+# an agenda item, a document or a book is part of that title (the text before the name, up to 150
+# characters back, ends inside a quotation opened after "entitled" or "titled").
+IN_A_TITLE = re.compile(r"\b(?:entitled|titled)\s+[\"“‘][^\"”’]*$")
 # Nouns that turn a preceding place name into an attribute of something else: an event's, a unit's
 # ("the Tartar self-defence battalion"), a people's ("Kazakh officials": not the town Qazax), a
 # father's ("Anvar Talish oglu Arazov": a patronymic).

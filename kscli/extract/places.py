@@ -19,7 +19,8 @@ from weakref import WeakKeyDictionary
 from kscli.names.gazetteer import NOT_EXTRACTED, SETTLEMENTS, Gazetteer, Place
 from kscli.names.folding import GENERIC, fold, key, phonetic, strip_generic
 from kscli.names.guesses import alike, reads_as_any
-from kscli.extract.not_places import EVENTS, KIND_AFTER, NAME_HEADS, NAME_OF, NOT_A_PLACE_AFTER, PEOPLES, QUALIFIERS
+from kscli.extract.not_places import (EVENTS, IN_A_TITLE, KIND_AFTER, NAME_HEADS, NAME_OF, NOT_A_PLACE_AFTER,
+                                      PEOPLES, QUALIFIERS)
 from kscli.extract.homonyms import by_the_day, own_names_in_context
 from kscli.extract.phrases import Words, tokens
 
@@ -109,7 +110,8 @@ def _mentions(text: str, toks: Words, gaz: Gazetteer, spans: dict) -> list[Menti
             out += _hyphen_pair(toks, i, gaz, spans)
         elif found is not None:
             mention, after = found
-            if mention is not None and not NAME_OF.search(text, max(0, mention.start - 40), mention.start):
+            if mention is not None and not NAME_OF.search(text, max(0, mention.start - 40), mention.start) \
+                    and not IN_A_TITLE.search(text, max(0, mention.start - 150), mention.start):
                 out.append(mention)
     return out
 
