@@ -100,7 +100,7 @@ def main(az: str, am: str, geonames: str | None = None) -> None:
     hand.update({name: {**row, "source": "hand"} for name, row in read_hand(HERE / "places-features.tsv").items()})
     held = held_area(CORPUS / "nagorno-karabakh-1994-2020.geojson")
     wof = [p for folder in (az, am) for p in read_wof(Path(folder))]
-    localities = [p for p in wof if p["wof:placetype"] == "locality"]
+    localities = [p for p in wof if p["wof:placetype"] == "locality" and not armenian_bulk_entry(p)]
     banned = misleading_names(hand)
     hand_keys = {key(name) for name in hand}
     region_keys = spellings_of_regions(hand.values())
@@ -138,9 +138,10 @@ def main(az: str, am: str, geonames: str | None = None) -> None:
                 place_row(row, by_key, (hand_keys, region_keys), added, loose=True)
             if row and row["_outside"] and not row.get("_merged") and entry["population"] >= TOWN:
                 towns.append((row, entry))
-    named = {k for table in ("places-artsakh.tsv", "places-names.tsv") for k in keys_of(names_in(HERE / table))}
+    named = {key(name): place for table in ("places-artsakh.tsv", "places-names.tsv")
+             for place, name in names_in(HERE / table) + [(place, place) for place, _ in names_in(HERE / table)]}
     add_communities([p for p in wof if p["wof:placetype"] == "localadmin"], rows + added, by_key,
-                    (hand_keys | named, region_keys), added, held, banned)
+                    (hand_keys, region_keys), added, held, banned, named)
     added = merge_duplicates(added)
     drop_twins_names(added)
     add_villages(rows + added, added, HERE / "places-villages.tsv", banned)
@@ -239,6 +240,15 @@ def place_row(row: dict, by_key: dict, taken: tuple[set[str], set[str]], added: 
         by_key.setdefault(k, []).append(row)
 
 
+def armenian_bulk_entry(place: dict) -> bool:
+    """GeoNames' bulk entries of Armenia (ids from 10,000,000), some 940 in the five provinces, are
+    filed as populated places but are mostly monuments, churches, ruins and springs ("Mets Egherni
+    Zoherin", a genocide memorial; "Tsavik Khach", a cross; "Averk", ruins); a few name villages
+    that the rural communities list anyway (add_communities). None is taken: "Martuni" alone was
+    four of them, and the town Martuni had to be titled "Martuni, Gegharkunik (2)"."""
+    return place.get("wof:country") == "AM" and place.get("wof:concordances", {}).get("gn:id", 0) >= 10_000_000
+
+
 def region_of(place: dict) -> int | None:
     return (place.get("wof:hierarchy") or [{}])[0].get("region_id")
 
@@ -329,48 +339,83 @@ QUALIFIERS = {
 
 
 def add_communities(communities: list[dict], rows: list[dict], by_key: dict, taken: tuple[set[str], set[str]],
-                    added: list[dict], held, banned: set[str]) -> None:
+                    added: list[dict], held, banned: set[str], named: dict[str, str]) -> None:
     """The villages of Armenia's border provinces that Who's On First lists only as their rural
-    community (placetype "localadmin": Lehvaz, Shvanidzor, Hermon, Vaghatur), not as a locality. A
-    community bears its village's name, and its label point is the village's, roughly: a few
-    communities lie tens of km from the village of their name, so a settlement of the province
-    listed under one of its names, at any distance, takes its names instead. A community with no
-    Armenian name (Wikidata's) is taken only if no settlement of the province is spelled nearly
-    like it: most such are an old romanisation ("Tzovazard", "Ljashen", "U.Dvin") of a village
-    listed already. taken: the keys of hand-kept places' names and of the names the hand tables give
-    a listed place (Nüvədi, which is Nrnadzor), then of other spellings of hand-kept regions."""
-    from rapidfuzz import fuzz, process
-
+    community (placetype "localadmin": Lehvaz, Shvanidzor, Hermon, Vaghatur, Koti), not as a
+    locality. A community bears its village's name, and its label point is the village's, roughly:
+    a few lie tens of km from the village of their name, so a settlement of the province listed
+    under one of its names, at any distance, takes its names instead. A community named as a place
+    of a hand table, or by a name the table gives it (named: key -> place; Nyuvadi, Nüvədi, is
+    Nrnadzor), is that place, where no row is.
+    One with no Armenian name (Wikidata's) is often an old romanisation of a village listed already
+    ("Tzovazard", "Ljashen", "Arbunk", "U.Dvin"): it is not taken where that is what it reads as."""
     for place in communities:
         region = REGIONS.get(region_of(place), ("",))
         if region[0] not in ARMENIAN_PROVINCES or place.get("meso:type_en") != "Rural" \
                 or place.get("mz:is_current", 1) == 0 or re.search(r"\.|\breg\b", place["wof:name"]):
             continue
-        if not place.get("name:hye_x_preferred"):
-            province = [folded(n).replace(" ", "") for r in rows + added if region[0] in split(r["parent"])
-                        for n in (r["name"].split(",")[0], *split(r["aliases"]), *split(r["historical"])) if latin_only(n)]
-            if " " in place["wof:name"] or process.extractOne(folded(place["wof:name"]), province, scorer=fuzz.ratio,
-                                                               score_cutoff=65):
-                continue
         place = {**place, "name:eng_x_preferred": [place["wof:name"]],  # Wikidata's English label is not there
                  "geom:latitude": place.get("lbl:latitude", place["geom:latitude"]),
                  "geom:longitude": place.get("lbl:longitude", place["geom:longitude"])}
         row = locality_row(place, region, held, banned, {})
-        if row is None or key(row["name"]) in taken[0]:
+        if row is None:
             continue
+        province = [r for r in rows + added if r["kind"] in SETTLEMENTS and region[0] in split(r["parent"])]
+        title = named.get(key(row["name"]))
+        if title:  # its old name, which a hand table gives a place: the row is that place's
+            if any(r["name"] == title for r in rows + added):
+                continue
+            row["aliases"] = ";".join([*([row["name"]] if row["name"] != title else []), *split(row["aliases"])])
+            row["name"] = title
+        elif key(row["name"]) in taken[0] or not place.get("name:hye_x_preferred") and old_romanisation(row, province):
+            continue
+        plain = ace_read(row["name"])
+        if not place.get("name:hye_x_preferred") and plain != row["name"]:  # Ajarkut is Acharkut
+            row["aliases"] = ";".join([*split(row["aliases"]), plain])
         mine = set(keys_of((row["name"],))) | set(place.get("name:hye_x_preferred", ()))
-        kin = [r for r in rows + added if r["kind"] in SETTLEMENTS and region[0] in split(r["parent"])
-               and mine & {*keys_of((r["name"], *split(r["aliases"]), *split(r["historical"]))), *split(r["aliases"])}]
+        kin = [r for r in province
+               if mine & {*keys_of((r["name"], *split(r["aliases"]), *split(r["historical"]))), *split(r["aliases"])}]
         if len(kin) == 1:
             merge(kin[0], row)
         elif not kin:
             place_row(row, by_key, taken, added)
 
 
-def names_in(path: Path) -> list[str]:
-    """Every name a hand table of place, names[, historical], source gives."""
+# The romanisation of Armenian the communities' source (ACE) uses now and then: tz for ts, j for ch,
+# kh for gh (Tzovazard, Lijk, Karjevan, Tsakhkashen).
+ACE = (("tz", "ts"), ("j", "ch"), ("kh", "gh"))
+
+
+def ace_read(name: str) -> str:
+    """A name in ACE's romanisation, as English Wikipedia writes the region's names (Ajarkut: Acharkut)."""
+    for old, new in ACE:
+        name = name.replace(old, new).replace(old.capitalize(), new.capitalize())
+    return name
+
+
+def old_romanisation(row: dict, province: list[dict]) -> bool:
+    """Whether a community's name is a village of its province written otherwise: in two words
+    ("Vorotan Sisian"), in ACE's romanisation, or nearly so within 3 km (Arbunk, Arpunk)."""
+    from rapidfuzz import fuzz
+
+    name = folded(row["name"]).replace(" ", "")
+    ace = ace_read(name)
+    here = (float(row["lat"]), float(row["lon"]))
+    for other in province:
+        spellings = [folded(n).replace(" ", "") for n in (other["name"].split(",")[0], *split(other["aliases"]))
+                     if latin_only(n)]
+        if key(ace) in {key(n) for n in spellings}:
+            return True
+        if other["lat"] and km(here, (float(other["lat"]), float(other["lon"]))) <= 3 \
+                and any(fuzz.ratio(name, n) >= 80 for n in spellings):
+            return True
+    return " " in row["name"]
+
+
+def names_in(path: Path) -> list[tuple[str, str]]:
+    """(place, name) of every name a hand table of place, names[, historical], source gives."""
     lines = [line.split("\t") for line in path.read_text("utf-8").splitlines() if line and not line.startswith("#")]
-    return [name for cells in lines[1:] for cell in cells[1:-1] for name in split(cell)]
+    return [(cells[0], name) for cells in lines[1:] for cell in cells[1:-1] for name in split(cell)]
 
 
 def add_villages(rows: list[dict], added: list[dict], path: Path, banned: set[str]) -> None:
