@@ -112,11 +112,13 @@ def main(az: str, am: str, geonames: str | None = None) -> None:
             by_key.setdefault(k, []).append(row)
     added, used = [], set()
     filed = [(place, region_of(place)) for place in localities if region_of(place) not in (None, -1)]
-    for place in localities:
+    # Current places first: an abandoned record of the same village only adds its names (Kyatuk).
+    for place in sorted(localities, key=lambda place: place.get("mz:is_current", 1) == 0):
         region = region_of(place)
         if region in (None, -1):  # filed under the country alone, or under nothing (-1)
             region = None if wiki_title_key(place) in hand_keys else region_of_neighbours(place, filed)
-        if region not in REGIONS or place.get("mz:is_current", 1) == 0 or place.get("edtf:deprecated"):
+        if region not in REGIONS or place.get("edtf:deprecated") \
+                or place.get("mz:is_current", 1) == 0 and not abandoned(place, banned):
             continue
         row = locality_row(place, REGIONS[region], held, banned, alternates)
         if row is None:
@@ -238,6 +240,18 @@ def place_row(row: dict, by_key: dict, taken: tuple[set[str], set[str]], added: 
     added.append(row)
     for k in keys_of((row["name"], *split(row["aliases"]))):
         by_key.setdefault(k, []).append(row)
+
+
+def abandoned(place: dict, banned: set[str]) -> bool:
+    """A village Who's On First marks as no longer current because GeoNames calls it abandoned,
+    destroyed or historical (PPLQ, PPLW, PPLH: Babadin, Xudaferin, Dərzili, many of them emptied in
+    the first war, which timelines of it name), not because another record took its place. Not one
+    with a name of four letters or fewer, too often an English word (Top, Hand) for a place so
+    seldom named."""
+    name = place["wof:name"]
+    return place.get("gn:feature_code") in ("PPLQ", "PPLW", "PPLH") and not place.get("wof:superseded_by") \
+        and place.get("wof:concordances", {}).get("gn:id", 0) < 10_000_000 \
+        and len(key(name)) > 4 and not misleading(name, banned)
 
 
 def armenian_bulk_entry(place: dict) -> bool:
@@ -422,13 +436,20 @@ def add_villages(rows: list[dict], added: list[dict], path: Path, banned: set[st
     """The villages of a district's official list that no source with points has (destroyed ones,
     new settlements), from a table of name, district, aliases, source: without a point, so only
     where no settlement of any district of that list already has the name (it may be filed under
-    a neighbouring district, or moved there in 2023)."""
+    a neighbouring district, or moved there in 2023). Where the one settlement of its own district so
+    named lacks the list's spelling, it takes it as an alias (Xudafərin of GeoNames' "Xudaferın")."""
     lines = [line.split("\t") for line in path.read_text("utf-8").splitlines() if line and not line.startswith("#")]
     districts = {district for _, district, _, _ in lines[1:]}
     listed = {k for row in rows if row["kind"] in SETTLEMENTS and districts & set(split(row["parent"]))
               for k in keys_of((row["name"], *split(row["aliases"]), *split(row["historical"])))}
     for name, district, aliases, _source in lines[1:]:
-        if key(name) in listed or misleading(name, banned):
+        if misleading(name, banned):
+            continue
+        if key(name) in listed:
+            same = [row for row in rows if row["kind"] in SETTLEMENTS and district in split(row["parent"])
+                    and key(name) in keys_of((row["name"], *split(row["aliases"]), *split(row["historical"])))]
+            if len(same) == 1:
+                merge(same[0], {"name": name, "aliases": aliases, "historical": "", "parent": "", "source": "lists"})
             continue
         provinces = next((r[2] for r in REGIONS.values() if r[0] == district), ())
         parents = [district, *provinces] if len(provinces) == 1 else [district]
