@@ -610,9 +610,24 @@ def locality_row(place: dict, region: tuple, held, banned: set[str], alternates:
         parents.append(min(provinces, key=lambda p: math.dist(SEATS[p], (lat, lon))))
     population = place.get("wof:population") or place.get("gn:population") or 0
     kind = "city" if population >= 20000 else "town" if population >= 3000 or place.get("gn:fcode", "").startswith("PPLA") else "village"
+    titled, plain = wiki_title(place)
+    aliases += [t for t in titled if t not in aliases]
     return {"name": canonical, "kind": kind, "parent": ";".join(parents), "lat": f"{lat:.4f}" if lat is not None else "",
             "lon": f"{lon:.4f}" if lon is not None else "", "aliases": ";".join(aliases), "historical": ";".join(historical),
-            "source": "wof", "_short": short, "_other": other_names(place)}
+            "source": "wof", "_short": short, "_other": [*plain, *other_names(place)]}
+
+
+def wiki_title(place: dict) -> tuple[list[str], list[str]]:
+    """The English Wikipedia title Who's On First ties a record to, the name a reader or annotator
+    copies: one with a disambiguator ("Daşbaşı, Agdam", "Zovashen (Keshishveran), Ararat") is an
+    alias, a plain one is among the other names (kept only where no other place is so spelled:
+    now and then the page is another place's)."""
+    page = place.get("wof:concordances", {}).get("wk:page")
+    title = unquote(page).replace("_", " ").strip() if page else ""
+    head = title.split(" (")[0].split(",")[0].strip()
+    if not head or not typable(head) or not latin_only(title):
+        return [], []
+    return ([title], []) if head != title else ([], [title])
 
 
 def other_names(place: dict) -> list[str]:
