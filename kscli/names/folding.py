@@ -72,9 +72,10 @@ _KIND_OF_WORD = {
     "marz": "province", "oblast": "province",
 }
 
-# Order matters: longer spellings first, and "ch" is protected from c→j.
+# Order matters: longer spellings first, and "ch" is protected from c→j. The Armenian dz (ձ) is
+# often written z (Aghnjazor, Ağkənd's Aghnjadzor; -zor for -dzor).
 _KEY_RULES = (
-    ("dj", "j"), ("dzh", "j"), ("zh", "j"), ("ch", "\x01"), ("kh", "h"), ("x", "h"), ("gh", "g"),
+    ("dj", "j"), ("dzh", "j"), ("zh", "j"), ("dz", "z"), ("ch", "\x01"), ("kh", "h"), ("x", "h"), ("gh", "g"),
     ("q", "g"), ("k", "g"), ("c", "j"), ("\x01", "ch"), ("e", "a"), ("y", "i"),
     ("w", "v"), ("ou", "u"),
 )
