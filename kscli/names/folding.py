@@ -215,6 +215,12 @@ _SCHOLARLY = (("ch", "\x01"), ("c", "ts"), ("j", "y"), ("\x01", "ch"))
 _SCHOLARLY_HY = (("ch", "\x01"), ("c", "ts"), ("j", "dz"), ("\x01", "ch"))
 _SCHOLARLY_C = (("ch", "\x01"), ("c", "ts"), ("\x01", "ch"))
 _DUTCH = (("dzj", "\x01"), ("tsj", "\x02"), ("sj", "sh"), ("oe", "u"), ("j", "y"), ("\x01", "j"), ("\x02", "ch"))
+# Western Armenian writes the stops the other way round (Sdepanagerd, Kantsasar, Chermug): d and t,
+# j and ch, dz and ts, b and p swap (g and k are one in the key already). p is also Eastern's
+# aspirated փ, which stays, so b and p swap in a reading of their own.
+_WESTERN = (("ch", "\x01"), ("j", "\x02"), ("ts", "\x05"), ("dz", "\x06"), ("d", "\x04"), ("t", "d"), ("\x04", "t"),
+            ("\x01", "j"), ("\x02", "ch"), ("\x05", "dz"), ("\x06", "ts"))
+_WESTERN_P = (("b", "\x03"), ("p", "b"), ("\x03", "p"))
 
 
 # Letters the fold strips to another sound, read first: the scholarly ə of Armenian ը, which writes the
@@ -228,18 +234,20 @@ _ENDING_LU = re.compile(r"lu\b")
 
 def foreign_readings(text: str) -> list[str]:
     """Other readings of `text`, tried when nothing matched it as written: as French, German, Polish
-    and Dutch pages and the scholarly romanisations of Russian and Armenian spell the region's names;
+    and Dutch pages, the scholarly romanisations of Russian and Armenian and Western Armenian spell
+    the region's names;
     with the Armenian -lu of an Azerbaijani -lı; with an Upper or Lower in another language
     (qualifier_readings()); with Armenian ye and vo for an initial e and o.
 
     >>> foreign_readings("Chouchi"), foreign_readings("Jerewan"), foreign_readings("Tartar")
-    (['shushi', 'khoukhi'], ['yerewan', 'dzerewan'], [])
+    (['shushi', 'khoukhi', 'jouji'], ['yerewan', 'dzerewan', 'cherewan'], ['dardar'])
     >>> foreign_readings("Chardakhlu")
-    ['shardakhlu', 'khardakhlu', 'chardakhli']
+    ['shardakhlu', 'khardakhlu', 'jartakhlu', 'chardakhli']
     """
     folded = fold(text)
     out = []
-    for rules in (_FRENCH, _GERMAN, _GERMAN_J, _GERMAN_S, _POLISH, _DUTCH, _SCHOLARLY, _SCHOLARLY_HY, _SCHOLARLY_C):
+    for rules in (_FRENCH, _GERMAN, _GERMAN_J, _GERMAN_S, _POLISH, _DUTCH, _SCHOLARLY, _SCHOLARLY_HY, _SCHOLARLY_C,
+                  _WESTERN, _WESTERN_P):
         reading = folded
         for old, new in rules:
             reading = reading.replace(old, new)
