@@ -520,7 +520,9 @@ def test_the_gazetteer_covers_the_region(index):
     # the Armenian dz (ձ) written z, as Azerbaijani and Russian-style spellings often do (-zor for -dzor)
     ("Aghnjazor", "Aghnjadzor"),
     # Western Armenian's stops, the other way round from Eastern's: d for t, ts for dz, ch for j
-    ("Sdepanagerd", "Stepanakert"), ("Kantsasar", "Gandzasar"), ("Chermug", "Jermuk"),
+    ("Sdepanagerd", "Stepanakert"), ("Kantsasar", "Gandzasar"), ("Chermug", "Jermuk"), ("Naghtalu", "Nağdalı"),
+    # First, Second, Third in Russian's order and spelling (Агалы Первое), and GeoNames' "ruins of"
+    ("Agali Pervoe", "Birinci Ağalı"), ("Ipyak Vtoroe", "Ipyak Vtoroye"), ("Razvaliny Akeri", "Akerly"),
 ])
 def test_names_from_both_sides_and_other_scripts(index, name, place):
     found = index.lexicon.places.resolve(name, limit=1)

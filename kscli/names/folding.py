@@ -61,7 +61,8 @@ def _by_place(text: str) -> str:
 # Words that name a kind of place rather than the place itself.
 GENERIC = frozenset(
     "city town village villages district districts province provinces region regions "
-    "rayon rayonu raion municipality settlement oblast marz".split()
+    "rayon rayonu raion municipality settlement oblast marz "
+    "razvaliny razvalini".split()  # Russian "ruins of": GeoNames' "Razvaliny Babadin" is the abandoned Babadin
 )
 _KIND_OF_WORD = {
     "city": "city", "town": "town", "village": "village", "villages": "village",
@@ -242,10 +243,13 @@ def foreign_readings(text: str) -> list[str]:
     >>> foreign_readings("Chouchi"), foreign_readings("Jerewan"), foreign_readings("Tartar")
     (['shushi', 'khoukhi', 'jouji'], ['yerewan', 'dzerewan', 'cherewan'], ['dardar'])
     >>> foreign_readings("Chardakhlu")
-    ['shardakhlu', 'khardakhlu', 'jartakhlu', 'chardakhli']
+    ['shardakhlu', 'khardakhlu', 'jartakhlu', 'chardakhli', 'shardakhli', 'khardakhli', 'jartakhli']
     """
     folded = fold(text)
-    out = []
+    lowered = text.lower()
+    # Letters the fold would strip come first: a letter for a letter is the surest reading (Ġaradaġlə).
+    out = [fold(_BEFORE_FOLD_LETTERS.sub(lambda m: _BEFORE_FOLD[m.group()], lowered))] \
+        if _BEFORE_FOLD_LETTERS.search(lowered) else []
     for rules in (_FRENCH, _GERMAN, _GERMAN_J, _GERMAN_S, _POLISH, _DUTCH, _SCHOLARLY, _SCHOLARLY_HY, _SCHOLARLY_C,
                   _WESTERN, _WESTERN_P):
         reading = folded
@@ -253,12 +257,11 @@ def foreign_readings(text: str) -> list[str]:
             reading = reading.replace(old, new)
         if reading != folded and reading not in out:
             out.append(reading)
-    lu = _ENDING_LU.sub("li", folded)
-    out += [lu] if lu != folded and lu not in out else []
-    lowered = text.lower()
-    if _BEFORE_FOLD_LETTERS.search(lowered):
-        out += [fold(_BEFORE_FOLD_LETTERS.sub(lambda m: _BEFORE_FOLD[m.group()], lowered))]
-    return out + qualifier_readings(folded) + _initial_readings(folded)
+    for reading in [folded, *out]:  # an Armenian -lu in a Western (Naghtalu) or German spelling too
+        lu = _ENDING_LU.sub("li", reading)
+        out += [lu] if lu != reading and lu not in out else []
+    qualified = [q for reading in [folded, *out] for q in qualifier_readings(reading)]  # Agaly Perwoe, German
+    return out + list(dict.fromkeys(q for q in qualified if q not in out)) + _initial_readings(folded)
 
 
 # Armenian Ե and Ո begin a word as ye and vo, romanised with and without the glide (Yeghvard and
@@ -288,15 +291,33 @@ _QUALIFIER_OF = {form: forms for forms in _QUALIFIER_FORMS for form in forms} | 
     for spelled in spellings.split()}
 
 
+# First, Second and Third of twin villages: Azerbaijani puts them before the name (Birinci Ağalı),
+# Russian after it (Агалы Первое, Ipyak Vtoroye), in spellings of its own (Pervoe, Vtoroi, Trete).
+_ORDINAL_OF = {spelled: (az, ru) for az, ru, spellings in (
+    ("birinci", "pervoye", "birinci birindzhi pervoye pervoe pervoje pervyy pervyi pervyj pervaya first"),
+    ("ikinci", "vtoroye", "ikinci ikindzhi vtoroye vtoroe vtoroje vtoroy vtoroi vtoroj vtoraya second"),
+    ("ucuncu", "tretye", "ucuncu uchunju tretye trete tretje tretiy tretii tretij tretya third"))
+    for spelled in spellings.split()}
+
+
 def qualifier_readings(folded: str) -> list[str]:
-    """`folded` with its first word, Upper or Lower, Big or Small, New or Old in one language, in the others.
+    """`folded` with its first word, Upper or Lower, Big or Small, New or Old in one language, in the
+    others; and with a First, Second or Third first or last, in Azerbaijani's order and Russian's.
 
     >>> qualifier_readings("upper horatagh")
     ['yuxari horatagh', 'verin horatagh', 'verkhniy horatagh']
+    >>> qualifier_readings("agali pervoe"), qualifier_readings("birinci ipyak")
+    (['birinci agali', 'agali pervoye'], ['birinci ipyak', 'ipyak pervoye'])
     """
     first, _, rest = folded.partition(" ")
     forms = _QUALIFIER_OF.get(first, ()) if rest else ()
-    return [f"{form} {rest}" for form in forms if form != first]
+    out = [f"{form} {rest}" for form in forms if form != first]
+    head, _, last = folded.rpartition(" ")
+    for name, word in ((rest, first), (head, last)):
+        ordinal = _ORDINAL_OF.get(word.replace("w", "v"))  # German and Polish w: Perwoe, Wtoroje
+        if name and ordinal:
+            out += [f"{ordinal[0]} {name}", f"{name} {ordinal[1]}"]
+    return out
 
 
 def kind_hint(text: str) -> str | None:
