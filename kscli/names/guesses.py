@@ -52,9 +52,12 @@ def alike(typed: str, spelling: str, share: float = 1 / 2) -> bool:
 def _alike(a: str, b: str, share: float) -> bool:
     # A share of the letters after the first: two letters of four are too many (Saky, in Crimea, is no Seki).
     limit = (max(len(a), len(b)) - 1) * share
-    if a == b or (abs(len(a) - len(b)) <= limit and _edits(a, b) <= limit):
+    if a == b or _sounds_alike(_sounds(a), _sounds(b), share):  # the cheap test first: most pass it
         return True
-    a, b = _sounds(a), _sounds(b)
+    return abs(len(a) - len(b)) <= limit and _edits(a, b, limit) <= limit
+
+
+def _sounds_alike(a: str, b: str, share: float) -> bool:
     if len(a) != len(b):
         return False
     differ = [(x, y) for x, y in zip(a, b) if x != y]
@@ -67,6 +70,7 @@ def _schwas(name: str) -> tuple[str, ...]:
     return (name, name.replace("ə", "e").replace("Ə", "E")) if "ə" in name.lower() else (name,)
 
 
+@lru_cache(maxsize=4096)  # a name is measured against many spellings one key brings together
 def _letters(name: str) -> str:
     return "".join(strip_generic(words(plain_letters(name)))[0])
 
@@ -82,13 +86,16 @@ def _sounds(letters: str) -> str:
     return letters.translate(_LETTERS)
 
 
-def _edits(a: str, b: str) -> int:
-    """Levenshtein distance of two short strings (names: no need of rapidfuzz on this path)."""
+def _edits(a: str, b: str, limit: float = float("inf")) -> int:
+    """Levenshtein distance of two short strings (names: no need of rapidfuzz on this path), or a
+    number past `limit` as soon as every way through is past it."""
     row = list(range(len(b) + 1))
     for i, x in enumerate(a, 1):
         previous, row[0] = row[0], i
         for j, y in enumerate(b, 1):
             previous, row[j] = row[j], min(row[j] + 1, row[j - 1] + 1, previous + (x != y))
+        if min(row) > limit:
+            return len(a) + len(b)
     return row[-1]
 
 
