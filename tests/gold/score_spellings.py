@@ -1,6 +1,6 @@
 """Score place resolution on the development spellings (tests/gold/dev-spellings), misses listed.
 
-    python tests/gold/score_spellings.py [--misses]
+    python tests/gold/score_spellings.py [SET] [--misses]      (SET: dev-spellings, the default, or dev-spellings-2)
 
 Scored as tests/heldout/score_places.py scores the held-out spellings (a spelling is resolved
 when its best match is the place, or a place of the family, its canonical title names), but this
@@ -38,9 +38,10 @@ def score(places, path: Path) -> tuple[dict, list[tuple]]:
 
 
 def main() -> None:
-    tallies, misses = score(load_index(None).lexicon.places, HERE / "dev-spellings" / "spellings.tsv")
+    name = next((arg for arg in sys.argv[1:] if not arg.startswith("-")), "dev-spellings")
+    tallies, misses = score(load_index(None).lexicon.places, HERE / name / "spellings.tsv")
     right, total = tallies.pop("all")
-    print(f"dev spellings: {right} of {total} resolved ({100 * right / total:.1f}%)")
+    print(f"{name}: {right} of {total} resolved ({100 * right / total:.1f}%)")
     print("  by variant: " + ", ".join(f"{k} {v[0]}/{v[1]}" for k, v in sorted(tallies.items())))
     if "--misses" in sys.argv:
         for spelling, canonical, variant, want, got in misses:
