@@ -523,6 +523,11 @@ def test_the_gazetteer_covers_the_region(index):
     ("Sdepanagerd", "Stepanakert"), ("Kantsasar", "Gandzasar"), ("Chermug", "Jermuk"), ("Naghtalu", "Nağdalı"),
     # First, Second, Third in Russian's order and spelling (Агалы Первое), and GeoNames' "ruins of"
     ("Agali Pervoe", "Birinci Ağalı"), ("Ipyak Vtoroe", "Ipyak Vtoroye"), ("Razvaliny Akeri", "Akerly"),
+    # a German compound of name and kind, the Azerbaijani mərzi, -chai for a river, French Grand for Big
+    ("Sewansee", "Lake Sevan"), ("Tavuş mərzi", "Tavush Province"), ("Meghri-chai", "Meghri (river)"),
+    ("Grand Kirs", "Böyük Kirs"), ("Górski Karabach", "Nagorno-Karabakh"),
+    # Who's On First gives Upper Gyuzlyak its twin's Russian name (Ашагы Гюзляк): Lower is Lower
+    ("Ashagy-Gyuzlyak", "Aşağı Güzlək"),
 ])
 def test_names_from_both_sides_and_other_scripts(index, name, place):
     found = index.lexicon.places.resolve(name, limit=1)

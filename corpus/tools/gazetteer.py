@@ -346,7 +346,8 @@ def near_namesake(row: dict, rows: list[dict]) -> dict | None:
 # The first words that tell twin villages apart (Upper and Lower Shorzha), in the region's languages.
 QUALIFIERS = {
     **dict.fromkeys(("yuxari", "yukhari", "yukhary", "yukari", "verin", "verkhnij", "verkhniy", "verkh", "upper", "bash"), "up"),
-    **dict.fromkeys(("ashaghi", "ashagi", "asagi", "nerkin", "nerqin", "nizhnij", "nizhniy", "nizh", "lower", "ayaq", "ayag"), "down"),
+    **dict.fromkeys(("ashaghi", "ashagi", "ashagy", "asagi", "asagy", "nerkin", "nerqin", "nizhnij", "nizhniy", "nizh", "lower",
+                     "ayaq", "ayag"), "down"),
     **dict.fromkeys(("boyuk", "mets", "bolshoj", "bolshoy", "big", "great"), "big"),
     **dict.fromkeys(("kichik", "pokr", "malyj", "malyy", "small", "little"), "small"),
 }

@@ -12,7 +12,7 @@ FEATURE_WORDS = {
     **dict.fromkeys(("mount", "mt", "mountain", "mountains", "peak", "range", "ridge", "dagi", "dag", "silsilesi",
                      "hill", "height", "gora", "gory", "khrebet", "ler", "lerr", "lerrnashghta", "gebirge", "berg"),
                     ("mountain",)),
-    **dict.fromkeys(("river", "cayi", "chayi", "chay", "reka", "get", "fluss"), ("river",)),
+    **dict.fromkeys(("river", "cayi", "chayi", "chay", "chai", "reka", "get", "fluss"), ("river",)),
     **dict.fromkeys(("lake", "golu", "gol", "ozero", "lich", "see"), ("lake", "reservoir")),
     **dict.fromkeys(("reservoir", "su anbari", "anbari", "vodokhranilishche", "jrambar", "stausee"),
                     ("reservoir", "lake")),
@@ -47,3 +47,17 @@ def name_forms(rest: list[str]) -> list[str]:
     if stem.endswith("n") and m[0] != "i":
         forms += [stem[:-1], stem[:-2] + "a"]  # Martuni-nskiy, Shush-inskiy
     return [name, *forms]
+
+
+# German writes a feature's kind and name as one word: Sewansee, Sarsangstausee, Murowgebirge.
+_COMPOUND = re.compile(r"^(\w{3,}?)(stausee|see|gebirge|fluss)$")
+
+
+def split_compound(ws: list[str]) -> list[str]:
+    """One folded word that joins a name to a German word for its kind, as two words.
+
+    >>> split_compound(["sewansee"]), split_compound(["tartar"])
+    (['sewan', 'see'], ['tartar'])
+    """
+    m = _COMPOUND.match(ws[0]) if len(ws) == 1 else None
+    return [m[1], m[2]] if m else ws

@@ -61,7 +61,7 @@ def _by_place(text: str) -> str:
 # Words that name a kind of place rather than the place itself.
 GENERIC = frozenset(
     "city town village villages district districts province provinces region regions "
-    "rayon rayonu raion municipality settlement oblast marz "
+    "rayon rayonu raion municipality settlement oblast marz marzi "
     "razvaliny razvalini".split()  # Russian "ruins of": GeoNames' "Razvaliny Babadin" is the abandoned Babadin
 )
 _KIND_OF_WORD = {
@@ -70,7 +70,7 @@ _KIND_OF_WORD = {
     "province": "province", "provinces": "province",
     # "the Aghdam region" is Aghdam District, "the Tavush region" Tavush Province: a unit, of either kind
     "region": "area", "regions": "area",
-    "marz": "province", "oblast": "province",
+    "marz": "province", "marzi": "province", "oblast": "province",  # Tavuş mərzi
 }
 
 # Order matters: longer spellings first, and "ch" is protected from c→j. The Armenian dz (ձ) is
@@ -285,9 +285,10 @@ _QUALIFIER_FORMS = (("yuxari", "verin", "verkhniy", "upper"), ("ashaghi", "nerki
                     ("yeni", "nor", "novyy", "new"), ("kohna", "hin", "staryy", "old"))
 _QUALIFIER_OF = {form: forms for forms in _QUALIFIER_FORMS for form in forms} | {
     spelled: forms for forms, spellings in zip(_QUALIFIER_FORMS, (
-        "yukhari yukhary yukari verkhnij verkhnyaya verkhneye", "asagi ashagi ashagy nizhnij nizhnyaya nizhneye",
-        "bolshoi bolshaya bolshoye great", "kicik malyj malaya maloye little", "novyi novaya novoye",
-        "kohne staryi staraya staroye"))
+        "yukhari yukhary yukari verkhnij verkhnyaya verkhneye haut haute ober",
+        "asagi ashagi ashagy nizhnij nizhnyaya nizhneye bas basse unter nieder",
+        "bolshoi bolshaya bolshoye great grand grande gross medz", "kicik malyj malaya maloye little petit petite klein",
+        "novyi novaya novoye nouveau nouvelle neu", "kohne staryi staraya staroye vieux vieil alt"))
     for spelled in spellings.split()}
 
 

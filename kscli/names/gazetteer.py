@@ -11,7 +11,7 @@ from __future__ import annotations
 import json
 from collections.abc import Mapping
 
-from kscli.names.features import FEATURE_FORMS, FEATURE_WORDS, name_forms
+from kscli.names.features import FEATURE_FORMS, FEATURE_WORDS, name_forms, split_compound
 from kscli.names.folding import foreign_readings, key, kind_hint, phonetic, plain_letters, strip_generic, words
 from kscli.names.guesses import alike, elsewhere, reads_as, typo
 from kscli.names.linemap import LineMap
@@ -229,7 +229,7 @@ class Gazetteer:
         """"Mount Gamysh", "Sarsang lake", "Hakari çayı", "Сарсангское водохранилище", "Սարսանգի
         ջրամբար": a river, lake, mountain or unit by its name and the word for its kind, before or
         after it, the name perhaps made an adjective or a genitive; places of that kind alone."""
-        ws = words(text)
+        ws = split_compound(words(text))
         for at, size in ((0, 1), (len(ws) - 1, 1), (len(ws) - 2, 2)):
             word = " ".join(ws[at:at + size]) if 0 <= at < len(ws) else ""
             kinds = FEATURE_WORDS.get(word)
