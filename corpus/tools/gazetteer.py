@@ -111,12 +111,10 @@ def main(az: str, am: str, geonames: str | None = None) -> None:
         for k in keys_of((row["name"], *split(row["aliases"]), *split(row["historical"]))):
             by_key.setdefault(k, []).append(row)
     added, used = [], set()
-    filed = [(place, region_of(place)) for place in localities if region_of(place) not in (None, -1)]
+    filed = [(place, region_of(place)) for place in localities if filed_in_own_country(place)]
     # Current places first: an abandoned record of the same village only adds its names (Kyatuk).
     for place in sorted(localities, key=lambda place: place.get("mz:is_current", 1) == 0):
-        region = region_of(place)
-        if region in (None, -1):  # filed under the country alone, or under nothing (-1)
-            region = None if wiki_title_key(place) in hand_keys else region_of_neighbours(place, filed)
+        region = own_region(place, filed, hand_keys)
         if region not in REGIONS or place.get("edtf:deprecated") \
                 or place.get("mz:is_current", 1) == 0 and not abandoned(place, banned):
             continue
@@ -142,8 +140,8 @@ def main(az: str, am: str, geonames: str | None = None) -> None:
                 towns.append((row, entry))
     named = {key(name): place for table in ("places-artsakh.tsv", "places-names.tsv")
              for place, name in names_in(HERE / table) + [(place, place) for place, _ in names_in(HERE / table)]}
-    add_communities([p for p in wof if p["wof:placetype"] == "localadmin"], rows + added, by_key,
-                    (hand_keys, region_keys), added, held, banned, named)
+    communities = [{**p, "_region": own_region(p, filed, set())} for p in wof if p["wof:placetype"] == "localadmin"]
+    add_communities(communities, rows + added, by_key, (hand_keys, region_keys), added, held, banned, named)
     added = merge_duplicates(added)
     drop_twins_names(added)
     add_villages(rows + added, added, HERE / "places-villages.tsv", banned)
@@ -267,6 +265,27 @@ def region_of(place: dict) -> int | None:
     return (place.get("wof:hierarchy") or [{}])[0].get("region_id")
 
 
+def own_region(place: dict, filed: list[tuple[dict, int]], hand_keys: set[str]) -> int | None:
+    """The region a record is filed under; or, filed under its country alone, under nothing (-1) or
+    under a district of the other country (Kornidzor, a Syunik village, under Lachin District; Vazashen
+    of Tavush under Gazakh), that of its nearest neighbour filed in its own country. With none such
+    within 8 km the other country's region stands: the exclave Kərki is Tigranashen, in Ararat."""
+    region = region_of(place)
+    if filed_in_own_country(place):
+        return region
+    if wiki_title_key(place) in hand_keys:
+        return None
+    return region_of_neighbours(place, filed) or (region if region not in (None, -1) else None)
+
+
+def filed_in_own_country(place: dict) -> bool:
+    region = region_of(place)
+    if region in (None, -1):
+        return False
+    country = "AM" if REGIONS.get(region, ("",))[0] in ARMENIAN_PROVINCES else "AZ" if region in REGIONS else None
+    return country in (None, place.get("wof:country"))
+
+
 def region_of_neighbours(place: dict, filed: list[tuple[dict, int]]) -> int | None:
     """The region of a settlement Who's On First files under its country alone (a few hundred, many
     of them in Karabakh: Heyvalı, which is Drmbon) or under nothing: that of the nearest settlement
@@ -365,7 +384,7 @@ def add_communities(communities: list[dict], rows: list[dict], by_key: dict, tak
     One with no Armenian name (Wikidata's) is often an old romanisation of a village listed already
     ("Tzovazard", "Ljashen", "Arbunk", "U.Dvin"): it is not taken where that is what it reads as."""
     for place in communities:
-        region = REGIONS.get(region_of(place), ("",))
+        region = REGIONS.get(place["_region"], ("",))
         if region[0] not in ARMENIAN_PROVINCES or place.get("meso:type_en") != "Rural" \
                 or place.get("mz:is_current", 1) == 0 or re.search(r"\.|\breg\b", place["wof:name"]):
             continue
