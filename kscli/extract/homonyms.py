@@ -61,9 +61,10 @@ def own_names_in_context(mentions: list, chosen: list[str], gaz: Gazetteer) -> N
     sentence names Kalbajar too. A hand-kept place's own name (Lachin) is never so read.
     chosen: the sentence's chosen names, changed in place."""
     for k, mention in enumerate(mentions):
-        place = gaz.places[chosen[k]]
-        own = key(mention.surface)
-        if len(mention.candidates) < 2 or not place.curated or own == _bare_key(place.name):
+        if len(mention.candidates) < 2 or not gaz.places[chosen[k]].curated:
+            continue  # most mentions: one place, or a choice no hand-kept place is in
+        place, own = gaz.places[chosen[k]], key(mention.surface)
+        if own == _bare_key(place.name):
             continue
         anchors = {unit for name in chosen[max(k - 1, 0):k] + chosen[k + 1:k + 2] if name != chosen[k]
                    for unit in (name, *gaz.ancestors(name)) if gaz.places[unit].kind in _UNITS}

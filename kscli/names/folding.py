@@ -74,7 +74,7 @@ _KIND_OF_WORD = {
 }
 
 # Order matters: longer spellings first, and "ch" is protected from c→j. The Armenian dz (ձ) is
-# often written z (Aghnjazor, Ağkənd's Aghnjadzor; -zor for -dzor).
+# often written z (Aghnjazor for Aghnjadzor; -zor for -dzor).
 _KEY_RULES = (
     ("dj", "j"), ("dzh", "j"), ("zh", "j"), ("dz", "z"), ("ch", "\x01"), ("kh", "h"), ("x", "h"), ("gh", "g"),
     ("q", "g"), ("k", "g"), ("c", "j"), ("\x01", "ch"), ("e", "a"), ("y", "i"),
