@@ -517,7 +517,7 @@ def test_the_gazetteer_covers_the_region(index):
     # Russian-style y for the Azerbaijani ı, where nothing else differs; a village Who's On First files
     # under no region at all, by the border, is in its own country's district
     ("Fadyly", "Fadili"), ("Kheyrimli", "Xeyrımlı"),
-    # the Armenian dz (ձ) written z, as Azerbaijani and Russian-style spellings often do (-zor for -dzor)
+    # the Armenian -dzor (gorge) written -zor, as Azerbaijani and Russian-style spellings often do
     ("Aghnjazor", "Aghnjadzor"),
     # Western Armenian's stops, the other way round from Eastern's: d for t, ts for dz, ch for j
     ("Sdepanagerd", "Stepanakert"), ("Kantsasar", "Gandzasar"), ("Chermug", "Jermuk"), ("Naghtalu", "Nağdalı"),

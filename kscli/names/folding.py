@@ -73,10 +73,11 @@ _KIND_OF_WORD = {
     "marz": "province", "marzi": "province", "oblast": "province",  # Tavuş mərzi
 }
 
-# Order matters: longer spellings first, and "ch" is protected from c→j. The Armenian dz (ձ) is
-# often written z (Aghnjazor for Aghnjadzor; -zor for -dzor).
+# Order matters: longer spellings first, and "ch" is protected from c→j. Armenian -dzor (gorge) is
+# often written -zor (Aghnjazor for Aghnjadzor); only there: a typo's chance d and z stay apart
+# (Hoardzi, Horadiz).
 _KEY_RULES = (
-    ("dj", "j"), ("dzh", "j"), ("zh", "j"), ("dz", "z"), ("ch", "\x01"), ("kh", "h"), ("x", "h"), ("gh", "g"),
+    ("dj", "j"), ("dzh", "j"), ("zh", "j"), ("dzor", "zor"), ("ch", "\x01"), ("kh", "h"), ("x", "h"), ("gh", "g"),
     ("q", "g"), ("k", "g"), ("c", "j"), ("\x01", "ch"), ("e", "a"), ("y", "i"),
     ("w", "v"), ("ou", "u"),
 )
