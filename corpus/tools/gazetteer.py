@@ -138,8 +138,8 @@ def main(az: str, am: str, geonames: str | None = None) -> None:
                 place_row(row, by_key, (hand_keys, region_keys), added, loose=True)
             if row and row["_outside"] and not row.get("_merged") and entry["population"] >= TOWN:
                 towns.append((row, entry))
-    named = {key(name): place for table in ("places-artsakh.tsv", "places-names.tsv")
-             for place, name in names_in(HERE / table) + [(place, place) for place, _ in names_in(HERE / table)]}
+    pairs = [pair for table in ("places-artsakh.tsv", "places-names.tsv") for pair in names_in(HERE / table)]
+    named = {key(name): place for place, name in pairs + [(place, place) for place, _ in pairs]}
     communities = [{**p, "_region": own_region(p, filed, set())} for p in wof if p["wof:placetype"] == "localadmin"]
     add_communities(communities, rows + added, by_key, (hand_keys, region_keys), added, held, banned, named)
     added = merge_duplicates(added)
@@ -279,6 +279,8 @@ def own_region(place: dict, filed: list[tuple[dict, int]], hand_keys: set[str]) 
 
 
 def filed_in_own_country(place: dict) -> bool:
+    """Whether a record is filed under a region, and one of its own country where we know the
+    region's country (one outside ours may be either)."""
     region = region_of(place)
     if region in (None, -1):
         return False
