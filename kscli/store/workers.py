@@ -62,6 +62,7 @@ def run(function, items: list, ranges: list[tuple[int, int]], workers: int, mean
     if workers < 2 or len(ranges) < 2 or not sys.platform.startswith("linux") or threading.active_count() > 1:
         return None
     import multiprocessing
+    import signal
     from concurrent.futures import ProcessPoolExecutor
     from concurrent.futures.process import BrokenProcessPool
 
@@ -71,7 +72,13 @@ def run(function, items: list, ranges: list[tuple[int, int]], workers: int, mean
         # The job goes to each worker as it starts, as an argument that fork hands over without pickling.
         pool = ProcessPoolExecutor(min(workers, len(ranges)), mp_context=multiprocessing.get_context("fork"),
                                    initializer=_start, initargs=((function, items),))
-        results = pool.map(_task, ranges)  # every task is queued now; the workers start on them
+        # A worker is forked ignoring Ctrl-C: one that came between the fork and _start() would end
+        # it with a traceback. The parent ignores it only while it forks (milliseconds).
+        previous = signal.signal(signal.SIGINT, signal.SIG_IGN)
+        try:
+            results = pool.map(_task, ranges)  # every task is queued now and every worker forked
+        finally:
+            signal.signal(signal.SIGINT, previous)
         if meanwhile is not None:
             meanwhile()
         return list(results)
