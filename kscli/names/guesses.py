@@ -131,7 +131,22 @@ def typo(typed: str, spelling: str) -> bool:
         return False  # Stepanyan, Aliyev: a person, not a typo of Stepanavan
     same_start = typed[0] == known[0] or typed[:2] == known[1::-1]
     allowed = 1 if len(known) <= 5 else 2 if len(known) <= 10 else 3
-    return same_start and osa(typed, known, allowed) <= allowed
+    return same_start and osa(typed, known, allowed) <= allowed and not _other_part(typed, known)
+
+
+def _other_part(typed: str, known: str) -> bool:
+    """Whether what differs is one run of letters written wholly otherwise: slips of the fingers fall
+    apart, one letter here, a swap there, but a run of two or more letters none of which is kept is
+    another word's part (Krasnovodsk, a city on the Caspian, is not Krasnoselsk).
+
+    >>> _other_part("krasnovodsk", "krasnoselsk"), _other_part("stepnakret", "stepanakert")
+    (True, False)
+    """
+    shorter = min(len(typed), len(known))
+    start = next((i for i in range(shorter) if typed[i] != known[i]), shorter)
+    end = next((i for i in range(shorter - start) if typed[-1 - i] != known[-1 - i]), shorter - start)
+    a, b = typed[start:len(typed) - end], known[start:len(known) - end]
+    return min(len(a), len(b)) >= 2 and osa(a, b) == max(len(a), len(b))
 
 
 # The endings of Armenian and Russian-style surnames ("-ian" is "-yan" romanised otherwise).
