@@ -740,6 +740,9 @@ def test_a_town_takes_in_its_landmarks(index):
      ["Kalbajar District", "Vardenis", "Jermuk", "Sisian"]),
     # the -kənd of a village's name written -kent, as Russian and Turkish write it
     ("Azerbaijani OMON units entered Chaykent.", ["Çaykənd"]),
+    # a name written as one hyphenated word whose halves name nothing (Тертер, Russian for Tərtər)
+    ("Armenian forces shelled Ter-Ter; the shelling of Ter-Ter city went on.", ["Tartar"]),
+    ("She spoke to Jean-Pierre in Tbilisi.", ["Tbilisi"]),
 ])
 def test_what_a_name_in_the_text_names(gazetteer, text, places):
     from kscli.extract.places import find_places

@@ -102,7 +102,7 @@ def _mentions(text: str, toks: Words, gaz: Gazetteer, spans: dict) -> list[Menti
     first = gaz.first_words
     norms = toks.norm
     # Where a name may start: a capitalised word that begins some spelling. Few, and found in one pass.
-    for i in [i for i, word in enumerate(toks.text) if word[0].isupper() and _first_key(norms[i]) in first]:
+    for i in [i for i, word in enumerate(toks.text) if word[0].isupper() and _may_start(norms[i], first)]:
         if i < after:
             continue
         found = _longest(text, toks, i, gaz, spans, norms)
@@ -136,7 +136,7 @@ def _capitalised(word: str) -> bool:
 
 
 def _longest(text: str, toks: Words, i: int, gaz: Gazetteer, spans: dict, norms: list[str], shorter_than: int = 99):
-    if _first_key(norms[i]) not in gaz.first_words:
+    if not _may_start(norms[i], gaz.first_words):
         return None
     for n in range(_run(toks, i, min(MAX_WORDS, shorter_than - 1)), 0, -1):
         if n > 1 and not _CONJUNCTIONS.isdisjoint(norms[i + 1:i + n]):
@@ -207,6 +207,15 @@ def _span_places(gaz: Gazetteer, spans: dict, norms: tuple[str, ...]) -> tuple[s
 def _first_key(norm: str) -> str:
     """The transliteration key of a token's first word ("nagorno" of "nagorno-karabakh")."""
     return phonetic(_NON_WORD.split(norm, maxsplit=1)[0])
+
+
+def _may_start(norm: str, first) -> bool:
+    """Whether a word may begin a place's name: its first part begins a spelling, or, hyphenated, the
+    word does as one ("Ter-Ter", the Russian spelling of Tərtər, whose halves name nothing)."""
+    if _first_key(norm) in first:
+        return True
+    joined = _NON_WORD.sub("", norm)  # a hyphen is a space in the folded word
+    return joined != norm and phonetic(joined) in first
 
 
 def _split_words(words: list[str]) -> list[str]:
