@@ -19,7 +19,7 @@ from kscli.text.dates import month_number
 
 _NAME = r"[A-ZÀ-ÖØ-ÞĀ-ſƏ][\w’'ə-]+"
 _PLACE_LIKE = re.compile(r"(?<![\w-])(?P<before>\w+\s+)?(?P<prep>[Ii]n|[Nn]ear|[Aa]t|[Ff]rom|[Tt]owards|of|[Aa]round|"
-                         r"outside|into|shelling|bombarding|rocketing)\s+"
+                         r"outside|into|to|shelling|bombarding|rocketing)\s+"
                          rf"(?P<name>{_NAME}(?:\s+{_NAME})?)(?P<after>\s+[A-Z])?")
 # Words a party's adjective stands before ("Azerbaijani forces"): such a word names a side, not a place.
 _PARTY_NOUNS = (r"forces|troops|army|armed|side|soldiers|servicemen|military|MoD|authorities|government|officials|"
@@ -27,7 +27,10 @@ _PARTY_NOUNS = (r"forces|troops|army|armed|side|soldiers|servicemen|military|MoD
 _ADJECTIVE = re.compile(rf"\b({_NAME})\s+(?:{_PARTY_NOUNS})\b")
 _INSTITUTIONS = frozenset(("ministry", "council", "committee", "government", "parliament", "assembly", "army",
                            "republic", "union", "president", "congress", "commonwealth", "office", "service",
-                           "agency", "court", "security", "defence", "defense", "affairs", "deputies", "states"))
+                           "agency", "court", "security", "defence", "defense", "affairs", "deputies", "states",
+                           "chief", "staff", "minister", "radio", "resolution", "declaration", "statement"))
+# "according to AFP", "thanks to Baku": "to" after these words names a source or a cause, not where to.
+_NOT_WHERE_TO = frozenset(("according", "due", "owing", "thanks", "prior", "referring", "addressed", "belonging"))
 
 
 def unlisted_names(texts: list[str], lexicon) -> dict[str, array]:
@@ -56,14 +59,16 @@ def _candidates(text: str) -> list[str]:
             continue  # a longer proper name goes on: "the Karabakh National Council"
         if m["prep"] == "of" and m["before"] and m["before"][:1].isupper():
             continue  # "Ministry of Defence": part of an institution's name
+        if m["prep"] == "to" and m["before"] and m["before"].strip().lower() in _NOT_WHERE_TO:
+            continue
         out.append(m["name"])
     return out
 
 
 def _unexplained(name: str, lexicon, adjectives: set[str]) -> bool:
     words = [fold(w) for w in name.split()]
-    if any(ch.isdigit() for ch in name) or any(len(w) < 3 for w in words):
-        return False
+    if any(ch.isdigit() for ch in name) or any(len(w) < 3 for w in words) or name.isupper():
+        return False  # an agency's initials ("conceded to AFP") are no place
     if any(w in GENERIC or w in _INSTITUTIONS or month_number(w) for w in words):
         return False
     if words[0] in adjectives or words[0].rstrip("s") in adjectives or re.search(r"-[a-z]", name):
