@@ -531,6 +531,8 @@ def test_the_gazetteer_covers_the_region(index):
     ("Grand Kirs", "Böyük Kirs"), ("Górski Karabach", "Nagorno-Karabakh"),
     # Who's On First gives Upper Gyuzlyak its twin's Russian name (Ашагы Гюзляк): Lower is Lower
     ("Ashagy-Gyuzlyak", "Aşağı Güzlək"),
+    # Russian's plural Upper and Lower, and its maps' order, the qualifier last; Turkish büyük for Big
+    ("Nizhniye Veysally", "Aşağı Veysəlli"), ("Veysalli Nizhniye", "Aşağı Veysəlli"), ("Büyük Kirs", "Böyük Kirs"),
 ])
 def test_names_from_both_sides_and_other_scripts(index, name, place):
     found = index.lexicon.places.resolve(name, limit=1)

@@ -286,10 +286,11 @@ _QUALIFIER_FORMS = (("yuxari", "verin", "verkhniy", "upper"), ("ashaghi", "nerki
                     ("yeni", "nor", "novyy", "new"), ("kohna", "hin", "staryy", "old"))
 _QUALIFIER_OF = {form: forms for forms in _QUALIFIER_FORMS for form in forms} | {
     spelled: forms for forms, spellings in zip(_QUALIFIER_FORMS, (
-        "yukhari yukhary yukari verkhnij verkhnyaya verkhneye haut haute ober",
-        "asagi ashagi ashagy nizhnij nizhnyaya nizhneye bas basse unter nieder",
-        "bolshoi bolshaya bolshoye great grand grande gross medz", "kicik malyj malaya maloye little petit petite klein",
-        "novyi novaya novoye nouveau nouvelle neu", "kohne staryi staraya staroye vieux vieil alt"))
+        "yukhari yukhary yukari verkhnij verkhnyaya verkhneye verkhnee verkhniye verkhnie haut haute ober",
+        "asagi ashagi ashagy nizhnij nizhnyaya nizhneye nizhnee nizhniye nizhnie bas basse unter nieder",
+        "bolshoi bolshaya bolshoye bolshiye bolshie buyuk great grand grande gross medz",
+        "kicik kucuk malyj malaya maloye malyye malye little petit petite klein",
+        "novyi novaya novoye novyye novye nouveau nouvelle neu", "kohne staryi staraya staroye staryye starye eski vieux vieil alt"))
     for spelled in spellings.split()}
 
 
@@ -303,11 +304,13 @@ _ORDINAL_OF = {spelled: (az, ru) for az, ru, spellings in (
 
 
 def qualifier_readings(folded: str) -> list[str]:
-    """`folded` with its first word, Upper or Lower, Big or Small, New or Old in one language, in the
-    others; and with a First, Second or Third first or last, in Azerbaijani's order and Russian's.
+    """`folded` with its first (or, as Russian maps write it, last) word, Upper or Lower, Big or Small,
+    New or Old in one language, first in the others; and with a First, Second or Third first or last, in Azerbaijani's order and Russian's.
 
     >>> qualifier_readings("upper horatagh")
     ['yuxari horatagh', 'verin horatagh', 'verkhniy horatagh']
+    >>> qualifier_readings("veysalli nizhniye")
+    ['ashaghi veysalli', 'nerkin veysalli', 'nizhniy veysalli', 'lower veysalli']
     >>> qualifier_readings("agali pervoe"), qualifier_readings("birinci ipyak")
     (['birinci agali', 'agali pervoye'], ['birinci ipyak', 'ipyak pervoye'])
     """
@@ -315,6 +318,8 @@ def qualifier_readings(folded: str) -> list[str]:
     forms = _QUALIFIER_OF.get(first, ()) if rest else ()
     out = [f"{form} {rest}" for form in forms if form != first]
     head, _, last = folded.rpartition(" ")
+    if head and not forms:  # Russian maps put it last, as they do an ordinal: Veysalli Verkhniye
+        out += [f"{form} {head}" for form in _QUALIFIER_OF.get(last, ())]
     for name, word in ((rest, first), (head, last)):
         ordinal = _ORDINAL_OF.get(word.replace("w", "v"))  # German and Polish w: Perwoe, Wtoroje
         if name and ordinal:
