@@ -589,6 +589,17 @@ def test_in_text_a_village_by_its_own_name_before_one_once_so_called(index):
     assert find_places("Soviet Army units and the OMON entered Chaykend.", index.lexicon.places)[0] == ["Çaykənd"]
 
 
+def test_a_village_listed_twice_keeps_its_names_on_one_row(index):
+    """Who's On First lists Turşsu (Lisagor) of Shusha District twice, once as its Soviet state farm;
+    the state farm no longer has the village's names, so a sentence naming Shusha reads it as the village."""
+    from kscli.extract.places import find_places
+
+    found = find_places("Forces set out from Turshsu (Shusha city).", index.lexicon.places)[0]
+    assert found == ["Turşsu, Shusha", "Shusha"]
+    named = [m.place.name for m in index.lexicon.places.resolve("Turşsu", limit=0)]
+    assert named[0] == "Turşsu, Shusha" and "Lısogorsk Sovxozu" not in named  # Turşsu, Gadabay is another
+
+
 @pytest.mark.parametrize("sentence, places", [
     ("A statue of Stepan Shahumyan stood in Stepanakert.", ["Stepanakert"]),  # the man, not his village
     ("Movses Gorgisyan and Garegin Nzhdeh were honoured in Goris.", ["Goris"]),
