@@ -153,10 +153,15 @@ def _longest(text: str, toks: Words, i: int, gaz: Gazetteer, spans: dict, norms:
             places = [p for p in places if p.kind in KIND_AFTER[toks.norm[end]]]
             if not places:
                 return None, end + 1
-        if kind is None and (_part_of_longer_name(toks, end) or _after_a_name_head(toks, i)
-                             or _after_a_given_name(toks, i, gaz)):
+        river = kind is None and _after_river(toks, i)
+        if river:  # "the River Aras", as British English writes it: read as "Aras river", or no place
+            places = [p for p in _span_places(gaz, spans, (*norms[i:end], "river"))[1] or () if p.kind == "river"]
+            if not places:
+                return None, end
+        elif kind is None and (_part_of_longer_name(toks, end) or _after_a_name_head(toks, i)
+                               or _after_a_given_name(toks, i, gaz)):
             return None, end
-        start, stop = toks.start[i], toks.end[end - 1]
+        start, stop = toks.start[i - 1 if river else i], toks.end[end - 1]
         plural = norms[end - 1].endswith("s") and norms[end - 1] in GENERIC
         return Mention(text[start:stop], start, stop, tuple(places), kind, plural), end
     return None
@@ -229,6 +234,10 @@ def _after_a_name_head(toks: Words, i: int) -> bool:
 
 
 _CONJUNCTIONS = frozenset(("and", "or"))
+
+
+def _after_river(toks: Words, i: int) -> bool:
+    return i > 0 and toks.gap[i] == " " and toks.text[i - 1] == "River"
 
 
 def _after_a_given_name(toks: Words, i: int, gaz: Gazetteer) -> bool:
