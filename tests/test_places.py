@@ -533,6 +533,8 @@ def test_the_gazetteer_covers_the_region(index):
     ("Ashagy-Gyuzlyak", "Aşağı Güzlək"),
     # Russian's plural Upper and Lower, and its maps' order, the qualifier last; Turkish büyük for Big
     ("Nizhniye Veysally", "Aşağı Veysəlli"), ("Veysalli Nizhniye", "Aşağı Veysəlli"), ("Büyük Kirs", "Böyük Kirs"),
+    # Armenian writes the Azerbaijani ı before -lı as ը, romanised e or u
+    ("Kasumlu", "Qasımlı, Aghdam"), ("Mehdilu", "Mehdili, Jabrayil"),
 ])
 def test_names_from_both_sides_and_other_scripts(index, name, place):
     found = index.lexicon.places.resolve(name, limit=1)

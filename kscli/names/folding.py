@@ -232,6 +232,14 @@ _BEFORE_FOLD_LETTERS = re.compile("[əâûëŝ]")
 
 # Armenian (Չարդախլու) and old Russian maps write the Azerbaijani ending -lı, -li as -lu.
 _ENDING_LU = re.compile(r"lu\b")
+_ENDING_LI = re.compile(r"li\b")
+
+
+def _schwa_readings(reading: str) -> list[str]:
+    """A name ending -li (read from -lu) with its e's, its u's, or both, read as ı (folded i)."""
+    head, _, last = reading.rpartition(" ")
+    forms = [last.replace("u", "i"), last.replace("e", "i"), last.replace("u", "i").replace("e", "i")]
+    return [f"{head} {form}".strip() for form in dict.fromkeys(forms) if form != last]
 
 
 def foreign_readings(text: str) -> list[str]:
@@ -245,6 +253,8 @@ def foreign_readings(text: str) -> list[str]:
     (['shushi', 'khoukhi', 'jouji'], ['yerewan', 'dzerewan', 'cherewan'], ['dardar'])
     >>> foreign_readings("Chardakhlu")
     ['shardakhlu', 'khardakhlu', 'jartakhlu', 'chardakhli', 'shardakhli', 'khardakhli', 'jartakhli']
+    >>> foreign_readings("Kasumlu")[-2:]
+    ['kasimli', 'kazimli']
     """
     folded = fold(text)
     lowered = text.lower()
@@ -261,6 +271,9 @@ def foreign_readings(text: str) -> list[str]:
     for reading in [folded, *out]:  # an Armenian -lu in a Western (Naghtalu) or German spelling too
         lu = _ENDING_LU.sub("li", reading)
         out += [lu] if lu != reading and lu not in out else []
+    # and the ı before it, which Armenian writes ը, romanised e or u: Khederlu is Xıdırlı, Kasumlu Qasımlı
+    out += list(dict.fromkeys(v for reading in out if _ENDING_LI.search(reading)
+                              for v in _schwa_readings(reading) if v not in out))
     qualified = [q for reading in [folded, *out] for q in qualifier_readings(reading)]  # Agaly Perwoe, German
     return out + list(dict.fromkeys(q for q in qualified if q not in out)) + _initial_readings(folded)
 
