@@ -18,10 +18,12 @@ from weakref import WeakKeyDictionary
 
 from kscli.names.gazetteer import NOT_EXTRACTED, SETTLEMENTS, Gazetteer, Place
 from kscli.names.folding import GENERIC, fold, key, phonetic, strip_generic
-from kscli.names.guesses import alike, reads_as_any
+from kscli.names.guesses import alike
 from kscli.extract.not_places import (EVENTS, IN_A_TITLE, KIND_AFTER, NAME_HEADS, NAME_OF, NOT_A_PLACE_AFTER,
                                       PEOPLES, QUALIFIERS)
+from kscli.extract.choice import choose
 from kscli.extract.homonyms import by_the_day, own_names_in_context
+from kscli.extract.read_names import read_names
 from kscli.extract.phrases import Words, tokens
 
 MAX_WORDS = 5
@@ -44,9 +46,6 @@ def _backwards(words) -> str:
 _AREA_BEFORE = re.compile(
     rf"\s+(?:eht\s+)?ni(?:htiw)?\s+(?:{_backwards(_AREAS_IN)}|(?:{_backwards(_COUNTS)}|\d+)\b)"
     rf"|\s+fo (?:{_backwards(_AREAS_OF)})", re.I)
-_AREAS = ("district", "province", "region")
-_PREFER = {"city": 0, "town": 0, "village": 1, "landmark": 2, "district": 3, "province": 4,
-           "region": 5, "river": 2, "valley": 2, "mountain": 2, "road": 2}
 
 
 class Mention(NamedTuple):
@@ -71,6 +70,10 @@ def find_places_in(texts: list[str | None], gaz: Gazetteer, words: list[Words | 
     district the day names (Garadaghly, of Khojavend district)."""
     spans = _spans(gaz)
     mentions = [_mentions(text, toks, gaz, spans) if text is not None else None for text, toks in zip(texts, words)]
+    for text, found in zip(texts, mentions):
+        if found is not None:
+            found += _read_mentions(text, found, gaz, spans)
+            found.sort(key=lambda m: m.start)
     chosen = [_resolve(text, found, gaz) if text is not None else None for text, found in zip(texts, mentions)]
     for first, last in _day_bounds(new_days or [True] * len(texts)):
         by_the_day(mentions[first:last], chosen[first:last], gaz)  # changes the day's lists of names in place
@@ -114,6 +117,16 @@ def _mentions(text: str, toks: Words, gaz: Gazetteer, spans: dict) -> list[Menti
                     and not IN_A_TITLE.search(text, max(0, mention.start - 150), mention.start):
                 out.append(mention)
     return out
+
+
+def _read_mentions(text: str, found: list[Mention], gaz: Gazetteer, spans: dict) -> list[Mention]:
+    """Names only a reading finds, where the text uses them as places (kscli.extract.read_names)."""
+    def keyed(word: str) -> bool:
+        return bool(_span_places(gaz, spans, tuple(tokens(word).norm))[1])
+
+    taken = [(m.start, m.end) for m in found]
+    return [Mention(word, start, end, places, None, False)
+            for word, start, end, places in read_names(text, taken, gaz, keyed)]
 
 
 def _hyphen_pair(toks: Words, i: int, gaz: Gazetteer, spans: dict) -> list[Mention]:
@@ -199,13 +212,19 @@ def _span_places(gaz: Gazetteer, spans: dict, norms: tuple[str, ...]) -> tuple[s
     found = spans.get(norms)
     if found is None:
         kept, kind = strip_generic(list(norms))
-        k = phonetic("".join(_split_words(kept)))
-        # Written alike, not only keyed alike: Saky, in Crimea, is no Seki (Şəki).
-        named = [p for p in gaz.by_key(k) if any(alike(" ".join(kept), s) for s in p.spellings if key(s) == k)]
+        named = _keyed(gaz, kept)
+        if kept and kept[-1].endswith("lu"):  # the Armenian -lu of -lı: every Qaradağlı, not only one so spelled
+            named += [p for p in _keyed(gaz, [*kept[:-1], kept[-1][:-2] + "li"]) if p not in named]
         places = [p for p in named if p.kind not in NOT_EXTRACTED]
         # Several words that name only a country or state are its name, not a place's: None says so.
         found = spans[norms] = (kind, None if named and not places and len(norms) > 1 else places)
     return found
+
+
+def _keyed(gaz: Gazetteer, words: list[str]) -> list[Place]:
+    k = phonetic("".join(_split_words(words)))
+    # Written alike, not only keyed alike: Saky, in Crimea, is no Seki (Şəki).
+    return [p for p in gaz.by_key(k) if any(alike(" ".join(words), s) for s in p.spellings if key(s) == k)]
 
 
 @lru_cache(maxsize=65536)
@@ -215,10 +234,10 @@ def _first_key(norm: str) -> str:
 
 
 def _may_start(norm: str, first) -> bool:
-    """Whether a word may begin a place's name: its first part begins a spelling, or, hyphenated, the
-    word does as one ("Ter-Ter", the Russian spelling of Tərtər, whose halves name nothing)."""
-    if _first_key(norm) in first:
-        return True
+    """Whether a word may begin a place's name: its first part begins a spelling (with -lu read -li), or,
+    hyphenated, the word does as one ("Ter-Ter", the Russian spelling of Tərtər, whose halves name nothing)."""
+    if _first_key(norm) in first or norm.endswith("lu") and phonetic(norm[:-2] + "li") in first:
+        return True  # the Armenian -lu of -lı (Poladlu) is read as _span_places() reads it
     joined = _NON_WORD.sub("", norm)  # a hyphen is a space in the folded word
     return joined != norm and phonetic(joined) in first
 
@@ -270,7 +289,7 @@ def _resolve(text: str, mentions: list[Mention], gaz: Gazetteer) -> list[str]:
     containers = _containers(text, mentions, gaz)
     out = []
     for idx, m in enumerate(mentions):
-        out.append(_choose(m, kinds[idx], containers.get(idx), gaz).name)
+        out.append(choose(m, kinds[idx], containers.get(idx), gaz).name)
     return out
 
 
@@ -328,44 +347,6 @@ def _containers(text: str, mentions: list[Mention], gaz: Gazetteer) -> dict[int,
     return out
 
 
-def _choose(m: Mention, kind: str | None, context: set[str] | None, gaz: Gazetteer) -> Place:
-    cands = list(m.candidates)
-    if context and "__area__" in context:
-        cands = [p for p in cands if p.kind in _AREAS] or cands
-    elif context:
-        if "__holder__" in context:
-            held = [p for p in cands if p.name in context]
-            cands = held or cands
-        else:
-            inside = [p for p in cands if context & set(gaz.ancestors(p.name))]
-            cands = inside or cands
-    if kind:
-        wanted = ("city", "town") if kind in ("city", "town") else (kind, "region") if kind == "province" \
-            else _AREAS if kind == "area" else (kind,)
-        # "Zangilan and Martakert Districts": no district Martakert, but an area of that name is meant.
-        cands = ([p for p in cands if p.kind in wanted] or
-                 ([p for p in cands if p.kind in _AREAS] if kind == "district" else []) or cands)
-    # A bare name is the settlement; a plain title beats a disambiguated homonym ("Ağdam, Tovuz").
-    # A place checked by hand (one the timeline names) before a village of the bulk list, and so is
-    # the seat a hand-kept district is named after, inside it (Yevlakh of Yevlakh District; a
-    # province's name is its own: not the village Tavush, of Tavush Province).
-    kept = {n for p in cands if p.curated and p.kind == "district" for n in gaz.family(p.name)
-            if p.name in gaz.ancestors(n)} if len(cands) > 1 else set()
-    # Of those alike in all that, one with a spelling that reads as the text's ("Merzili" is Mərzili,
-    # not Marzılı); then, as the gazetteer ranks homonyms, a place by its own name before one that has it
-    # as another name (Çaykənd, not Ketishen, once called so), and the better known (more names) first.
-    def rank(p: Place) -> tuple:
-        return not p.curated and p.name not in kept, "," in p.name or " (" in p.name, _PREFER.get(p.kind, 9)
-
-    first = min(map(rank, cands))
-    tied = [p for p in cands if rank(p) == first]
-    if len(tied) == 1:
-        return tied[0]
-    own = key(m.surface)
-    return min(tied, key=lambda p: (not reads_as_any(m.surface, p.spellings, own),
-                                    own != key(p.name.split(",")[0].split(" (")[0]), -len(p.aliases) - len(p.historical)))
-
-
 def _end_points(mention: Mention, name: str, gaz: Gazetteer, spans: dict) -> list[str]:
     """The places a road or pipeline named by its ends names too ("Shusha–Lachin road"); a place whose
     own name has a hyphen (Nagorno-Karabakh) names no other."""
@@ -383,7 +364,7 @@ def _end_points(mention: Mention, name: str, gaz: Gazetteer, spans: dict) -> lis
             continue
         sub, i = hit
         if sub is not None:
-            choice = _choose(sub, sub.kind, None, gaz).name
+            choice = choose(sub, sub.kind, None, gaz).name
             if choice != name:
                 found.append(choice)
     return found

@@ -1,0 +1,71 @@
+"""Which of the places a name may be the mention of a name means.
+
+A generic word after it ("Tartar District") or a list's ("Zangilan and Martakert Districts")
+narrows to that kind; a place named as holding it ("Talış in Tartar") to those inside; and then
+the gazetteer's own order: a settlement before the unit named after it, a hand-kept place before a
+village of the bulk lists, a place by its own name before one once so called.
+"""
+
+from __future__ import annotations
+
+from kscli.names.folding import key
+from kscli.names.gazetteer import Gazetteer, Place
+from kscli.names.guesses import reads_as_any
+
+AREAS = ("district", "province", "region")
+_PREFER = {"city": 0, "town": 0, "village": 1, "landmark": 2, "district": 3, "province": 4,
+           "region": 5, "river": 2, "valley": 2, "mountain": 2, "road": 2}
+
+
+def choose(m, kind: str | None, context: set[str] | None, gaz: Gazetteer) -> Place:
+    """The place a mention (its surface and candidates) means, given the kind a generic word points at
+    and the `context` _containers() found: places that hold it, or "__area__" for a district's list."""
+    cands = list(m.candidates)
+    if context and "__area__" in context:
+        cands = [p for p in cands if p.kind in AREAS] or cands
+    elif context:
+        if "__holder__" in context:
+            held = [p for p in cands if p.name in context]
+            cands = held or cands
+        else:
+            inside = [p for p in cands if context & set(gaz.ancestors(p.name))]
+            cands = inside or cands
+    if kind:
+        wanted = ("city", "town") if kind in ("city", "town") else (kind, "region") if kind == "province" \
+            else AREAS if kind == "area" else (kind,)
+        # "Zangilan and Martakert Districts": no district Martakert, but an area of that name is meant.
+        cands = ([p for p in cands if p.kind in wanted] or
+                 ([p for p in cands if p.kind in AREAS] if kind == "district" else []) or cands)
+    # A bare name is the settlement; a plain title beats a disambiguated homonym ("Ağdam, Tovuz").
+    # A place checked by hand (one the timeline names) before a village of the bulk list, and so is
+    # the seat a hand-kept district is named after, inside it (Yevlakh of Yevlakh District; a
+    # province's name is its own: not the village Tavush, of Tavush Province).
+    kept = {n for p in cands if p.curated and p.kind == "district" for n in gaz.family(p.name)
+            if p.name in gaz.ancestors(n)} if len(cands) > 1 else set()
+    # A plain title beats a disambiguated homonym only if it is the name written: ten villages are
+    # "Qaradağlı, ..." and none is beaten by Mrgavet, which Who's On First gives that name as an alias.
+    own = key(m.surface)
+    plain = any(not _titled(p) and _named(p, own) for p in cands)
+
+    def rank(p: Place) -> tuple:
+        return not p.curated and p.name not in kept, plain and _titled(p), _PREFER.get(p.kind, 9)
+
+    first = min(map(rank, cands))
+    tied = [p for p in cands if rank(p) == first]
+    if len(tied) == 1:
+        return tied[0]
+    # Of those alike in all that, one with a spelling that reads as the text's ("Merzili" is Mərzili,
+    # not Marzılı); then a place by its own name before one that has it as another name (Çaykənd, not
+    # Ketishen, once called so), and the better known (more names) first.
+    return min(tied, key=lambda p: (not reads_as_any(m.surface, p.spellings, own), not _named(p, own),
+                                    -len(p.aliases) - len(p.historical)))
+
+
+def _titled(place: Place) -> bool:
+    return "," in place.name or " (" in place.name
+
+
+def _named(place: Place, k: str) -> bool:
+    """Whether the name, its disambiguator aside, is the one written (keyed `k`): the villages called
+    Qaradağlı before Mrgavet, which was once (Who's On First has it as an alias)."""
+    return k == key(place.name.split(",")[0].split(" (")[0])

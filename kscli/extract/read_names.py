@@ -1,0 +1,56 @@
+"""Place names in the text that the gazetteer finds only by reading them as another language writes.
+
+Extraction looks a name up by its transliteration key (kscli.extract.places). A name spelled as
+a 1993 press report or an Armenian page spells it (Goradis for Horadiz, Poladlu for Poladlı,
+Kasumlu for Qasımlı) has another key; only the resolver's readings find it
+(kscli.names.folding.foreign_readings). Such a word is read where the text uses it as a place:
+after a word that brings in a place ("the village of Goradis", "near Poladlu") or further on in
+a list so begun ("the villages of Kasumlu, Karadaghlu, and Poladlu"). Never as a guess at a typo,
+and never a word that has a key of its own: that one extraction has weighed already.
+"""
+
+from __future__ import annotations
+
+import re
+from weakref import WeakKeyDictionary
+
+from kscli.names.gazetteer import NOT_EXTRACTED, Gazetteer, Place
+
+# A capitalised word (hyphenated or with an apostrophe), and what may stand before it.
+_WORD = re.compile(r"(?<![\w’'-])[A-ZÀ-ÖØ-ÞĀ-ſƏ][\w’'ə-]{3,}")
+_INTRODUCED = re.compile(r"(?:\b(?:in|near|at|from|towards|of|around|outside|into|to)\s+(?:the\s+)?)$")
+_LISTED = re.compile(r"(?:,\s*|\s+and\s+|,\s*and\s+|\s+or\s+)$")
+_READ: WeakKeyDictionary = WeakKeyDictionary()  # per gazetteer: word -> the places its readings find
+
+
+def read_names(text: str, taken: list[tuple[int, int]], gaz: Gazetteer, keyed) -> list[tuple[str, int, int, tuple]]:
+    """(word, start, end, places) of each word only a reading finds, outside the `taken` spans.
+    `keyed(word)` says whether the word has places by its own key (extraction weighed it)."""
+    out: list[tuple[str, int, int, tuple]] = []
+    last_end = -1  # where the last word of a place-like run ended: a list goes on from there
+    for match in _WORD.finditer(text):
+        start, end = match.span()
+        before = text[max(0, start - 40):start]
+        place_like = _INTRODUCED.search(before) or (last_end >= 0 and _LISTED.fullmatch(text[last_end:start]))
+        if any(a <= start < b for a, b in taken):
+            last_end = end  # a place extraction found: a list may go on after it ("Shelli and Shahbulagh")
+            continue
+        if not place_like:
+            last_end = -1
+            continue
+        last_end = end
+        places = _read(match.group(), gaz) if not keyed(match.group()) else ()
+        if places:
+            out.append((match.group(), start, end, places))
+    return out
+
+
+def _read(word: str, gaz: Gazetteer) -> tuple[Place, ...]:
+    memo = _READ.get(gaz)
+    if memo is None or len(memo) > 100_000:
+        memo = _READ[gaz] = {}
+    if word not in memo:
+        found = gaz.resolve(word, limit=0, fuzzy=False)
+        memo[word] = tuple(m.place for m in found
+                           if m.rule == "transliteration" and m.place.kind not in NOT_EXTRACTED)
+    return memo[word]
