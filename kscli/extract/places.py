@@ -213,8 +213,6 @@ def _span_places(gaz: Gazetteer, spans: dict, norms: tuple[str, ...]) -> tuple[s
     if found is None:
         kept, kind = strip_generic(list(norms))
         named = _keyed(gaz, kept)
-        if kept and kept[-1].endswith("lu"):  # the Armenian -lu of -lı: every Qaradağlı, not only one so spelled
-            named += [p for p in _keyed(gaz, [*kept[:-1], kept[-1][:-2] + "li"]) if p not in named]
         places = [p for p in named if p.kind not in NOT_EXTRACTED]
         # Several words that name only a country or state are its name, not a place's: None says so.
         found = spans[norms] = (kind, None if named and not places and len(norms) > 1 else places)
@@ -234,10 +232,10 @@ def _first_key(norm: str) -> str:
 
 
 def _may_start(norm: str, first) -> bool:
-    """Whether a word may begin a place's name: its first part begins a spelling (with -lu read -li), or,
-    hyphenated, the word does as one ("Ter-Ter", the Russian spelling of Tərtər, whose halves name nothing)."""
-    if _first_key(norm) in first or norm.endswith("lu") and phonetic(norm[:-2] + "li") in first:
-        return True  # the Armenian -lu of -lı (Poladlu) is read as _span_places() reads it
+    """Whether a word may begin a place's name: its first part begins a spelling, or, hyphenated, the
+    word does as one ("Ter-Ter", the Russian spelling of Tərtər, whose halves name nothing)."""
+    if _first_key(norm) in first:
+        return True
     joined = _NON_WORD.sub("", norm)  # a hyphen is a space in the folded word
     return joined != norm and phonetic(joined) in first
 

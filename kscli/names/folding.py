@@ -161,13 +161,15 @@ def phonetic(folded: str) -> str:
     ('shusha', '2000')
     >>> phonetic("lyankyaran") == phonetic("lankaran"), phonetic("abovyan") == phonetic("abovian")
     (True, True)
-    >>> phonetic("chaykent") == phonetic("chaykand")
-    True
+    >>> phonetic("chaykent") == phonetic("chaykand"), phonetic("poladlu") == phonetic("poladli")
+    (True, True)
     """
     if "y" in folded:  # Russian writes ü and ö after a consonant as yu and yo: Kyuzadzhik is Küzəcik
         folded = _SOFTENED.sub(r"\1\2", folded)
     if folded.endswith("kent"):  # the -kənd of a village's name, as Russian and Turkish write it: Chaykent
         folded = folded[:-1] + "d"
+    elif folded.endswith("lu"):  # the -lı of one, as Armenian and old Russian maps write it: Poladlu
+        folded = folded[:-1] + "i"
     for old, new in _KEY_RULES:
         folded = folded.replace(old, new)
     return _DOUBLE.sub(r"\1", folded)
