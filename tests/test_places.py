@@ -535,6 +535,12 @@ def test_the_gazetteer_covers_the_region(index):
     ("Nizhniye Veysally", "Aşağı Veysəlli"), ("Veysalli Nizhniye", "Aşağı Veysəlli"), ("Büyük Kirs", "Böyük Kirs"),
     # Armenian writes the Azerbaijani ı before -lı as ը, romanised e or u
     ("Kasumlu", "Qasımlı, Aghdam"), ("Mehdilu", "Mehdili, Jabrayil"),
+    # and a gazetteer spelling in -lu is the -lı typed, in capitals as lists print them
+    ("AVSARLI", "Arjaghbyur"),
+    # German kind words after a hyphen or joined (Berge, mountains), Czech and Polish district names
+    # (Kubatlinski rajon), French's silent final e (Gétachène)
+    ("Barguschat-Gebirge", "Bargushat Mountains"), ("Ketschut-Stausee", "Kechut Reservoir"),
+    ("Meghriberge", "Meghri Range"), ("Kubatlinski rajon", "Qubadli District"), ("Gétachène", "Çaykənd"),
 ])
 def test_names_from_both_sides_and_other_scripts(index, name, place):
     found = index.lexicon.places.resolve(name, limit=1)

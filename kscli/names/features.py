@@ -10,7 +10,8 @@ import re
 # is dagi): what a name joined to one may mean.
 FEATURE_WORDS = {
     **dict.fromkeys(("mount", "mt", "mountain", "mountains", "peak", "range", "ridge", "dagi", "dag", "silsilesi",
-                     "hill", "height", "gora", "gory", "khrebet", "ler", "lerr", "lerrnashghta", "gebirge", "berg"),
+                     "hill", "height", "gora", "gory", "khrebet", "ler", "lerr", "lerrnashghta", "gebirge", "berg",
+                     "berge"),
                     ("mountain",)),
     **dict.fromkeys(("river", "cayi", "chayi", "chay", "chai", "reka", "get", "fluss"), ("river",)),
     **dict.fromkeys(("lake", "golu", "gol", "ozero", "lich", "see"), ("lake", "reservoir")),
@@ -18,7 +19,7 @@ FEATURE_WORDS = {
                     ("reservoir", "lake")),
     **dict.fromkeys(("pass", "asirimi", "ashirimi", "pereval", "lerrnants"), ("pass",)),
     **dict.fromkeys(("valley", "gorge", "canyon", "plain", "plateau"), ("valley", "mountain")),
-    **dict.fromkeys(("rayon", "raion", "shrjan"), ("district", "province")),  # Artsakh's were rayons too
+    **dict.fromkeys(("rayon", "raion", "rajon", "shrjan"), ("district", "province")),  # Artsakh's were rayons too
     **dict.fromkeys(("marz", "oblast"), ("province", "district")),
 }
 
@@ -30,7 +31,7 @@ FEATURE_FORMS = {"mountain": ("mount {}", "{} mountain", "{} mountains", "{} ran
                  "province": ("{} province",)}
 # A name made a Russian adjective (Кельбаджарский район, Шушинский, Мартунинский) or an Armenian
 # genitive (Սարսանգի ջրամբար): what to strip, and what may have been dropped before it.
-_ADJECTIVE = re.compile(r"(?:sk(?:iy|oye|aya|iye|ogo|oy|ij|oe)|i)$")
+_ADJECTIVE = re.compile(r"(?:sk(?:iy|oye|aya|iye|ogo|oy|ij|oe|i)|i)$")  # Kubatlinski rajon: Czech, Polish
 
 
 def name_forms(rest: list[str]) -> list[str]:
@@ -50,7 +51,7 @@ def name_forms(rest: list[str]) -> list[str]:
 
 
 # German writes a feature's kind and name as one word: Sewansee, Sarsangstausee, Murowgebirge.
-_COMPOUND = re.compile(r"^(\w{3,}?)(stausee|see|gebirge|fluss)$")
+_COMPOUND = re.compile(r"^(\w{3,}?)(stausee|see|gebirge|berge|fluss)$")
 
 
 def split_compound(ws: list[str]) -> list[str]:

@@ -61,12 +61,13 @@ def _by_place(text: str) -> str:
 # Words that name a kind of place rather than the place itself.
 GENERIC = frozenset(
     "city town village villages district districts province provinces region regions "
-    "rayon rayonu raion municipality settlement oblast marz marzi "
+    "rayon rayonu raion rajon municipality settlement oblast marz marzi "
     "razvaliny razvalini".split()  # Russian "ruins of": GeoNames' "Razvaliny Babadin" is the abandoned Babadin
 )
 _KIND_OF_WORD = {
     "city": "city", "town": "town", "village": "village", "villages": "village",
     "district": "district", "districts": "district", "rayon": "district", "rayonu": "district", "raion": "district",
+    "rajon": "district",
     "province": "province", "provinces": "province",
     # "the Aghdam region" is Aghdam District, "the Tavush region" Tavush Province: a unit, of either kind
     "region": "area", "regions": "area",
@@ -202,6 +203,7 @@ def key(text: str) -> str:
 # Russian soft vowels (я, ю, ё; е in Polish) are ia, iou, io in French and Polish: Lianbiaran, Giułabły.
 _FRENCH = (("tch", "\x01"), ("ch", "sh"), ("\x01", "ch"), ("dj", "j"), ("iou", "yu"), ("ou", "u"), ("ia", "ya"),
            ("io", "yo"))
+_FRENCH_E = re.compile(r"(?<=[bcdfgklmnprstvz])e\b")
 _GERMAN = (("tsch", "\x01"), ("dsch", "\x02"), ("sch", "sh"), ("ch", "kh"), ("j", "y"), ("z", "ts"), ("\x01", "ch"),
            ("\x02", "j"))  # German ch is kh: Chodschali, Arzach
 # German pages keep an English j in names they do not respell ("Chojavend"): read so too.
@@ -265,11 +267,11 @@ def foreign_readings(text: str) -> list[str]:
         if _BEFORE_FOLD_LETTERS.search(lowered) else []
     for rules in (_FRENCH, _GERMAN, _GERMAN_J, _GERMAN_S, _POLISH, _DUTCH, _SCHOLARLY, _SCHOLARLY_HY, _SCHOLARLY_C,
                   _WESTERN, _WESTERN_P):
-        reading = folded
-        for old, new in rules:
-            reading = reading.replace(old, new)
+        reading = _read(folded, rules)
         if reading != folded and reading not in out:
             out.append(reading)
+    silent = _FRENCH_E.sub("", _read(folded, _FRENCH))  # and French's silent final e: Gétachène, Latchine
+    out += [silent] if silent != folded and silent not in out else []
     for reading in [folded, *out]:  # an Armenian -lu in a Western (Naghtalu) or German spelling too
         lu = _ENDING_LU.sub("li", reading)
         out += [lu] if lu != reading and lu not in out else []
@@ -278,6 +280,12 @@ def foreign_readings(text: str) -> list[str]:
                               for v in _schwa_readings(reading) if v not in out))
     qualified = [q for reading in [folded, *out] for q in qualifier_readings(reading)]  # Agaly Perwoe, German
     return out + list(dict.fromkeys(q for q in qualified if q not in out)) + _initial_readings(folded)
+
+
+def _read(folded: str, rules: tuple) -> str:
+    for old, new in rules:
+        folded = folded.replace(old, new)
+    return folded
 
 
 # Armenian Ե and Ո begin a word as ye and vo, romanised with and without the glide (Yeghvard and

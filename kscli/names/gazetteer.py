@@ -238,7 +238,8 @@ class Gazetteer:
             for name in name_forms(rest) if kinds else ():
                 found += self.resolve(name, limit=0, fuzzy=False)
                 found += [Match(p, "transliteration", 95.0, via) for form in FEATURE_FORMS[kinds[0]]
-                          for p, via in self._keys.get(key(form.format(name.replace(" ", ""))), ())]
+                          for spelled in (name, *foreign_readings(name))  # Barguschat-Gebirge
+                          for p, via in self._keys.get(key(form.format(spelled.replace(" ", ""))), ())]
             found = [m for m in found if m.place.kind in kinds]
             if found:  # the first kind the word names first: "район" is a district before a province
                 return sorted(_best_per_place(found), key=lambda m: kinds.index(m.place.kind))
