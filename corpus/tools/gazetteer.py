@@ -620,6 +620,8 @@ def locality_row(place: dict, region: tuple, held, banned: set[str], alternates:
         return None  # no name a reader on an English keyboard could type
     canonical = (preferred or latin)[0]
     canonical = canonical[0].upper() + canonical[1:]  # Who's On First's "hin Shen" is Hin Shen (Old Shen)
+    # and its "VoGhji", "GeGhanush", "NovoYe": a digraph's capital inside a word is no capital at all
+    canonical = re.sub(r"(?<=[a-z])[A-Z]", lambda m: m.group().lower(), canonical)
     if canonical.startswith("Razvaliny "):  # GeoNames' "ruins of": the place is the abandoned village
         names, canonical = names + [canonical], canonical.removeprefix("Razvaliny ")
     if parent in ARMENIAN_PROVINCES:  # Who's On First's romanisation (Gavarr, Kat'naghbyur); Wikipedia's is plainer
