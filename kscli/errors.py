@@ -61,8 +61,8 @@ class UnknownName(UsageError):
     (or, for a short list such as the sides, every choice)."""
 
     def __init__(self, kind: str, name: str, candidates=(), listing: str = "", choices=()):
-        if candidates:
-            hint = f"; did you mean {', '.join(candidates)}?"
+        if candidates:  # " or " between them: a name may hold a comma (Qarabulaq, Goygol), never " or "
+            hint = f"; did you mean {' or '.join(candidates)}?"
         elif choices:
             hint = f"; one of: {', '.join(choices)}"
         else:

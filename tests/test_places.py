@@ -347,7 +347,13 @@ def test_a_name_half_typed_suggests_the_places_it_begins(ksw):
     for typed, meant in (("Stepan", "Stepanakert"), ("Hadr", "Hadrut"), ("Shu", "Shusha")):
         result = ksw("events", "--place", typed)
         assert result.returncode == 2 and f"no place matches '{typed}'; did you mean " in result.stderr
-        assert meant in result.stderr.split("did you mean ")[1].rstrip("?\n").split(", "), result.stderr
+        assert meant in result.stderr.split("did you mean ")[1].rstrip("?\n").split(" or "), result.stderr
+
+
+def test_suggestions_are_told_apart_though_a_name_holds_a_comma(ksw):
+    result = ksw("events", "--place", "Karabulak")  # a town in Russia, typed as written there
+    hint = result.stderr.split("did you mean ")[1].rstrip("?\n")
+    assert result.returncode == 2 and "Qarabulaq, Goygol" in hint.split(" or "), result.stderr
 
 
 def test_places_command_explains_a_resolution(ksw):
