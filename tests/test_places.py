@@ -98,6 +98,7 @@ Varnian troops shelled the village of Teltek Dere, according to the Ministry of 
 Fighting continued near Oskovar, and in Tartar.
 === 4 March ===
 The Varnian envoy flew to Tehran, according to Reuters, and conceded to AFP that no date was set.
+The talks went on at the request of Dragomirov and of Petrosian, though not in Rostov.
 """
 
 
@@ -126,8 +127,9 @@ def test_unlisted_names_are_listed_with_counts_and_nothing_else_is(ksw, varnia):
     rows = [json.loads(line) for line in listed.stdout.splitlines()]
     unlisted = {r["name"]: r["events"] for r in rows if r["kind"] == "unlisted"}
     # Not the party's adjective (Varnian), nor an institution (Ministry of Defence, Internal Affairs),
-    # nor a source ("according to Reuters", "conceded to AFP"); but where one went ("to Tehran").
-    assert unlisted == {"Oskovar": 2, "Teltek Dere": 1, "Tehran": 1}
+    # nor a source ("according to Reuters", "conceded to AFP"), nor a man ("the request of Dragomirov");
+    # but where one went ("to Tehran"), and a town elsewhere that ends as a surname does (Rostov).
+    assert unlisted == {"Oskovar": 2, "Teltek Dere": 1, "Tehran": 1, "Rostov": 1}
     resolved = json.loads(ksw("places", "--corpus", str(varnia), "oskovar", "--format", "jsonl").stdout)
     assert (resolved["place"], resolved["kind"], resolved["rule"]) == ("Oskovar", "unlisted", "text")
 

@@ -15,6 +15,7 @@ from array import array
 from collections import Counter
 
 from kscli.names.folding import GENERIC, fold, key
+from kscli.names.guesses import elsewhere, surname
 from kscli.text.dates import month_number
 
 _NAME = r"[A-ZÀ-ÖØ-ÞĀ-ſƏ][\w’'ə-]+"
@@ -73,6 +74,8 @@ def _unexplained(name: str, lexicon, adjectives: set[str]) -> bool:
         return False
     if words[0] in adjectives or words[0].rstrip("s") in adjectives or re.search(r"-[a-z]", name):
         return False  # a party's adjective or its people: "Armenian", "Azerbaijanis", "Turkish-made"
+    if surname(words[-1]) and not elsewhere(name):
+        return False  # "the orders of Melkonian", "the overthrow of Mutalibov": a man, not a place (Rostov is)
     places, actors = lexicon.places, lexicon.actors
     first = re.sub(r"['’]s$", "", name.split()[0])  # "Nagorno-Karabakh's Askeran": two known places
     if places.resolve(name, fuzzy=False) or places.resolve(first, fuzzy=False):

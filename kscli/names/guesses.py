@@ -127,7 +127,7 @@ def typo(typed: str, spelling: str) -> bool:
     typed, known = _letters(typed), _letters(spelling)
     if not typed or not known:
         return False
-    if _surname(typed) and _surname(typed) != _surname(known):
+    if surname(typed) and surname(typed) != surname(known):
         return False  # Stepanyan, Aliyev: a person, not a typo of Stepanavan
     same_start = typed[0] == known[0] or typed[:2] == known[1::-1]
     allowed = 1 if len(known) <= 5 else 2 if len(known) <= 10 else 3
@@ -153,7 +153,7 @@ def _other_part(typed: str, known: str) -> bool:
 _SURNAME_ENDINGS = (("yan", "yan"), ("ian", "yan"), ("jan", "yan"), ("ova", "ova"), ("eva", "ova"), ("ov", "ov"), ("ev", "ov"))
 
 
-def _surname(letters: str) -> str | None:
+def surname(letters: str) -> str | None:
     """The surname ending a name has, if any: a place may bear one (Abovyan, Noyemberyan), but a
     name so ending is a typo only of a spelling ending alike.
 
