@@ -532,6 +532,7 @@ def test_the_gazetteer_covers_the_region(index):
     ("Aghnjazor", "Aghnjadzor"),
     # Western Armenian's stops, the other way round from Eastern's: d for t, ts for dz, ch for j
     ("Sdepanagerd", "Stepanakert"), ("Kantsasar", "Gandzasar"), ("Chermug", "Jermuk"), ("Naghtalu", "Nağdalı"),
+    ("Kelpachar", "Kalbajar"), ("Chaprail", "Jabrayil"),  # b and p swapped too, with the rest
     # First, Second, Third in Russian's order and spelling (Агалы Первое), and GeoNames' "ruins of"
     ("Agali Pervoe", "Birinci Ağalı"), ("Ipyak Vtoroe", "Ipyak Vtoroye"), ("Razvaliny Akeri", "Akerly"),
     # a German compound of name and kind, the Azerbaijani mərzi, -chai for a river, French Grand for Big

@@ -223,7 +223,7 @@ _SCHOLARLY_C = (("ch", "\x01"), ("c", "ts"), ("\x01", "ch"))
 _DUTCH = (("dzj", "\x01"), ("tsj", "\x02"), ("sj", "sh"), ("oe", "u"), ("j", "y"), ("\x01", "j"), ("\x02", "ch"))
 # Western Armenian writes the stops the other way round (Sdepanagerd, Kantsasar, Chermug): d and t,
 # j and ch, dz and ts, b and p swap (g and k are one in the key already). p is also Eastern's
-# aspirated փ, which stays, so b and p swap in a reading of their own.
+# aspirated փ, which stays, so b and p swap in a reading of their own, and with the rest (Kelpachar).
 _WESTERN = (("ch", "\x01"), ("j", "\x02"), ("ts", "\x05"), ("dz", "\x06"), ("d", "\x04"), ("t", "d"), ("\x04", "t"),
             ("\x01", "j"), ("\x02", "ch"), ("\x05", "dz"), ("\x06", "ts"))
 _WESTERN_P = (("b", "\x03"), ("p", "b"), ("\x03", "p"))
@@ -266,7 +266,7 @@ def foreign_readings(text: str) -> list[str]:
     out = [fold(_BEFORE_FOLD_LETTERS.sub(lambda m: _BEFORE_FOLD[m.group()], lowered))] \
         if _BEFORE_FOLD_LETTERS.search(lowered) else []
     for rules in (_FRENCH, _GERMAN, _GERMAN_J, _GERMAN_S, _POLISH, _DUTCH, _SCHOLARLY, _SCHOLARLY_HY, _SCHOLARLY_C,
-                  _WESTERN, _WESTERN_P):
+                  _WESTERN, _WESTERN_P, _WESTERN + _WESTERN_P):
         reading = _read(folded, rules)
         if reading != folded and reading not in out:
             out.append(reading)
