@@ -550,6 +550,11 @@ def test_the_gazetteer_covers_the_region(index):
     # (Kubatlinski rajon), French's silent final e (Gétachène)
     ("Barguschat-Gebirge", "Bargushat Mountains"), ("Ketschut-Stausee", "Kechut Reservoir"),
     ("Meghriberge", "Meghri Range"), ("Kubatlinski rajon", "Qubadli District"), ("Gétachène", "Çaykənd"),
+    # Azerbaijani kind words as they fold (dağ, silsiləsi, mahalı), and a kind word in a German spelling
+    ("Meğri dağ silsiləsi", "Meghri Range"), ("Zəngəzur mahalı", "Syunik Province"),
+    ("Arpatschaiskoe wodochranilischtsche", "Arpachay Reservoir"),
+    # Western Armenian's dz for ts alone, on a page that writes the other stops as Eastern does
+    ("Dzovazard", "Tsovazard"),
 ])
 def test_names_from_both_sides_and_other_scripts(index, name, place):
     found = index.lexicon.places.resolve(name, limit=1)

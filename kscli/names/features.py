@@ -9,7 +9,9 @@ import re
 # The words for a kind of place in English, Azerbaijani, Russian, Armenian and German, folded ("dağı"
 # is dagi): what a name joined to one may mean.
 FEATURE_WORDS = {
+    # dağı, dağ, silsiləsi fold to daghi, dagh, silsilasi; typed on an English keyboard, dagi, dag, silsilesi
     **dict.fromkeys(("mount", "mt", "mountain", "mountains", "peak", "range", "ridge", "dagi", "dag", "silsilesi",
+                     "daghi", "dagh", "silsilasi", "daghlari", "dagh silsilasi", "dag silsilesi",
                      "hill", "height", "gora", "gory", "khrebet", "ler", "lerr", "lerrnashghta", "gebirge", "berg",
                      "berge"),
                     ("mountain",)),
@@ -21,6 +23,7 @@ FEATURE_WORDS = {
     **dict.fromkeys(("valley", "gorge", "canyon", "plain", "plateau"), ("valley", "mountain")),
     **dict.fromkeys(("rayon", "raion", "rajon", "shrjan"), ("district", "province")),  # Artsakh's were rayons too
     **dict.fromkeys(("marz", "oblast"), ("province", "district")),
+    **dict.fromkeys(("mahali", "mahal"), ("province", "region", "district")),  # Zəngəzur mahalı: a historical one
 }
 
 # How the region's names join a feature's kind to its name ("Khachen (river)" is listed as Khachen River).
@@ -31,7 +34,7 @@ FEATURE_FORMS = {"mountain": ("mount {}", "{} mountain", "{} mountains", "{} ran
                  "province": ("{} province",)}
 # A name made a Russian adjective (Кельбаджарский район, Шушинский, Мартунинский) or an Armenian
 # genitive (Սարսանգի ջրամբար): what to strip, and what may have been dropped before it.
-_ADJECTIVE = re.compile(r"(?:sk(?:iy|oye|aya|iye|ogo|oy|ij|oe|i)|i)$")  # Kubatlinski rajon: Czech, Polish
+_ADJECTIVE = re.compile(r"(?:sk(?:iy|ii|oye|aya|iye|ogo|oy|ij|oe|i)|i)$")  # Kubatlinski rajon: Czech, Polish
 
 
 def name_forms(rest: list[str]) -> list[str]:

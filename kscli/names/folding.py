@@ -204,12 +204,12 @@ def key(text: str) -> str:
 _FRENCH = (("tch", "\x01"), ("ch", "sh"), ("\x01", "ch"), ("dj", "j"), ("iou", "yu"), ("ou", "u"), ("ia", "ya"),
            ("io", "yo"))
 _FRENCH_E = re.compile(r"(?<=[bcdfgklmnprstvz])e\b")
-_GERMAN = (("tsch", "\x01"), ("dsch", "\x02"), ("sch", "sh"), ("ch", "kh"), ("j", "y"), ("z", "ts"), ("\x01", "ch"),
-           ("\x02", "j"))  # German ch is kh: Chodschali, Arzach
+_GERMAN = (("tsch", "\x01"), ("dsch", "\x02"), ("sch", "sh"), ("ch", "kh"), ("j", "y"), ("z", "ts"), ("w", "v"),
+           ("\x01", "ch"), ("\x02", "j"))  # German ch is kh: Chodschali, Arzach; w is v (the key's too)
 # German pages keep an English j in names they do not respell ("Chojavend"): read so too.
 _GERMAN_J = tuple(rule for rule in _GERMAN if rule != ("j", "y"))
 # German s before a vowel is an English z, ss an s (Nisami, Solgeran, Aratschadsor): read so too.
-_GERMAN_S = (("tsch", "\x01"), ("dsch", "\x02"), ("sch", "\x03"), ("ch", "kh"), ("j", "y"), ("z", "\x04"),
+_GERMAN_S = (("tsch", "\x01"), ("dsch", "\x02"), ("sch", "\x03"), ("ch", "kh"), ("j", "y"), ("z", "\x04"), ("w", "v"),
              ("ss", "\x05"), ("s", "z"), ("\x01", "ch"), ("\x02", "j"), ("\x03", "sh"), ("\x04", "ts"), ("\x05", "s"))
 # Polish (Szusza, Czambarak, Chodżały: ż is already zh) and Dutch or Scandinavian (Sjoesja, Artsvasjen).
 _POLISH = (("szcz", "\x01"), ("sz", "\x02"), ("cz", "\x03"), ("rz", "zh"), ("ch", "kh"), ("j", "y"),
@@ -227,6 +227,7 @@ _DUTCH = (("dzj", "\x01"), ("tsj", "\x02"), ("sj", "sh"), ("oe", "u"), ("j", "y"
 _WESTERN = (("ch", "\x01"), ("j", "\x02"), ("ts", "\x05"), ("dz", "\x06"), ("d", "\x04"), ("t", "d"), ("\x04", "t"),
             ("\x01", "j"), ("\x02", "ch"), ("\x05", "dz"), ("\x06", "ts"))
 _WESTERN_P = (("b", "\x03"), ("p", "b"), ("\x03", "p"))
+_WESTERN_DZ = (("ts", "\x05"), ("dz", "ts"), ("\x05", "dz"))  # alone, as a page mixing both writes it: Dzovazard
 
 
 # Letters the fold strips to another sound, read first: the scholarly ə of Armenian ը, which writes the
@@ -254,7 +255,7 @@ def foreign_readings(text: str) -> list[str]:
     (qualifier_readings()); with Armenian ye and vo for an initial e and o.
 
     >>> foreign_readings("Chouchi"), foreign_readings("Jerewan"), foreign_readings("Tartar")
-    (['shushi', 'khoukhi', 'jouji'], ['yerewan', 'dzerewan', 'cherewan'], ['dardar'])
+    (['shushi', 'khoukhi', 'jouji'], ['yerevan', 'jerevan', 'yerewan', 'dzerewan', 'cherewan'], ['dardar'])
     >>> foreign_readings("Chardakhlu")
     ['shardakhlu', 'khardakhlu', 'jartakhlu', 'chardakhli', 'shardakhli', 'khardakhli', 'jartakhli']
     >>> foreign_readings("Kasumlu")[-2:]
@@ -266,7 +267,7 @@ def foreign_readings(text: str) -> list[str]:
     out = [fold(_BEFORE_FOLD_LETTERS.sub(lambda m: _BEFORE_FOLD[m.group()], lowered))] \
         if _BEFORE_FOLD_LETTERS.search(lowered) else []
     for rules in (_FRENCH, _GERMAN, _GERMAN_J, _GERMAN_S, _POLISH, _DUTCH, _SCHOLARLY, _SCHOLARLY_HY, _SCHOLARLY_C,
-                  _WESTERN, _WESTERN_P, _WESTERN + _WESTERN_P):
+                  _WESTERN, _WESTERN_P, _WESTERN + _WESTERN_P, _WESTERN_DZ):
         reading = _read(folded, rules)
         if reading != folded and reading not in out:
             out.append(reading)

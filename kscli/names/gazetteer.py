@@ -168,8 +168,8 @@ class Gazetteer:
             exact = self._qualified(text)
         for reading in () if exact or abroad else foreign_readings(text):  # Chouchi, Schuscha, Kelbadjar
             exact = exact or self._transliterations(reading, key(reading), set())
-        if not exact:
-            exact = self._feature(text)
+        for form in () if exact else (text, *(() if abroad else foreign_readings(text))):  # Sodskii perewal
+            exact = exact or self._feature(form)
         if exact:
             found = self._seats_first(_best_per_place(exact))
         elif fuzzy and not abroad:
