@@ -594,12 +594,13 @@ def test_a_word_for_a_feature_never_turns_a_village_into_one(index):
 
 def test_of_homonyms_alike_in_all_else_the_better_known_comes_first(index):
     """Two villages are Tsaxkavan in Tavush: GeoNames knows one by some twenty-five names, the other
-    by a few. The name alone gives the first; a spelling written like a homonym's ("K'araglukh") is
-    titled like the others, not left bare to outrank them."""
+    by a few. The name alone gives the first; a spelling written like a homonym's (Who's On First's
+    "K'araglukh", titled without its aspirate's mark) is titled like the others, not left bare to
+    outrank them."""
     gaz = index.lexicon.places
     found = [m.place for m in gaz.resolve("Tsaxkavan", limit=0)]
     assert len(found) >= 2 and len(found[0].aliases) == max(len(p.aliases) for p in found)
-    assert "K'araglukh, Aghdam" in gaz.places and "K'araglukh" not in gaz.places
+    assert "Karaglukh, Aghdam" in gaz.places and not {"K'araglukh", "K'araglukh, Aghdam"} & set(gaz.places)
     assert gaz.resolve("Karaglukh", limit=1)[0].place.name.startswith("Karaglukh, ")
 
 

@@ -624,9 +624,11 @@ def locality_row(place: dict, region: tuple, held, banned: set[str], alternates:
     canonical = re.sub(r"(?<=[a-z])[A-Z]", lambda m: m.group().lower(), canonical)
     if canonical.startswith("Razvaliny "):  # GeoNames' "ruins of": the place is the abandoned village
         names, canonical = names + [canonical], canonical.removeprefix("Razvaliny ")
-    if parent in ARMENIAN_PROVINCES:  # Who's On First's romanisation (Gavarr, Kat'naghbyur); Wikipedia's is plainer
-        plain = re.sub(r"['’]", "", canonical).replace("rr", "r")
-        names, canonical = (names + [canonical], plain) if plain != canonical else (names, canonical)
+    # Who's On First's romanisation marks aspirates and soft signs (Kat'naghbyur, Ch’ap’ar, Bol'shoy
+    # Khanuklar) and doubles Armenian ռ in Armenia (Gavarr); Wikipedia's titles are plainer.
+    plain = re.sub(r"(?<=\w)['’](?=\w|$)", "", canonical)
+    plain = plain.replace("rr", "r") if parent in ARMENIAN_PROVINCES else plain
+    names, canonical = (names + [canonical], plain) if plain != canonical else (names, canonical)
     aliases = [n for n in dict.fromkeys(names) if n != canonical and not misleading(n, banned)
                and "key:" + key(n) not in banned]
     historical = [n for n in dict.fromkeys(o.strip() for both in old for o in re.split(r"\s{2,}", both) if usable(o))
