@@ -21,6 +21,9 @@ _WORD = re.compile(r"(?<![\w’'-])[A-ZÀ-ÖØ-ÞĀ-ſƏ][\w’'ə-]{3,}")
 _INTRODUCED = re.compile(r"(?:\b(?:in|near|at|from|towards|of|around|outside|into|to)\s+(?:the\s+)?)$")
 _LISTED = re.compile(r"(?:,\s*|\s+and\s+|,\s*and\s+|\s+or\s+)$")
 _READ: WeakKeyDictionary = WeakKeyDictionary()  # per gazetteer: word -> the places its readings find
+# A reading costs a fraction of a millisecond; no sentence names so many places, but a pasted list of
+# thousands of capitalised words after "in" would cost seconds.
+_MOST = 64
 
 
 def read_names(text: str, taken: list[tuple[int, int]], gaz: Gazetteer, keyed) -> list[tuple[str, int, int, tuple]]:
@@ -28,6 +31,7 @@ def read_names(text: str, taken: list[tuple[int, int]], gaz: Gazetteer, keyed) -
     `keyed(word)` says whether the word has places by its own key (extraction weighed it)."""
     out: list[tuple[str, int, int, tuple]] = []
     last_end = -1  # where the last word of a place-like run ended: a list goes on from there
+    tries = 0
     for match in _WORD.finditer(text):
         start, end = match.span()
         before = text[max(0, start - 40):start]
@@ -39,6 +43,9 @@ def read_names(text: str, taken: list[tuple[int, int]], gaz: Gazetteer, keyed) -
             last_end = -1
             continue
         last_end = end
+        tries += 1
+        if tries > _MOST:
+            break
         places = _read(match.group(), gaz) if not keyed(match.group()) else ()
         if places:
             out.append((match.group(), start, end, places))
