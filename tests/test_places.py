@@ -792,6 +792,7 @@ def test_a_town_takes_in_its_landmarks(index):
     # a name written as one hyphenated word whose halves name nothing (Тертер, Russian for Tərtər)
     ("Armenian forces shelled Ter-Ter; the shelling of Ter-Ter city went on.", ["Tartar"]),
     ("She spoke to Jean-Pierre in Tbilisi.", ["Tbilisi"]),
+    ("They opened the Shushi-Lachin-Zabukh road.", ["Shusha", "Lachin", "Zabux"]),  # three, as a road's ends
     # a river before its name, as British English writes it; nothing if no river has the name
     ("Hundreds drowned in the River Aras; the River Tartar rose.", ["Aras River", "Tartar (river)"]),
     ("He met River Phoenix in the River Shusha cafe.", []),

@@ -110,7 +110,7 @@ def _mentions(text: str, toks: Words, gaz: Gazetteer, spans: dict) -> list[Menti
             continue
         found = _longest(text, toks, i, gaz, spans, norms)
         if found is None and "-" in toks.text[i]:
-            out += _hyphen_pair(toks, i, gaz, spans)
+            out += _hyphen_run(toks, i, gaz, spans)
         elif found is not None:
             mention, after = found
             if mention is not None and not NAME_OF.search(text, max(0, mention.start - 40), mention.start) \
@@ -129,10 +129,11 @@ def _read_mentions(text: str, found: list[Mention], gaz: Gazetteer, spans: dict)
             for word, start, end, places in read_names(text, taken, gaz, keyed)]
 
 
-def _hyphen_pair(toks: Words, i: int, gaz: Gazetteer, spans: dict) -> list[Mention]:
-    """"a Tbilisi-Baku bus": two places joined by a hyphen into one word that names neither."""
+def _hyphen_run(toks: Words, i: int, gaz: Gazetteer, spans: dict) -> list[Mention]:
+    """"a Tbilisi-Baku bus", "the Shushi-Lachin-Zabukh road": places joined by hyphens into one word
+    that names none of them."""
     parts = toks.text[i].split("-")
-    if len(parts) != 2 or not all(_capitalised(part) for part in parts):
+    if not 2 <= len(parts) <= 4 or not all(_capitalised(part) for part in parts):
         return []
     out, at = [], toks.start[i]
     for part in parts:
