@@ -43,7 +43,7 @@ HERE = Path(__file__).resolve().parent
 CORPUS = HERE.parent
 sys.path.insert(0, str(CORPUS.parent))
 
-from kscli.names.folding import fold, key, words  # noqa: E402
+from kscli.names.folding import fold, key, plain_letters, words  # noqa: E402
 
 # Who's On First region id: (our district or city, its short name for homonyms, Artsakh provinces it held)
 REGIONS = {
@@ -594,7 +594,43 @@ def merge_duplicates(rows: list[dict]) -> list[dict]:
             continue
         same.append(row)
         out.append(row)
+    return merge_listed_twins(out)
+
+
+def merge_listed_twins(rows: list[dict]) -> list[dict]:
+    """One row for a settlement listed twice under two names, one of which the other row lists as its
+    own (Dvoragyukh, an alias of Dzoragyugh; Bolçalı of Balçılı; Berdadzor of Mets Shen) or writes
+    without its marks (Cullu, Çullu): in one district, half a kilometre apart at most."""
+    out: list[dict] = []
+    near: dict[tuple, list[dict]] = {}
+    for row in rows:
+        cell = (split(row["parent"])[0], round(float(row["lat"] or 0), 2), round(float(row["lon"] or 0), 2))
+        twin = next((r for dx in (-.01, 0, .01) for dy in (-.01, 0, .01)
+                     for r in near.get((cell[0], round(cell[1] + dx, 2), round(cell[2] + dy, 2)), ())
+                     if listed_twin(r, row)), None) if row["lat"] else None
+        if twin:
+            # The name kept is the one the other row lists, or the one written with its marks (Çullu)
+            if not lists(twin, row) or twin["name"].isascii() and not row["name"].isascii():
+                earlier = dict(twin)
+                twin.clear()
+                twin.update(row)
+                row = earlier
+            merge(twin, row)
+            continue
+        near.setdefault(cell, []).append(row)
+        out.append(row)
     return out
+
+
+def listed_twin(a: dict, b: dict) -> bool:
+    return km((float(a["lat"]), float(a["lon"])), (float(b["lat"]), float(b["lon"]))) <= 0.5 \
+        and (lists(a, b) or lists(b, a))
+
+
+def lists(a: dict, b: dict) -> bool:
+    """Whether row `a` has row `b`'s name among its own, or as its own without the marks."""
+    names = {plain_letters(n).lower() for n in (a["name"], *split(a["aliases"]))}
+    return plain_letters(b["name"]).lower() in names
 
 
 def locality_row(place: dict, region: tuple, held, banned: set[str], alternates: dict) -> dict | None:
