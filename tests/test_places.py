@@ -552,6 +552,7 @@ def test_the_gazetteer_covers_the_region(index):
     ("Meghriberge", "Meghri Range"), ("Kubatlinski rajon", "Qubadli District"), ("Gétachène", "Çaykənd"),
     # Azerbaijani kind words as they fold (dağ, silsiləsi, mahalı), and a kind word in a German spelling
     ("Meğri dağ silsiləsi", "Meghri Range"), ("Zəngəzur mahalı", "Syunik Province"),
+    ("Göyçə dəniz", "Lake Sevan"), ("Şəki şəlaləsi", "Shaki Waterfall"), ("Sangesurkamm", "Zangezur Mountains"),
     ("Arpatschaiskoe wodochranilischtsche", "Arpachay Reservoir"),
     # Western Armenian's dz for ts alone, on a page that writes the other stops as Eastern does
     ("Dzovazard", "Tsovazard"),

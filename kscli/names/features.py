@@ -13,10 +13,11 @@ FEATURE_WORDS = {
     **dict.fromkeys(("mount", "mt", "mountain", "mountains", "peak", "range", "ridge", "dagi", "dag", "silsilesi",
                      "daghi", "dagh", "silsilasi", "daghlari", "dagh silsilasi", "dag silsilesi",
                      "hill", "height", "gora", "gory", "khrebet", "ler", "lerr", "lerrnashghta", "gebirge", "berg",
-                     "berge"),
+                     "berge", "kamm"),
                     ("mountain",)),
     **dict.fromkeys(("river", "cayi", "chayi", "chay", "chai", "reka", "get", "fluss"), ("river",)),
-    **dict.fromkeys(("lake", "golu", "gol", "ozero", "lich", "see"), ("lake", "reservoir")),
+    **dict.fromkeys(("lake", "golu", "gol", "ozero", "lich", "see", "daniz", "darya"), ("lake", "reservoir")),
+    **dict.fromkeys(("waterfall", "shalalasi", "shalala", "selalesi", "vodopad", "jrvezh"), ("landmark",)),
     **dict.fromkeys(("reservoir", "su anbari", "anbari", "vodokhranilishche", "jrambar", "stausee"),
                     ("reservoir", "lake")),
     **dict.fromkeys(("pass", "asirimi", "ashirimi", "pereval", "lerrnants"), ("pass",)),
@@ -30,7 +31,7 @@ FEATURE_WORDS = {
 FEATURE_FORMS = {"mountain": ("mount {}", "{} mountain", "{} mountains", "{} range", "{}dag", "{}dagh", "{} dagi"),
                  "river": ("{} river", "{}chay", "{}cay", "{} cayi"), "lake": ("lake {}", "{}gol", "{} golu"),
                  "reservoir": ("{} reservoir", "{} su anbari"),
-                 "pass": ("{} pass",), "valley": ("{} valley", "{} gorge", "{} plain"), "district": ("{} district",),
+                 "pass": ("{} pass",), "landmark": ("{} waterfall",), "valley": ("{} valley", "{} gorge", "{} plain"), "district": ("{} district",),
                  "province": ("{} province",)}
 # A name made a Russian adjective (Кельбаджарский район, Шушинский, Мартунинский) or an Armenian
 # genitive (Սարսանգի ջրամբար): what to strip, and what may have been dropped before it.
@@ -54,7 +55,7 @@ def name_forms(rest: list[str]) -> list[str]:
 
 
 # German writes a feature's kind and name as one word: Sewansee, Sarsangstausee, Murowgebirge.
-_COMPOUND = re.compile(r"^(\w{3,}?)(stausee|see|gebirge|berge|fluss)$")
+_COMPOUND = re.compile(r"^(\w{3,}?)(stausee|see|gebirge|berge|kamm|fluss)$")
 
 
 def split_compound(ws: list[str]) -> list[str]:
