@@ -542,6 +542,7 @@ def test_the_gazetteer_covers_the_region(index):
     ("Ashagy-Gyuzlyak", "Aşağı Güzlək"),
     # Russian's plural Upper and Lower, and its maps' order, the qualifier last; Turkish büyük for Big
     ("Nizhniye Veysally", "Aşağı Veysəlli"), ("Veysalli Nizhniye", "Aşağı Veysəlli"), ("Büyük Kirs", "Böyük Kirs"),
+    ("Восточный Арпачай", "Arpa River"), ("Ost-Arpachay", "Arpa River"),  # East, as the gazetteer's Şərqi
     # Armenian writes the Azerbaijani ı before -lı as ը, romanised e or u
     ("Kasumlu", "Qasımlı, Aghdam"), ("Mehdilu", "Mehdili, Jabrayil"),
     # and a gazetteer spelling in -lu is the -lı typed, in capitals as lists print them

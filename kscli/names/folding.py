@@ -302,19 +302,21 @@ def _initial_readings(folded: str) -> list[str]:
     return [new + folded[len(old):] for old, new in _INITIALS if folded.startswith(old)][:1]
 
 
-# Upper, Lower, Big, Small, New and Old in the region's names, as Azerbaijani, Armenian, Russian and
+# Upper, Lower, Big, Small, New, Old, East and West in the region's names, as Azerbaijani, Armenian, Russian and
 # English write them (folded): the gazetteer lists a village under one or two ("Yuxarı Oratağ",
 # "Verin Horatagh").
 _QUALIFIER_FORMS = (("yuxari", "verin", "verkhniy", "upper"), ("ashaghi", "nerkin", "nizhniy", "lower"),
                     ("boyuk", "mets", "bolshoy", "big"), ("kichik", "pokr", "malyy", "small"),
-                    ("yeni", "nor", "novyy", "new"), ("kohna", "hin", "staryy", "old"))
+                    ("yeni", "nor", "novyy", "new"), ("kohna", "hin", "staryy", "old"),
+                    ("sharqi", "arevelyan", "vostochnyy", "east"), ("qarbi", "arevmtyan", "zapadnyy", "west"))
 _QUALIFIER_OF = {form: forms for forms in _QUALIFIER_FORMS for form in forms} | {
     spelled: forms for forms, spellings in zip(_QUALIFIER_FORMS, (
         "yukhari yukhary yukari verkhnij verkhnyaya verkhneye verkhnee verkhniye verkhnie haut haute ober",
         "asagi ashagi ashagy nizhnij nizhnyaya nizhneye nizhnee nizhniye nizhnie bas basse unter nieder",
         "bolshoi bolshaya bolshoye bolshiye bolshie buyuk great grand grande gross medz",
         "kicik kucuk malyj malaya maloye malyye malye little petit petite klein",
-        "novyi novaya novoye novyye novye nouveau nouvelle neu", "kohne staryi staraya staroye staryye starye eski vieux vieil alt"))
+        "novyi novaya novoye novyye novye nouveau nouvelle neu", "kohne staryi staraya staroye staryye starye eski vieux vieil alt",
+        "sharqi sherqi vostochnyi vostochnaya vostochnoye vychodni ost eastern", "garbi qerbi zapadnyi zapadnaya zapadni western"))
     for spelled in spellings.split()}
 
 
