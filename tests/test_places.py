@@ -804,6 +804,8 @@ def test_a_town_takes_in_its_landmarks(index):
     ("They entered the villages of Kasumlu, Karadaghlu, and Poladlu.",
      ["Qasımlı, Aghdam", "Qaradağlı, Aghdam", "Poladlı, Aghdam"]),
     ("Goradis said nothing, and Kasumlu agreed.", []),
+    ("They took the positions of Chukhurmahla, “Camel’s Back,” Khederlu, and others.",  # past a quoted item
+     ["Chukhurmakhla", "Xıdırlı, Aghdam"]),
 ])
 def test_what_a_name_in_the_text_names(gazetteer, text, places):
     from kscli.extract.places import find_places

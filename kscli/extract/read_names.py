@@ -19,7 +19,9 @@ from kscli.names.gazetteer import NOT_EXTRACTED, Gazetteer, Place
 # A capitalised word (hyphenated or with an apostrophe), and what may stand before it.
 _WORD = re.compile(r"(?<![\w’'-])[A-ZÀ-ÖØ-ÞĀ-ſƏ][\w’'ə-]{3,}")
 _INTRODUCED = re.compile(r"(?:\b(?:in|near|at|from|towards|of|around|outside|into|to)\s+(?:the\s+)?)$")
-_LISTED = re.compile(r"(?:,\s*|\s+and\s+|,\s*and\s+|\s+or\s+)$")
+# A list goes on past a comma or "and", and past a quoted item that is no name ("Camel's Back").
+_QUOTED = re.compile(r"[“\"][^”\"]{1,40}[”\"]")
+_LISTED = re.compile(r"(?:(?:,\s*|\s+and\s+|,\s*and\s+|\s+or\s+)(?:[“\"][^”\"]{1,40}[”\"]\s*)?)+")
 _READ: WeakKeyDictionary = WeakKeyDictionary()  # per gazetteer: word -> the places its readings find
 # A reading costs a fraction of a millisecond; no sentence names so many places, but a pasted list of
 # thousands of capitalised words after "in" would cost seconds.
@@ -32,8 +34,11 @@ def read_names(text: str, taken: list[tuple[int, int]], gaz: Gazetteer, keyed) -
     out: list[tuple[str, int, int, tuple]] = []
     last_end = -1  # where the last word of a place-like run ended: a list goes on from there
     tries = 0
+    quoted = [m.span() for m in _QUOTED.finditer(text)] if "“" in text or '"' in text else []
     for match in _WORD.finditer(text):
         start, end = match.span()
+        if any(a < start < b for a, b in quoted):
+            continue  # a word of a quoted item: the list it stands in goes on after it
         before = text[max(0, start - 40):start]
         place_like = _INTRODUCED.search(before) or (last_end >= 0 and _LISTED.fullmatch(text[last_end:start]))
         if any(a <= start < b for a, b in taken):
