@@ -1,4 +1,4 @@
-"""Which of the places a name may be the mention of a name means.
+"""Which of the places a name may be a mention in the text means.
 
 A generic word after it ("Tartar District") or a list's ("Zangilan and Martakert Districts")
 narrows to that kind; a place named as holding it ("Talış in Tartar") to those inside; and then
@@ -36,14 +36,14 @@ def choose(m, kind: str | None, context: set[str] | None, gaz: Gazetteer) -> Pla
         # "Zangilan and Martakert Districts": no district Martakert, but an area of that name is meant.
         cands = ([p for p in cands if p.kind in wanted] or
                  ([p for p in cands if p.kind in AREAS] if kind == "district" else []) or cands)
-    # A bare name is the settlement; a plain title beats a disambiguated homonym ("Ağdam, Tovuz").
-    # A place checked by hand (one the timeline names) before a village of the bulk list, and so is
-    # the seat a hand-kept district is named after, inside it (Yevlakh of Yevlakh District; a
-    # province's name is its own: not the village Tavush, of Tavush Province).
+    # A bare name is the settlement. A place checked by hand (one the timeline names) comes before a
+    # village of the bulk list, and so does the seat a hand-kept district is named after, inside it
+    # (Yevlakh of Yevlakh District; a province's name is its own: not the village Tavush, of Tavush
+    # Province).
     kept = {n for p in cands if p.curated and p.kind == "district" for n in gaz.family(p.name)
             if p.name in gaz.ancestors(n)} if len(cands) > 1 else set()
-    # A plain title beats a disambiguated homonym only if it is the name written: ten villages are
-    # "Qaradağlı, ..." and none is beaten by Mrgavet, which Who's On First gives that name as an alias.
+    # A plain title beats a disambiguated homonym ("Ağdam", not "Ağdam, Tovuz") only if it is the name
+    # written: ten villages are "Qaradağlı, ..." and none is beaten by Mrgavet, which has it as an alias.
     own = key(m.surface)
     plain = any(not _titled(p) and _named(p, own) for p in cands)
 

@@ -37,8 +37,8 @@ def read_names(text: str, taken: list[tuple[int, int]], gaz: Gazetteer, keyed) -
     quoted = [m.span() for m in _QUOTED.finditer(text)] if "“" in text or '"' in text else []
     for match in _WORD.finditer(text):
         start, end = match.span()
-        if any(a < start < b for a, b in quoted):
-            continue  # a word of a quoted item: the list it stands in goes on after it
+        if not match.group()[0].isupper() or any(a < start < b for a, b in quoted):
+            continue  # (the class above holds small letters of Latin Extended-A); a quoted item's word
         before = text[max(0, start - 40):start]
         place_like = _INTRODUCED.search(before) or (last_end >= 0 and _LISTED.fullmatch(text[last_end:start]))
         if any(a <= start < b for a, b in taken):

@@ -31,11 +31,13 @@ FEATURE_WORDS = {
 FEATURE_FORMS = {"mountain": ("mount {}", "{} mountain", "{} mountains", "{} range", "{}dag", "{}dagh", "{} dagi"),
                  "river": ("{} river", "{}chay", "{}cay", "{} cayi"), "lake": ("lake {}", "{}gol", "{} golu"),
                  "reservoir": ("{} reservoir", "{} su anbari"),
-                 "pass": ("{} pass",), "landmark": ("{} waterfall",), "valley": ("{} valley", "{} gorge", "{} plain"), "district": ("{} district",),
+                 "pass": ("{} pass",), "landmark": ("{} waterfall",),
+                 "valley": ("{} valley", "{} gorge", "{} plain"), "district": ("{} district",),
                  "province": ("{} province",)}
 # A name made a Russian adjective (Кельбаджарский район, Шушинский, Мартунинский) or an Armenian
 # genitive (Սարսանգի ջրամբար): what to strip, and what may have been dropped before it.
-_ADJECTIVE = re.compile(r"(?:sk(?:iy|ii|oye|aya|iye|ogo|oy|ij|oe|i)|i)$")  # Kubatlinski rajon: Czech, Polish
+# Czech and Polish write -ski (Kubatlinski rajon), German -skii.
+_ADJECTIVE = re.compile(r"(?:sk(?:iy|ii|oye|aya|iye|ogo|oy|ij|oe|i)|i)$")
 
 
 def name_forms(rest: list[str]) -> list[str]:

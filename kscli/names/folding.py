@@ -315,8 +315,10 @@ _QUALIFIER_OF = {form: forms for forms in _QUALIFIER_FORMS for form in forms} | 
         "asagi ashagi ashagy nizhnij nizhnyaya nizhneye nizhnee nizhniye nizhnie bas basse unter nieder",
         "bolshoi bolshaya bolshoye bolshiye bolshie buyuk great grand grande gross medz",
         "kicik kucuk malyj malaya maloye malyye malye little petit petite klein",
-        "novyi novaya novoye novyye novye nouveau nouvelle neu", "kohne staryi staraya staroye staryye starye eski vieux vieil alt",
-        "sharqi sherqi vostochnyi vostochnaya vostochnoye vychodni ost eastern", "garbi qerbi zapadnyi zapadnaya zapadni western"))
+        "novyi novaya novoye novyye novye nouveau nouvelle neu",
+        "kohne staryi staraya staroye staryye starye eski vieux vieil alt",
+        "sharqi sherqi vostochnyi vostochnaya vostochnoye vychodni ost eastern",
+        "garbi qerbi zapadnyi zapadnaya zapadni western"))
     for spelled in spellings.split()}
 
 
@@ -331,7 +333,8 @@ _ORDINAL_OF = {spelled: (az, ru) for az, ru, spellings in (
 
 def qualifier_readings(folded: str) -> list[str]:
     """`folded` with its first (or, as Russian maps write it, last) word, Upper or Lower, Big or Small,
-    New or Old in one language, first in the others; and with a First, Second or Third first or last, in Azerbaijani's order and Russian's.
+    New or Old, East or West in one language, first in the others; and with a First, Second or Third first or
+    last, in Azerbaijani's order and Russian's.
 
     >>> qualifier_readings("upper horatagh")
     ['yuxari horatagh', 'verin horatagh', 'verkhniy horatagh']
