@@ -795,6 +795,8 @@ def test_a_town_takes_in_its_landmarks(index):
     ("Armenian forces shelled Ter-Ter; the shelling of Ter-Ter city went on.", ["Tartar"]),
     ("She spoke to Jean-Pierre in Tbilisi.", ["Tbilisi"]),
     ("They opened the Shushi-Lachin-Zabukh road.", ["Shusha", "Lachin", "Zabux"]),  # three, as a road's ends
+    # a qualifier before a name listed only bare, or with another qualifier, makes it another village
+    ("They recaptured Ashagi Yaglivend and Shukyurbeyli.", ["Şükürbəyli"]),
     # an English word is no village's other name, though a source lists it (Dzoraşen's "Last")
     ("Last year, Armenian forces advanced from Nagorno-Karabakh into Azerbaijan proper.", ["Nagorno-Karabakh"]),
     # a river before its name, as British English writes it; nothing if no river has the name

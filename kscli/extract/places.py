@@ -17,7 +17,7 @@ from typing import NamedTuple
 from weakref import WeakKeyDictionary
 
 from kscli.names.gazetteer import NOT_EXTRACTED, SETTLEMENTS, Gazetteer, Place
-from kscli.names.folding import GENERIC, fold, key, phonetic, strip_generic
+from kscli.names.folding import GENERIC, QUALIFIER_WORDS, fold, key, phonetic, strip_generic
 from kscli.names.guesses import alike
 from kscli.extract.not_places import (EVENTS, IN_A_TITLE, KIND_AFTER, NAME_HEADS, NAME_OF, NOT_A_PLACE_AFTER,
                                       PEOPLES, QUALIFIERS)
@@ -173,7 +173,7 @@ def _longest(text: str, toks: Words, i: int, gaz: Gazetteer, spans: dict, norms:
             if not places:
                 return None, end
         elif kind is None and (_part_of_longer_name(toks, end) or _after_a_name_head(toks, i)
-                               or _after_a_given_name(toks, i, gaz)):
+                               or _after_a_qualifier(toks, i) or _after_a_given_name(toks, i, gaz)):
             return None, end
         start, stop = toks.start[i - 1 if river else i], toks.end[end - 1]
         plural = norms[end - 1].endswith("s") and norms[end - 1] in GENERIC
@@ -252,6 +252,12 @@ def _after_a_name_head(toks: Words, i: int) -> bool:
 
 
 _CONJUNCTIONS = frozenset(("and", "or"))
+
+
+def _after_a_qualifier(toks: Words, i: int) -> bool:
+    """"Ashagi Yaglivend", "Nor Maragha": a capitalised Lower, New, Second... before a name the gazetteer
+    lists only bare, or with another qualifier, names a village it does not list, not that one."""
+    return i > 0 and toks.gap[i] == " " and _capitalised(toks.text[i - 1]) and toks.norm[i - 1] in QUALIFIER_WORDS
 
 
 def _after_river(toks: Words, i: int) -> bool:

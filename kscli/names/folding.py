@@ -331,6 +331,10 @@ _ORDINAL_OF = {spelled: (az, ru) for az, ru, spellings in (
     for spelled in spellings.split()}
 
 
+# Every qualifier and ordinal word above, folded: "Ashagi Yaglivend" is no Yaglivend, but another village.
+QUALIFIER_WORDS = frozenset(_QUALIFIER_OF) | frozenset(_ORDINAL_OF)
+
+
 def qualifier_readings(folded: str) -> list[str]:
     """`folded` with its first (or, as Russian maps write it, last) word, Upper or Lower, Big or Small,
     New or Old, East or West in one language, first in the others; and with a First, Second or Third first or
