@@ -774,6 +774,7 @@ def test_a_town_takes_in_its_landmarks(index):
     ("Operation Goranboy began in June, and the Kalbajar offensive in March.", []),
     ("The Spitak earthquake struck; the Karabakh movement grew.", []),
     ("He joined the Tartar self-defense battalion; the Shusha brigade held.", []),  # units
+    ("The Horadiz operation succeeded; the Kelbajar grouping broke; the Khojaly genocides.", []),
     ("Anvar Talish oglu Arazov was named a National Hero.", []),  # a father's name (a patronymic)
     ("Armenian forces launched an offensive on Kalbajar.", ["Kalbajar"]),
     # keyed like a spelling of Şəki (Seki), but not written like one: a place of another war

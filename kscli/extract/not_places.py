@@ -20,9 +20,10 @@ IN_A_TITLE = re.compile(r"\b(?:entitled|titled)\s+[\"“‘][^\"”’]*$")
 # Nouns that turn a preceding place name into an attribute of something else: an event's, a unit's
 # ("the Tartar self-defence battalion"), a people's ("Kazakh officials": not the town Qazax), a
 # father's ("Anvar Talish oglu Arazov": a patronymic).
-EVENTS = frozenset("massacre massacres pogrom pogroms bombing bombings tragedy genocide earthquake".split())
+EVENTS = frozenset("massacre massacres pogrom pogroms bombing bombings tragedy tragedies genocide genocides earthquake "
+                   "operation operations".split())
 NOT_A_PLACE_AFTER = EVENTS | frozenset("conflict war peace talks process statement time group format "
-                                       "offensive offensives counteroffensive movement battalion battalions brigade "
+                                       "offensive offensives counteroffensive movement battalion battalions brigade grouping "
                                        "brigades regiment detachment oglu ogly oghlu qizi gizi kyzy "
                                        "officials authorities government forces troops soldiers army leadership "
                                        "delegation president election elections referendum parliamentary "
