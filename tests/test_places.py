@@ -781,6 +781,7 @@ def test_a_town_takes_in_its_landmarks(index):
     ("A series of explosions hit the Saky air base in western Crimea.", []),
     # a height, a river or a lake named after a village is that kind of place, or no place it knows
     ("Helicopters struck the Kasapet height near Martakert.", ["Aghdara"]),
+    ("The army took the Horadiz railway station.", []),  # a station named for the town
     ("They crossed the Okhchu river and the Hakari river.", ["Voghji (river)", "Hakari River"]),
     ("Shells fell on Tartar and on the Tartar river.", ["Tartar", "Tartar (river)"]),
     # a ship's name is no place: Moskva is Moscow only as a city

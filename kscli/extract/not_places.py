@@ -40,4 +40,6 @@ NAME_HEADS = frozenset(("Mount", "Mt", "Mt.", "Lake", "Cape", "Fort", "Saint", "
 # place at all (not the village). Only English: "see" (German lake) is a verb here.
 KIND_AFTER = {**dict.fromkeys(("height", "heights", "hill", "hills", "mountain", "mountains", "ridge", "peak"),
                               ("mountain",)),
-              "river": ("river",), "lake": ("lake", "reservoir"), "reservoir": ("reservoir", "lake")}
+              "river": ("river",), "lake": ("lake", "reservoir"), "reservoir": ("reservoir", "lake"),
+              # "the Horadiz railway station" is a station named for the town, as a height is for a village
+              **dict.fromkeys(("railway", "station"), ("landmark",))}
