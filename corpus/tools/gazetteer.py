@@ -626,7 +626,8 @@ def merge_listed_twins(rows: list[dict]) -> list[dict]:
                 row = earlier
             merge(twin, row)
             continue
-        near.setdefault(cell, []).append(row)
+        if row["lat"]:  # a row with no point is no one's twin
+            near.setdefault(cell, []).append(row)
         out.append(row)
     return out
 
