@@ -8,7 +8,8 @@ village of the bulk lists, a place by its own name before one once so called.
 
 from __future__ import annotations
 
-from kscli.names.folding import key
+from kscli.extract.homonyms import bare_key
+from kscli.names.folding import key, title_head
 from kscli.names.gazetteer import Gazetteer, Place
 from kscli.names.guesses import reads_as_any
 
@@ -62,10 +63,10 @@ def choose(m, kind: str | None, context: set[str] | None, gaz: Gazetteer) -> Pla
 
 
 def _titled(place: Place) -> bool:
-    return "," in place.name or " (" in place.name
+    return title_head(place.name) != place.name
 
 
 def _named(place: Place, k: str) -> bool:
     """Whether the name, its disambiguator aside, is the one written (keyed `k`): the villages called
     Qaradağlı before Mrgavet, which was once (Who's On First has it as an alias)."""
-    return k == key(place.name.split(",")[0].split(" (")[0])
+    return k == bare_key(place.name)

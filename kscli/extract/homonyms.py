@@ -3,7 +3,7 @@ a village's name shared by many, and a hand-kept place's other name that is a vi
 
 from __future__ import annotations
 
-from kscli.names.folding import fold, key, phonetic
+from kscli.names.folding import fold, key, phonetic, title_head
 from kscli.names.gazetteer import Gazetteer
 from kscli.names.geo import nearest_to
 
@@ -64,15 +64,15 @@ def own_names_in_context(mentions: list, chosen: list[str], gaz: Gazetteer) -> N
         if len(mention.candidates) < 2 or not gaz.places[chosen[k]].curated:
             continue  # most mentions: one place, or a choice no hand-kept place is in
         place, own = gaz.places[chosen[k]], key(mention.surface)
-        if own == _bare_key(place.name):
+        if own == bare_key(place.name):
             continue
         anchors = {unit for name in chosen[max(k - 1, 0):k] + chosen[k + 1:k + 2] if name != chosen[k]
                    for unit in (name, *gaz.ancestors(name)) if gaz.places[unit].kind in _UNITS}
-        inside = [p for p in mention.candidates if own == _bare_key(p.name) and set(gaz.ancestors(p.name)) & anchors]
+        inside = [p for p in mention.candidates if own == bare_key(p.name) and set(gaz.ancestors(p.name)) & anchors]
         if len(inside) == 1 and not set(gaz.ancestors(place.name)) & anchors:
             chosen[k] = inside[0].name
 
 
-def _bare_key(name: str) -> str:
+def bare_key(name: str) -> str:
     """The key of a place's own name, without a Wikipedia-style disambiguator ("Laçın, Kalbajar")."""
-    return key(name.split(",")[0].split(" (")[0])
+    return key(title_head(name))

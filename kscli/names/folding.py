@@ -360,6 +360,15 @@ def qualifier_readings(folded: str) -> list[str]:
     return out
 
 
+def title_head(name: str) -> str:
+    """A name without a Wikipedia-style disambiguator: "Ağdam" of "Ağdam, Tovuz" and "Tartar (river)".
+
+    >>> title_head("Ağdam, Tovuz"), title_head("Tartar (river)"), title_head("Tartar")
+    ('Ağdam', 'Tartar', 'Tartar')
+    """
+    return name.split(",")[0].split(" (")[0]
+
+
 def kind_hint(text: str) -> str | None:
     """The kind of place that generic words in a name point at.
 

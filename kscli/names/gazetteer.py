@@ -12,7 +12,8 @@ import json
 from collections.abc import Mapping
 
 from kscli.names.features import FEATURE_FORMS, FEATURE_WORDS, name_forms, split_compound
-from kscli.names.folding import foreign_readings, key, kind_hint, phonetic, plain_letters, strip_generic, words
+from kscli.names.folding import (foreign_readings, key, kind_hint, phonetic, plain_letters, strip_generic, title_head,
+                                  words)
 from kscli.names.guesses import alike, elsewhere, reads_as, typo
 from kscli.names.linemap import LineMap
 from kscli.names.nearness import nearest
@@ -364,7 +365,7 @@ def _disambiguated(name: str) -> bool:
 
 def _forms(spelling: str) -> list[str]:
     """A spelling, and without a Wikipedia-style ", Tovuz" disambiguator."""
-    head = spelling.split(",")[0].split(" (")[0].strip()
+    head = title_head(spelling).strip()
     return [spelling] if head == spelling or not head else [spelling, head]
 
 

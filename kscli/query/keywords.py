@@ -16,7 +16,7 @@ import re
 from collections.abc import Iterable
 
 from kscli.extract.words import bare, keyword_words, words_of
-from kscli.names.folding import fold, key, phonetic
+from kscli.names.folding import fold, key, phonetic, title_head
 from kscli.query.sets import intersect, union
 from kscli.record import Record
 
@@ -169,7 +169,7 @@ def _place_forms(index, keyword: Keyword, vocabulary: Vocabulary) -> list[tuple[
     forms: list[tuple[str, ...]] = []
     for match in places:
         for spelling in match.place.spellings:
-            head = spelling.split(",")[0].split(" (")[0]  # "Ağdam, Tovuz": the name as text writes it
+            head = title_head(spelling)  # "Ağdam, Tovuz": the name as text writes it
             for form in keyword_words(head):
                 forms.append(form)
                 if len(form) == 1:
