@@ -213,17 +213,13 @@ def _span_places(gaz: Gazetteer, spans: dict, norms: tuple[str, ...]) -> tuple[s
     found = spans.get(norms)
     if found is None:
         kept, kind = strip_generic(list(norms))
-        named = _keyed(gaz, kept)
+        k = phonetic("".join(_split_words(kept)))
+        # Written alike, not only keyed alike: Saky, in Crimea, is no Seki (Şəki).
+        named = [p for p in gaz.by_key(k) if any(alike(" ".join(kept), s) for s in p.spellings if key(s) == k)]
         places = [p for p in named if p.kind not in NOT_EXTRACTED]
         # Several words that name only a country or state are its name, not a place's: None says so.
         found = spans[norms] = (kind, None if named and not places and len(norms) > 1 else places)
     return found
-
-
-def _keyed(gaz: Gazetteer, words: list[str]) -> list[Place]:
-    k = phonetic("".join(_split_words(words)))
-    # Written alike, not only keyed alike: Saky, in Crimea, is no Seki (Şəki).
-    return [p for p in gaz.by_key(k) if any(alike(" ".join(words), s) for s in p.spellings if key(s) == k)]
 
 
 @lru_cache(maxsize=65536)
