@@ -732,6 +732,28 @@ def test_within_follows_both_sides_units(index):
     assert "Hadrut" in places_of(within=("Khojavend District",))
 
 
+@pytest.mark.parametrize("typed, landmark", [
+    ("Khankendi Airport", "Stepanakert Airport"), ("Xankəndi hava limanı", "Stepanakert Airport"),
+    ("Kirovabad airport", "Ganja International Airport"), ("Gence International Airport", "Ganja International Airport"),
+    ("Shusha Castle", "Shusha fortress"), ("Şuşa qalası", "Shusha fortress"), ("Shushi fortress", "Shusha fortress"),
+    ("Askeran castle", "Askeran Fortress"), ("Agdam mosque", "Aghdam Mosque"),
+    ("Xudafərin körpüləri", "Khudafarin Bridges"), ("Mingachevir power station", "Mingachevir Hydroelectric Power Station"),
+])
+def test_a_landmark_by_its_towns_other_name(gazetteer, typed, landmark):
+    assert [m.place.name for m in gazetteer.resolve(typed, limit=1)] == [landmark]
+
+
+@pytest.mark.parametrize("typed", ["Baku airport", "Shusha airport", "Tartar castle", "Ganja dam"])
+def test_no_landmark_is_made_up_for_a_town(gazetteer, typed):
+    assert not [m for m in gazetteer.resolve(typed, limit=0) if m.place.kind == "landmark"]
+
+
+def test_a_district_with_no_unit_so_named_is_its_towns_not_a_rivers(gazetteer):
+    # Soviet Armenia's Meghri raion: Meghri is a town and a river, and no unit is listed by that name
+    assert gazetteer.resolve("Meghri District", limit=1)[0].place.name == "Meghri"
+    assert gazetteer.resolve("Tartar District", limit=1)[0].place.name == "Tartar District"
+
+
 def test_a_town_takes_in_its_landmarks(index):
     from kscli.query.resolve import place_names
 
@@ -812,6 +834,10 @@ def test_a_town_takes_in_its_landmarks(index):
     ("Goradis said nothing, and Kasumlu agreed.", []),
     ("They took the positions of Chukhurmahla, “Camel’s Back,” Khederlu, and others.",  # past a quoted item
      ["Chukhurmakhla", "Xıdırlı, Aghdam"]),
+    # a landmark by its town's other name and its kind's word; none where the gazetteer has no such landmark
+    ("Planes landed at Khankendi Airport; troops took Askeran castle.", ["Stepanakert Airport", "Askeran Fortress"]),
+    ("Fighting around the Shusha castle went on.", ["Shusha fortress"]),
+    ("The Baku airport and the Tartar bridge were closed.", ["Baku", "Tartar"]),
 ])
 def test_what_a_name_in_the_text_names(gazetteer, text, places):
     from kscli.extract.places import find_places

@@ -15,6 +15,7 @@ from kscli.names.features import FEATURE_FORMS, FEATURE_WORDS, name_forms, split
 from kscli.names.folding import (foreign_readings, key, kind_hint, phonetic, plain_letters, strip_generic, title_head,
                                   words)
 from kscli.names.guesses import alike, elsewhere, reads_as, typo
+from kscli.names.landmarks import by_town
 from kscli.names.linemap import LineMap
 from kscli.names.nearness import nearest
 from kscli.record import Record
@@ -171,6 +172,7 @@ class Gazetteer:
             exact = exact or self._transliterations(reading, key(reading), set())
         for form in () if exact else (text, *(() if abroad else foreign_readings(text))):  # Sodskii perewal
             exact = exact or self._feature(form)
+        exact = exact or [Match(p, "transliteration", 95.0, p.name) for p in by_town(self, text)]  # Khankendi Airport
         if exact:
             found = self._seats_first(_best_per_place(exact))
         elif fuzzy and not abroad:
@@ -375,12 +377,7 @@ def _add(index: dict, k: str, value) -> None:
 
 
 def _unique(places) -> list[Place]:
-    seen, out = set(), []
-    for p in places:
-        if p.name not in seen:
-            seen.add(p.name)
-            out.append(p)
-    return out
+    return list({p.name: p for p in places}.values())  # in order of first sight
 
 
 def _best_per_place(matches: list[Match]) -> list[Match]:
@@ -412,8 +409,9 @@ def _narrow(matches: list[Match], hint: str | None) -> list[Match]:
     if not hint:
         return matches
     # The first kind the word may mean that answers: "Hadrut District" is the province the other side
-    # named so, when no district is; "Tartar District" the district alone.
-    for kind in _HINT_KINDS.get(hint, (hint,)):
+    # named so, when no district is; "Tartar District" the district alone; with no unit so named, the
+    # town's (Soviet Armenia's Meghri raion), not the river's.
+    for kind in (*_HINT_KINDS.get(hint, (hint,)), *(("city", "town") if hint in ("district", "area") else ())):
         narrowed = [m for m in matches if m.place.kind == kind]
         if narrowed:
             return narrowed
