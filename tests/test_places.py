@@ -738,6 +738,7 @@ def test_within_follows_both_sides_units(index):
     ("Shusha Castle", "Shusha fortress"), ("Şuşa qalası", "Shusha fortress"), ("Shushi fortress", "Shusha fortress"),
     ("Askeran castle", "Askeran Fortress"), ("Agdam mosque", "Aghdam Mosque"),
     ("Xudafərin körpüləri", "Khudafarin Bridges"), ("Mingachevir power station", "Mingachevir Hydroelectric Power Station"),
+    ("Zod Pass", "Sotk Pass"), ("Zod gold mine", "Sotk mine"),  # Zod: Sotk's Azerbaijani and Russian name
 ])
 def test_a_landmark_by_its_towns_other_name(gazetteer, typed, landmark):
     assert [m.place.name for m in gazetteer.resolve(typed, limit=1)] == [landmark]

@@ -1,5 +1,6 @@
 """A landmark named by its town's other name: "Khankendi Airport" is Stepanakert Airport, "Shusha
-castle" and "Şuşa qalası" the Shusha fortress, "Askeran castle" the Askeran Fortress.
+castle" and "Şuşa qalası" the Shusha fortress, "Askeran castle" the Askeran Fortress; and a pass
+by its village's: "Zod Pass" is the Sotk Pass.
 
 The gazetteer lists a landmark under a few spellings, but a reader joins the kind's word to
 whichever name of the town they know. A landmark's own spellings are split into a town's name
@@ -24,6 +25,8 @@ _KINDS = {
     **dict.fromkeys(("dam", "bandi", "bendi", "plotina"), "dam"),
     **dict.fromkeys(("cathedral", "church", "kilsasi", "kilsesi", "sobor", "tserkov"), "church"),
     **dict.fromkeys(("monastery", "monastyr", "monastiri"), "monastery"),
+    **dict.fromkeys(("mine", "gold mine", "rudnik", "madani", "madeni", "yatagi"), "mine"),
+    **dict.fromkeys(("pass", "pereval", "asirimi", "ashirimi"), "pass"),  # Zod Pass, by the village Sotk's other name
     **dict.fromkeys(("power station", "power plant", "hydroelectric power station", "hydroelectric station", "hpp",
                      "ges", "su elektrik stansiyasi"), "power station"),
 }
@@ -62,7 +65,7 @@ def _table(gazetteer) -> dict[tuple[str, str], list]:
     if table is None:
         table = _TABLES[gazetteer] = {}  # in place first: a town's name is resolved while it is filled
         for place in gazetteer.places.values():
-            for spelling in place.spellings if place.kind == "landmark" else ():
+            for spelling in place.spellings if place.kind in ("landmark", "pass") else ():
                 split = split_kind(words(spelling))
                 for town in _towns(gazetteer, split[0]) if split else ():
                     found = table.setdefault((town, split[1]), [])
@@ -72,6 +75,7 @@ def _table(gazetteer) -> dict[tuple[str, str], list]:
 
 
 def _towns(gazetteer, head: list[str]) -> list[str]:
-    """The places (no landmark) a town's words name, those of the best score only."""
-    matches = [m for m in gazetteer.resolve(" ".join(head), limit=0, fuzzy=False) if m.place.kind != "landmark"]
+    """The places (no landmark or pass) a town's words name, those of the best score only."""
+    matches = [m for m in gazetteer.resolve(" ".join(head), limit=0, fuzzy=False)
+               if m.place.kind not in ("landmark", "pass")]
     return [m.place.name for m in matches if m.score == matches[0].score]
