@@ -45,8 +45,11 @@ def near(mention, chosen: list, n: int, k: int, where, gaz: Gazetteer) -> bool:
                 anchors.update(a for a in gaz.ancestors(name) if gaz.places[a].kind in _UNITS)
     if set(gaz.ancestors(chosen[n][k])) & anchors:
         return True
-    inside = [p for p in mention.candidates if set(gaz.ancestors(p.name)) & anchors]
-    closest = inside[0] if inside else nearest_to(mention.candidates, [gaz.places[a] for a in anchors])
+    # Only the villages that bear the name now: Kirants, beside Noyemberyan, was Getashen until 1967.
+    own = key(mention.surface)
+    bearers = [p for p in mention.candidates if any(key(s) == own for s in (p.name, *p.aliases))] or mention.candidates
+    inside = [p for p in bearers if set(gaz.ancestors(p.name)) & anchors]
+    closest = inside[0] if inside else nearest_to(bearers, [gaz.places[a] for a in anchors])
     if closest:
         chosen[n][k] = closest.name
     return bool(closest)
