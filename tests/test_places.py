@@ -749,6 +749,15 @@ def test_no_landmark_is_made_up_for_a_town(gazetteer, typed):
     assert not [m for m in gazetteer.resolve(typed, limit=0) if m.place.kind == "landmark"]
 
 
+@pytest.mark.parametrize("typed, place", [
+    ("Shusha uyezd", "Shusha District"), ("Шушинский уезд", "Shusha District"), ("Qazax qəzası", "Gazakh District"),
+    ("Panahabad", "Shusha"),  # the town-fortress's first name
+    ("Dizak", "Hadrut Province"),  # the melikdom whose name Artsakh's Hadrut Province is often called by
+])
+def test_old_units_and_names(gazetteer, typed, place):
+    assert gazetteer.resolve(typed, limit=1)[0].place.name == place
+
+
 def test_a_district_with_no_unit_so_named_is_its_towns_not_a_rivers(gazetteer):
     # Soviet Armenia's Meghri raion: Meghri is a town and a river, and no unit is listed by that name
     assert gazetteer.resolve("Meghri District", limit=1)[0].place.name == "Meghri"

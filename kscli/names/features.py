@@ -23,6 +23,8 @@ FEATURE_WORDS = {
     **dict.fromkeys(("pass", "asirimi", "ashirimi", "pereval", "lerrnants"), ("pass",)),
     **dict.fromkeys(("valley", "gorge", "canyon", "plain", "plateau"), ("valley", "mountain")),
     **dict.fromkeys(("rayon", "raion", "rajon", "shrjan"), ("district", "province")),  # Artsakh's were rayons too
+    # the Russian Empire's uyezds (Shusha uyezd, Zangezur uyezd, Qazax qəzası): the unit of that name now
+    **dict.fromkeys(("uyezd", "uezd", "ujezd", "uyezdi", "qazasi", "gazasi", "okrug"), ("district", "province")),
     **dict.fromkeys(("marz", "oblast"), ("province", "district")),
     **dict.fromkeys(("mahali", "mahal"), ("province", "region", "district")),  # Zəngəzur mahalı: a historical one
 }
