@@ -753,6 +753,7 @@ def test_no_landmark_is_made_up_for_a_town(gazetteer, typed):
     ("Shusha uyezd", "Shusha District"), ("Шушинский уезд", "Shusha District"), ("Qazax qəzası", "Gazakh District"),
     ("Panahabad", "Shusha"),  # the town-fortress's first name
     ("Dizak", "Hadrut Province"),  # the melikdom whose name Artsakh's Hadrut Province is often called by
+    ("Nakhichevan", "Nakhchivan Autonomous Republic"), ("Nakhichevan (city)", "Nakhchivan"),  # the city is so called too
 ])
 def test_old_units_and_names(gazetteer, typed, place):
     assert gazetteer.resolve(typed, limit=1)[0].place.name == place
