@@ -732,6 +732,17 @@ def test_within_follows_both_sides_units(index):
     assert "Hadrut" in places_of(within=("Khojavend District",))
 
 
+def test_a_village_a_later_law_moved_is_in_both_districts(index):
+    """Malıbəyli was Shusha District's until a law of December 2023 gave it to Khojaly District: the
+    timelines' district and the later one both hold it, and its title by either finds it."""
+    from kscli.query.resolve import within_names
+
+    gaz = index.lexicon.places
+    assert {"Malybeyli", "Aşağı Quşçular"} <= within_names(index, ("Shusha District",))
+    assert "Malybeyli" in within_names(index, ("Khojaly District",))
+    assert gaz.resolve("Malibeyli, Shusha", limit=1)[0].place.name == "Malybeyli"
+
+
 @pytest.mark.parametrize("typed, landmark", [
     ("Khankendi Airport", "Stepanakert Airport"), ("Xankəndi hava limanı", "Stepanakert Airport"),
     ("Kirovabad airport", "Ganja International Airport"), ("Gence International Airport", "Ganja International Airport"),

@@ -25,7 +25,8 @@ names are added to the places Who's On First ties to a GeoNames id. The script
 4. adds the villages of corpus/tools/places-villages.tsv (official district lists) that none of
    the above has, the towns of the rest of both countries (GeoNames, 5,000 people or more), and
    the other-side and former names of corpus/tools/places-names.tsv; takes off the names
-   corpus/tools/places-not.tsv says are another place's.
+   corpus/tools/places-not.tsv says are another place's, and gives the settlements of
+   corpus/tools/places-parents.tsv the district they were in before a later law moved them.
 
 The output is sorted by the hand rows first, then parent and name, so a rebuild diffs cleanly.
 """
@@ -151,6 +152,7 @@ def main(az: str, am: str, geonames: str | None = None) -> None:
     add_names(rows + added, HERE / "places-names.tsv")
     add_other_names(rows + added, banned, hand_keys | region_keys)
     drop_names(rows + added, HERE / "places-not.tsv")
+    add_parents(rows + added, HERE / "places-parents.tsv")
     added.sort(key=lambda r: (r["parent"], r["name"]))
     write(CORPUS / "places.tsv", rows + added)
 
@@ -538,6 +540,13 @@ def add_names(rows: list[dict], path: Path) -> None:
         for column, given in (("aliases", names), ("historical", rest[0] if former else "")):
             known = {n.casefold() for n in (row["name"], *split(row["aliases"]), *split(row["historical"]))}
             row[column] = ";".join([*split(row[column]), *(n for n in split(given) if n.casefold() not in known)])
+
+
+def add_parents(rows: list[dict], path: Path) -> None:
+    """The district a settlement was in before a later law moved it, from a table of place, parent,
+    source: its first parent, the later one kept beside it (Malıbəyli, Şuşa's until 2023)."""
+    for row, (parent, *_) in table_of_places(rows, path)[1]:
+        row["parent"] = ";".join(dict.fromkeys((parent, *split(row["parent"]))))
 
 
 def drop_names(rows: list[dict], path: Path) -> None:
