@@ -741,6 +741,9 @@ def test_a_village_a_later_law_moved_is_in_both_districts(index):
     assert {"Malybeyli", "Aşağı Quşçular"} <= within_names(index, ("Shusha District",))
     assert "Malybeyli" in within_names(index, ("Khojaly District",))
     assert gaz.resolve("Malibeyli, Shusha", limit=1)[0].place.name == "Malybeyli"
+    # Kalbajar District's east was Artsakh's Martakert Province: Vank by Gandzasar, not Shahumyan's
+    assert gaz.resolve("Vank, Martakert", limit=1)[0].place.name == "Vank, Kalbajar"
+    assert "Vank, Kalbajar" in within_names(index, ("Martakert Province",))
 
 
 @pytest.mark.parametrize("typed, landmark", [
@@ -860,6 +863,9 @@ def test_a_town_takes_in_its_landmarks(index):
     ("Planes landed at Khankendi Airport; troops took Askeran castle.", ["Stepanakert Airport", "Askeran Fortress"]),
     ("Fighting around the Shusha castle went on.", ["Shusha fortress"]),
     ("The Baku airport and the Tartar bridge were closed.", ["Baku", "Tartar"]),
+    # "the X district" is the unit, though the village before it lies in the province of that name
+    ("An airstrike hit a unit in the settlement of Yukhari Oratagh of the Aghdara district.",
+     ["Yuxarı Oratag", "Martakert Province"]),
     # beside a place near a village once so called, a name is still the village that bears it now
     ("Azerbaijani forces shelled Noyemberyan and Getashen.", ["Noyemberyan", "Çaykənd"]),  # Kirants until 1967
 ])

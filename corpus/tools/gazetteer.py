@@ -55,7 +55,7 @@ REGIONS = {
     85668199: ("Dashkasan District", "Dashkasan", ()), 85668351: ("Fuzuli District", "Fuzuli", ("Hadrut Province", "Martuni Province")),
     85668215: ("Goranboy District", "Goranboy", ("Shahumyan Province",)), 85668205: ("Gadabay District", "Gadabay", ()),
     85668209: ("Ganja", "Ganja", ()), 85668717: ("Kangarli District", "Kangarli", ()),
-    85668221: ("Kalbajar District", "Kalbajar", ("Shahumyan Province",)), 85668621: ("Lachin District", "Lachin", ("Kashatagh Province",)),
+    85668221: ("Kalbajar District", "Kalbajar", ("Shahumyan Province", "Martakert Province")), 85668621: ("Lachin District", "Lachin", ("Kashatagh Province",)),
     85668225: ("Mingachevir", "Mingachevir", ()), 85668693: ("Naftalan", "Naftalan", ()),
     85668681: ("Nakhchivan Autonomous Republic", "Nakhchivan", ()), 85668665: ("Ordubad District", "Ordubad", ()),
     85668229: ("Gazakh District", "Gazakh", ()), 85668629: ("Qubadli District", "Qubadli", ("Kashatagh Province",)),
