@@ -773,6 +773,14 @@ def test_old_units_and_names(gazetteer, typed, place):
     assert gazetteer.resolve(typed, limit=1)[0].place.name == place
 
 
+@pytest.mark.parametrize("typed", ["Upper Karabagh", "Mountainous Karabagh", "Dağlıq Karabakh", "Nagorno Qarabağ"])
+def test_a_word_of_a_name_in_another_listed_spelling(gazetteer, typed):
+    """Karabagh and Qarabağ are Karabakh's listed spellings, so a listed name of Nagorno-Karabakh is
+    found with any of them: said as a reading, not as the name listed."""
+    [found] = gazetteer.resolve(typed, limit=1)
+    assert (found.place.name, found.rule) == ("Nagorno-Karabakh", "transliteration")
+
+
 def test_a_district_with_no_unit_so_named_is_its_towns_not_a_rivers(gazetteer):
     # Soviet Armenia's Meghri raion: Meghri is a town and a river, and no unit is listed by that name
     assert gazetteer.resolve("Meghri District", limit=1)[0].place.name == "Meghri"

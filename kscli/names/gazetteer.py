@@ -16,6 +16,7 @@ from kscli.names.folding import (foreign_readings, key, kind_hint, phonetic, pla
                                   words)
 from kscli.names.guesses import alike, elsewhere, reads_as, typo
 from kscli.names.landmarks import by_town
+from kscli.names.wordwise import by_word
 from kscli.names.linemap import LineMap
 from kscli.names.nearness import nearest
 from kscli.record import Record
@@ -173,6 +174,7 @@ class Gazetteer:
         for form in () if exact else (text, *(() if abroad else foreign_readings(text))):  # Sodskii perewal
             exact = exact or self._feature(form)
         exact = exact or [Match(p, "transliteration", 95.0, p.name) for p in by_town(self, text)]  # Khankendi Airport
+        exact = exact or [Match(p, "transliteration", 95.0, via) for p, via in by_word(self, text)]  # Upper Karabagh
         if exact:
             found = self._seats_first(_best_per_place(exact))
         elif fuzzy and not abroad:

@@ -1,0 +1,45 @@
+"""A name of several words, one of them spelled as another name of the place it names alone:
+"Upper Karabagh" is Upper Karabakh, "Dağlıq Karabakh" Dağlıq Qarabağ, both Nagorno-Karabakh.
+
+The gazetteer lists a region's other names whole ("Mountainous Karabakh", "Nagorno-Karabagh"),
+not every mix of their words' spellings. A word that is by itself a listed spelling of a place
+is tried as each of that place's other one-word spellings; the name so respelled must then be a
+listed spelling as it stands: nothing is guessed.
+"""
+
+from __future__ import annotations
+
+from kscli.names.folding import GENERIC, key, title_head, words
+
+
+def by_word(gazetteer, text: str) -> list:
+    """(place, spelling) of the places `text` names respelled a word at a time."""
+    ws = words(text)
+    for at, word in enumerate(ws if len(ws) > 1 else ()):
+        for respelled in _respellings(gazetteer, word) if word not in GENERIC else ():
+            found = _listed(gazetteer, " ".join((*ws[:at], respelled, *ws[at + 1:])))
+            if found:
+                return found
+    return []
+
+
+def _respellings(gazetteer, word: str) -> list[str]:
+    """The other one-word spellings, folded, of the places `word` spells as listed."""
+    out: dict[str, None] = {}
+    for place, _ in _listed(gazetteer, word):
+        for spelling in place.spellings:
+            folded = words(spelling)
+            if len(folded) == 1 and folded[0] != word:
+                out[folded[0]] = None
+    return list(out)
+
+
+def _listed(gazetteer, folded: str) -> list[tuple]:
+    """(place, spelling) of the places with a spelling that folds to `folded` as listed (a title
+    without its disambiguator too), found through its key."""
+    out = []
+    for place in gazetteer.by_key(key(folded)):
+        via = next((s for s in place.spellings for form in {s, title_head(s)} if " ".join(words(form)) == folded), None)
+        if via is not None:
+            out.append((place, via))
+    return out
