@@ -369,6 +369,17 @@ def title_head(name: str) -> str:
     return name.split(",")[0].split(" (")[0]
 
 
+def disambiguated(name: str) -> bool:
+    """A Wikipedia-style title that says which of several ("Ağdam, Tovuz", "Tartar (river)")."""
+    return "," in name or " (" in name
+
+
+def title_forms(spelling: str) -> list[str]:
+    """A spelling, and without a Wikipedia-style ", Tovuz" disambiguator."""
+    head = title_head(spelling).strip()
+    return [spelling] if head == spelling or not head else [spelling, head]
+
+
 def kind_hint(text: str) -> str | None:
     """The kind of place that generic words in a name point at.
 

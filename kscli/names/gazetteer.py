@@ -12,19 +12,19 @@ import json
 from collections.abc import Mapping
 
 from kscli.names.features import FEATURE_FORMS, FEATURE_WORDS, name_forms, split_compound
-from kscli.names.folding import (foreign_readings, key, kind_hint, phonetic, plain_letters, strip_generic, title_head,
-                                  words)
-from kscli.names.guesses import alike, elsewhere, reads_as, typo
+from kscli.names.folding import (disambiguated, foreign_readings, key, kind_hint, phonetic, plain_letters,
+                                  strip_generic, title_forms, words)
+from kscli.names.guesses import alike, elsewhere, typo
 from kscli.names.landmarks import by_town
-from kscli.names.wordwise import by_word
 from kscli.names.linemap import LineMap
 from kscli.names.nearness import nearest
+from kscli.names.ranking import HINT_KINDS, SETTLEMENTS, best_per_place, exact_score, narrow, read_as_typed
+from kscli.names.wordwise import by_word
 from kscli.record import Record
 
 PLACES_FILE = "places.tsv"
 KINDS = ("country", "state", "region", "province", "district", "city", "town", "village",
          "river", "reservoir", "lake", "valley", "mountain", "pass", "landmark", "road")
-SETTLEMENTS = ("city", "town", "village")
 # Countries and states are parents, not event places: in the text they are actors
 # ("Armenia issued a denial") far more often than locations.
 NOT_EXTRACTED = ("country", "state")
@@ -34,10 +34,6 @@ NOT_EXTRACTED = ("country", "state")
 # Warsaw~Partav, Beirut~Hadrut) 66.7; the cutoff sits between them.
 FUZZY_CUTOFF = 69.0
 NEAREST = 30  # keys a guess keeps at least, whatever its limit: ten places' worth
-# Kinds a generic word may point at ("Tartar City" is a city or a town).
-_HINT_KINDS = {"city": ("city", "town"), "town": ("town", "city"), "village": ("village",),
-               "district": ("district", "province"), "province": ("province", "region"),
-               "area": ("district", "province", "region")}
 
 
 class Place(Record):
@@ -120,7 +116,7 @@ class Gazetteer:
         historical = set(place.historical) - {place.name, *place.aliases}
         for spelling in place.spellings:
             rule = "name" if spelling == place.name else "historical" if spelling in historical else "alias"
-            for form in _forms(spelling):
+            for form in title_forms(spelling):
                 # A title without its disambiguator ("Ağdam" of "Ağdam, Tovuz") is an alias, not the name.
                 as_rule = rule if form == spelling or rule != "name" else "alias"
                 # As typed, and as typed without the marks (Laçın as Lacin): the same spelling, not
@@ -161,13 +157,13 @@ class Gazetteer:
         if not folded:
             return []
         hint = kind_hint(text)
-        exact = [Match(p, rule, _exact_score(rule, via, folded), via) for p, rule, via in self._folded.get(folded, ())]
+        exact = [Match(p, rule, exact_score(rule, via, folded), via) for p, rule, via in self._folded.get(folded, ())]
         k = key(text)
         # A place elsewhere, written as there, is no other spelling of a place here (Arras is not the
         # Aras, Medina not Madina), read as nothing else (Soest) and never guessed at.
         abroad = not exact and elsewhere(text)
         exact += () if abroad else self._transliterations(text, k, {m.place.name for m in exact})
-        if not exact and _disambiguated(text):
+        if not exact and disambiguated(text):
             exact = self._qualified(text)
         for reading in () if exact or abroad else foreign_readings(text):  # Chouchi, Schuscha, Kelbadjar
             exact = exact or self._transliterations(reading, key(reading), set())
@@ -176,12 +172,12 @@ class Gazetteer:
         exact = exact or [Match(p, "transliteration", 95.0, p.name) for p in by_town(self, text)]  # Khankendi Airport
         exact = exact or [Match(p, "transliteration", 95.0, via) for p, via in by_word(self, text)]  # Upper Karabagh
         if exact:
-            found = self._seats_first(_best_per_place(exact))
+            found = self._seats_first(best_per_place(exact))
         elif fuzzy and not abroad:
             found = self._fuzzy(k, limit or 10, FUZZY_CUTOFF if cutoff is None else cutoff, typed=text)
         else:
             found = []
-        found = _narrow(found, hint)
+        found = narrow(found, hint)
         return found[:limit] if limit else found
 
     def _seats_first(self, matches: list[Match]) -> list[Match]:
@@ -226,7 +222,7 @@ class Gazetteer:
         # An exact match outranks them all, and a town and its district are told apart by kind.
         kinds = [m.place.kind for m in out]
         if not found and len(set(kinds)) < len(kinds):
-            out = [_read_as_typed(m, text, vias[m.place.name][1]) for m in out]
+            out = [read_as_typed(m, text, vias[m.place.name][1]) for m in out]
         found.update(m.place.name for m in out)
         return out
 
@@ -247,7 +243,7 @@ class Gazetteer:
                           for p, via in self._keys.get(key(form.format(spelled.replace(" ", ""))), ())]
             found = [m for m in found if m.place.kind in kinds]
             if found:  # the first kind the word names first: "район" is a district before a province
-                return sorted(_best_per_place(found), key=lambda m: kinds.index(m.place.kind))
+                return sorted(best_per_place(found), key=lambda m: kinds.index(m.place.kind))
         return []
 
     def _qualified(self, text: str) -> list[Match]:
@@ -277,7 +273,7 @@ class Gazetteer:
         matches = [Match(p, "fuzzy", shown, via) for choice, score in found
                    if (shown := round(score * 100, 1)) >= cutoff for p, via in self._keys[choice]
                    if typed is None or (typo(typed, via) and _guessable(p))]
-        return _best_per_place(matches)[:limit]
+        return best_per_place(matches)[:limit]
 
     def suggestions(self, text: str, limit: int = 3) -> list[str]:
         """Canonical names nearest to `text`, for a "did you mean" line: first those a spelling of
@@ -298,7 +294,7 @@ class Gazetteer:
         """
         out = self._family(name)
         if hint:
-            wanted = _HINT_KINDS.get(hint, (hint,))
+            wanted = HINT_KINDS.get(hint, (hint,))
             out = {n for n in out if n == name or self.places[n].kind in wanted}
         return out
 
@@ -309,12 +305,12 @@ class Gazetteer:
 
     def _family(self, name: str) -> set[str]:
         place = self.places[name]
-        own = key(_forms(place.name)[-1])
+        own = key(title_forms(place.name)[-1])
         out = {name}
         for other in self.by_key(own):
             related = other.name in self.ancestors(name) or name in self.ancestors(other.name)
-            plain = not _disambiguated(other.name) and not _disambiguated(place.name)
-            if key(_forms(other.name)[-1]) == own and (related or plain):
+            plain = not disambiguated(other.name) and not disambiguated(place.name)
+            if key(title_forms(other.name)[-1]) == own and (related or plain):
                 out.add(other.name)
         return out
 
@@ -342,35 +338,10 @@ class Gazetteer:
         return out
 
 
-def _read_as_typed(m: Match, text: str, spellings: list[str]) -> Match:
-    """The match through a spelling that reads as `text` letter for letter (95), else at 94.5."""
-    via = next((s for s in spellings if reads_as(text, s)), None)
-    return Match(m.place, m.rule, 95.0 if via else 94.5, via or m.via)
-
-
-def _exact_score(rule: str, via: str, folded: str) -> float:
-    """100 for a spelling as listed; 99 for a title without its disambiguator ("Meghri" of "Meghri
-    (river)": the town whose own name it is comes first); 98 for a historical name."""
-    if rule == "historical":
-        return 98.0
-    return 99.0 if _disambiguated(via) and folded != " ".join(words(via)) else 100.0
-
-
 def _guessable(place: Place) -> bool:
     """A place a guess may land on: checked by hand, or a town or city (not a village of a bulk list),
     of the region (not a town elsewhere in the country)."""
     return not place.elsewhere and (place.curated or place.kind in ("city", "town"))
-
-
-def _disambiguated(name: str) -> bool:
-    """A Wikipedia-style title that says which of several ("Ağdam, Tovuz", "Tartar (river)")."""
-    return "," in name or " (" in name
-
-
-def _forms(spelling: str) -> list[str]:
-    """A spelling, and without a Wikipedia-style ", Tovuz" disambiguator."""
-    head = title_head(spelling).strip()
-    return [spelling] if head == spelling or not head else [spelling, head]
 
 
 def _add(index: dict, k: str, value) -> None:
@@ -380,41 +351,3 @@ def _add(index: dict, k: str, value) -> None:
 
 def _unique(places) -> list[Place]:
     return list({p.name: p for p in places}.values())  # in order of first sight
-
-
-def _best_per_place(matches: list[Match]) -> list[Match]:
-    best: dict[str, Match] = {}
-    for m in matches:
-        if m.place.name not in best or m.score > best[m.place.name].score:
-            best[m.place.name] = m
-    # Ties: a place checked by hand before a village of the bulk list (the places the timeline names
-    # are the hand-kept ones), a place's own name before another's alias (Tovuz, not Berd, once called Tovuz;
-    # "Garadaghly", read as Qaradağlı, one of the villages of that name, not Mrgavet, once called so), a
-    # settlement before the district named after it, a city before a town before a village,
-    # a plain title before "Ağdam, Tovuz", a place with more names in use before a homonym with fewer
-    # (the village GeoNames knows by 40 names before the ruin of that name nearby); then the order of
-    # the file (its hand-kept rows come first).
-    return sorted(best.values(), key=lambda m: (-m.score, not m.place.curated, m.rule != "name", not _own_name(m),
-                                                _RANK.get(m.place.kind, len(_RANK)), "," in m.place.name,
-                                                -len(m.place.aliases) - len(m.place.historical)))
-
-
-def _own_name(m: Match) -> bool:
-    """Whether a match came through a spelling of the place's own name (Qaradagli of "Qaradağlı, Aghdam")."""
-    return m.via == m.place.name or key(_forms(m.via)[-1]) == key(_forms(m.place.name)[-1])
-
-
-_RANK = {kind: n for n, kind in enumerate(SETTLEMENTS)}
-
-
-def _narrow(matches: list[Match], hint: str | None) -> list[Match]:
-    if not hint:
-        return matches
-    # The first kind the word may mean that answers: "Hadrut District" is the province the other side
-    # named so, when no district is; "Tartar District" the district alone; with no unit so named, the
-    # town's (Soviet Armenia's Meghri raion), not the river's.
-    for kind in (*_HINT_KINDS.get(hint, (hint,)), *(("city", "town") if hint in ("district", "area") else ())):
-        narrowed = [m for m in matches if m.place.kind == kind]
-        if narrowed:
-            return narrowed
-    return matches

@@ -1,0 +1,63 @@
+"""How the places a name may mean are ordered: the score a listed spelling earns, ties broken by
+what a reader most likely means, and a generic word's narrowing to a kind ("Tartar District")."""
+
+from __future__ import annotations
+
+from kscli.names.folding import disambiguated, key, title_forms, words
+from kscli.names.guesses import reads_as
+
+SETTLEMENTS = ("city", "town", "village")
+# Kinds a generic word may point at ("Tartar City" is a city or a town).
+HINT_KINDS = {"city": ("city", "town"), "town": ("town", "city"), "village": ("village",),
+              "district": ("district", "province"), "province": ("province", "region"),
+              "area": ("district", "province", "region")}
+_RANK = {kind: n for n, kind in enumerate(SETTLEMENTS)}
+
+
+def exact_score(rule: str, via: str, folded: str) -> float:
+    """100 for a spelling as listed; 99 for a title without its disambiguator ("Meghri" of "Meghri
+    (river)": the town whose own name it is comes first); 98 for a historical name."""
+    if rule == "historical":
+        return 98.0
+    return 99.0 if disambiguated(via) and folded != " ".join(words(via)) else 100.0
+
+
+def read_as_typed(m, text: str, spellings: list[str]):
+    """The match through a spelling that reads as `text` letter for letter (95), else at 94.5."""
+    via = next((s for s in spellings if reads_as(text, s)), None)
+    return m._replace(score=95.0 if via else 94.5, via=via or m.via)
+
+
+def best_per_place(matches: list) -> list:
+    best: dict = {}
+    for m in matches:
+        if m.place.name not in best or m.score > best[m.place.name].score:
+            best[m.place.name] = m
+    # Ties: a place checked by hand before a village of the bulk list (the places the timeline names
+    # are the hand-kept ones), a place's own name before another's alias (Tovuz, not Berd, once called Tovuz;
+    # "Garadaghly", read as Qaradağlı, one of the villages of that name, not Mrgavet, once called so), a
+    # settlement before the district named after it, a city before a town before a village,
+    # a plain title before "Ağdam, Tovuz", a place with more names in use before a homonym with fewer
+    # (the village GeoNames knows by 40 names before the ruin of that name nearby); then the order of
+    # the file (its hand-kept rows come first).
+    return sorted(best.values(), key=lambda m: (-m.score, not m.place.curated, m.rule != "name", not own_name(m),
+                                                _RANK.get(m.place.kind, len(_RANK)), "," in m.place.name,
+                                                -len(m.place.aliases) - len(m.place.historical)))
+
+
+def own_name(m) -> bool:
+    """Whether a match came through a spelling of the place's own name (Qaradagli of "Qaradağlı, Aghdam")."""
+    return m.via == m.place.name or key(title_forms(m.via)[-1]) == key(title_forms(m.place.name)[-1])
+
+
+def narrow(matches: list, hint: str | None) -> list:
+    if not hint:
+        return matches
+    # The first kind the word may mean that answers: "Hadrut District" is the province the other side
+    # named so, when no district is; "Tartar District" the district alone; with no unit so named, the
+    # town's (Soviet Armenia's Meghri raion), not the river's.
+    for kind in (*HINT_KINDS.get(hint, (hint,)), *(("city", "town") if hint in ("district", "area") else ())):
+        narrowed = [m for m in matches if m.place.kind == kind]
+        if narrowed:
+            return narrowed
+    return matches
