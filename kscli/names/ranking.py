@@ -56,8 +56,12 @@ def narrow(matches: list, hint: str | None) -> list:
     # The first kind the word may mean that answers: "Hadrut District" is the province the other side
     # named so, when no district is; "Tartar District" the district alone; with no unit so named, the
     # town's (Soviet Armenia's Meghri raion), not the river's.
-    for kind in (*HINT_KINDS.get(hint, (hint,)), *(("city", "town") if hint in ("district", "area") else ())):
-        narrowed = [m for m in matches if m.place.kind == kind]
+    kinds = (*HINT_KINDS.get(hint, (hint,)), *(("city", "town") if hint in ("district", "area") else ()))
+    # A name that is one unit's own and another's alias is the first's: "Kashatagh District", an
+    # alias of Lachin District too, is Artsakh's Kashatagh Province.
+    owners = [m for m in matches if m.place.kind in kinds and own_name(m)]
+    for kind in kinds:
+        narrowed = [m for m in owners or matches if m.place.kind == kind]
         if narrowed:
             return narrowed
     return matches
