@@ -99,6 +99,10 @@ Fighting continued near Oskovar, and in Tartar.
 === 4 March ===
 The Varnian envoy flew to Tehran, according to Reuters, and conceded to AFP that no date was set.
 The talks went on at the request of Dragomirov and of Petrosian, though not in Rostov.
+=== 5 March ===
+The envoy wrote to the Conference on Security and Cooperation in Europe.
+Fighters from Arabo and Aramo units, in action in April-August, took the title of National Hero of Varnia.
+The envoy met President Ostrovsky in Kelmar.
 """
 
 
@@ -126,10 +130,12 @@ def test_unlisted_names_are_listed_with_counts_and_nothing_else_is(ksw, varnia):
     listed = ksw("places", "--corpus", str(varnia), "--format", "jsonl")
     rows = [json.loads(line) for line in listed.stdout.splitlines()]
     unlisted = {r["name"]: r["events"] for r in rows if r["kind"] == "unlisted"}
-    # Not the party's adjective (Varnian), nor an institution (Ministry of Defence, Internal Affairs),
-    # nor a source ("according to Reuters", "conceded to AFP"), nor a man ("the request of Dragomirov");
-    # but where one went ("to Tehran"), and a town elsewhere that ends as a surname does (Rostov).
-    assert unlisted == {"Oskovar": 2, "Teltek Dere": 1, "Tehran": 1, "Rostov": 1}
+    # Not the party's adjective (Varnian), nor an institution (Ministry of Defence, Internal Affairs,
+    # Cooperation in Europe), nor a source ("according to Reuters", "conceded to AFP"), nor a man ("the
+    # request of Dragomirov"), nor units named so, months or a title (National Hero of Varnia); but
+    # where one went ("to Tehran"), where one met a man ("in Kelmar"), and a town elsewhere that ends
+    # as a surname does (Rostov).
+    assert unlisted == {"Oskovar": 2, "Teltek Dere": 1, "Tehran": 1, "Rostov": 1, "Kelmar": 1}
     resolved = json.loads(ksw("places", "--corpus", str(varnia), "oskovar", "--format", "jsonl").stdout)
     assert (resolved["place"], resolved["kind"], resolved["rule"]) == ("Oskovar", "unlisted", "text")
 

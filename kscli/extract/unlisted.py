@@ -21,7 +21,7 @@ from kscli.text.dates import month_number
 _NAME = r"[A-ZÀ-ÖØ-ÞĀ-ſƏ][\w’'ə-]+"
 _PLACE_LIKE = re.compile(r"(?<![\w-])(?P<before>\w+\s+)?(?P<prep>[Ii]n|[Nn]ear|[Aa]t|[Ff]rom|[Tt]owards|of|[Aa]round|"
                          r"outside|into|to|shelling|bombarding|rocketing)\s+"
-                         rf"(?P<name>{_NAME}(?:\s+{_NAME})?)(?P<after>\s+[A-Z])?")
+                         rf"(?P<name>{_NAME}(?:\s+{_NAME})?)(?P<after>\s+[A-Z]|\s+of\s+[A-Z]|\s+and\s+{_NAME}\s+units)?")
 # Words a party's adjective stands before ("Azerbaijani forces"): such a word names a side, not a place.
 _PARTY_NOUNS = (r"forces|troops|army|armed|side|soldiers|servicemen|military|MoD|authorities|government|officials|"
                 r"positions|units|people|president|ministry|civilians|border|territory|defen[cs]e|media|sources")
@@ -29,7 +29,8 @@ _ADJECTIVE = re.compile(rf"\b({_NAME})\s+(?:{_PARTY_NOUNS})\b")
 _INSTITUTIONS = frozenset(("ministry", "council", "committee", "government", "parliament", "assembly", "army",
                            "republic", "union", "president", "congress", "commonwealth", "office", "service",
                            "agency", "court", "security", "defence", "defense", "affairs", "deputies", "states",
-                           "chief", "staff", "minister", "radio", "resolution", "declaration", "statement"))
+                           "chief", "staff", "minister", "radio", "resolution", "declaration", "statement",
+                           "cooperation", "co-operation", "conference", "organization", "organisation"))
 # "according to AFP", "thanks to Baku": "to" after these words names a source or a cause, not where to.
 _NOT_WHERE_TO = frozenset(("according", "due", "owing", "thanks", "prior", "referring", "addressed", "belonging"))
 
@@ -57,17 +58,27 @@ def _candidates(text: str) -> list[str]:
     out = []
     for m in _PLACE_LIKE.finditer(text):
         if m["after"]:
-            continue  # a longer proper name goes on: "the Karabakh National Council"
-        if m["prep"] == "of" and m["before"] and m["before"][:1].isupper():
-            continue  # "Ministry of Defence": part of an institution's name
+            continue  # a longer proper name goes on: "the Karabakh National Council", "National Hero of
+            # Azerbaijan"; or units are named so: "from Arabo and Aramo units"
+        if m["prep"] in ("of", "in") and _inside_a_title(m):
+            continue  # "Ministry of Defence", "Security and Cooperation in Europe": an institution's name
         if m["prep"] == "to" and m["before"] and m["before"].strip().lower() in _NOT_WHERE_TO:
             continue
         out.append(m["name"])
     return out
 
 
+def _inside_a_title(m) -> bool:
+    """Whether the word before "of" is capitalised ("Ministry of Defence"), or the word before "in"
+    a body's ("Conference on Security and Cooperation in Europe"): a name's part, not a place's."""
+    before = (m["before"] or "").strip()
+    if m["prep"] == "of":
+        return before[:1].isupper()
+    return before[:1].isupper() and before.lower() in _INSTITUTIONS
+
+
 def _unexplained(name: str, lexicon, adjectives: set[str]) -> bool:
-    words = [fold(w) for w in name.split()]
+    words = [fold(w) for w in re.split(r"[\s-]+", name) if w]
     if any(ch.isdigit() for ch in name) or any(len(w) < 3 for w in words) or name.isupper():
         return False  # an agency's initials ("conceded to AFP") are no place
     if any(w in GENERIC or w in _INSTITUTIONS or month_number(w) for w in words):
