@@ -103,6 +103,7 @@ The talks went on at the request of Dragomirov and of Petrosian, though not in R
 The envoy wrote to the Conference on Security and Cooperation in Europe.
 Fighters from Arabo and Aramo units, in action in April-August, took the title of National Hero of Varnia.
 The envoy met President Ostrovsky in Kelmar.
+Troops reached the villages of Zelmar, Belmek, and Tarsk; a number of Facebook and Instagram accounts closed.
 """
 
 
@@ -133,9 +134,10 @@ def test_unlisted_names_are_listed_with_counts_and_nothing_else_is(ksw, varnia):
     # Not the party's adjective (Varnian), nor an institution (Ministry of Defence, Internal Affairs,
     # Cooperation in Europe), nor a source ("according to Reuters", "conceded to AFP"), nor a man ("the
     # request of Dragomirov"), nor units named so, months or a title (National Hero of Varnia); but
-    # where one went ("to Tehran"), where one met a man ("in Kelmar"), and a town elsewhere that ends
-    # as a surname does (Rostov).
-    assert unlisted == {"Oskovar": 2, "Teltek Dere": 1, "Tehran": 1, "Rostov": 1, "Kelmar": 1}
+    # where one went ("to Tehran"), where one met a man ("in Kelmar"), a list's names after a place
+    # (Zelmar, Belmek, Tarsk; not Instagram after Facebook), and a town elsewhere that ends as a surname does (Rostov).
+    assert unlisted == {"Oskovar": 2, "Teltek Dere": 1, "Tehran": 1, "Rostov": 1, "Kelmar": 1, "Zelmar": 1, "Belmek": 1,
+                        "Tarsk": 1}
     resolved = json.loads(ksw("places", "--corpus", str(varnia), "oskovar", "--format", "jsonl").stdout)
     assert (resolved["place"], resolved["kind"], resolved["rule"]) == ("Oskovar", "unlisted", "text")
 

@@ -24,6 +24,9 @@ _NAME = r"[A-ZÀ-ÖØ-ÞĀ-ſƏ][\w’'ə-]+"
 _PLACE_LIKE = re.compile(r"(?<![\w-])(?P<prep>[Ii]n|[Nn]ear|[Aa]t|[Ff]rom|[Tt]owards|of|[Aa]round|"
                          r"outside|into|to|shelling|bombarding|rocketing)\s+"
                          rf"(?P<name>{_NAME}(?:\s+{_NAME})?)(?P<after>\s+[A-Z]|\s+of\s+[A-Z]|\s+and\s+{_NAME}\s+units)?")
+_ONE = rf"{_NAME}(?:\s+{_NAME})?"
+# The rest of a list the name begins, to its "and" or "or": "the heights of Chichagli, Bahla, and Buzdukh".
+_LIST_REST = re.compile(rf"((?:\s*,\s*{_ONE})*)\s*,?\s+(?:and|or)\s+({_ONE})(?![\w’'-])")
 # Words a party's adjective stands before ("Azerbaijani forces"): such a word names a side, not a place.
 _PARTY_NOUNS = (r"forces|troops|army|armed|side|soldiers|servicemen|military|MoD|authorities|government|officials|"
                 r"positions|units|people|president|ministry|civilians|border|territory|defen[cs]e|media|sources")
@@ -41,22 +44,36 @@ def unlisted_names(texts: list[str], lexicon) -> dict[str, array]:
     """For each unlisted place name (its most frequent spelling), the positions of the texts naming it."""
     adjectives = {fold(m[1]) for text in texts for m in _ADJECTIVE.finditer(text)}
     seen: dict[str, bool] = {}
+
+    def unexplained(name: str) -> bool:
+        if name not in seen:
+            seen[name] = _unexplained(name, lexicon, adjectives)
+        return seen[name]
+
     spellings: dict[str, Counter] = {}
     positions: dict[str, array] = {}
     for n, text in enumerate(texts):
-        for name in _candidates(text):
-            if name not in seen:
-                seen[name] = _unexplained(name, lexicon, adjectives)
-            if seen[name]:
-                k = key(name)
-                spellings.setdefault(k, Counter())[name] += 1
-                found = positions.setdefault(k, array("I"))
-                if not found or found[-1] != n:
-                    found.append(n)
+        for name in _names(text, unexplained, lexicon.places):
+            k = key(name)
+            spellings.setdefault(k, Counter())[name] += 1
+            found = positions.setdefault(k, array("I"))
+            if not found or found[-1] != n:
+                found.append(n)
     return {spellings[k].most_common(1)[0][0]: found for k, found in positions.items()}
 
 
-def _candidates(text: str) -> list[str]:
+def _names(text: str, unexplained, places) -> list[str]:
+    """The unlisted names of a text. A list's other names count where its first is a place, listed
+    or not ("the villages of Shelli and Kurdalar"), not a company's ("of Facebook and Instagram")."""
+    out = []
+    for head, rest in _candidates(text):
+        listed = rest and (unexplained(head) or places.resolve(head, limit=1, fuzzy=False))
+        out += [name for name in (head, *(rest if listed else ())) if unexplained(name)]
+    return out
+
+
+def _candidates(text: str) -> list[tuple[str, list[str]]]:
+    """(name, the other names of the list it begins) where the text uses a name as a place."""
     out = []
     for m in _PLACE_LIKE.finditer(text):
         if m["after"]:
@@ -67,8 +84,15 @@ def _candidates(text: str) -> list[str]:
             continue  # "Ministry of Defence", "Security and Cooperation in Europe": an institution's name
         if m["prep"] == "to" and before.lower() in _NOT_WHERE_TO:
             continue
-        out.append(m["name"])
+        rest = _LIST_REST.match(text, m.end("name"))
+        listed = rest and not rest[2].endswith(("s", "'", "’")) and not _PART_AFTER.match(text, rest.end())
+        out.append((m["name"], [*re.findall(_ONE, rest[1]), rest[2]] if listed else []))
     return out
+
+
+# After a list's last name, what makes the names no places' ("of Arabo and Aramo units", "and
+# Karabakh Armenians"): a word that goes on a proper name.
+_PART_AFTER = re.compile(r"\s+(?:[A-Z]|of\s+[A-Z]|units|forces|troops|battalions|detachments)")
 
 
 _LAST_WORD = re.compile(r"(\w+)\s+$")
