@@ -57,9 +57,11 @@ def narrow(matches: list, hint: str | None) -> list:
     # named so, when no district is; "Tartar District" the district alone; with no unit so named, the
     # town's (Soviet Armenia's Meghri raion), not the river's.
     kinds = (*HINT_KINDS.get(hint, (hint,)), *(("city", "town") if hint in ("district", "area") else ()))
-    # A name that is one unit's own and another's alias is the first's: "Kashatagh District", an
-    # alias of Lachin District too, is Artsakh's Kashatagh Province.
-    owners = [m for m in matches if m.place.kind in kinds and own_name(m)]
+    # A name that is one unit's own and another's alias, alike in score, is the first's: "Kashatagh
+    # District", an alias of Lachin District too, is Artsakh's Kashatagh Province ("Aghdara District",
+    # Martakert Province's as listed, is not the town of Aghdara's as read).
+    top = max((m.score for m in matches), default=0)
+    owners = [m for m in matches if m.score == top and m.place.kind in kinds and own_name(m)]
     for kind in kinds:
         narrowed = [m for m in owners or matches if m.place.kind == kind]
         if narrowed:
