@@ -781,6 +781,13 @@ def test_old_units_and_names(gazetteer, typed, place):
     assert gazetteer.resolve(typed, limit=1)[0].place.name == place
 
 
+@pytest.mark.parametrize("typed, place", [("Gasanriz", "Həsənriz"), ("Hacıismayıllı", "Gadzhiismaylli")])
+def test_russian_g_for_h_is_read_both_ways(gazetteer, typed, place):
+    """Russian writes h as г: a village listed only in Azerbaijani is found by its Russian spelling, and
+    one listed only by its Russian spelling by its Azerbaijani one."""
+    assert gazetteer.resolve(typed, limit=1)[0].place.name == place
+
+
 @pytest.mark.parametrize("typed", ["Upper Karabagh", "Mountainous Karabagh", "Dağlıq Karabakh", "Nagorno Qarabağ"])
 def test_a_word_of_a_name_in_another_listed_spelling(gazetteer, typed):
     """Karabagh and Qarabağ are Karabakh's listed spellings, so a listed name of Nagorno-Karabakh is

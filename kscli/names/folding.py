@@ -295,11 +295,20 @@ _INITIALS = (("ye", "e"), ("e", "ye"), ("vo", "o"), ("o", "vo"))
 
 
 def _initial_readings(folded: str) -> list[str]:
+    """The initial-letter readings: Armenian ye and vo, and Russian's г for h, which it lacks (Гасанриз,
+    Gasanriz, is Həsənriz; Гаджи, Gadzhi, Hacı), read either way, on every word of the name.
+
+    >>> _initial_readings("orotan"), _initial_readings("yeghegis"), _initial_readings("gasanriz")
+    (['vorotan'], ['eghegis'], ['hasanriz'])
     """
-    >>> _initial_readings("orotan"), _initial_readings("yeghegis")
-    (['vorotan'], ['eghegis'])
-    """
-    return [new + folded[len(old):] for old, new in _INITIALS if folded.startswith(old)][:1]
+    out = [new + folded[len(old):] for old, new in _INITIALS if folded.startswith(old)][:1]
+    for old, new in (("g", "h"), ("h", "g")):
+        swapped = _WORD_START.sub(lambda m: new if m[0] == old else m[0], folded)
+        out += [swapped] if swapped != folded else []
+    return out
+
+
+_WORD_START = re.compile(r"(?<![a-z])[gh](?!h)")  # not gh, an Armenian or Azerbaijani letter of its own
 
 
 # Upper, Lower, Big, Small, New, Old, East and West in the region's names, as Azerbaijani, Armenian, Russian and
