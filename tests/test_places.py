@@ -781,10 +781,11 @@ def test_old_units_and_names(gazetteer, typed, place):
     assert gazetteer.resolve(typed, limit=1)[0].place.name == place
 
 
-@pytest.mark.parametrize("typed, place", [("Gasanriz", "Həsənriz"), ("Hacıismayıllı", "Gadzhiismaylli")])
-def test_russian_g_for_h_is_read_both_ways(gazetteer, typed, place):
-    """Russian writes h as г: a village listed only in Azerbaijani is found by its Russian spelling, and
-    one listed only by its Russian spelling by its Azerbaijani one."""
+@pytest.mark.parametrize("typed, place", [("Gasanriz", "Həsənriz"), ("Hacıismayıllı", "Gadzhiismaylli"),
+                                          ("Xocamsaqlı", "Khodzham Saqly")])
+def test_russian_spellings_are_read_both_ways(gazetteer, typed, place):
+    """Russian writes h as г and the Azerbaijani c as дж (dzh): a village listed only in Azerbaijani is
+    found by its Russian spelling, and one listed only by its Russian spelling by its Azerbaijani one."""
     assert gazetteer.resolve(typed, limit=1)[0].place.name == place
 
 

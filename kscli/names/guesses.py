@@ -75,7 +75,8 @@ def _letters(name: str) -> str:
     return "".join(strip_generic(words(plain_letters(name)))[0])
 
 
-_DIGRAPHS = (("kh", "x"), ("sh", "s"), ("ch", "c"), ("zh", "j"), ("gh", "g"))
+# Russian's дж, written dzh, and French's dj are the Azerbaijani c (Xocamsaqlı, Khodzhamsakly).
+_DIGRAPHS = (("dzh", "c"), ("dj", "c"), ("kh", "x"), ("sh", "s"), ("ch", "c"), ("zh", "j"), ("gh", "g"))
 # One sound in the Azerbaijani alphabet and in English spelling: Quycaq and Guyjag.
 _LETTERS = str.maketrans("qj", "gc")
 
