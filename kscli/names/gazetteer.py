@@ -15,7 +15,7 @@ from kscli.names.features import FEATURE_FORMS, FEATURE_WORDS, name_forms, split
 from kscli.names.folding import (disambiguated, foreign_readings, key, kind_hint, phonetic, plain_letters,
                                   strip_generic, title_forms, words)
 from kscli.names.guesses import alike, elsewhere, typo
-from kscli.names.landmarks import by_town
+from kscli.names.landmarks import by_town, landmark_table
 from kscli.names.linemap import LineMap
 from kscli.names.nearness import nearest
 from kscli.names.ranking import HINT_KINDS, SETTLEMENTS, best_per_place, exact_score, narrow, read_as_typed
@@ -82,6 +82,7 @@ class Gazetteer:
         self.children: dict[str, list[str]] = {}
         self.first_words: set[str] = set()  # keys of every spelling's first word: a cheap gate for extraction
         self._nearest: dict[tuple, tuple[int, list]] = {}  # guesses made: (how many were kept, the best)
+        self._by_town: Mapping[str, list[str]] | None = None  # landmarks by town and kind (kscli.names.landmarks)
         if maps is not None:
             self._restore(maps)
             return
@@ -94,7 +95,7 @@ class Gazetteer:
         tables = {"folded": {k: [[p.name, rule, via] for p, rule, via in v] for k, v in self._folded.items()},
                   "keys": {k: [[p.name, via] for p, via in v] for k, v in self._keys.items()},
                   "children": self.children, "first_words": {w: 1 for w in self.first_words},
-                  "guessable": {"keys": self._fuzzy_keys()}}
+                  "guessable": {"keys": self._fuzzy_keys()}, "by_town": self.landmarks_by_town()}
         lines = [(table, k, v) for table, entries in tables.items() for k, v in sorted(entries.items())]
         lines += [("place", name, list(place[1:])) for name, place in self.places.items()]  # in the file's order
         encode = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode  # one encoder, not one a line
@@ -109,6 +110,7 @@ class Gazetteer:
         self.children = LineMap(maps, "children", list)
         self._guessable = LineMap(maps, "guessable", list)
         self.first_words = LineMap(maps, "first_words", bool)
+        self._by_town = LineMap(maps, "by_town", list)
 
     def _index(self, place: Place) -> None:
         for parent in place.parents:
@@ -138,6 +140,17 @@ class Gazetteer:
         """Many places at once (a map's): a cached table is read whole for it, not searched name by name."""
         many = getattr(self.places, "get_many", None)
         return many(names) if many is not None else {name: self.places.get(name) for name in names}
+
+    def spelled(self, folded: str) -> list[tuple[Place, str]]:
+        """(place, spelling) of the spellings listed as `folded` is (folded words, space-joined)."""
+        return [(p, via) for p, _, via in self._folded.get(folded, ())]
+
+    def landmarks_by_town(self) -> Mapping[str, list[str]]:
+        """The landmarks and passes under "town TAB kind" (kscli.names.landmarks): made once, and
+        kept with a cached index, so that a query need not decode every place to find them."""
+        if self._by_town is None:
+            self._by_town = landmark_table(self)
+        return self._by_town
 
     def by_key(self, k: str) -> list[Place]:
         """Places one of whose spellings has this key (order of the file, no repeats)."""

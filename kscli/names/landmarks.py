@@ -11,8 +11,6 @@ list: "Baku airport" is no landmark of the region, only Baku.
 
 from __future__ import annotations
 
-from weakref import WeakKeyDictionary
-
 from kscli.names.folding import words
 
 # The words for a landmark's kind, folded, in English, Azerbaijani (typed with and without its
@@ -31,7 +29,6 @@ _KINDS = {
                      "ges", "su elektrik stansiyasi"), "power station"),
 }
 _LONGEST = max(len(word.split()) for word in _KINDS)
-_TABLES: WeakKeyDictionary = WeakKeyDictionary()  # per gazetteer: (town, kind) -> landmarks
 
 
 def split_kind(ws: list[str]) -> tuple[list[str], str] | None:
@@ -56,26 +53,31 @@ def by_town(gazetteer, text: str) -> list:
     split = split_kind(words(text))
     if split is None:
         return []
-    table = _table(gazetteer)
-    return [landmark for town in _towns(gazetteer, split[0]) for landmark in table.get((town, split[1]), ())]
+    table = gazetteer.landmarks_by_town()
+    towns = [m.place.name for m in _best(gazetteer.resolve(" ".join(split[0]), limit=0, fuzzy=False))]
+    return [gazetteer.places[name] for town in towns for name in table.get(f"{town}\t{split[1]}", ())]
 
 
-def _table(gazetteer) -> dict[tuple[str, str], list]:
-    table = _TABLES.get(gazetteer)
-    if table is None:
-        table = _TABLES[gazetteer] = {}  # in place first: a town's name is resolved while it is filled
-        for place in gazetteer.places.values():
-            for spelling in place.spellings if place.kind in ("landmark", "pass") else ():
-                split = split_kind(words(spelling))
-                for town in _towns(gazetteer, split[0]) if split else ():
-                    found = table.setdefault((town, split[1]), [])
-                    if place not in found:
-                        found.append(place)
+def landmark_table(gazetteer) -> dict[str, list[str]]:
+    """"town TAB kind": the landmarks and passes a spelling of which is that town's listed name and
+    that kind's word ("Stepanakert Airport" under "Stepanakert TAB airport")."""
+    table: dict[str, list[str]] = {}
+    for place in gazetteer.places.values():
+        for spelling in place.spellings if place.kind in _KINDS_SPLIT else ():
+            split = split_kind(words(spelling))
+            head = " ".join(split[0]) if split else ""
+            towns = [p for p, _ in gazetteer.spelled(head) if p.kind not in _KINDS_SPLIT] if head else []
+            for town in dict.fromkeys(p.name for p in towns):
+                found = table.setdefault(f"{town}\t{split[1]}", [])
+                if place.name not in found:
+                    found.append(place.name)
     return table
 
 
-def _towns(gazetteer, head: list[str]) -> list[str]:
-    """The places (no landmark or pass) a town's words name, those of the best score only."""
-    matches = [m for m in gazetteer.resolve(" ".join(head), limit=0, fuzzy=False)
-               if m.place.kind not in ("landmark", "pass")]
-    return [m.place.name for m in matches if m.score == matches[0].score]
+_KINDS_SPLIT = ("landmark", "pass")
+
+
+def _best(matches: list) -> list:
+    """The matches (no landmark or pass) of the best score."""
+    matches = [m for m in matches if m.place.kind not in _KINDS_SPLIT]
+    return [m for m in matches if m.score == matches[0].score]

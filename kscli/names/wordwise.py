@@ -9,7 +9,7 @@ listed spelling as it stands: nothing is guessed.
 
 from __future__ import annotations
 
-from kscli.names.folding import GENERIC, key, title_head, words
+from kscli.names.folding import GENERIC, words
 
 
 def by_word(gazetteer, text: str) -> list:
@@ -35,11 +35,9 @@ def _respellings(gazetteer, word: str) -> list[str]:
 
 
 def _listed(gazetteer, folded: str) -> list[tuple]:
-    """(place, spelling) of the places with a spelling that folds to `folded` as listed (a title
-    without its disambiguator too), found through its key."""
-    out = []
-    for place in gazetteer.by_key(key(folded)):
-        via = next((s for s in place.spellings for form in {s, title_head(s)} if " ".join(words(form)) == folded), None)
-        if via is not None:
-            out.append((place, via))
-    return out
+    """(place, spelling) of the places with a spelling listed as `folded` (a title without its
+    disambiguator too), each place once."""
+    out: dict[str, tuple] = {}
+    for place, via in gazetteer.spelled(folded):
+        out.setdefault(place.name, (place, via))
+    return list(out.values())
