@@ -766,6 +766,12 @@ def test_a_landmark_by_its_towns_other_name(gazetteer, typed, landmark):
     assert [m.place.name for m in gazetteer.resolve(typed, limit=1)] == [landmark]
 
 
+def test_a_guess_is_of_the_kind_the_name_says(gazetteer):
+    """"Vardenis Pass" is no typo of the town of Vardenis: a guess keeps to passes."""
+    assert [(m.place.name, m.rule) for m in gazetteer.resolve("Vardenis Pass", limit=0)] == [("Vardenyats Pass", "fuzzy")]
+    assert gazetteer.resolve("Hakari rivr", limit=1)[0].place.name == "Hakari River"
+
+
 @pytest.mark.parametrize("typed", ["Baku airport", "Shusha airport", "Tartar castle", "Ganja dam"])
 def test_no_landmark_is_made_up_for_a_town(gazetteer, typed):
     assert not [m for m in gazetteer.resolve(typed, limit=0) if m.place.kind == "landmark"]

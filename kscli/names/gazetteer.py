@@ -188,6 +188,7 @@ class Gazetteer:
             found = self._seats_first(best_per_place(exact))
         elif fuzzy and not abroad:
             found = self._fuzzy(k, limit or 10, FUZZY_CUTOFF if cutoff is None else cutoff, typed=text)
+            found = _of_the_kind_named(found, text)
         else:
             found = []
         found = narrow(found, hint)
@@ -349,6 +350,14 @@ class Gazetteer:
                     out.append(parent)
                     todo.append(parent)
         return out
+
+
+def _of_the_kind_named(guesses: list[Match], text: str) -> list[Match]:
+    """The guesses of the kind a word of `text` names, if one does: "Vardenis Pass" may be a typo of
+    a pass's name (the Vardenyats Pass), never the town of Vardenis."""
+    ws = words(text)
+    kinds = (FEATURE_WORDS.get(ws[-1]) or FEATURE_WORDS.get(ws[0])) if len(ws) > 1 else None
+    return [m for m in guesses if m.place.kind in kinds] if kinds else guesses
 
 
 def _guessable(place: Place) -> bool:
