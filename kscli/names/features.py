@@ -29,6 +29,23 @@ FEATURE_WORDS = {
     **dict.fromkeys(("mahali", "mahal"), ("province", "region", "district")),  # Zəngəzur mahalı: a historical one
 }
 
+# The words for a landmark's kind, folded, in English, Azerbaijani (typed with and without its
+# letters: qalası is qalasi, məscidi mascidi or mescidi) and Russian, each with its kind: what a
+# town's name joined to one may mean (kscli.names.landmarks: Khankendi Airport), and a village's a pass.
+LANDMARK_WORDS = {
+    **dict.fromkeys(("airport", "airfield", "aerodrome", "aeroport", "aeroportu", "hava limani"), "airport"),
+    **dict.fromkeys(("fortress", "castle", "fort", "citadel", "qalasi", "galasi", "krepost"), "fortress"),
+    **dict.fromkeys(("mosque", "mascidi", "mescidi", "mechet", "camii"), "mosque"),
+    **dict.fromkeys(("bridge", "bridges", "korpusu", "korpuleri", "most"), "bridge"),
+    **dict.fromkeys(("dam", "bandi", "bendi", "plotina"), "dam"),
+    **dict.fromkeys(("cathedral", "church", "kilsasi", "kilsesi", "sobor", "tserkov"), "church"),
+    **dict.fromkeys(("monastery", "monastyr", "monastiri"), "monastery"),
+    **dict.fromkeys(("mine", "gold mine", "rudnik", "madani", "madeni", "yatagi"), "mine"),
+    **dict.fromkeys(("power station", "power plant", "hydroelectric power station", "hydroelectric station", "hpp",
+                     "ges", "su elektrik stansiyasi"), "power station"),
+    **{word: "pass" for word, kinds in FEATURE_WORDS.items() if kinds == ("pass",)},  # Zod Pass, by Sotk's other name
+}
+
 # How the region's names join a feature's kind to its name ("Khachen (river)" is listed as Khachen River).
 FEATURE_FORMS = {"mountain": ("mount {}", "{} mountain", "{} mountains", "{} range", "{}dag", "{}dagh", "{} dagi"),
                  "river": ("{} river", "{}chay", "{}cay", "{} cayi"), "lake": ("lake {}", "{}gol", "{} golu"),

@@ -11,24 +11,10 @@ list: "Baku airport" is no landmark of the region, only Baku.
 
 from __future__ import annotations
 
+from kscli.names.features import LANDMARK_WORDS
 from kscli.names.folding import words
 
-# The words for a landmark's kind, folded, in English, Azerbaijani (typed with and without its
-# letters: qalası is qalasi, məscidi mascidi or mescidi) and Russian, each with its kind.
-_KINDS = {
-    **dict.fromkeys(("airport", "airfield", "aerodrome", "aeroport", "aeroportu", "hava limani"), "airport"),
-    **dict.fromkeys(("fortress", "castle", "fort", "citadel", "qalasi", "galasi", "krepost"), "fortress"),
-    **dict.fromkeys(("mosque", "mascidi", "mescidi", "mechet", "camii"), "mosque"),
-    **dict.fromkeys(("bridge", "bridges", "korpusu", "korpuleri", "most"), "bridge"),
-    **dict.fromkeys(("dam", "bandi", "bendi", "plotina"), "dam"),
-    **dict.fromkeys(("cathedral", "church", "kilsasi", "kilsesi", "sobor", "tserkov"), "church"),
-    **dict.fromkeys(("monastery", "monastyr", "monastiri"), "monastery"),
-    **dict.fromkeys(("mine", "gold mine", "rudnik", "madani", "madeni", "yatagi"), "mine"),
-    **dict.fromkeys(("pass", "pereval", "asirimi", "ashirimi"), "pass"),  # Zod Pass, by the village Sotk's other name
-    **dict.fromkeys(("power station", "power plant", "hydroelectric power station", "hydroelectric station", "hpp",
-                     "ges", "su elektrik stansiyasi"), "power station"),
-}
-_LONGEST = max(len(word.split()) for word in _KINDS)
+_LONGEST = max(len(word.split()) for word in LANDMARK_WORDS)
 
 
 def split_kind(ws: list[str]) -> tuple[list[str], str] | None:
@@ -38,7 +24,7 @@ def split_kind(ws: list[str]) -> tuple[list[str], str] | None:
     ((['ganja'], 'airport'), None)
     """
     for size in range(min(_LONGEST, len(ws) - 1), 0, -1):
-        kind = _KINDS.get(" ".join(ws[-size:]))
+        kind = LANDMARK_WORDS.get(" ".join(ws[-size:]))
         if kind:
             head = ws[:-size]
             if head[-1:] == ["international"]:
