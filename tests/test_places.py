@@ -766,6 +766,15 @@ def test_a_landmark_by_its_towns_other_name(gazetteer, typed, landmark):
     assert [m.place.name for m in gazetteer.resolve(typed, limit=1)] == [landmark]
 
 
+def test_a_landmark_by_its_town_from_a_cached_gazetteer(gazetteer):
+    """The table of landmarks by town is kept with the cached index, not remade from every place."""
+    from kscli.names.gazetteer import Gazetteer
+
+    cached = Gazetteer([], maps=gazetteer.maps())
+    assert cached.resolve("Khankendi Airport", limit=1)[0].place.name == "Stepanakert Airport"
+    assert cached.landmarks_by_town().get("Stepanakert|airport") == ["Stepanakert Airport"]
+
+
 def test_a_guess_is_of_the_kind_the_name_says(gazetteer):
     """"Vardenis Pass" is no typo of the town of Vardenis: a guess keeps to passes."""
     assert [(m.place.name, m.rule) for m in gazetteer.resolve("Vardenis Pass", limit=0)] == [("Vardenyats Pass", "fuzzy")]

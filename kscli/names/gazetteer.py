@@ -146,7 +146,7 @@ class Gazetteer:
         return [(p, via) for p, _, via in self._folded.get(folded, ())]
 
     def landmarks_by_town(self) -> Mapping[str, list[str]]:
-        """The landmarks and passes under "town TAB kind" (kscli.names.landmarks): made once, and
+        """The landmarks and passes under "town|kind" (kscli.names.landmarks): made once, and
         kept with a cached index, so that a query need not decode every place to find them."""
         if self._by_town is None:
             self._by_town = landmark_table(self)

@@ -41,12 +41,12 @@ def by_town(gazetteer, text: str) -> list:
         return []
     table = gazetteer.landmarks_by_town()
     towns = [m.place.name for m in _best(gazetteer.resolve(" ".join(split[0]), limit=0, fuzzy=False))]
-    return [gazetteer.places[name] for town in towns for name in table.get(f"{town}\t{split[1]}", ())]
+    return [gazetteer.places[name] for town in towns for name in table.get(f"{town}|{split[1]}", ())]
 
 
 def landmark_table(gazetteer) -> dict[str, list[str]]:
-    """"town TAB kind": the landmarks and passes a spelling of which is that town's listed name and
-    that kind's word ("Stepanakert Airport" under "Stepanakert TAB airport")."""
+    """"town|kind": the landmarks and passes a spelling of which is that town's listed name and
+    that kind's word ("Stepanakert Airport" under "Stepanakert|airport")."""
     table: dict[str, list[str]] = {}
     for place in gazetteer.places.values():
         for spelling in place.spellings if place.kind in _KINDS_SPLIT else ():
@@ -54,7 +54,7 @@ def landmark_table(gazetteer) -> dict[str, list[str]]:
             head = " ".join(split[0]) if split else ""
             towns = [p for p, _ in gazetteer.spelled(head) if p.kind not in _KINDS_SPLIT] if head else []
             for town in dict.fromkeys(p.name for p in towns):
-                found = table.setdefault(f"{town}\t{split[1]}", [])
+                found = table.setdefault(f"{town}|{split[1]}", [])
                 if place.name not in found:
                     found.append(place.name)
     return table
