@@ -791,6 +791,10 @@ def test_no_landmark_is_made_up_for_a_town(gazetteer, typed):
     ("Panahabad", "Shusha"),  # the town-fortress's first name
     ("Dizak", "Hadrut Province"),  # the melikdom whose name Artsakh's Hadrut Province is often called by
     ("Nakhichevan", "Nakhchivan Autonomous Republic"), ("Nakhichevan (city)", "Nakhchivan"),  # the city is so called too
+    # English's kind before the name, and its words for kinds: water reservoir, mountain pass, Soviet autonomies
+    ("City of Shusha", "Shusha"), ("the village of Talish", "Talış"), ("Sarsang Water Reservoir", "Sarsang Reservoir"),
+    ("Omar mountain pass", "Omar Pass"), ("Nagorno-Karabakh AO", "Nagorno-Karabakh"),
+    ("Nakhchivan Autonomous Region", "Nakhchivan Autonomous Republic"),
 ])
 def test_old_units_and_names(gazetteer, typed, place):
     assert gazetteer.resolve(typed, limit=1)[0].place.name == place

@@ -18,15 +18,18 @@ FEATURE_WORDS = {
     **dict.fromkeys(("river", "cayi", "chayi", "chay", "chai", "reka", "get", "fluss"), ("river",)),
     **dict.fromkeys(("lake", "golu", "gol", "ozero", "lich", "see", "daniz", "darya"), ("lake", "reservoir")),
     **dict.fromkeys(("waterfall", "shalalasi", "shalala", "selalesi", "vodopad", "jrvezh"), ("landmark",)),
-    **dict.fromkeys(("reservoir", "su anbari", "anbari", "vodokhranilishche", "jrambar", "stausee"),
+    **dict.fromkeys(("reservoir", "water reservoir", "su anbari", "anbari", "vodokhranilishche", "jrambar", "stausee"),
                     ("reservoir", "lake")),
-    **dict.fromkeys(("pass", "asirimi", "ashirimi", "pereval", "lerrnants"), ("pass",)),
+    **dict.fromkeys(("pass", "mountain pass", "asirimi", "ashirimi", "pereval", "lerrnants"), ("pass",)),
     **dict.fromkeys(("valley", "gorge", "canyon", "plain", "plateau"), ("valley", "mountain")),
     **dict.fromkeys(("rayon", "raion", "rajon", "shrjan"), ("district", "province")),  # Artsakh's were rayons too
     # the Russian Empire's uyezds (Shusha uyezd, Zangezur uyezd, Qazax qəzası): the unit of that name now
     **dict.fromkeys(("uyezd", "uezd", "ujezd", "uyezdi", "qazasi", "gazasi", "okrug"), ("district", "province")),
     **dict.fromkeys(("marz", "oblast"), ("province", "district")),
     **dict.fromkeys(("mahali", "mahal"), ("province", "region", "district")),  # Zəngəzur mahalı: a historical one
+    # Soviet autonomies, as English and Russian name them: Nagorno-Karabakh AO, Nakhichevan ASSR
+    **dict.fromkeys(("autonomous region", "autonomous oblast", "autonomous republic", "ao", "ar", "assr", "nkao"),
+                    ("region",)),
 }
 
 # The words for a landmark's kind, folded, in English, Azerbaijani (typed with and without its
@@ -52,7 +55,7 @@ FEATURE_FORMS = {"mountain": ("mount {}", "{} mountain", "{} mountains", "{} ran
                  "reservoir": ("{} reservoir", "{} su anbari"),
                  "pass": ("{} pass",), "landmark": ("{} waterfall",),
                  "valley": ("{} valley", "{} gorge", "{} plain"), "district": ("{} district",),
-                 "province": ("{} province",)}
+                 "province": ("{} province",), "region": ("{} autonomous republic", "{} autonomous oblast")}
 # A name made a Russian adjective (Кельбаджарский район, Шушинский, Мартунинский) or an Armenian
 # genitive (Սարսանգի ջրամբար): what to strip, and what may have been dropped before it.
 # Czech and Polish write -ski (Kubatlinski rajon), German -skii.

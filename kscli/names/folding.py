@@ -389,6 +389,20 @@ def title_forms(spelling: str) -> list[str]:
     return [spelling] if head == spelling or not head else [spelling, head]
 
 
+_KIND_OF = re.compile(r"^\s*(?:the\s+)?(city|town|village|settlement|district|region|province|rayon|raion)\s+of\s+(\S.*)$",
+                      re.IGNORECASE)
+
+
+def kind_last(text: str) -> str:
+    """A name written as English writes a kind before it, with the kind after it, as the gazetteer does.
+
+    >>> kind_last("City of Shusha"), kind_last("the village of Talish"), kind_last("Republic of Artsakh")
+    ('Shusha City', 'Talish village', 'Republic of Artsakh')
+    """
+    m = _KIND_OF.match(text)
+    return f"{m[2].strip()} {m[1]}" if m else text
+
+
 def kind_hint(text: str) -> str | None:
     """The kind of place that generic words in a name point at.
 

@@ -12,8 +12,8 @@ import json
 from collections.abc import Mapping
 
 from kscli.names.features import FEATURE_FORMS, FEATURE_WORDS, name_forms, split_compound
-from kscli.names.folding import (disambiguated, foreign_readings, key, kind_hint, phonetic, plain_letters,
-                                  strip_generic, title_forms, words)
+from kscli.names.folding import (disambiguated, foreign_readings, key, kind_hint, kind_last, phonetic,
+                                  plain_letters, strip_generic, title_forms, words)
 from kscli.names.guesses import alike, elsewhere, typo
 from kscli.names.landmarks import by_town, landmark_table
 from kscli.names.linemap import LineMap
@@ -166,6 +166,7 @@ class Gazetteer:
         An empty list means nothing matched even fuzzily; `fuzzy=False` asks for exact,
         alias and transliteration matches only.
         """
+        text = kind_last(text)  # "City of Shusha" as Shusha City
         folded = " ".join(words(text))
         if not folded:
             return []
