@@ -781,6 +781,10 @@ def test_a_guess_is_of_the_kind_the_name_says(gazetteer):
     assert gazetteer.resolve("Hakari rivr", limit=1)[0].place.name == "Hakari River"
 
 
+def test_two_places_paired_are_no_one_place(gazetteer):
+    assert gazetteer.resolve("Madagiz-Talish", limit=0, fuzzy=False) == []
+
+
 @pytest.mark.parametrize("typed", ["Baku airport", "Shusha airport", "Tartar castle", "Ganja dam"])
 def test_no_landmark_is_made_up_for_a_town(gazetteer, typed):
     assert not [m for m in gazetteer.resolve(typed, limit=0) if m.place.kind == "landmark"]
@@ -795,6 +799,9 @@ def test_no_landmark_is_made_up_for_a_town(gazetteer, typed):
     ("City of Shusha", "Shusha"), ("the village of Talish", "Talış"), ("Sarsang Water Reservoir", "Sarsang Reservoir"),
     ("Omar mountain pass", "Omar Pass"), ("Nagorno-Karabakh AO", "Nagorno-Karabakh"),
     ("Nakhchivan Autonomous Region", "Nakhchivan Autonomous Republic"),
+    # Azerbaijani's kind words after the name; a possessive; two names of one place, as texts pair them
+    ("Xankəndi şəhəri", "Stepanakert"), ("Ağdam kəndi", "Ağdam, Tovuz"), ("Turşsu qəsəbəsi", "Turşsu, Shusha"),
+    ("Shusha's", "Shusha"), ("Martakert/Aghdara", "Aghdara"), ("Shusha-Shushi", "Shusha"),
 ])
 def test_old_units_and_names(gazetteer, typed, place):
     assert gazetteer.resolve(typed, limit=1)[0].place.name == place

@@ -62,7 +62,10 @@ def _by_place(text: str) -> str:
 GENERIC = frozenset(
     "city town village villages district districts province provinces region regions "
     "rayon rayonu raion rajon municipality settlement oblast marz marzi "
-    "razvaliny razvalini".split()  # Russian "ruins of": GeoNames' "Razvaliny Babadin" is the abandoned Babadin
+    "razvaliny razvalini "  # Russian "ruins of": GeoNames' "Razvaliny Babadin" is the abandoned Babadin
+    # Azerbaijani's kind after the name, folded and as typed on an English keyboard: Şuşa şəhəri, Malıbəyli
+    # kəndi, Turşsu qəsəbəsi, Şuşa rayonunun (of Shusha District)
+    "shahari seheri saheri kandi kendi qasabasi qesebesi gasabasi rayonunun".split()
 )
 _KIND_OF_WORD = {
     "city": "city", "town": "town", "village": "village", "villages": "village",
@@ -72,6 +75,8 @@ _KIND_OF_WORD = {
     # "the Aghdam region" is Aghdam District, "the Tavush region" Tavush Province: a unit, of either kind
     "region": "area", "regions": "area",
     "marz": "province", "marzi": "province", "oblast": "province",  # Tavuş mərzi
+    **dict.fromkeys(("shahari", "seheri", "saheri"), "city"), **dict.fromkeys(("kandi", "kendi"), "village"),
+    **dict.fromkeys(("qasabasi", "qesebesi", "gasabasi"), "town"), "rayonunun": "district",
 }
 
 # Order matters: longer spellings first, and "ch" is protected from c→j. Armenian -dzor (gorge) is
@@ -394,13 +399,19 @@ _KIND_OF = re.compile(r"^\s*(?:the\s+)?(city|town|village|settlement|district|re
 
 
 def kind_last(text: str) -> str:
-    """A name written as English writes a kind before it, with the kind after it, as the gazetteer does.
+    """A name written as English writes a kind before it, with the kind after it, as the gazetteer does;
+    and without a possessive's ending ("Shusha's").
 
     >>> kind_last("City of Shusha"), kind_last("the village of Talish"), kind_last("Republic of Artsakh")
     ('Shusha City', 'Talish village', 'Republic of Artsakh')
+    >>> kind_last("Shusha's"), kind_last("Noah's Mausoleum")
+    ('Shusha', "Noah's Mausoleum")
     """
     m = _KIND_OF.match(text)
-    return f"{m[2].strip()} {m[1]}" if m else text
+    return _POSSESSIVE.sub("", f"{m[2].strip()} {m[1]}" if m else text)
+
+
+_POSSESSIVE = re.compile(r"(?<=\w)['’]s?\s*$")
 
 
 def kind_hint(text: str) -> str | None:

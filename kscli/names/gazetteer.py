@@ -9,6 +9,7 @@ without rapidfuzz's import. Places files are read by kscli.names.placesfile.
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Mapping
 
 from kscli.names.features import FEATURE_FORMS, FEATURE_WORDS, name_forms, split_compound
@@ -185,6 +186,7 @@ class Gazetteer:
             exact = exact or self._feature(form)
         exact = exact or [Match(p, "transliteration", 95.0, p.name) for p in by_town(self, text)]  # Khankendi Airport
         exact = exact or [Match(p, "transliteration", 95.0, via) for p, via in by_word(self, text)]  # Upper Karabagh
+        exact = exact or self._two_names(text)  # Martakert/Aghdara
         if exact:
             found = self._seats_first(best_per_place(exact))
         elif fuzzy and not abroad:
@@ -260,6 +262,21 @@ class Gazetteer:
             if found:  # the first kind the word names first: "район" is a district before a province
                 return sorted(best_per_place(found), key=lambda m: kinds.index(m.place.kind))
         return []
+
+    def _two_names(self, text: str) -> list[Match]:
+        """"Martakert/Aghdara", "Shusha-Shushi": two names of one place, as a text pairs them; two
+        places ("Madagiz-Talış") are no one place, and nothing answers."""
+        parts = [part for part in _TWO_NAMES.split(text) if part.strip()] if _TWO_NAMES.search(text) else []
+        if len(parts) != 2:
+            return []
+        first, second = (self._spelled_or_keyed(part) for part in parts)
+        same = first and second and second[0].place.name in self.family(first[0].place.name)
+        return [first[0]._replace(rule="transliteration", score=95.0)] if same else []
+
+    def _spelled_or_keyed(self, text: str) -> list[Match]:
+        """The best match of a spelling as listed or as a transliteration, no reading tried (cheap)."""
+        exact = [Match(p, rule, 100.0, via) for p, rule, via in self._folded.get(" ".join(words(text)), ())]
+        return best_per_place(exact or self._transliterations(text, key(text), set()))[:1]
 
     def _qualified(self, text: str) -> list[Match]:
         """"Ağdam, Khojavend" or "Ağdam (Khojavend)": the places of that name inside the place named after it."""
@@ -351,6 +368,9 @@ class Gazetteer:
                     out.append(parent)
                     todo.append(parent)
         return out
+
+
+_TWO_NAMES = re.compile(r"\s*/\s*|(?<=\w)[-–](?=\w)")
 
 
 def _of_the_kind_named(guesses: list[Match], text: str) -> list[Match]:
