@@ -116,7 +116,7 @@ def varnia(tmp_path) -> Path:
 
 
 def test_a_name_only_the_text_uses_is_a_place_with_a_note(ksw, varnia):
-    for spelling in ("Oskovar", "oskovar", "Oskowar"):
+    for spelling in ("Oskovar", "oskovar", "Oskowar", "the Oskovar"):
         found = ksw("events", "--corpus", str(varnia), "--place", spelling, "--format", "tsv", "--fields", "id")
         assert (found.returncode, found.stdout) == (0, "id\n2031-03-02.01\n2031-03-03.01\n"), spelling
         assert found.stderr == (f"ksw: warning: '{spelling}' is not in the gazetteer: 2 events name it as "
@@ -802,6 +802,7 @@ def test_no_landmark_is_made_up_for_a_town(gazetteer, typed):
     # Azerbaijani's kind words after the name; a possessive; two names of one place, as texts pair them
     ("Xankəndi şəhəri", "Stepanakert"), ("Ağdam kəndi", "Ağdam, Tovuz"), ("Turşsu qəsəbəsi", "Turşsu, Shusha"),
     ("Shusha's", "Shusha"), ("Martakert/Aghdara", "Aghdara"), ("Shusha-Shushi", "Shusha"),
+    ("the Lachin corridor", "Lachin corridor"), ("Lachin district of Azerbaijan", "Lachin District"),  # as English writes them
 ])
 def test_old_units_and_names(gazetteer, typed, place):
     assert gazetteer.resolve(typed, limit=1)[0].place.name == place

@@ -400,7 +400,7 @@ _KIND_OF = re.compile(r"^\s*(?:the\s+)?(city|town|village|settlement|district|re
 
 def kind_last(text: str) -> str:
     """A name written as English writes a kind before it, with the kind after it, as the gazetteer does;
-    and without a possessive's ending ("Shusha's").
+    and without English's article or a possessive's ending ("the Lachin corridor", "Shusha's").
 
     >>> kind_last("City of Shusha"), kind_last("the village of Talish"), kind_last("Republic of Artsakh")
     ('Shusha City', 'Talish village', 'Republic of Artsakh')
@@ -408,10 +408,11 @@ def kind_last(text: str) -> str:
     ('Shusha', "Noah's Mausoleum")
     """
     m = _KIND_OF.match(text)
-    return _POSSESSIVE.sub("", f"{m[2].strip()} {m[1]}" if m else text)
+    return _POSSESSIVE.sub("", _THE.sub("", f"{m[2].strip()} {m[1]}" if m else text))
 
 
 _POSSESSIVE = re.compile(r"(?<=\w)['’]s?\s*$")
+_THE = re.compile(r"^\s*the\s+(?=\S)", re.IGNORECASE)  # "the Lachin corridor": English's article is no name's
 
 
 def kind_hint(text: str) -> str | None:

@@ -178,7 +178,7 @@ class Gazetteer:
         # Aras, Medina not Madina), read as nothing else (Soest) and never guessed at.
         abroad = not exact and elsewhere(text)
         exact += () if abroad else self._transliterations(text, k, {m.place.name for m in exact})
-        if not exact and disambiguated(text):
+        if not exact and (disambiguated(text) or " of " in text):
             exact = self._qualified(text)
         for reading in () if exact or abroad else foreign_readings(text):  # Chouchi, Schuscha, Kelbadjar
             exact = exact or self._transliterations(reading, key(reading), set())
@@ -279,8 +279,9 @@ class Gazetteer:
         return best_per_place(exact or self._transliterations(text, key(text), set()))[:1]
 
     def _qualified(self, text: str) -> list[Match]:
-        """"Ağdam, Khojavend" or "Ağdam (Khojavend)": the places of that name inside the place named after it."""
-        head, _, rest = text.replace(" (", ",", 1).partition(",")
+        """"Ağdam, Khojavend", "Ağdam (Khojavend)" or "Lachin district of Azerbaijan": the places of that
+        name inside the place named after it."""
+        head, _, rest = text.replace(" (", ",", 1).replace(" of ", ",", 1).partition(",")
         within = {m.place.name for m in self.resolve(rest.strip(" )"), limit=0, fuzzy=False)}
         if not head.strip() or not within:
             return []
