@@ -411,7 +411,7 @@ def kind_last(text: str) -> str:
     return _POSSESSIVE.sub("", _THE.sub("", f"{m[2].strip()} {m[1]}" if m else text))
 
 
-_POSSESSIVE = re.compile(r"(?<=\w)['’]s?\s*$")
+_POSSESSIVE = re.compile(r"(?<=\w)['’]s?\s*$", re.IGNORECASE)
 _THE = re.compile(r"^\s*the\s+(?=\S)", re.IGNORECASE)  # "the Lachin corridor": English's article is no name's
 
 
