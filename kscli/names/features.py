@@ -22,6 +22,7 @@ FEATURE_WORDS = {
                     ("reservoir", "lake")),
     **dict.fromkeys(("pass", "mountain pass", "asirimi", "ashirimi", "pereval", "lerrnants"), ("pass",)),
     **dict.fromkeys(("valley", "gorge", "canyon", "plain", "plateau"), ("valley", "mountain")),
+    **dict.fromkeys(("corridor", "koridor", "dahlizi", "dehlizi", "road", "highway", "shosse"), ("road",)),
     **dict.fromkeys(("rayon", "raion", "rajon", "shrjan"), ("district", "province")),  # Artsakh's were rayons too
     # the Russian Empire's uyezds (Shusha uyezd, Zangezur uyezd, Qazax qəzası): the unit of that name now
     **dict.fromkeys(("uyezd", "uezd", "ujezd", "uyezdi", "qazasi", "gazasi", "okrug"), ("district", "province")),
@@ -55,7 +56,8 @@ FEATURE_FORMS = {"mountain": ("mount {}", "{} mountain", "{} mountains", "{} ran
                  "reservoir": ("{} reservoir", "{} su anbari"),
                  "pass": ("{} pass",), "landmark": ("{} waterfall",),
                  "valley": ("{} valley", "{} gorge", "{} plain"), "district": ("{} district",),
-                 "province": ("{} province",), "region": ("{} autonomous republic", "{} autonomous oblast")}
+                 "province": ("{} province",), "region": ("{} autonomous republic", "{} autonomous oblast"),
+                 "road": ("{} corridor", "{} road", "{} highway")}
 # A name made a Russian adjective (Кельбаджарский район, Шушинский, Мартунинский) or an Armenian
 # genitive (Սարսանգի ջրամբար): what to strip, and what may have been dropped before it.
 # Czech and Polish write -ski (Kubatlinski rajon), German -skii.
