@@ -150,6 +150,7 @@ def main(az: str, am: str, geonames: str | None = None) -> None:
     add_towns(rows + added, added, towns, alternates)
     add_names(rows + added, HERE / "places-artsakh.tsv")
     add_names(rows + added, HERE / "places-names.tsv")
+    added = merge_listed_twins(added)  # again, with the former names those tables gave (Ararat's Davalu)
     add_other_names(rows + added, banned, hand_keys | region_keys)
     drop_names(rows + added, HERE / "places-not.tsv")
     add_parents(rows + added, HERE / "places-parents.tsv")
@@ -647,8 +648,9 @@ def listed_twin(a: dict, b: dict) -> bool:
 
 
 def lists(a: dict, b: dict) -> bool:
-    """Whether row `a` has row `b`'s name among its own, or as its own without the marks."""
-    names = {plain_letters(n).lower() for n in (a["name"], *split(a["aliases"]))}
+    """Whether row `a` has row `b`'s name among its own, former ones too (Ararat's Davalu, a row of
+    its own at Ararat's very point), or as its own without the marks."""
+    names = {plain_letters(n).lower() for n in (a["name"], *split(a["aliases"]), *split(a["historical"]))}
     return plain_letters(b["name"]).lower() in names
 
 
