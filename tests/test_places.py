@@ -804,6 +804,7 @@ def test_no_landmark_is_made_up_for_a_town(gazetteer, typed):
     ("Shusha's", "Shusha"), ("Martakert/Aghdara", "Aghdara"), ("Shusha-Shushi", "Shusha"),
     ("the Lachin corridor", "Lachin corridor"), ("Lachin district of Azerbaijan", "Lachin District"),  # as English writes them
     ("Лачинский коридор", "Lachin corridor"),  # a corridor, a road, by its town's adjective
+    ("Нагорно-Карабахская автономная область", "Nagorno-Karabakh"), ("Dağlıq Qarabağ Muxtar Vilayəti", "Nagorno-Karabakh"),
 ])
 def test_old_units_and_names(gazetteer, typed, place):
     assert gazetteer.resolve(typed, limit=1)[0].place.name == place

@@ -28,9 +28,11 @@ FEATURE_WORDS = {
     **dict.fromkeys(("uyezd", "uezd", "ujezd", "uyezdi", "qazasi", "gazasi", "okrug"), ("district", "province")),
     **dict.fromkeys(("marz", "oblast"), ("province", "district")),
     **dict.fromkeys(("mahali", "mahal"), ("province", "region", "district")),  # Zəngəzur mahalı: a historical one
-    # Soviet autonomies, as English and Russian name them: Nagorno-Karabakh AO, Nakhichevan ASSR
-    **dict.fromkeys(("autonomous region", "autonomous oblast", "autonomous republic", "ao", "ar", "assr", "nkao"),
-                    ("region",)),
+    # Soviet autonomies, as English, Russian, Azerbaijani and Armenian name them: Nagorno-Karabakh AO,
+    # Нагорно-Карабахская автономная область, Dağlıq Qarabağ Muxtar Vilayəti, Nakhichevan ASSR
+    **dict.fromkeys(("autonomous region", "autonomous oblast", "autonomous republic", "ao", "ar", "assr", "nkao",
+                     "avtonomnaya oblast", "avtonomnaya respublika", "muxtar respublikasi", "muxtar vilayati",
+                     "muxtar vilayeti", "inknavar marz"), ("region",)),
 }
 
 # The words for a landmark's kind, folded, in English, Azerbaijani (typed with and without its
