@@ -14,6 +14,7 @@ from kscli.names.folding import key, plain_letters, strip_generic, words
 from kscli.names.nearness import osa
 
 
+@lru_cache(maxsize=4096)  # a name is asked about again and again: by each reading and each kind word tried
 def elsewhere(name: str) -> bool:
     """Whether `name` is, as typed (any case), a place outside the region (corpus/elsewhere.tsv): a
     name a reader means as written, never a typo of a place here (Kazan is not Kapan)."""
