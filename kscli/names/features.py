@@ -36,13 +36,15 @@ FEATURE_WORDS = {
 }
 
 # The words for a landmark's kind, folded, in English, Azerbaijani (typed with and without its
-# letters: qalası is qalasi, məscidi mascidi or mescidi) and Russian, each with its kind: what a
+# letters: qalası is qalasi, məscidi mascidi or mescidi), Russian and Armenian, each with its kind: what a
 # town's name joined to one may mean (kscli.names.landmarks: Khankendi Airport), and a village's a pass.
 LANDMARK_WORDS = {
-    **dict.fromkeys(("airport", "airfield", "aerodrome", "aeroport", "aeroportu", "hava limani"), "airport"),
-    **dict.fromkeys(("fortress", "castle", "fort", "citadel", "qalasi", "galasi", "krepost"), "fortress"),
-    **dict.fromkeys(("mosque", "mascidi", "mescidi", "mechet", "camii"), "mosque"),
-    **dict.fromkeys(("bridge", "bridges", "korpusu", "korpuleri", "most"), "bridge"),
+    **dict.fromkeys(("airport", "airfield", "aerodrome", "aeroport", "aeroportu", "hava limani", "odanavakayan"),
+                    "airport"),
+    **dict.fromkeys(("fortress", "castle", "fort", "citadel", "qalasi", "galasi", "krepost", "berd", "amrots"),
+                    "fortress"),
+    **dict.fromkeys(("mosque", "mascidi", "mescidi", "mechet", "camii", "mzkit"), "mosque"),
+    **dict.fromkeys(("bridge", "bridges", "korpusu", "korpuleri", "most", "kamurj"), "bridge"),
     **dict.fromkeys(("dam", "bandi", "bendi", "plotina"), "dam"),
     **dict.fromkeys(("cathedral", "church", "kilsasi", "kilsesi", "sobor", "tserkov"), "church"),
     **dict.fromkeys(("monastery", "monastyr", "monastiri"), "monastery"),

@@ -11,7 +11,7 @@ list: "Baku airport" is no landmark of the region, only Baku.
 
 from __future__ import annotations
 
-from kscli.names.features import LANDMARK_WORDS
+from kscli.names.features import LANDMARK_WORDS, name_forms
 from kscli.names.folding import words
 
 _LONGEST = max(len(word.split()) for word in LANDMARK_WORDS)
@@ -40,7 +40,9 @@ def by_town(gazetteer, text: str) -> list:
     if split is None:
         return []
     table = gazetteer.landmarks_by_town()
-    towns = [m.place.name for m in _best(gazetteer.resolve(" ".join(split[0]), limit=0, fuzzy=False))]
+    # the town's name as written, or made an adjective or a genitive: Шушинская крепость, Ստեփանակերտի օդանավակայան
+    found = next((found for form in name_forms(split[0]) if (found := gazetteer.resolve(form, limit=0, fuzzy=False))), [])
+    towns = [m.place.name for m in _best(found)]
     return [gazetteer.places[name] for town in towns for name in table.get(f"{town}|{split[1]}", ())]
 
 
