@@ -782,6 +782,12 @@ def test_a_guess_is_of_the_kind_the_name_says(gazetteer):
     assert gazetteer.resolve("Hakari rivr", limit=1)[0].place.name == "Hakari River"
 
 
+def test_an_apostrophe_s_that_is_part_of_a_spelling_stays(gazetteer):
+    """BGN writes Արաքս Arak's (an aspirated k): no possessive to drop. A stray letter is no kind word."""
+    assert gazetteer.resolve("Arak's", limit=1)[0].place.name == "Aras River"
+    assert gazetteer.resolve("Kˌalbaҷar", limit=1)[0].place.name == "Kalbajar"
+
+
 def test_two_places_paired_are_no_one_place(gazetteer):
     assert gazetteer.resolve("Madagiz-Talish", limit=0, fuzzy=False) == []
 

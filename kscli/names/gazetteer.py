@@ -167,7 +167,8 @@ class Gazetteer:
         An empty list means nothing matched even fuzzily; `fuzzy=False` asks for exact,
         alias and transliteration matches only.
         """
-        text = kind_last(text)  # "City of Shusha" as Shusha City
+        if not self._folded.get(" ".join(words(text))):
+            text = kind_last(text)  # "City of Shusha" as Shusha City, "Shusha's" as Shusha (not "Arak's", Araks)
         folded = " ".join(words(text))
         if not folded:
             return []
@@ -377,7 +378,7 @@ _TWO_NAMES = re.compile(r"\s*/\s*|(?<=\w)[-–](?=\w)")
 def _of_the_kind_named(guesses: list[Match], text: str) -> list[Match]:
     """The guesses of the kind a word of `text` names, if one does: "Vardenis Pass" may be a typo of
     a pass's name (the Vardenyats Pass), never the town of Vardenis."""
-    ws = words(text)
+    ws = [w for w in words(text) if len(w) > 2]  # not a stray letter or initials: "Kˌalbaҷar" is no AR
     kinds = (FEATURE_WORDS.get(ws[-1]) or FEATURE_WORDS.get(ws[0])) if len(ws) > 1 else None
     return [m for m in guesses if m.place.kind in kinds] if kinds else guesses
 
