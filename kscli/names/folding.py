@@ -394,27 +394,6 @@ def title_forms(spelling: str) -> list[str]:
     return [spelling] if head == spelling or not head else [spelling, head]
 
 
-_KIND_OF = re.compile(r"^\s*(?:the\s+)?(city|town|village|settlement|district|region|province|rayon|raion)\s+of\s+(\S.*)$",
-                      re.IGNORECASE)
-
-
-def kind_last(text: str) -> str:
-    """A name written as English writes a kind before it, with the kind after it, as the gazetteer does;
-    and without English's article or a possessive's ending ("the Lachin corridor", "Shusha's").
-
-    >>> kind_last("City of Shusha"), kind_last("the village of Talish"), kind_last("Republic of Artsakh")
-    ('Shusha City', 'Talish village', 'Republic of Artsakh')
-    >>> kind_last("Shusha's"), kind_last("Noah's Mausoleum")
-    ('Shusha', "Noah's Mausoleum")
-    """
-    m = _KIND_OF.match(text)
-    return _POSSESSIVE.sub("", _THE.sub("", f"{m[2].strip()} {m[1]}" if m else text))
-
-
-_POSSESSIVE = re.compile(r"(?<=\w)['’]s?\s*$", re.IGNORECASE)
-_THE = re.compile(r"^\s*the\s+(?=\S)", re.IGNORECASE)  # "the Lachin corridor": English's article is no name's
-
-
 def kind_hint(text: str) -> str | None:
     """The kind of place that generic words in a name point at.
 

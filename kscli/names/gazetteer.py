@@ -12,9 +12,9 @@ import json
 import re
 from collections.abc import Mapping
 
-from kscli.names.features import FEATURE_FORMS, FEATURE_WORDS, name_forms, split_compound
-from kscli.names.folding import (disambiguated, foreign_readings, key, kind_hint, kind_last, phonetic,
-                                  plain_letters, strip_generic, title_forms, words)
+from kscli.names.features import FEATURE_FORMS, FEATURE_WORDS, kind_last, name_forms, split_compound
+from kscli.names.folding import (disambiguated, foreign_readings, key, kind_hint, phonetic, plain_letters,
+                                  strip_generic, title_forms, words)
 from kscli.names.guesses import alike, elsewhere, typo
 from kscli.names.landmarks import by_town, landmark_table
 from kscli.names.linemap import LineMap

@@ -82,7 +82,8 @@ def read_places(index: Index, names: tuple[str, ...]) -> tuple[set[str], set[str
 
 def unlisted_label(index: Index, name: str) -> str | None:
     """The label of the name the text uses that `name` spells, if the gazetteer lacks it."""
-    from kscli.names.folding import key, kind_last
+    from kscli.names.features import kind_last
+    from kscli.names.folding import key
 
     wanted = key(kind_last(name))  # "the Oskovar", "Oskovar's"
     return next((label for label in index.values("unlisted") if key(label) == wanted), None) if wanted else None
