@@ -167,9 +167,10 @@ class Gazetteer:
         An empty list means nothing matched even fuzzily; `fuzzy=False` asks for exact,
         alias and transliteration matches only.
         """
-        if not self._folded.get(" ".join(words(text))):
-            text = kind_last(text)  # "City of Shusha" as Shusha City, "Shusha's" as Shusha (not "Arak's", Araks)
         folded = " ".join(words(text))
+        if not self._folded.get(folded):  # "City of Shusha" as Shusha City, "Shusha's" as Shusha (not "Arak's", Araks)
+            text = kind_last(text)
+            folded = " ".join(words(text))
         if not folded:
             return []
         hint = kind_hint(text)
