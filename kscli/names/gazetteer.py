@@ -168,13 +168,15 @@ class Gazetteer:
         alias and transliteration matches only.
         """
         folded = " ".join(words(text))
-        if not self._folded.get(folded):  # "City of Shusha" as Shusha City, "Shusha's" as Shusha (not "Arak's", Araks)
+        listed = self._folded.get(folded, ())
+        if not listed:  # "City of Shusha" as Shusha City, "Shusha's" as Shusha (not "Arak's", Araks)
             text = kind_last(text)
             folded = " ".join(words(text))
+            listed = self._folded.get(folded, ())
         if not folded:
             return []
         hint = kind_hint(text)
-        exact = [Match(p, rule, exact_score(rule, via, folded), via) for p, rule, via in self._folded.get(folded, ())]
+        exact = [Match(p, rule, exact_score(rule, via, folded), via) for p, rule, via in listed]
         k = key(text)
         # A place elsewhere, written as there, is no other spelling of a place here (Arras is not the
         # Aras, Medina not Madina), read as nothing else (Soest) and never guessed at.
@@ -277,7 +279,7 @@ class Gazetteer:
 
     def _spelled_or_keyed(self, text: str) -> list[Match]:
         """The best match of a spelling as listed or as a transliteration, no reading tried (cheap)."""
-        exact = [Match(p, rule, 100.0, via) for p, rule, via in self._folded.get(" ".join(words(text)), ())]
+        exact = [Match(p, "alias", 100.0, via) for p, via in self.spelled(" ".join(words(text)))]
         return best_per_place(exact or self._transliterations(text, key(text), set()))[:1]
 
     def _qualified(self, text: str) -> list[Match]:
