@@ -532,7 +532,10 @@ def test_the_gazetteer_covers_the_region(index):
     ("Nakhichevan ASSR", "Nakhchivan Autonomous Republic"), ("Lachin humanitarian corridor", "Lachin corridor"),
     ("Azerbaijan SSR", "Azerbaijan"), ("Armenian SSR", "Armenia"),
     # the letters other Cyrillic alphabets add: Ukrainian і, Kazakh қ, Serbian џ
-    ("Сісіан", "Sisian"), ("Қубадлы", "Qubadli"), ("Џермук", "Jermuk"),
+    ("Сісіан", "Sisian"), ("Қубадлы", "Qubadli"), ("Џермук", "Jermuk"), ("Қалбаҷар", "Kalbajar"),
+    # Greek, its pairs μπ, ντ as b, d (Μπαρντά) or mb, nd (Νογιεμπεριάν), τσ as ch where ts finds nothing
+    ("Στεπανακέρτ", "Stepanakert"), ("Μπαρντά", "Barda"), ("Νογιεμπεριάν", "Noyemberyan"), ("Λατσίν", "Lachin"),
+    ("Γκάντζα", "Ganja"), ("Βάικ", "Vayk"), ("Ναγκόρνο-Καραμπάχ", "Nagorno-Karabakh"),
     # Russian-style y for the Azerbaijani ı, where nothing else differs; a village Who's On First files
     # under no region at all, by the border, is in its own country's district
     ("Fadyly", "Fadili"), ("Kheyrimli", "Xeyrımlı"),

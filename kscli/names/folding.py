@@ -30,9 +30,9 @@ _TABLE = str.maketrans({
     # Azerbaijani in its Cyrillic alphabet (1939-1991, on Soviet maps: Ҹәбрајыл, Ағдам, Һорадиз), as its Latin one.
     "ә": "a", "ҝ": "g", "ғ": "gh", "ҹ": "j", "ө": "o", "ү": "u", "һ": "h", "ј": "y",
     # ... and the letters other Cyrillic alphabets add, as their romanisations write them: Ukrainian
-    # and Belarusian (Сісіан, Вурґаван, Агаўнатун), Kazakh and Tajik (Қубадлы, Ҳӯродиз), Serbian (Џермук).
+    # and Belarusian (Сісіан, Вурґаван, Агаўнатун), Kazakh and Tajik (Қубадлы, Ҳӯродиз, Қалбаҷар), Serbian (Џермук).
     "і": "i", "ї": "yi", "є": "ye", "ґ": "g", "ў": "u", "қ": "q", "ң": "ng", "ҳ": "h", "ӯ": "u", "ӣ": "i",
-    "ұ": "u", "җ": "j", "ҙ": "z", "џ": "dzh", "ђ": "dj", "ћ": "ch", "љ": "ly", "њ": "ny",
+    "ұ": "u", "җ": "j", "ҷ": "j", "ҙ": "z", "џ": "dzh", "ђ": "dj", "ћ": "ch", "љ": "ly", "њ": "ny",
     **dict(zip("աբգդեզէըթիլկհմյնոպռսվտրփքօֆ", "abgdezeytilkhmynoprsvtrpkof")),
     "ժ": "zh", "խ": "kh", "ծ": "ts", "ձ": "dz", "ղ": "gh", "ճ": "ch", "շ": "sh", "չ": "ch", "ջ": "j",
     "ց": "ts", "ւ": "v", "և": "yev",
@@ -44,6 +44,7 @@ _ASCII_TABLE = tuple((chr(k), v) for k, v in _TABLE.items() if k < 128)
 # the start and after a vowel (Ереван, Yerevan); Armenian ե and ո are ye and vo at the start
 # (Երասխ, Yeraskh; Ոսկեպար, Voskepar), and և is yev there, ev inside (Արևիկ, Arevik); ու is u.
 _CYRILLIC_OR_ARMENIAN = re.compile("[\u0400-\u04ff\u0531-\u058f]")
+_GREEK = re.compile("[\u0370-\u03ff\u1f00-\u1fff]")  # read by kscli.names.greek: Στεπανακέρτ
 _BY_PLACE = (
     (re.compile(r"(?<![^\W\dаеёиоуыэюяъьАЕЁИОУЫЭЮЯЪЬ])[еЕ]"), "ye"),
     (re.compile(r"\b[եԵ]"), "ye"),
@@ -106,6 +107,10 @@ def fold(text: str) -> str:
         return text.lower()
     if _CYRILLIC_OR_ARMENIAN.search(text):
         text = _by_place(text)
+    if _GREEK.search(text):
+        from kscli.names.greek import latin
+
+        text = latin(text)
     text = text.translate(_TABLE)
     if text.isascii():
         return text.lower()
@@ -271,6 +276,10 @@ def foreign_readings(text: str) -> list[str]:
     # Letters the fold would strip come first: a letter for a letter is the surest reading (Ġaradaġlə).
     out = [fold(_BEFORE_FOLD_LETTERS.sub(lambda m: _BEFORE_FOLD[m.group()], lowered))] \
         if _BEFORE_FOLD_LETTERS.search(lowered) else []
+    if _GREEK.search(text):  # Greek's μπ and ντ as mb and nd: Νογιεμπεριάν
+        from kscli.names.greek import latin
+
+        out.append(fold(latin(text, nasal=True)))
     for rules in (_FRENCH, _GERMAN, _GERMAN_J, _GERMAN_S, _POLISH, _DUTCH, _SCHOLARLY, _SCHOLARLY_HY, _SCHOLARLY_C,
                   _WESTERN, _WESTERN_P, _WESTERN + _WESTERN_P, _WESTERN_DZ):
         reading = _read(folded, rules)
