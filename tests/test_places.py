@@ -785,6 +785,20 @@ def test_a_guess_is_of_the_kind_the_name_says(gazetteer):
     assert gazetteer.resolve("Hakari rivr", limit=1)[0].place.name == "Hakari River"
 
 
+@pytest.mark.parametrize("typed", ["Stepanakrt", "Tretar", "Sushi", "Kelbajr", "Xyzzy", "Ganca", "Jebrail", "Agadm",
+                                   "Fizuly", "Hadrtu", "Martakret", "Zangilen", "Lachn", "Berdzr", "Shelling", "Qwertyuiop"])
+def test_a_guess_measures_every_spelling_a_typo_could_be_of(gazetteer, typed):
+    """A guess measures only the spellings that begin with the name's first or second letter, of a
+    length a typo reaches (guesses.reachable()): never fewer than typo() itself would accept."""
+    from kscli.names.gazetteer import _guessable
+    from kscli.names.guesses import reachable, typo
+
+    accepted = {k for k, v in gazetteer._keys.items() if len(k) >= 4 and any(typo(typed, via) and _guessable(p) for p, via in v)}
+    measured = reachable(gazetteer._guess_table(), typed)
+    assert accepted <= set(measured)
+    assert len(measured) < len(gazetteer._keys) / 10
+
+
 def test_an_apostrophe_s_that_is_part_of_a_spelling_stays(gazetteer):
     """BGN writes Արաքս Arak's (an aspirated k): no possessive to drop. A stray letter is no kind word."""
     assert gazetteer.resolve("Arak's", limit=1)[0].place.name == "Aras River"

@@ -15,7 +15,7 @@ from collections.abc import Mapping
 from kscli.names.features import FEATURE_FORMS, FEATURE_WORDS, kind_last, name_forms, split_compound
 from kscli.names.folding import (disambiguated, foreign_readings, key, kind_hint, phonetic, plain_letters,
                                   strip_generic, title_forms, words)
-from kscli.names.guesses import alike, elsewhere, typo
+from kscli.names.guesses import alike, by_start, elsewhere, reachable, typo
 from kscli.names.landmarks import by_town, landmark_table
 from kscli.names.linemap import LineMap
 from kscli.names.nearness import nearest
@@ -84,6 +84,7 @@ class Gazetteer:
         self.first_words: set[str] = set()  # keys of every spelling's first word: a cheap gate for extraction
         self._nearest: dict[tuple, tuple[int, list]] = {}  # guesses made: (how many were kept, the best)
         self._by_town: Mapping[str, list[str]] | None = None  # landmarks by town and kind (kscli.names.landmarks)
+        self._guessable: Mapping[str, list] | None = None  # what a guess may land on (kscli.names.guesses.by_start)
         if maps is not None:
             self._restore(maps)
             return
@@ -96,7 +97,7 @@ class Gazetteer:
         tables = {"folded": {k: [[p.name, rule, via] for p, rule, via in v] for k, v in self._folded.items()},
                   "keys": {k: [[p.name, via] for p, via in v] for k, v in self._keys.items()},
                   "children": self.children, "first_words": {w: 1 for w in self.first_words},
-                  "guessable": {"keys": self._fuzzy_keys()}, "by_town": self.landmarks_by_town()}
+                  "guessable": self._guess_table(), "by_town": self.landmarks_by_town()}
         lines = [(table, k, v) for table, entries in tables.items() for k, v in sorted(entries.items())]
         lines += [("place", name, list(place[1:])) for name, place in self.places.items()]  # in the file's order
         encode = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode  # one encoder, not one a line
@@ -217,12 +218,13 @@ class Gazetteer:
                 out.insert(out.index(unit), seat)
         return out
 
-    def _fuzzy_keys(self) -> list[str]:
-        """The keys a guess at a typo is measured against: those of places a guess may land on."""
-        stored = getattr(self, "_guessable", None)
-        if stored is not None:
-            return stored.get("keys") or []
-        return [k for k, v in self._keys.items() if len(k) >= 4 and any(_guessable(p) for p, _ in v)]
+    def _guess_table(self) -> Mapping[str, list]:
+        """The spellings a guess at a typo may land on (those of places it may), by their first letter
+        (kscli.names.guesses.by_start): made once, and kept with a cached index."""
+        if self._guessable is None:
+            self._guessable = by_start((via, k) for k, v in self._keys.items() if len(k) >= 4
+                                       for p, via in v if _guessable(p))
+        return self._guessable
 
     def _transliterations(self, text: str, k: str, found: set[str]) -> list[Match]:
         """Places one of whose spellings has the key of `text` and is written alike, one match a
@@ -297,10 +299,10 @@ class Gazetteer:
             return []  # too short to tell a typo from another word
         # A query reads a name more than once (its notes, its explanations): one search serves them
         # all, as the first keys of a longer list of the best are those of a shorter one.
-        asked, wanted = (k, typed is not None, cutoff), limit * 3
+        asked, wanted = (k, typed, cutoff), limit * 3
         weighed, found = self._nearest.get(asked, (0, None))
         if found is None or (weighed < wanted and len(found) == weighed):
-            choices = self._fuzzy_keys() if typed is not None else [c for c in self._keys if len(c) >= 4]
+            choices = reachable(self._guess_table(), typed) if typed is not None else [c for c in self._keys if len(c) >= 4]
             weighed = max(wanted, NEAREST)
             found = nearest(k, choices, cutoff / 100, weighed)
             self._nearest[asked] = (weighed, found)

@@ -132,8 +132,38 @@ def typo(typed: str, spelling: str) -> bool:
     if surname(typed) and surname(typed) != surname(known):
         return False  # Stepanyan, Aliyev: a person, not a typo of Stepanavan
     same_start = typed[0] == known[0] or typed[:2] == known[1::-1]
-    allowed = 1 if len(known) <= 5 else 2 if len(known) <= 10 else 3
+    allowed = _typo_edits(len(known))
     return same_start and osa(typed, known, allowed) <= allowed and not _other_part(typed, known)
+
+
+def _typo_edits(size: int) -> int:
+    """The edits a typo of a spelling of `size` letters may make (typo())."""
+    return 1 if size <= 5 else 2 if size <= 10 else 3
+
+
+def by_start(spellings) -> dict[str, list]:
+    """(spelling, key) pairs by the first letter the spelling is typed with, each as [letters, key,
+    order]: typo() keeps the first letter or swaps it with the second, so a guess need measure only
+    the spellings that begin with the typed name's first or second letter, of a length a typo reaches."""
+    table: dict[str, list] = {}
+    for order, (spelling, k) in enumerate(spellings):
+        letters = _letters(spelling)
+        if letters:
+            table.setdefault(letters[0], []).append([len(letters), k, order])
+    return table
+
+
+def reachable(table, typed: str) -> list[str]:
+    """The keys of the spellings in `table` (by_start()) that a typo of `typed` could be of, in
+    the order the table was made from (a guess's ties go to the first)."""
+    letters = _letters(typed)
+    size = len(letters)
+    found = {}
+    for first in dict.fromkeys(letters[:2]):
+        for n, k, order in table.get(first, ()):
+            if abs(n - size) <= _typo_edits(n) and k not in found:
+                found[k] = order
+    return sorted(found, key=found.__getitem__)
 
 
 def _other_part(typed: str, known: str) -> bool:
