@@ -799,6 +799,12 @@ def test_a_guess_measures_every_spelling_a_typo_could_be_of(gazetteer, typed):
     assert len(measured) < len(gazetteer._keys) / 10
 
 
+def test_a_guess_at_a_town_is_the_town_before_its_namesake_unit(gazetteer):
+    """As an exact name is: "Martakret" is the town of Martakert (Aghdara) first, then its province."""
+    found = [m.place.name for m in gazetteer.resolve("Martakret", limit=2)]
+    assert found == ["Aghdara", "Martakert Province"]
+
+
 def test_an_apostrophe_s_that_is_part_of_a_spelling_stays(gazetteer):
     """BGN writes Արաքս Arak's (an aspirated k): no possessive to drop. A stray letter is no kind word."""
     assert gazetteer.resolve("Arak's", limit=1)[0].place.name == "Aras River"

@@ -196,7 +196,7 @@ class Gazetteer:
             found = self._seats_first(best_per_place(exact))
         elif fuzzy and not abroad:
             found = self._fuzzy(k, limit or 10, FUZZY_CUTOFF if cutoff is None else cutoff, typed=text)
-            found = _of_the_kind_named(found, text)
+            found = self._seats_first(_of_the_kind_named(found, text))  # "Martakret": the town first
         else:
             found = []
         found = narrow(found, hint)
