@@ -26,7 +26,7 @@ def _keys():
     from kscli.store.load import load_index
 
     table = load_index().lexicon.places._guess_table()  # the keys a guess at a typo measures
-    return sorted({k for letter in table for _, k, _ in table[letter]})
+    return sorted({k for start in table for k, _ in table[start]})
 
 
 def _typos(rng, word):

@@ -9,7 +9,6 @@ without rapidfuzz's import. Places files are read by kscli.names.placesfile.
 from __future__ import annotations
 
 import json
-import re
 from collections.abc import Mapping
 
 from kscli.names.features import FEATURE_FORMS, FEATURE_WORDS, kind_last, name_forms, split_compound
@@ -19,6 +18,7 @@ from kscli.names.guesses import alike, by_start, elsewhere, reachable, typo
 from kscli.names.landmarks import by_town, landmark_table
 from kscli.names.linemap import LineMap
 from kscli.names.nearness import nearest
+from kscli.names.pairs import qualified, two_names
 from kscli.names.ranking import HINT_KINDS, SETTLEMENTS, best_per_place, exact_score, narrow, read_as_typed
 from kscli.names.wordwise import by_word
 from kscli.record import Record
@@ -184,14 +184,14 @@ class Gazetteer:
         abroad = not exact and elsewhere(text)
         exact += () if abroad else self._transliterations(text, k, {m.place.name for m in exact})
         if not exact and (disambiguated(text) or " of " in text):
-            exact = self._qualified(text)
+            exact = qualified(self, text)
         for reading in () if exact or abroad else foreign_readings(text):  # Chouchi, Schuscha, Kelbadjar
             exact = exact or self._transliterations(reading, key(reading), set())
         for form in () if exact else (text, *(() if abroad else foreign_readings(text))):  # Sodskii perewal
             exact = exact or self._feature(form)
         exact = exact or [Match(p, "transliteration", 95.0, p.name) for p in by_town(self, text)]  # Khankendi Airport
         exact = exact or [Match(p, "transliteration", 95.0, via) for p, via in by_word(self, text)]  # Upper Karabagh
-        exact = exact or self._two_names(text)  # Martakert/Aghdara
+        exact = exact or two_names(self, text)  # Martakert/Aghdara
         if exact:
             found = self._seats_first(best_per_place(exact))
         elif fuzzy and not abroad:
@@ -269,29 +269,10 @@ class Gazetteer:
                 return sorted(best_per_place(found), key=lambda m: kinds.index(m.place.kind))
         return []
 
-    def _two_names(self, text: str) -> list[Match]:
-        """"Martakert/Aghdara", "Shusha-Shushi": two names of one place, as a text pairs them; two
-        places ("Madagiz-Talış") are no one place, and nothing answers."""
-        parts = [part for part in _TWO_NAMES.split(text) if part.strip()] if _TWO_NAMES.search(text) else []
-        if len(parts) != 2:
-            return []
-        first, second = (self._spelled_or_keyed(part) for part in parts)
-        same = first and second and second[0].place.name in self.family(first[0].place.name)
-        return [first[0]._replace(rule="transliteration", score=95.0)] if same else []
-
-    def _spelled_or_keyed(self, text: str) -> list[Match]:
+    def spelled_or_keyed(self, text: str) -> list[Match]:
         """The best match of a spelling as listed or as a transliteration, no reading tried (cheap)."""
         exact = [Match(p, "alias", 100.0, via) for p, via in self.spelled(" ".join(words(text)))]
         return best_per_place(exact or self._transliterations(text, key(text), set()))[:1]
-
-    def _qualified(self, text: str) -> list[Match]:
-        """"Ağdam, Khojavend", "Ağdam (Khojavend)" or "Lachin district of Azerbaijan": the places of that
-        name inside the place named after it."""
-        head, _, rest = text.replace(" (", ",", 1).replace(" of ", ",", 1).partition(",")
-        within = {m.place.name for m in self.resolve(rest.strip(" )"), limit=0, fuzzy=False)}
-        if not head.strip() or not within:
-            return []
-        return [m for m in self.resolve(head, limit=0, fuzzy=False) if within & {m.place.name, *self.ancestors(m.place.name)}]
 
     def _fuzzy(self, k: str, limit: int, cutoff: float, typed: str | None = None) -> list[Match]:
         """Near keys; given what was `typed`, only those a typo of one of their spellings explains."""
@@ -375,9 +356,6 @@ class Gazetteer:
                     out.append(parent)
                     todo.append(parent)
         return out
-
-
-_TWO_NAMES = re.compile(r"\s*/\s*|(?<=\w)[-–](?=\w)")
 
 
 def _of_the_kind_named(guesses: list[Match], text: str) -> list[Match]:

@@ -142,14 +142,15 @@ def _typo_edits(size: int) -> int:
 
 
 def by_start(spellings) -> dict[str, list]:
-    """(spelling, key) pairs by the first letter the spelling is typed with, each as [letters, key,
-    order]: typo() keeps the first letter or swaps it with the second, so a guess need measure only
-    the spellings that begin with the typed name's first or second letter, of a length a typo reaches."""
+    """(spelling, key) pairs by the first letter the spelling is typed with and its length in letters
+    ("s10": [[key, order], ...]): typo() keeps the first letter or swaps it with the second, so a guess
+    need measure only the spellings that begin with the typed name's first or second letter, of a
+    length a typo reaches."""
     table: dict[str, list] = {}
     for order, (spelling, k) in enumerate(spellings):
         letters = _letters(spelling)
         if letters:
-            table.setdefault(letters[0], []).append([len(letters), k, order])
+            table.setdefault(f"{letters[0]}{len(letters)}", []).append([k, order])
     return table
 
 
@@ -158,11 +159,12 @@ def reachable(table, typed: str) -> list[str]:
     the order the table was made from (a guess's ties go to the first)."""
     letters = _letters(typed)
     size = len(letters)
-    found = {}
+    found: dict[str, int] = {}
     for first in dict.fromkeys(letters[:2]):
-        for n, k, order in table.get(first, ()):
-            if abs(n - size) <= _typo_edits(n) and k not in found:
-                found[k] = order
+        for n in range(max(size - 3, 1), size + 4):
+            if abs(n - size) <= _typo_edits(n):
+                for k, order in table.get(f"{first}{n}", ()):
+                    found.setdefault(k, order)
     return sorted(found, key=found.__getitem__)
 
 
