@@ -554,6 +554,8 @@ def test_the_gazetteer_covers_the_region(index):
     # Russian's plural Upper and Lower, and its maps' order, the qualifier last; Turkish büyük for Big
     ("Nizhniye Veysally", "Aşağı Veysəlli"), ("Veysalli Nizhniye", "Aşağı Veysəlli"), ("Büyük Kirs", "Böyük Kirs"),
     ("Восточный Арпачай", "Arpa River"), ("Ost-Arpachay", "Arpa River"),  # East, as the gazetteer's Şərqi
+    # the scholarly romanisation of Armenian writes ու as ow
+    ("Šahowmyan", "Shahumyan Province"),
     # Armenian writes the Azerbaijani ı before -lı as ը, romanised e or u
     ("Kasumlu", "Qasımlı, Aghdam"), ("Mehdilu", "Mehdili, Jabrayil"),
     # and a gazetteer spelling in -lu is the -lı typed, in capitals as lists print them
@@ -797,6 +799,22 @@ def test_a_guess_measures_every_spelling_a_typo_could_be_of(gazetteer, typed):
     measured = reachable(gazetteer._guess_table(), typed)
     assert accepted <= set(measured)
     assert len(measured) < len(gazetteer._keys) / 10
+
+
+@pytest.mark.parametrize("typed, village", [("Vardohovit", "Vardahovit"), ("Tsapatakh", "Tsapatagh"),
+                                            ("Getahovet", "Getahovit"), ("Yukhari Yaghlivand", "Yukhary Yaglevend")])
+def test_a_typo_of_a_villages_name_is_guessed_where_no_other_place_is_near(gazetteer, typed, village):
+    found = gazetteer.resolve(typed, limit=1)
+    assert found and (found[0].place.name, found[0].rule) == (village, "fuzzy")
+    assert found[0].place.kind == "village" and found[0].score >= 85
+
+
+@pytest.mark.parametrize("typed", ["Tegb", "Hermun", "Arpin", "Babayan", "Iranian", "Martyrs"])
+def test_a_villages_name_is_not_guessed_from_a_short_name_a_surname_or_an_english_word(gazetteer, typed):
+    """Of thousands of villages one is near a short name by chance (Tegh, Hermon, Arpi), a surname is a person
+    (Babayan, not the Babajan of Tsapatagh), and an English word is meant as written (Iranian is no
+    Ivanyan, Martyrs no Martiros)."""
+    assert gazetteer.resolve(typed) == []
 
 
 def test_a_guess_at_a_town_is_the_town_before_its_namesake_unit(gazetteer):

@@ -14,7 +14,7 @@ from collections.abc import Mapping
 from kscli.names.features import FEATURE_FORMS, FEATURE_WORDS, kind_last, name_forms, split_compound
 from kscli.names.folding import (disambiguated, foreign_readings, key, kind_hint, phonetic, plain_letters,
                                   strip_generic, title_forms, words)
-from kscli.names.guesses import alike, by_start, elsewhere, reachable, typo
+from kscli.names.guesses import alike, by_start, elsewhere, english, reachable, typo, village_typo
 from kscli.names.landmarks import by_town, landmark_table
 from kscli.names.linemap import LineMap
 from kscli.names.nearness import nearest
@@ -34,6 +34,7 @@ NOT_EXTRACTED = ("country", "state")
 # worst one- or two-letter typo scores 71.4, the best negative (Karachi~Karvachar,
 # Warsaw~Partav, Beirut~Hadrut) 66.7; the cutoff sits between them.
 FUZZY_CUTOFF = 69.0
+VILLAGE_CUTOFF = 85.0  # a guess at a village's name (Gazetteer._village_guess)
 NEAREST = 30  # keys a guess keeps at least, whatever its limit: ten places' worth
 
 
@@ -85,6 +86,7 @@ class Gazetteer:
         self._nearest: dict[tuple, tuple[int, list]] = {}  # guesses made: (how many were kept, the best)
         self._by_town: Mapping[str, list[str]] | None = None  # landmarks by town and kind (kscli.names.landmarks)
         self._guessable: Mapping[str, list] | None = None  # what a guess may land on (kscli.names.guesses.by_start)
+        self._villages: Mapping[str, list] | None = None  # ... and a second, stricter guess (_village_guess)
         if maps is not None:
             self._restore(maps)
             return
@@ -97,7 +99,7 @@ class Gazetteer:
         tables = {"folded": {k: [[p.name, rule, via] for p, rule, via in v] for k, v in self._folded.items()},
                   "keys": {k: [[p.name, via] for p, via in v] for k, v in self._keys.items()},
                   "children": self.children, "first_words": {w: 1 for w in self.first_words},
-                  "guessable": self._guess_table(), "by_town": self.landmarks_by_town()}
+                  "guessable": self._guess_table(), "villages": self._village_table(), "by_town": self.landmarks_by_town()}
         lines = [(table, k, v) for table, entries in tables.items() for k, v in sorted(entries.items())]
         lines += [("place", name, list(place[1:])) for name, place in self.places.items()]  # in the file's order
         encode = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode  # one encoder, not one a line
@@ -111,6 +113,7 @@ class Gazetteer:
         self._keys = LineMap(maps, "keys", lambda v: [(get(n), via) for n, via in v])
         self.children = LineMap(maps, "children", list)
         self._guessable = LineMap(maps, "guessable", list)
+        self._villages = LineMap(maps, "villages", list)
         self.first_words = LineMap(maps, "first_words", bool)
         self._by_town = LineMap(maps, "by_town", list)
 
@@ -194,9 +197,10 @@ class Gazetteer:
         exact = exact or two_names(self, text)  # Martakert/Aghdara
         if exact:
             found = self._seats_first(best_per_place(exact))
-        elif fuzzy and not abroad:
+        elif fuzzy and not abroad and not english(text):  # "Iranian" is no Ivanyan, "Turkish" no Turkesh
             found = self._fuzzy(k, limit or 10, FUZZY_CUTOFF if cutoff is None else cutoff, typed=text)
-            found = self._seats_first(_of_the_kind_named(found, text))  # "Martakret": the town first
+            found = _of_the_kind_named(found, text) or _of_the_kind_named(self._village_guess(k, text), text)
+            found = self._seats_first(found)  # "Martakret": the town first
         else:
             found = []
         found = narrow(found, hint)
@@ -225,6 +229,25 @@ class Gazetteer:
             self._guessable = by_start((via, k) for k, v in self._keys.items() if len(k) >= 4
                                        for p, via in v if _guessable(p))
         return self._guessable
+
+    def _village_table(self) -> Mapping[str, list]:
+        """The spellings of the region's other places (the villages of the bulk lists), as _guess_table()."""
+        if self._villages is None:
+            self._villages = by_start((via, k) for k, v in self._keys.items() if len(k) >= 5
+                                      for p, via in v if not p.elsewhere and not _guessable(p))
+        return self._villages
+
+    def _village_guess(self, k: str, typed: str) -> list[Match]:
+        """A typo of a village's name, where no place a guess usually lands on is near: of thousands of
+        villages one is near far more often by chance, so the guess is held to more (VILLAGE_CUTOFF,
+        and kscli.names.guesses.village_typo(): a long name, no surname)."""
+        if len(k) < 5 or not village_typo(typed):
+            return []
+        asked = (k, typed, "villages")
+        if asked not in self._nearest:
+            self._nearest[asked] = (NEAREST, nearest(k, reachable(self._village_table(), typed), VILLAGE_CUTOFF / 100, NEAREST))
+        return best_per_place([Match(p, "fuzzy", round(score * 100, 1), via) for choice, score in self._nearest[asked][1]
+                               for p, via in self._keys[choice] if not p.elsewhere and typo(typed, via)])
 
     def _transliterations(self, text: str, k: str, found: set[str]) -> list[Match]:
         """Places one of whose spellings has the key of `text` and is written alike, one match a

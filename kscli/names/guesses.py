@@ -18,12 +18,9 @@ from kscli.names.nearness import osa
 def elsewhere(name: str) -> bool:
     """Whether `name` is, as typed (any case), a place outside the region (corpus/elsewhere.tsv): a
     name a reader means as written, never a typo of a place here (Kazan is not Kapan)."""
-    spaced = " ".join(name.split())
-    names = _elsewhere_names()
     # The list is lowered as bytes (ASCII letters only: decoding it all would cost more than a query),
     # so a name is looked for so lowered, as typed and with a capital first letter (Çorlu, çorlu).
-    return any(("\n" + _ascii_lower(form) + "\n").encode("utf-8", "surrogatepass") in names
-               for form in {spaced, spaced[:1].upper() + spaced[1:]})
+    return _listed(_elsewhere_names(), name)
 
 
 def _ascii_lower(text: str) -> str:
@@ -32,12 +29,18 @@ def _ascii_lower(text: str) -> str:
 
 @lru_cache(maxsize=1)
 def _elsewhere_names() -> bytes:
+    return _bundled("elsewhere.tsv")
+
+
+def _bundled(name: str) -> bytes:
+    """A bundled list of names, lowered (ASCII letters only); without it, guesses are only as careful
+    as typo() makes them."""
     from kscli.text.files import bundled_corpus
 
     try:
-        return (bundled_corpus() / "elsewhere.tsv").read_bytes().lower()
+        return (bundled_corpus() / name).read_bytes().lower()
     except OSError:
-        return b""  # without the list, guesses are only as careful as _typo() makes them
+        return b""
 
 
 def alike(typed: str, spelling: str, share: float = 1 / 2) -> bool:
@@ -132,7 +135,9 @@ def typo(typed: str, spelling: str) -> bool:
     if surname(typed) and surname(typed) != surname(known):
         return False  # Stepanyan, Aliyev: a person, not a typo of Stepanavan
     same_start = typed[0] == known[0] or typed[:2] == known[1::-1]
-    allowed = _typo_edits(len(known))
+    # ... and a surname a place is named after is one edit from another person's: Mirzoyan is no
+    # Mikoyan (Yeghegnadzor's Soviet name), Amirbekov no Azizbekov (Vayk's)
+    allowed = 1 if surname(typed) else _typo_edits(len(known))
     return same_start and osa(typed, known, allowed) <= allowed and not _other_part(typed, known)
 
 
@@ -166,6 +171,32 @@ def reachable(table, typed: str) -> list[str]:
                 for k, order in table.get(f"{first}{n}", ()):
                     found.setdefault(k, order)
     return sorted(found, key=found.__getitem__)
+
+
+def village_typo(typed: str) -> bool:
+    """Whether a guess may take `typed` for a typo of a village's name (one of thousands, where a
+    hand-kept place's is one of hundreds): a name of seven letters or more, not a surname ("Babayan"
+    is no Babajan)."""
+    letters = _letters(typed)
+    return len(letters) >= 7 and not surname(letters)
+
+
+def english(name: str) -> bool:
+    """Whether `name` is an English word that a guess would take for a place's name (corpus/words.tsv:
+    "Iranian" is no Ivanyan, "Turkish" no Turkesh, "Shortly" no Shorlu): never guessed at."""
+    return _listed(_words(), name)
+
+
+def _listed(names: bytes, name: str) -> bool:
+    """Whether `name` is, as typed (any case), one of the lowered `names` (one a line)."""
+    spaced = " ".join(name.split())
+    return any(("\n" + _ascii_lower(form) + "\n").encode("utf-8", "surrogatepass") in names
+               for form in {spaced, spaced[:1].upper() + spaced[1:]})
+
+
+@lru_cache(maxsize=1)
+def _words() -> bytes:
+    return _bundled("words.tsv")
 
 
 def _other_part(typed: str, known: str) -> bool:

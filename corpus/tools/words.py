@@ -1,0 +1,76 @@
+"""Write corpus/words.tsv: English words that a guess at a typo never takes for a place's name.
+
+    pip download english-words==2.0.2 --no-deps -d /tmp/ew
+    KSW_CACHE_DIR=off python corpus/tools/words.py /tmp/ew/english_words-2.0.2-py3-none-any.whl
+
+A guess at a typo (kscli.names.gazetteer: Gazetteer._fuzzy, and _village_guess, which searches
+thousands of villages) finds a place a typo away from many an English word: "Iranian" Ivanyan,
+"Turkish" Turkesh, "Shortly" Shorlu, "Martyrs" Martiros. The list holds the words of Webster's
+Second International Dictionary (1934, public domain: the "web2" list, as the PyPI package
+english-words carries it), with their plural, past and -ing forms, that either guess would take
+for a place of places.tsv, so that it stays small. Run it again after places.tsv or the guesses'
+rules change.
+"""
+
+from __future__ import annotations
+
+import io
+import pickle
+import sys
+import zipfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent.parent
+sys.path.insert(0, str(ROOT))
+
+from kscli.names.folding import key  # noqa: E402
+from kscli.names.gazetteer import FUZZY_CUTOFF  # noqa: E402
+from kscli.store.load import load_index  # noqa: E402
+
+OUT = ROOT / "corpus" / "words.tsv"
+
+
+class _Words(pickle.Unpickler):
+    """Only the builtin containers a word list is made of: a pickle may name any callable."""
+
+    def find_class(self, module: str, name: str):
+        if module == "builtins" and name in ("set", "frozenset", "list"):
+            return getattr(__import__("builtins"), name)
+        raise pickle.UnpicklingError(f"not a word list: {module}.{name}")
+
+
+def main(wheel: str) -> None:
+    raw = zipfile.ZipFile(wheel).read("english_words/data/web2_lower.pickle")
+    stems = [w for w in _Words(io.BytesIO(raw)).load() if isinstance(w, str) and w.isalpha()]
+    words = sorted({form for w in stems for form in inflected(w) if len(form) >= 4})
+    gazetteer = load_index(None).lexicon.places
+    near = [w for w in words if guessed(gazetteer, w)]
+    lines = ["# English words a guess at a typo would take for a place's name: never guessed at (Webster's",
+             "# Second International Dictionary, public domain, via the PyPI package english-words 2.0.2).",
+             "# Made by corpus/tools/words.py; one word a line.", "word"]
+    OUT.write_text("\n".join(lines + near) + "\n", encoding="utf-8")
+    print(f"{len(near)} of {len(words)} words", file=sys.stderr)
+
+
+def guessed(gazetteer, word: str) -> bool:
+    """Whether either guess of Gazetteer.resolve() takes `word` for a place."""
+    gazetteer._nearest.clear()  # a million words: remembered guesses would fill the memory
+    k = key(word)
+    return bool(gazetteer._fuzzy(k, 1, FUZZY_CUTOFF, typed=word) or gazetteer._village_guess(k, word))
+
+
+def inflected(word: str) -> set[str]:
+    """The word and its plural, past and -ing forms, roughly: the dictionary lists "martyr", a text
+    writes "Martyrs" (Martiros, a village)."""
+    forms = {word, word + "s", word + "ed", word + "ing"}
+    if word.endswith(("s", "x", "z", "ch", "sh")):
+        forms.add(word + "es")
+    if word.endswith("e"):
+        forms.update((word + "d", word[:-1] + "ing"))
+    if word.endswith("y"):
+        forms.update((word[:-1] + "ies", word[:-1] + "ied"))
+    return forms
+
+
+if __name__ == "__main__":
+    main(*sys.argv[1:])
