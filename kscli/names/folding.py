@@ -226,10 +226,10 @@ _POLISH = (("szcz", "\x01"), ("sz", "\x02"), ("cz", "\x03"), ("rz", "zh"), ("ch"
            ("ia", "ya"), ("iu", "yu"), ("io", "yo"), ("ie", "e"), ("\x01", "shch"), ("\x02", "sh"), ("\x03", "ch"))
 # The scholarly romanisation of Russian and ISO 9 write ц as c and й as j: Arcvašen, Ajgedzor, Čajkend.
 _SCHOLARLY = (("ch", "\x01"), ("c", "ts"), ("j", "y"), ("\x01", "ch"))
-# ... and the scholarly romanisation of Armenian (Hübschmann-Meillet, ISO 9985) ձ as j: Barjravan, Lusajor.
-# ǰ is j there: c alone is read as well (Kʻirancʻ, Kirants).
-_SCHOLARLY_HY = (("ch", "\x01"), ("c", "ts"), ("j", "dz"), ("\x01", "ch"))
-_SCHOLARLY_C = (("ch", "\x01"), ("c", "ts"), ("\x01", "ch"))
+# ... and the scholarly romanisation of Armenian (Hübschmann-Meillet, ISO 9985) ձ as j: Barjravan, Lusajor,
+# and ու as ow: Šahowmyan. ǰ is j there: c alone is read as well (Kʻirancʻ, Kirants).
+_SCHOLARLY_HY = (("ch", "\x01"), ("c", "ts"), ("j", "dz"), ("ow", "u"), ("\x01", "ch"))
+_SCHOLARLY_C = (("ch", "\x01"), ("c", "ts"), ("ow", "u"), ("\x01", "ch"))
 _DUTCH = (("dzj", "\x01"), ("tsj", "\x02"), ("sj", "sh"), ("oe", "u"), ("j", "y"), ("\x01", "j"), ("\x02", "ch"))
 # Western Armenian writes the stops the other way round (Sdepanagerd, Kantsasar, Chermug): d and t,
 # j and ch, dz and ts, b and p swap (g and k are one in the key already). p is also Eastern's
