@@ -26,7 +26,7 @@ def _keys():
     from kscli.store.load import load_index
 
     table = load_index().lexicon.places._guess_table()  # the keys a guess at a typo measures
-    return sorted({k for start in table for k, _ in table[start]})
+    return sorted({entry[0] for start in table for entry in table[start]})
 
 
 def _typos(rng, word):

@@ -788,17 +788,25 @@ def test_a_guess_is_of_the_kind_the_name_says(gazetteer):
 
 
 @pytest.mark.parametrize("typed", ["Stepanakrt", "Tretar", "Sushi", "Kelbajr", "Xyzzy", "Ganca", "Jebrail", "Agadm",
-                                   "Fizuly", "Hadrtu", "Martakret", "Zangilen", "Lachn", "Berdzr", "Shelling", "Qwertyuiop"])
+                                   "Fizuly", "Hadrtu", "Martakret", "Zangilen", "Lachn", "Berdzr", "Shelling", "Qwertyuiop",
+                                   "Vardohovit", "Tsapatakh", "Yukhari Yaghlivand", "Getahovet"])
 def test_a_guess_measures_every_spelling_a_typo_could_be_of(gazetteer, typed):
-    """A guess measures only the spellings that begin with the name's first or second letter, of a
-    length a typo reaches (guesses.reachable()): never fewer than typo() itself would accept."""
-    from kscli.names.gazetteer import _guessable
+    """A guess measures only the spellings that begin with the name's first or second letter, with a
+    key of a length the cutoff allows (guesses.reachable()): never fewer than it could accept, a key
+    near enough (nearness.nearest()) of a spelling typo() explains, of either guess's places."""
+    from kscli.names.folding import key
+    from kscli.names.gazetteer import FUZZY_CUTOFF, VILLAGE_CUTOFF, _guessable
     from kscli.names.guesses import reachable, typo
+    from kscli.names.nearness import nearest
 
-    accepted = {k for k, v in gazetteer._keys.items() if len(k) >= 4 and any(typo(typed, via) and _guessable(p) for p, via in v)}
-    measured = reachable(gazetteer._guess_table(), typed)
-    assert accepted <= set(measured)
-    assert len(measured) < len(gazetteer._keys) / 10
+    k = key(typed)
+    for table, cutoff, meant in ((gazetteer._guess_table(), FUZZY_CUTOFF, _guessable),
+                                 (gazetteer._village_table(), VILLAGE_CUTOFF, lambda p: not p.elsewhere and not _guessable(p))):
+        accepted = {c for c, v in gazetteer._keys.items() if len(c) >= 4 and nearest(k, [c], cutoff / 100, 1)
+                    and any(typo(typed, via) and meant(p) for p, via in v)}
+        measured = reachable(table, typed, k, cutoff / 100)
+        assert accepted <= set(measured)
+        assert len(measured) < len(gazetteer._keys) / 10
 
 
 @pytest.mark.parametrize("typed, village", [("Vardohovit", "Vardahovit"), ("Tsapatakh", "Tsapatagh"),

@@ -245,7 +245,8 @@ class Gazetteer:
             return []
         asked = (k, typed, "villages")
         if asked not in self._nearest:
-            self._nearest[asked] = (NEAREST, nearest(k, reachable(self._village_table(), typed), VILLAGE_CUTOFF / 100, NEAREST))
+            self._nearest[asked] = (NEAREST, nearest(k, reachable(self._village_table(), typed, k, VILLAGE_CUTOFF / 100),
+                                                       VILLAGE_CUTOFF / 100, NEAREST))
         return best_per_place([Match(p, "fuzzy", round(score * 100, 1), via) for choice, score in self._nearest[asked][1]
                                for p, via in self._keys[choice] if not p.elsewhere and typo(typed, via)])
 
@@ -306,7 +307,8 @@ class Gazetteer:
         asked, wanted = (k, typed, cutoff), limit * 3
         weighed, found = self._nearest.get(asked, (0, None))
         if found is None or (weighed < wanted and len(found) == weighed):
-            choices = reachable(self._guess_table(), typed) if typed is not None else [c for c in self._keys if len(c) >= 4]
+            choices = reachable(self._guess_table(), typed, k, cutoff / 100) if typed is not None \
+                else [c for c in self._keys if len(c) >= 4]
             weighed = max(wanted, NEAREST)
             found = nearest(k, choices, cutoff / 100, weighed)
             self._nearest[asked] = (weighed, found)

@@ -147,30 +147,38 @@ def _typo_edits(size: int) -> int:
 
 
 def by_start(spellings) -> dict[str, list]:
-    """(spelling, key) pairs by the first letter the spelling is typed with and its length in letters
-    ("s10": [[key, order], ...]): typo() keeps the first letter or swaps it with the second, so a guess
-    need measure only the spellings that begin with the typed name's first or second letter, of a
-    length a typo reaches."""
+    """(spelling, key) pairs by the first letter the spelling is typed with and the length of its key
+    ("s10": [[key, order, letters], ...], letters a bit a letter of the key): typo() keeps the first
+    letter or swaps it with the second, and keys alike enough for a guess are of like length and
+    letters, so a guess need measure only a few of them."""
     table: dict[str, list] = {}
     for order, (spelling, k) in enumerate(spellings):
         letters = _letters(spelling)
         if letters:
-            table.setdefault(f"{letters[0]}{len(letters)}", []).append([k, order])
+            table.setdefault(f"{letters[0]}{len(k)}", []).append([k, order, _bits(k)])
     return table
 
 
-def reachable(table, typed: str) -> list[str]:
-    """The keys of the spellings in `table` (by_start()) that a typo of `typed` could be of, in
+def reachable(table, typed: str, k: str, cutoff: float) -> list[str]:
+    """The keys in `table` (by_start()) of spellings that begin as a typo of `typed` may, with a key
+    that may be as alike as `cutoff` (0 to 1) to `k`, by its length and its letters (each letter one
+    key has and the other lacks takes an edit: kscli.names.nearness.nearest() skips the others), in
     the order the table was made from (a guess's ties go to the first)."""
-    letters = _letters(typed)
-    size = len(letters)
+    letters, size, bits = _letters(typed), len(k), _bits(k)
     found: dict[str, int] = {}
-    for first in dict.fromkeys(letters[:2]):
-        for n in range(max(size - 3, 1), size + 4):
-            if abs(n - size) <= _typo_edits(n):
-                for k, order in table.get(f"{first}{n}", ()):
-                    found.setdefault(k, order)
+    for n in range(1, 2 * size + 2):
+        edits = int((1.0 - cutoff) * max(n, size) + 1e-9)
+        if abs(n - size) > edits:
+            continue
+        for first in dict.fromkeys(letters[:2]):
+            for choice, order, theirs in table.get(f"{first}{n}", ()):
+                if (bits & ~theirs).bit_count() <= edits and (theirs & ~bits).bit_count() <= edits:
+                    found.setdefault(choice, order)
     return sorted(found, key=found.__getitem__)
+
+
+def _bits(k: str) -> int:
+    return sum(1 << (ord(ch) & 63) for ch in set(k))
 
 
 def village_typo(typed: str) -> bool:
@@ -190,8 +198,8 @@ def english(name: str) -> bool:
 def _listed(names: bytes, name: str) -> bool:
     """Whether `name` is, as typed (any case), one of the lowered `names` (one a line)."""
     spaced = " ".join(name.split())
-    return any(("\n" + _ascii_lower(form) + "\n").encode("utf-8", "surrogatepass") in names
-               for form in {spaced, spaced[:1].upper() + spaced[1:]})
+    forms = {_ascii_lower(form) for form in (spaced, spaced[:1].upper() + spaced[1:])}  # one, but for Çorlu
+    return any(("\n" + form + "\n").encode("utf-8", "surrogatepass") in names for form in forms)
 
 
 @lru_cache(maxsize=1)
