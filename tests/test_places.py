@@ -556,6 +556,9 @@ def test_the_gazetteer_covers_the_region(index):
     ("Восточный Арпачай", "Arpa River"), ("Ost-Arpachay", "Arpa River"),  # East, as the gazetteer's Şərqi
     # the scholarly romanisation of Armenian writes ու as ow
     ("Šahowmyan", "Shahumyan Province"),
+    # a word in another spelling of the place it names, the other word Upper in another language, and
+    # English's -sky for a Russian adjective
+    ("Yuxarı Qarabağ", "Nagorno-Karabakh"), ("Youkhary Karabagh", "Nagorno-Karabakh"), ("Mravsky Range", "Murovdag"),
     # Armenian writes the Azerbaijani ı before -lı as ը, romanised e or u
     ("Kasumlu", "Qasımlı, Aghdam"), ("Mehdilu", "Mehdili, Jabrayil"),
     # and a gazetteer spelling in -lu is the -lı typed, in capitals as lists print them

@@ -4,20 +4,30 @@
 The gazetteer lists a region's other names whole ("Mountainous Karabakh", "Nagorno-Karabagh"),
 not every mix of their words' spellings. A word that is by itself a listed spelling of a place
 is tried as each of that place's other one-word spellings; the name so respelled must then be a
-listed spelling as it stands: nothing is guessed.
+listed spelling as it stands, or its transliteration (Yuxarı Qarabağ: Yukhari Karabakh, read as
+Upper Karabakh): nothing is guessed.
 """
 
 from __future__ import annotations
 
-from kscli.names.folding import GENERIC, words
+from kscli.names.folding import GENERIC, foreign_readings, words
 
 
 def by_word(gazetteer, text: str) -> list:
-    """(place, spelling) of the places `text` names respelled a word at a time."""
+    """(place, spelling) of the places `text` names respelled a word at a time, as written or in one
+    of its foreign readings, its Upper or Lower in another language among them (Yuxarı Qarabağ, Upper
+    Karabakh; Youkhary Karabagh, French)."""
     ws = words(text)
+    readings = foreign_readings(text) if len(ws) > 1 else []  # qualifier_readings() among them
+    return next((found for form in (ws, *(r.split() for r in readings)) if (found := _by_word(gazetteer, form))), [])
+
+
+def _by_word(gazetteer, ws: list[str]) -> list:
     for at, word in enumerate(ws if len(ws) > 1 else ()):
         for respelled in _respellings(gazetteer, word) if word not in GENERIC else ():
-            found = _listed(gazetteer, " ".join((*ws[:at], respelled, *ws[at + 1:])))
+            name = " ".join((*ws[:at], respelled, *ws[at + 1:]))
+            # listed as it stands, or its transliteration (Yuxarı Qarabağ: Yukhari Karabakh)
+            found = _listed(gazetteer, name) or [(m.place, m.via) for m in gazetteer.spelled_or_keyed(name)]
             if found:
                 return found
     return []
