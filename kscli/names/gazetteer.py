@@ -224,7 +224,7 @@ class Gazetteer:
 
     def _guess_table(self) -> Mapping[str, list]:
         """The spellings a guess at a typo may land on (those of places it may), by their first letter
-        (kscli.names.guesses.by_start): made once, and kept with a cached index."""
+        and key length (kscli.names.guesses.by_start): made once, and kept with a cached index."""
         if self._guessable is None:
             self._guessable = by_start((via, k) for k, v in self._keys.items() if len(k) >= 4
                                        for p, via in v if _guessable(p))

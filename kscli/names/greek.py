@@ -11,8 +11,6 @@ from __future__ import annotations
 import re
 import unicodedata
 
-LETTERS = re.compile("[\u0370-\u03ff\u1f00-\u1fff]")
-
 # The nasal pairs as foreign names mean them (Καραμπάχ, Karabakh; Χαντρούτ, Hadrut), or as mb and nd
 # (Νογιεμπεριάν, Noyemberyan; Χανκεντί, Khankendi; Γκάντζα, Ganja), a reading tried second, with τσ
 # as the ch Greek lacks (Λατσίν, Lachin).

@@ -137,13 +137,8 @@ def typo(typed: str, spelling: str) -> bool:
     same_start = typed[0] == known[0] or typed[:2] == known[1::-1]
     # ... and a surname a place is named after is one edit from another person's: Mirzoyan is no
     # Mikoyan (Yeghegnadzor's Soviet name), Amirbekov no Azizbekov (Vayk's)
-    allowed = 1 if surname(typed) else _typo_edits(len(known))
+    allowed = 1 if surname(typed) or len(known) <= 5 else 2 if len(known) <= 10 else 3
     return same_start and osa(typed, known, allowed) <= allowed and not _other_part(typed, known)
-
-
-def _typo_edits(size: int) -> int:
-    """The edits a typo of a spelling of `size` letters may make (typo())."""
-    return 1 if size <= 5 else 2 if size <= 10 else 3
 
 
 def by_start(spellings) -> dict[str, list]:
@@ -178,6 +173,7 @@ def reachable(table, typed: str, k: str, cutoff: float) -> list[str]:
 
 
 def _bits(k: str) -> int:
+    """A bit for each letter of a key (a digit may share one with a letter: the bound only loosens)."""
     return sum(1 << (ord(ch) & 63) for ch in set(k))
 
 
