@@ -26,7 +26,7 @@ def _keys():
     from kscli.store.load import load_index
 
     table = load_index().lexicon.places._guess_table()  # the keys a guess at a typo measures
-    return sorted({entry[0] for start in table for entry in table[start]})
+    return sorted({entry[0] for start in table for entries in table[start].values() for entry in entries})
 
 
 def _typos(rng, word):

@@ -85,8 +85,8 @@ class Gazetteer:
         self.first_words: set[str] = set()  # keys of every spelling's first word: a cheap gate for extraction
         self._nearest: dict[tuple, tuple[int, list]] = {}  # guesses made: (how many were kept, the best)
         self._by_town: Mapping[str, list[str]] | None = None  # landmarks by town and kind (kscli.names.landmarks)
-        self._guessable: Mapping[str, list] | None = None  # what a guess may land on (kscli.names.guesses.by_start)
-        self._villages: Mapping[str, list] | None = None  # ... and a second, stricter guess (_village_guess)
+        self._guessable: Mapping[str, dict] | None = None  # what a guess may land on (kscli.names.guesses.by_start)
+        self._villages: Mapping[str, dict] | None = None  # ... and a second, stricter guess (_village_guess)
         if maps is not None:
             self._restore(maps)
             return
@@ -112,8 +112,8 @@ class Gazetteer:
         self._folded = LineMap(maps, "folded", lambda v: [(get(n), rule, via) for n, rule, via in v])
         self._keys = LineMap(maps, "keys", lambda v: [(get(n), via) for n, via in v])
         self.children = LineMap(maps, "children", list)
-        self._guessable = LineMap(maps, "guessable", list)
-        self._villages = LineMap(maps, "villages", list)
+        self._guessable = LineMap(maps, "guessable", dict)
+        self._villages = LineMap(maps, "villages", dict)
         self.first_words = LineMap(maps, "first_words", bool)
         self._by_town = LineMap(maps, "by_town", list)
 
@@ -222,7 +222,7 @@ class Gazetteer:
                 out.insert(out.index(unit), seat)
         return out
 
-    def _guess_table(self) -> Mapping[str, list]:
+    def _guess_table(self) -> Mapping[str, dict]:
         """The spellings a guess at a typo may land on (those of places it may), by their first letter
         and key length (kscli.names.guesses.by_start): made once, and kept with a cached index."""
         if self._guessable is None:
@@ -230,7 +230,7 @@ class Gazetteer:
                                        for p, via in v if _guessable(p))
         return self._guessable
 
-    def _village_table(self) -> Mapping[str, list]:
+    def _village_table(self) -> Mapping[str, dict]:
         """The spellings of the region's other places (the villages of the bulk lists), as _guess_table()."""
         if self._villages is None:
             self._villages = by_start((via, k) for k, v in self._keys.items() if len(k) >= 5

@@ -141,16 +141,16 @@ def typo(typed: str, spelling: str) -> bool:
     return same_start and osa(typed, known, allowed) <= allowed and not _other_part(typed, known)
 
 
-def by_start(spellings) -> dict[str, list]:
-    """(spelling, key) pairs by the first letter the spelling is typed with and the length of its key
-    ("s10": [[key, order, letters], ...], letters a bit a letter of the key): typo() keeps the first
-    letter or swaps it with the second, and keys alike enough for a guess are of like length and
-    letters, so a guess need measure only a few of them."""
-    table: dict[str, list] = {}
+def by_start(spellings) -> dict[str, dict]:
+    """(spelling, key) pairs by the first letter the spelling is typed with, then by the length of
+    its key ("s": {"10": [[key, order, letters], ...]}, letters a bit a letter of the key): typo()
+    keeps the first letter or swaps it with the second, and keys alike enough for a guess are of
+    like length and letters, so a guess reads two letters' lists and measures a few of them."""
+    table: dict[str, dict] = {}
     for order, (spelling, k) in enumerate(spellings):
         letters = _letters(spelling)
         if letters:
-            table.setdefault(f"{letters[0]}{len(k)}", []).append([k, order, _bits(k)])
+            table.setdefault(letters[0], {}).setdefault(str(len(k)), []).append([k, order, _bits(k)])
     return table
 
 
@@ -161,12 +161,13 @@ def reachable(table, typed: str, k: str, cutoff: float) -> list[str]:
     the order the table was made from (a guess's ties go to the first)."""
     letters, size, bits = _letters(typed), len(k), _bits(k)
     found: dict[str, int] = {}
-    for n in range(1, 2 * size + 2):
-        edits = int((1.0 - cutoff) * max(n, size) + 1e-9)
-        if abs(n - size) > edits:
-            continue
-        for first in dict.fromkeys(letters[:2]):
-            for choice, order, theirs in table.get(f"{first}{n}", ()):
+    for first in dict.fromkeys(letters[:2]):
+        lengths = table.get(first) or {}
+        for n in range(1, 2 * size + 2):
+            edits = int((1.0 - cutoff) * max(n, size) + 1e-9)
+            if abs(n - size) > edits:
+                continue
+            for choice, order, theirs in lengths.get(str(n), ()):
                 if (bits & ~theirs).bit_count() <= edits and (theirs & ~bits).bit_count() <= edits:
                     found.setdefault(choice, order)
     return sorted(found, key=found.__getitem__)
