@@ -127,6 +127,22 @@ def test_a_name_only_the_text_uses_is_a_place_with_a_note(ksw, varnia):
     assert claims.returncode == 0 and claims.stdout.startswith("id\n2031-03-02.01#")
 
 
+def test_a_typo_of_a_name_only_the_text_uses_is_a_guess_that_says_so(ksw, varnia):
+    """Another war's timeline with no places file of its own: a typo of a name its text uses is
+    guessed as the typo of a listed spelling is, and said to be a guess; a name no typo explains
+    (Xyzzyx) is still an error, and so is an English word (Shortly) or a place elsewhere (Kazan)."""
+    found = ksw("events", "--corpus", str(varnia), "--place", "Oskovr", "--format", "tsv", "--fields", "id")
+    assert (found.returncode, found.stdout) == (0, "id\n2031-03-02.01\n2031-03-03.01\n")
+    assert found.stderr == ("ksw: warning: 'Oskovr' read as 'Oskovar', a guess (fuzzy match, 86 of 100): not in the "
+                            "gazetteer, 2 events name it in the text\n")
+    shown = ksw("places", "--corpus", str(varnia), "Oskovr", "--format", "jsonl")
+    row = json.loads(shown.stdout.splitlines()[0])
+    assert (row["place"], row["kind"], row["rule"]) == ("Oskovar", "unlisted", "fuzzy")
+    for name in ("Xyzzyx", "Shortly", "Kazan"):
+        missed = ksw("events", "--corpus", str(varnia), "--place", name)
+        assert missed.returncode != 0 and "no place matches" in missed.stderr, name
+
+
 def test_unlisted_names_are_listed_with_counts_and_nothing_else_is(ksw, varnia):
     listed = ksw("places", "--corpus", str(varnia), "--format", "jsonl")
     rows = [json.loads(line) for line in listed.stdout.splitlines()]

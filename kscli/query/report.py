@@ -8,7 +8,7 @@ from collections import Counter
 from kscli.text.dates import month_number
 from kscli.store.index import Index
 from kscli.names.folding import GENERIC, fold
-from kscli.query.resolve import unlisted_label
+from kscli.query.resolve import unlisted_guess, unlisted_label
 
 PLACE_COLUMNS = ["name", "kind", "parent", "lat", "lon", "events", "aliases", "historical", "also_in"]
 RESOLVE_COLUMNS = ["input", "place", "kind", "parent", "rule", "score", "via", "candidates"]
@@ -42,6 +42,11 @@ def resolutions(index: Index, names: list[str]) -> tuple[list[dict], list[str]]:
                          "score": 100.0, "via": label, "candidates": []})
             continue
         matches = matches or gaz.resolve(name)
+        guess = unlisted_guess(index, name, matches)
+        if guess:
+            rows.append({"input": name, "place": guess[0], "kind": "unlisted", "parent": None, "rule": "fuzzy",
+                         "score": guess[1], "via": guess[0], "candidates": [m.place.name for m in matches]})
+            continue
         if not matches:
             rows.append({"input": name, "place": None, "kind": None, "parent": None, "rule": "none",
                          "score": None, "via": None, "candidates": gaz.suggestions(name)})

@@ -70,6 +70,10 @@ def read_places(index: Index, names: tuple[str, ...]) -> tuple[set[str], set[str
             unlisted.add(label)
             continue
         matches = matches or gazetteer.resolve(name, limit=0)
+        guess = unlisted_guess(index, name, matches)
+        if guess:
+            unlisted.add(guess[0])
+            continue
         if not matches:
             raise UnknownName("place", name, gazetteer.suggestions(name), "'ksw places'")
         # The best match, the places that share its name (the city and its district alike, unless
@@ -87,6 +91,32 @@ def unlisted_label(index: Index, name: str) -> str | None:
 
     wanted = key(kind_last(name))  # "the Oskovar", "Oskovar's"
     return next((label for label in index.values("unlisted") if key(label) == wanted), None) if wanted else None
+
+
+def unlisted_guess(index: Index, name: str, matches: list) -> tuple[str, float] | None:
+    """(label, score) of the name the text uses, though the gazetteer lacks it, that `name` is likely
+    a typo of ("Bakhmutt" in a timeline that names Bakhmut), by the rules of the gazetteer's guesses,
+    where the gazetteer's own answer (`matches`) is no exact one and no nearer."""
+    if matches and (matches[0].rule != "fuzzy" or matches[0].score >= 100):
+        return None
+    from kscli.names.folding import key
+    from kscli.names.gazetteer import FUZZY_CUTOFF
+    from kscli.names.guesses import elsewhere, english, typo
+    from kscli.names.nearness import nearest
+
+    k = key(name)
+    if len(k) < 4 or elsewhere(name) or english(name):
+        return None
+    labels: dict[str, list[str]] = {}
+    for label in index.values("unlisted"):
+        labels.setdefault(key(label), []).append(label)
+    bar = matches[0].score if matches else FUZZY_CUTOFF
+    for choice, similarity in nearest(k, list(labels), FUZZY_CUTOFF / 100, 10):
+        score = round(similarity * 100, 1)
+        label = next((label for label in labels[choice] if typo(name, label)), None)
+        if label and (score > bar or not matches):
+            return label, score
+    return None
 
 
 def place_notes(index: Index, query: Query) -> list[str]:
@@ -107,6 +137,12 @@ def place_notes(index: Index, query: Query) -> list[str]:
                          f"'{label}' in the text")
             continue
         matches = matches or index.lexicon.places.resolve(name, limit=1)
+        guess = unlisted_guess(index, name, matches)
+        if guess:
+            count = len(index.posting("unlisted", guess[0]))
+            notes.append(f"'{name}' read as '{guess[0]}', a guess (fuzzy match, {guess[1]:.0f} of 100): not in the "
+                         f"gazetteer, {count} event{'s' * (count != 1)} name it in the text")
+            continue
         if not matches:
             continue  # an error already
         best = matches[0]
