@@ -287,7 +287,9 @@ class Gazetteer:
                 found += self.resolve(name, limit=0, fuzzy=False)
                 found += [Match(p, "transliteration", 95.0, via) for form in FEATURE_FORMS[kinds[0]]
                           for spelled in (name, *foreign_readings(name))  # Barguschat-Gebirge
-                          for p, via in self._keys.get(key(form.format(spelled.replace(" ", ""))), ())]
+                          for typed in (form.format(spelled.replace(" ", "")),)
+                          for p, via in self._keys.get(key(typed), ())
+                          if alike(typed, via, 1 / 2 if _guessable(p) else 1 / 3)]  # "Xyzzy rayon" is no Khizi
             found = [m for m in found if m.place.kind in kinds]
             if found:  # the first kind the word names first: "район" is a district before a province
                 return sorted(best_per_place(found), key=lambda m: kinds.index(m.place.kind))
