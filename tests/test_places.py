@@ -575,6 +575,7 @@ def test_the_gazetteer_covers_the_region(index):
     # a word in another spelling of the place it names, the other word Upper in another language, and
     # English's -sky for a Russian adjective
     ("Yuxarı Qarabağ", "Nagorno-Karabakh"), ("Youkhary Karabagh", "Nagorno-Karabakh"), ("Mravsky Range", "Murovdag"),
+    ("Kelbajarsky district", "Kalbajar District"),
     # Armenian writes the Azerbaijani ı before -lı as ը, romanised e or u
     ("Kasumlu", "Qasımlı, Aghdam"), ("Mehdilu", "Mehdili, Jabrayil"),
     # and a gazetteer spelling in -lu is the -lı typed, in capitals as lists print them

@@ -24,6 +24,8 @@ FEATURE_WORDS = {
     **dict.fromkeys(("valley", "gorge", "canyon", "plain", "plateau"), ("valley", "mountain")),
     **dict.fromkeys(("corridor", "koridor", "dahlizi", "dehlizi", "road", "highway", "shosse"), ("road",)),
     **dict.fromkeys(("rayon", "raion", "rajon", "shrjan"), ("district", "province")),  # Artsakh's were rayons too
+    # and English's district after a Russian adjective: the Kelbajarsky district, the Shaumyanovsky district
+    "district": ("district", "province"),
     # the Russian Empire's uyezds (Shusha uyezd, Zangezur uyezd, Qazax qəzası): the unit of that name now
     **dict.fromkeys(("uyezd", "uezd", "ujezd", "uyezdi", "qazasi", "gazasi", "okrug"), ("district", "province")),
     **dict.fromkeys(("marz", "oblast"), ("province", "district")),
