@@ -5,6 +5,7 @@ takes beside them: Gazetteer.resolve finds "Mount Gamysh", "Sarsang lake" and "�
 from __future__ import annotations
 
 import re
+from kscli.names.folding import GENERIC, fold
 
 # The words for a kind of place in English, Azerbaijani, Russian, Armenian and German, folded ("dağı"
 # is dagi): what a name joined to one may mean.
@@ -22,7 +23,7 @@ FEATURE_WORDS = {
                     ("reservoir", "lake")),
     **dict.fromkeys(("pass", "mountain pass", "asirimi", "ashirimi", "pereval", "lerrnants"), ("pass",)),
     **dict.fromkeys(("valley", "gorge", "canyon", "plain", "plateau"), ("valley", "mountain")),
-    **dict.fromkeys(("corridor", "koridor", "dahlizi", "dehlizi", "road", "highway", "shosse"), ("road",)),
+    **dict.fromkeys(("corridor", "koridor", "korridor", "dahlizi", "dehlizi", "road", "highway", "shosse"), ("road",)),
     **dict.fromkeys(("rayon", "raion", "rajon", "shrjan"), ("district", "province")),  # Artsakh's were rayons too
     # and English's district after a Russian adjective: the Kelbajarsky district, the Shaumyanovsky district
     "district": ("district", "province"),
@@ -120,3 +121,19 @@ def kind_last(text: str) -> str:
 
 _POSSESSIVE = re.compile(r"(?<=\w)['’]s?\s*$", re.IGNORECASE)
 _THE = re.compile(r"^\s*the\s+(?=\S)", re.IGNORECASE)  # "the Lachin corridor": English's article is no name's
+
+
+def bare_name(text: str) -> str:
+    """`text` without the kind words before and after it, as typed: "Kazan village" is Kazan, whose
+    name is a place's elsewhere (a name so written is never a typo of a place here).
+
+    >>> bare_name("Kazan village"), bare_name("Madrid-Gebirge"), bare_name("the city of Kazan"), bare_name("River")
+    ('Kazan', 'Madrid', 'Kazan', 'River')
+    """
+    ws = [w for w in re.split(r"[\s\-–]+", text) if w]
+    kinds = GENERIC | FEATURE_WORDS.keys() | LANDMARK_WORDS.keys() | {"the", "of"}
+    while len(ws) > 1 and fold(ws[-1]) in kinds:
+        ws.pop()
+    while len(ws) > 1 and fold(ws[0]) in kinds:
+        ws.pop(0)
+    return " ".join(ws)

@@ -11,7 +11,7 @@ from __future__ import annotations
 import json
 from collections.abc import Mapping
 
-from kscli.names.features import FEATURE_FORMS, FEATURE_WORDS, kind_last, name_forms, split_compound
+from kscli.names.features import FEATURE_FORMS, FEATURE_WORDS, bare_name, kind_last, name_forms, split_compound
 from kscli.names.folding import (disambiguated, foreign_readings, key, kind_hint, phonetic, plain_letters,
                                   strip_generic, title_forms, words)
 from kscli.names.guesses import alike, by_start, elsewhere, english, reachable, typo, village_typo
@@ -184,20 +184,21 @@ class Gazetteer:
         k = key(text)
         # A place elsewhere, written as there, is no other spelling of a place here (Arras is not the
         # Aras, Medina not Madina), read as nothing else (Soest) and never guessed at.
-        abroad = not exact and elsewhere(text)
+        abroad = not exact and (elsewhere(text) or elsewhere(bare_name(text)))  # "Kazan village" too
         exact += () if abroad else self._transliterations(text, k, {m.place.name for m in exact})
         if not exact and (disambiguated(text) or " of " in text):
             exact = qualified(self, text)
         for reading in () if exact or abroad else foreign_readings(text):  # Chouchi, Schuscha, Kelbadjar
             exact = exact or self._transliterations(reading, key(reading), set())
-        for form in () if exact else (text, *(() if abroad else foreign_readings(text))):  # Sodskii perewal
+        for form in () if exact or abroad else (text, *foreign_readings(text)):  # Sodskii perewal
             exact = exact or self._feature(form)
-        exact = exact or [Match(p, "transliteration", 95.0, p.name) for p in by_town(self, text)]  # Khankendi Airport
-        exact = exact or [Match(p, "transliteration", 95.0, via) for p, via in by_word(self, text)]  # Upper Karabagh
-        exact = exact or two_names(self, text)  # Martakert/Aghdara
+        if not exact and not abroad:
+            exact = [Match(p, "transliteration", 95.0, p.name) for p in by_town(self, text)]  # Khankendi Airport
+            exact = exact or [Match(p, "transliteration", 95.0, via) for p, via in by_word(self, text)]  # Upper Karabagh
+            exact = exact or two_names(self, text)  # Martakert/Aghdara
         if exact:
             found = self._seats_first(best_per_place(exact))
-        elif fuzzy and not abroad and not english(text):  # "Iranian" is no Ivanyan, "Turkish" no Turkesh
+        elif fuzzy and not abroad and not english(text) and not english(bare_name(text)):  # "Iranian" is no Ivanyan
             found = self._fuzzy(k, limit or 10, FUZZY_CUTOFF if cutoff is None else cutoff, typed=text)
             found = _of_the_kind_named(found, text) or _of_the_kind_named(self._village_guess(k, text), text)
             found = self._seats_first(found)  # "Martakret": the town first
