@@ -89,6 +89,16 @@ def test_negatives_match_nothing(index, word):
         read_places(index, (word,))
 
 
+def test_negatives_with_a_kind_word_match_nothing(index):
+    """A name of a place elsewhere, an English word or a person stays so with a kind word after it:
+    "Kazan village" is no Kapan, "Gaza airport" no Ganja's, "Macron river" no Masrik, "Turkish
+    village" no Turkesh; the kind word adds no letters a typo may change."""
+    gaz = index.lexicon.places
+    found = [(f"{word}{kind}", gaz.resolve(f"{word}{kind}", limit=1)[0].place.name) for word in negatives()
+             for kind in (" village", " rayon", " river", " airport", "-Gebirge") if gaz.resolve(f"{word}{kind}", limit=1)]
+    assert found == []
+
+
 VARNIA = """= Timeline of the Varnian border war (2031) =
 == March ==
 === 2 March ===
@@ -802,8 +812,11 @@ def test_a_landmark_by_its_town_from_a_cached_gazetteer(gazetteer):
 
 
 def test_a_guess_is_of_the_kind_the_name_says(gazetteer):
-    """"Vardenis Pass" is no typo of the town of Vardenis: a guess keeps to passes."""
-    assert [(m.place.name, m.rule) for m in gazetteer.resolve("Vardenis Pass", limit=0)] == [("Vardenyats Pass", "fuzzy")]
+    """"Vardenits Pass" is a typo of a pass's name (the Vardenyats Pass), not of the town of Vardenis,
+    one letter from it: a guess keeps to passes. "Vardenis Pass", three letters from the pass's name
+    (its kind word lends no letters to a typo's allowance), is neither."""
+    assert [(m.place.name, m.rule) for m in gazetteer.resolve("Vardenits Pass", limit=0)] == [("Vardenyats Pass", "fuzzy")]
+    assert "Vardenis" not in [m.place.name for m in gazetteer.resolve("Vardenis Pass", limit=0)]
     assert gazetteer.resolve("Hakari rivr", limit=1)[0].place.name == "Hakari River"
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
+from kscli.names.features import bare_name
 from kscli.names.folding import key, plain_letters, strip_generic, words
 from kscli.names.nearness import osa
 
@@ -137,7 +138,9 @@ def typo(typed: str, spelling: str) -> bool:
     same_start = typed[0] == known[0] or typed[:2] == known[1::-1]
     # ... and a surname a place is named after is one edit from another person's: Mirzoyan is no
     # Mikoyan (Yeghegnadzor's Soviet name), Amirbekov no Azizbekov (Vayk's)
-    allowed = 1 if surname(typed) or len(known) <= 5 else 2 if len(known) <= 10 else 3
+    # A kind word is no part of the name a typo is measured by: "Macron river" is no Masrik River.
+    size = len(_letters(bare_name(spelling))) or len(known)
+    allowed = 1 if surname(typed) or size <= 5 else 2 if size <= 10 else 3
     return same_start and osa(typed, known, allowed) <= allowed and not _other_part(typed, known)
 
 
