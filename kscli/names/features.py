@@ -5,6 +5,7 @@ takes beside them: Gazetteer.resolve finds "Mount Gamysh", "Sarsang lake" and "�
 from __future__ import annotations
 
 import re
+
 from kscli.names.folding import GENERIC, fold
 
 # The words for a kind of place in English, Azerbaijani, Russian, Armenian and German, folded ("dağı"

@@ -97,7 +97,7 @@ def unlisted_guess(index: Index, name: str, matches: list) -> tuple[str, float] 
     """(label, score) of the name the text uses, though the gazetteer lacks it, that `name` is likely
     a typo of ("Bakhmutt" in a timeline that names Bakhmut), by the rules of the gazetteer's guesses,
     where the gazetteer's own answer (`matches`) is no exact one and no nearer."""
-    if matches and (matches[0].rule != "fuzzy" or matches[0].score >= 100):
+    if matches and matches[0].rule != "fuzzy":
         return None
     from kscli.names.folding import key
     from kscli.names.gazetteer import FUZZY_CUTOFF
