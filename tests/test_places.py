@@ -151,6 +151,8 @@ def test_a_typo_of_a_name_only_the_text_uses_is_a_guess_that_says_so(ksw, varnia
     for name in ("Xyzzyx", "Shortly", "Kazan"):
         missed = ksw("events", "--corpus", str(varnia), "--place", name)
         assert missed.returncode != 0 and "no place matches" in missed.stderr, name
+    begun = ksw("events", "--corpus", str(varnia), "--place", "Osko")  # half typed: the text's name is suggested first
+    assert begun.returncode == 2 and "no place matches 'Osko'; did you mean Oskovar or " in begun.stderr
 
 
 def test_unlisted_names_are_listed_with_counts_and_nothing_else_is(ksw, varnia):

@@ -75,7 +75,7 @@ def read_places(index: Index, names: tuple[str, ...]) -> tuple[set[str], set[str
             unlisted.add(guess[0])
             continue
         if not matches:
-            raise UnknownName("place", name, gazetteer.suggestions(name), "'ksw places'")
+            raise UnknownName("place", name, suggested(index, name), "'ksw places'")
         # The best match, the places that share its name (the city and its district alike, unless
         # the name says which: "Tartar City"), and the landmarks inside them (Ganja's airport).
         family = gazetteer.family(matches[0].place.name, kind_hint(name))
@@ -91,6 +91,17 @@ def unlisted_label(index: Index, name: str) -> str | None:
 
     wanted = key(kind_last(name))  # "the Oskovar", "Oskovar's"
     return next((label for label in index.values("unlisted") if key(label) == wanted), None) if wanted else None
+
+
+def suggested(index: Index, name: str) -> list[str]:
+    """Places for a "did you mean": a name the text uses that begins with `name` (another war's
+    timeline, without a places file: "Zapor" is Zaporizhzhia), then the gazetteer's."""
+    from kscli.names.folding import fold
+
+    typed = fold(name).strip()
+    begun = sorted((label for label in index.values("unlisted") if len(typed) >= 3 and fold(label).startswith(typed)),
+                   key=len)[:1]
+    return list(dict.fromkeys([*begun, *index.lexicon.places.suggestions(name)]))[:3]
 
 
 def unlisted_guess(index: Index, name: str, matches: list) -> tuple[str, float] | None:
