@@ -1,6 +1,6 @@
 """Score place resolution on the development spellings (tests/gold/dev-spellings), misses listed.
 
-    python tests/gold/score_spellings.py [SET] [--misses]      (SET: dev-spellings, the default, dev-spellings-2 or -3)
+    python tests/gold/score_spellings.py [SET] [--misses]      (SET: dev-spellings, the default, or dev-spellings-2 to -5)
 
 Scored as tests/heldout/score_places.py scores the held-out spellings (a spelling is resolved
 when its best match is the place, or a place of the family, its canonical title names), but this
