@@ -4,6 +4,7 @@ events are filed under; a name that means nothing is an error naming the nearest
 from __future__ import annotations
 
 import re
+from weakref import WeakKeyDictionary
 
 from kscli.errors import UnknownName, UsageError
 from kscli.model import EVENT_TYPES as PRECEDENCE
@@ -90,14 +91,28 @@ def unlisted_label(index: Index, name: str) -> str | None:
     from kscli.names.folding import key
 
     wanted = key(kind_last(name))  # "the Oskovar", "Oskovar's"
-    return next((label for label in index.values("unlisted") if key(label) == wanted), None) if wanted else None
+    return _labels_by_key(index).get(wanted, [None])[0] if wanted else None
+
+
+_LABEL_KEYS: WeakKeyDictionary = WeakKeyDictionary()
+
+
+def _labels_by_key(index: Index) -> dict[str, list[str]]:
+    """The names the text uses that the gazetteer lacks, by key (in the index's order): made once an
+    index, as a query reads a name for its answer and again for its notes."""
+    labels = _LABEL_KEYS.get(index)
+    if labels is None:
+        from kscli.names.folding import key
+
+        labels = _LABEL_KEYS[index] = {}
+        for label in index.values("unlisted"):
+            labels.setdefault(key(label), []).append(label)
+    return labels
 
 
 def suggested(index: Index, name: str) -> list[str]:
     """Places for a "did you mean": a name the text uses that begins with `name` (another war's
     timeline, without a places file: "Zapor" is Zaporizhzhia), then the gazetteer's."""
-    from kscli.names.folding import fold
-
     typed = fold(name).strip()
     begun = sorted((label for label in index.values("unlisted") if len(typed) >= 3 and fold(label).startswith(typed)),
                    key=len)[:1]
@@ -118,9 +133,7 @@ def unlisted_guess(index: Index, name: str, matches: list) -> tuple[str, float] 
     k = key(name)
     if len(k) < 4 or elsewhere(name) or english(name):
         return None
-    labels: dict[str, list[str]] = {}
-    for label in index.values("unlisted"):
-        labels.setdefault(key(label), []).append(label)
+    labels = _labels_by_key(index)
     bar = matches[0].score if matches else FUZZY_CUTOFF
     for choice, similarity in nearest(k, list(labels), FUZZY_CUTOFF / 100, 10):
         score = round(similarity * 100, 1)
