@@ -872,6 +872,10 @@ def test_an_apostrophe_s_that_is_part_of_a_spelling_stays(gazetteer):
     assert gazetteer.resolve("Kˌalbaҷar", limit=1)[0].place.name == "Kalbajar"
 
 
+def test_a_disambiguator_of_another_kind_finds_nothing(gazetteer):
+    assert gazetteer.resolve("Tartar (country)", limit=0) == []
+
+
 def test_two_places_paired_are_no_one_place(gazetteer):
     assert gazetteer.resolve("Madagiz-Talish", limit=0, fuzzy=False) == []
 
@@ -896,6 +900,8 @@ def test_no_landmark_is_made_up_for_a_town(gazetteer, typed):
     ("the Lachin corridor", "Lachin corridor"), ("Lachin district of Azerbaijan", "Lachin District"),  # as English writes them
     ("Лачинский коридор", "Lachin corridor"),  # a corridor, a road, by its town's adjective
     ("Нагорно-Карабахская автономная область", "Nagorno-Karabakh"), ("Dağlıq Qarabağ Muxtar Vilayəti", "Nagorno-Karabakh"),
+    # a Wikipedia title's disambiguator, as an annotator or a user copies it
+    ("Georgia (country)", "Georgia"), ("Iran (country)", "Iran"), ("Karabakh (historical region)", "Karabakh"),
 ])
 def test_old_units_and_names(gazetteer, typed, place):
     assert gazetteer.resolve(typed, limit=1)[0].place.name == place

@@ -37,6 +37,10 @@ FEATURE_WORDS = {
     **dict.fromkeys(("autonomous region", "autonomous oblast", "autonomous republic", "ao", "ar", "assr", "nkao",
                      "avtonomnaya oblast", "avtonomnaya respublika", "muxtar respublikasi", "muxtar vilayati",
                      "muxtar vilayeti", "inknavar marz"), ("region",)),
+    # a Wikipedia title's disambiguators: Georgia (country), Artsakh (historical region)
+    "country": ("country",),
+    **dict.fromkeys(("historical region", "historic region", "geographic region", "geographical region"),
+                    ("region", "province")),
 }
 
 # The words for a landmark's kind, folded, in English, Azerbaijani (typed with and without its
@@ -65,6 +69,7 @@ FEATURE_FORMS = {"mountain": ("mount {}", "{} mountain", "{} mountains", "{} ran
                  "pass": ("{} pass",), "landmark": ("{} waterfall",),
                  "valley": ("{} valley", "{} gorge", "{} plain"), "district": ("{} district",),
                  "province": ("{} province",), "region": ("{} autonomous republic", "{} autonomous oblast"),
+                 "country": (),
                  "road": ("{} corridor", "{} road", "{} highway")}
 # A name made a Russian adjective (Кельбаджарский район, Шушинский, Мартунинский) or an Armenian
 # genitive (Սարսանգի ջրամբար): what to strip, and what may have been dropped before it.
