@@ -36,6 +36,9 @@ _TABLE = str.maketrans({
     **dict(zip("աբգդեզէըթիլկհմյնոպռսվտրփքօֆ", "abgdezeytilkhmynoprsvtrpkof")),
     "ժ": "zh", "խ": "kh", "ծ": "ts", "ձ": "dz", "ղ": "gh", "ճ": "ch", "շ": "sh", "չ": "ch", "ջ": "j",
     "ց": "ts", "ւ": "v", "և": "yev",
+    # Georgian, by its national romanisation (სტეფანაკერტი, Stepanakerti: its -i, a case ending, is a reading's)
+    **dict(zip("აბგდევზთიკლმნოპრსტუფქყჰჯ", "abgdevztiklmnoprstupkqhj")), "ჟ": "zh", "ღ": "gh", "შ": "sh", "ჩ": "ch",
+    "ც": "ts", "ძ": "dz", "წ": "ts", "ჭ": "ch", "ხ": "kh",
 })
 
 _ASCII_TABLE = tuple((chr(k), v) for k, v in _TABLE.items() if k < 128)
@@ -45,6 +48,7 @@ _ASCII_TABLE = tuple((chr(k), v) for k, v in _TABLE.items() if k < 128)
 # (Երասխ, Yeraskh; Ոսկեպար, Voskepar), and և is yev there, ev inside (Արևիկ, Arevik); ու is u.
 _CYRILLIC_OR_ARMENIAN = re.compile("[\u0400-\u04ff\u0531-\u058f]")
 _GREEK = re.compile("[\u0370-\u03ff\u1f00-\u1fff]")  # read by kscli.names.greek: Στεπανακέρτ
+_GEORGIAN, _GEORGIAN_I = re.compile("[\u10d0-\u10ff]"), re.compile("(?<=[^აეიოუ])ი$")  # ლაჩინი, Lachini: Lachin
 _BY_PLACE = (
     (re.compile(r"(?<![^\W\dаеёиоуыэюяъьАЕЁИОУЫЭЮЯЪЬ])[еЕ]"), "ye"),
     (re.compile(r"\b[եԵ]"), "ye"),
@@ -280,6 +284,9 @@ def foreign_readings(text: str) -> list[str]:
         from kscli.names.greek import latin
 
         out.append(fold(latin(text, nasal=True)))
+    if _GEORGIAN.search(text):  # ფ is the f of a foreign name too (ფიზული, Fizuli); a final -ი is a case's
+        readings = (fold(r) for t in (text, text.replace("ფ", "f")) for r in (t, _GEORGIAN_I.sub("", t)))
+        out += [r for r in dict.fromkeys(readings) if r != folded]
     for rules in (_FRENCH, _GERMAN, _GERMAN_J, _GERMAN_S, _POLISH, _DUTCH, _SCHOLARLY, _SCHOLARLY_HY, _SCHOLARLY_C,
                   _WESTERN, _WESTERN_P, _WESTERN + _WESTERN_P, _WESTERN_DZ):
         reading = _read(folded, rules)
