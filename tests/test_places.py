@@ -364,6 +364,27 @@ def test_a_guessed_place_says_so_and_an_exact_one_says_nothing(ksw):
         assert ksw("events", "--place", exact, "--format", "tsv").stderr == "", exact
 
 
+@pytest.mark.parametrize("typed, place", [
+    ("استپاناکرت", "Stepanakert"), ("ستيباناكرت", "Stepanakert"),  # Persian; Arabic, with no p
+    ("آغدام", "Aghdam"), ("شوشا", "Shusha"), ("لاچین", "Lachin"), ("قره‌باغ", "Karabakh"), ("گنجه", "Ganja"),
+    ("جرموک", "Jermuk"), ("سیسیان", "Sisian"),
+])
+def test_persian_and_arabic_letters_are_a_guess_by_their_consonants(gazetteer, typed, place):
+    """Their vowels are mostly unwritten, so a name is matched by its consonants: a guess, among the
+    places a typo's guess may be of, never a country (پاریس, Paris, is no Persia)."""
+    [found] = gazetteer.resolve(typed, limit=1)
+    assert (found.place.name, found.rule) == (place, "fuzzy")
+    assert gazetteer.resolve(typed, fuzzy=False) == []
+    for abroad in ("پاریس", "تهران", "آنکارا", "ده"):  # Paris, Tehran, Ankara; "village", too short to tell
+        assert gazetteer.resolve(abroad) == [], abroad
+
+
+def test_a_persian_name_read_says_it_is_a_guess(ksw):
+    result = ksw("events", "--place", "آغدام", "--format", "tsv")
+    assert result.returncode == 0 and result.stdout
+    assert result.stderr.startswith("ksw: warning: 'آغدام' read as Aghdam, a guess"), result.stderr
+
+
 def test_a_name_from_elsewhere_is_no_place_here(ksw):
     for name in ("Paris", "Xyzzy", "Kyiv"):
         result = ksw("events", "--place", name, "--format", "tsv")

@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 from collections.abc import Mapping
 
+from kscli.names.abjad import by_consonants
 from kscli.names.features import FEATURE_FORMS, FEATURE_WORDS, bare_name, kind_last, name_forms, split_compound
 from kscli.names.folding import (disambiguated, foreign_readings, key, kind_hint, phonetic, plain_letters,
                                   strip_generic, title_forms, words)
@@ -83,7 +84,7 @@ class Gazetteer:
         self._keys: dict[str, list[tuple[Place, str]]] = {}
         self.children: dict[str, list[str]] = {}
         self.first_words: set[str] = set()  # keys of every spelling's first word: a cheap gate for extraction
-        self._nearest: dict[tuple, tuple[int, list]] = {}  # guesses made: (how many were kept, the best)
+        self._nearest: dict = {}  # guesses made: (how many were kept, the best); kscli.names.abjad's table
         self._by_town: Mapping[str, list[str]] | None = None  # landmarks by town and kind (kscli.names.landmarks)
         self._guessable: Mapping[str, dict] | None = None  # what a guess may land on (kscli.names.guesses.by_start)
         self._villages: Mapping[str, dict] | None = None  # ... and a second, stricter guess (_village_guess)
@@ -164,6 +165,10 @@ class Gazetteer:
     def keys(self) -> list[str]:
         return list(self._keys)
 
+    def keyed(self, k: str) -> list[tuple[Place, str]]:
+        """(place, spelling) of the spellings with this key."""
+        return list(self._keys.get(k, ()))
+
     def resolve(self, text: str, limit: int = 5, cutoff: float | None = None, fuzzy: bool = True) -> list[Match]:
         """The places `text` names, best first; several when the name is shared.
 
@@ -177,8 +182,11 @@ class Gazetteer:
             text = kind_last(text)
             folded = " ".join(words(text))
             listed = self._folded.get(folded, ())
-        if not folded:
-            return []
+        if not folded:  # no Latin letter: Persian and Arabic ones (استپاناکرت), a guess by their consonants
+            guessed = by_consonants(text, self._guess_table(), self.keyed, self._nearest) if fuzzy else ()
+            found = best_per_place([Match(p, "fuzzy", 90.0, via) for p, via in guessed
+                                    if _guessable(p) and p.kind not in NOT_EXTRACTED])  # پاریس is no Persia
+            return found[:limit] if limit else found
         hint = kind_hint(text)
         exact = [Match(p, rule, exact_score(rule, via, folded), via) for p, rule, via in listed]
         k = key(text)
