@@ -170,6 +170,31 @@ def test_unlisted_names_are_listed_with_counts_and_nothing_else_is(ksw, varnia):
     assert (resolved["place"], resolved["kind"], resolved["rule"]) == ("Oskovar", "unlisted", "text")
 
 
+MARKED = """= Timeline of the Varnian border war (2031) =
+== March ==
+=== 2 March ===
+The Orukdash village was shelled. The village burned, and Each town emptied.
+Troops held the strategically important Mount Karaglukh and the Globus height.
+An ambush took place near a place called Khapalu.
+Fire came from positions near Keşdək and Barmagbin in the Tovuz region.
+=== 3 March ===
+Troops took the Omar pass, the Khudafarin Bridges and Dam.
+Arms came from the United States and European countries, and from Russia and Tehran.
+"""
+
+
+def test_a_name_a_kind_word_or_a_listed_place_marks_is_a_place_of_the_text(ksw, tmp_path):
+    """A name with a kind word after it (village, height), Mount before it, "called" after a place's
+    noun, or "and" joining it to a listed place, is a place the text names; not a sentence's first
+    word (The, Each), a place the gazetteer lists with that kind word (Omar Pass), a kind's word (Dam),
+    nor an adjective after "and" (European countries)."""
+    path = tmp_path / "marked.txt"
+    path.write_text(MARKED, encoding="utf-8")
+    listed = ksw("places", "--corpus", str(path), "--format", "jsonl")
+    unlisted = {r["name"] for r in map(json.loads, listed.stdout.splitlines()) if r["kind"] == "unlisted"}
+    assert unlisted == {"Orukdash", "Mount Karaglukh", "Globus", "Khapalu", "Barmagbin", "Tehran"}
+
+
 def test_the_city_alone_when_the_name_says_city(index):
     from kscli.query.resolve import place_names
 

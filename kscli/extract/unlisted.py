@@ -14,6 +14,8 @@ import re
 from array import array
 from collections import Counter
 
+from kscli.extract.annotate import MAX_ANALYSED
+from kscli.names.features import FEATURE_WORDS, LANDMARK_WORDS
 from kscli.names.folding import GENERIC, fold, key
 from kscli.names.guesses import elsewhere, surname
 from kscli.text.dates import month_number
@@ -36,6 +38,21 @@ _INSTITUTIONS = frozenset(("ministry", "council", "committee", "government", "pa
                            "agency", "court", "security", "defence", "defense", "affairs", "deputies", "states",
                            "chief", "staff", "minister", "radio", "resolution", "declaration", "statement",
                            "cooperation", "co-operation", "conference", "organization", "organisation"))
+# A name with a kind word after it ("the Orukdash village", "Globus height", "the Gor region"), Mount
+# before it, or "called" after a place's noun ("a place called Khapalu"): a place, whatever comes before.
+_BY_KIND = re.compile(rf"(?<![\w’'-])(?P<name>{_NAME}(?:\s+{_NAME})?)\s+(?:village|villages|town|settlement|height|"
+                      r"heights|hill|hills|river|region|regions|mountain|mountains|pass|valley|gorge)\b(?![’'-])"
+                      rf"|\bMount\s+{_NAME}"
+                      r"|\b(?:place|village|town|settlement|locality|area|height|hill)\s+(?:called|named)\s+"
+                      rf"(?P<called>{_NAME}(?:\s+{_NAME})?)")
+# ... and where what follows ends the name: "the United States and European countries" names none.
+_AND = re.compile(rf"(?<![\w’'-])(?P<first>{_ONE}),?\s+and\s+(?P<second>{_ONE})"
+                  r"(?=\s*(?:[,.;:)]|$)|\s+(?:in|near|of|on|at|to|from|and|were|was|villages?|districts?|regions?)\b)")
+# Words that begin a sentence or stand before a kind word but name nothing: "The village", "Each town".
+_NOT_NAMES = frozenset(("the", "this", "that", "these", "those", "each", "every", "another", "one", "which", "what",
+                        "its", "his", "her", "their", "our", "a", "an", "some", "any", "no", "other", "same", "whole",
+                        "entire", "nearby", "neighbouring", "neighboring", "border", "frontline", "front", "occupied",
+                        "liberated", "mountain", "mountainous", "both", "all", "several", "many", "two", "three"))
 # "according to AFP", "thanks to Baku": "to" after these words names a source or a cause, not where to.
 _NOT_WHERE_TO = frozenset(("according", "due", "owing", "thanks", "prior", "referring", "addressed", "belonging"))
 
@@ -44,16 +61,24 @@ def unlisted_names(texts: list[str], lexicon) -> dict[str, array]:
     """For each unlisted place name (its most frequent spelling), the positions of the texts naming it."""
     adjectives = {fold(m[1]) for text in texts for m in _ADJECTIVE.finditer(text)}
     seen: dict[str, bool] = {}
+    known: dict[str, bool] = {}
 
     def unexplained(name: str) -> bool:
         if name not in seen:
             seen[name] = _unexplained(name, lexicon, adjectives)
         return seen[name]
 
+    def listed(name: str) -> bool:  # each name looked up once: a text may repeat one a million times
+        if name not in known:
+            known[name] = bool(lexicon.places.resolve(name, limit=1, fuzzy=False))
+        return known[name]
+
     spellings: dict[str, Counter] = {}
     positions: dict[str, array] = {}
     for n, text in enumerate(texts):
-        for name in _names(text, unexplained, lexicon.places):
+        if len(text) > MAX_ANALYSED:
+            continue  # a pasted blob, kept as text and not read (kscli.extract.annotate)
+        for name in _names(text, unexplained, listed):
             k = key(name)
             spellings.setdefault(k, Counter())[name] += 1
             found = positions.setdefault(k, array("I"))
@@ -62,13 +87,18 @@ def unlisted_names(texts: list[str], lexicon) -> dict[str, array]:
     return {spellings[k].most_common(1)[0][0]: found for k, found in positions.items()}
 
 
-def _names(text: str, unexplained, places) -> list[str]:
+def _names(text: str, unexplained, listed) -> list[str]:
     """The unlisted names of a text. A list's other names count where its first is a place, listed
     or not ("the villages of Shelli and Kurdalar"), not a company's ("of Facebook and Instagram")."""
     out = []
     for head, rest in _candidates(text):
-        listed = rest and (unexplained(head) or places.resolve(head, limit=1, fuzzy=False))
-        out += [name for name in (head, *(rest if listed else ())) if unexplained(name)]
+        in_list = rest and (unexplained(head) or listed(head))
+        out += [name for name in (head, *(rest if in_list else ())) if unexplained(name)]
+    # "the Omar pass" is the Omar Pass, which the gazetteer lists: no unlisted Omar
+    out += [name for name, whole in _by_kind(text) if unexplained(name) and not listed(whole)]
+    # a name joined to a listed place's by "and": "Keshdak and Barmagbin in the Kalbajar region"
+    out += [m["second"] for m in _AND.finditer(text) if not _PART_AFTER.match(text, m.end())
+            and unexplained(m["second"]) and listed(m["first"])]
     return out
 
 
@@ -87,6 +117,18 @@ def _candidates(text: str) -> list[tuple[str, list[str]]]:
         rest = _LIST_REST.match(text, m.end("name"))
         listed = rest and not rest[2].endswith(("s", "'", "’")) and not _PART_AFTER.match(text, rest.end())
         out.append((m["name"], [*re.findall(_ONE, rest[1]), rest[2]] if listed else []))
+    return out
+
+
+def _by_kind(text: str) -> list[tuple[str, str]]:
+    """(name, the name with its kind word) where a kind word marks a name as a place's (_BY_KIND)."""
+    out = []
+    for m in _BY_KIND.finditer(text):
+        words = (m["name"] or m["called"] or m[0]).split()  # "Mount Karaglukh" whole: no village of Karaglukh
+        while words and fold(words[0]) in _NOT_NAMES:
+            words.pop(0)
+        if words:
+            out.append((" ".join(words), m[0]))
     return out
 
 
@@ -117,6 +159,8 @@ def _unexplained(name: str, lexicon, adjectives: set[str]) -> bool:
         return False  # an agency's initials ("conceded to AFP") are no place
     if any(w in GENERIC or w in _INSTITUTIONS or month_number(w) for w in words):
         return False
+    if all(w in FEATURE_WORDS or w in LANDMARK_WORDS for w in words):
+        return False  # "the Khodaafarin Bridges and Dam": a kind's word, the bridges' dam
     if words[0] in adjectives or words[0].rstrip("s") in adjectives or re.search(r"-[a-z]", name):
         return False  # a party's adjective or its people: "Armenian", "Azerbaijanis", "Turkish-made"
     if surname(words[-1]) and not elsewhere(name):
