@@ -15,7 +15,6 @@ from array import array
 from collections import Counter
 
 from kscli.extract.annotate import MAX_ANALYSED
-from kscli.names.features import FEATURE_WORDS, LANDMARK_WORDS
 from kscli.names.folding import GENERIC, fold, key
 from kscli.names.guesses import elsewhere, surname
 from kscli.text.dates import month_number
@@ -53,6 +52,11 @@ _NOT_NAMES = frozenset(("the", "this", "that", "these", "those", "each", "every"
                         "its", "his", "her", "their", "our", "a", "an", "some", "any", "no", "other", "same", "whole",
                         "entire", "nearby", "neighbouring", "neighboring", "border", "frontline", "front", "occupied",
                         "liberated", "mountain", "mountainous", "both", "all", "several", "many", "two", "three"))
+# English's words for a kind of place, which a text capitalises in a name ("Bridges and Dam"); not
+# other languages' (Armenian berd, fortress, is the town of Berd too).
+_KIND_WORDS = frozenset(("dam", "dams", "bridge", "bridges", "airport", "river", "lake", "reservoir", "mountain",
+                         "mountains", "pass", "valley", "gorge", "hill", "hills", "height", "heights", "station",
+                         "road", "highway", "corridor", "castle", "fortress", "mosque", "church", "monastery", "mine"))
 # "according to AFP", "thanks to Baku": "to" after these words names a source or a cause, not where to.
 _NOT_WHERE_TO = frozenset(("according", "due", "owing", "thanks", "prior", "referring", "addressed", "belonging"))
 
@@ -159,7 +163,7 @@ def _unexplained(name: str, lexicon, adjectives: set[str]) -> bool:
         return False  # an agency's initials ("conceded to AFP") are no place
     if any(w in GENERIC or w in _INSTITUTIONS or month_number(w) for w in words):
         return False
-    if all(w in FEATURE_WORDS or w in LANDMARK_WORDS for w in words):
+    if all(w in _KIND_WORDS for w in words):
         return False  # "the Khodaafarin Bridges and Dam": a kind's word, the bridges' dam
     if words[0] in adjectives or words[0].rstrip("s") in adjectives or re.search(r"-[a-z]", name):
         return False  # a party's adjective or its people: "Armenian", "Azerbaijanis", "Turkish-made"
