@@ -192,7 +192,8 @@ class Gazetteer:
         k = key(text)
         # A place elsewhere, written as there, is no other spelling of a place here (Arras is not the
         # Aras, Medina not Madina), read as nothing else (Soest) and never guessed at.
-        abroad = not exact and (elsewhere(text) or elsewhere(bare_name(text)))  # "Kazan village" too
+        bare = bare_name(text)  # "Kazan village" is abroad too; "Moscow city", which the gazetteer lists, is not
+        abroad = not exact and (elsewhere(text) or (elsewhere(bare) and " ".join(words(bare)) not in self._folded))
         exact += () if abroad else self._transliterations(text, k, {m.place.name for m in exact})
         if not exact and (disambiguated(text) or " of " in text):
             exact = qualified(self, text)
