@@ -651,6 +651,11 @@ def test_the_gazetteer_covers_the_region(index):
     ("Arpatschaiskoe wodochranilischtsche", "Arpachay Reservoir"),
     # Western Armenian's dz for ts alone, on a page that writes the other stops as Eastern does
     ("Dzovazard", "Tsovazard"),
+    # French, Italian and Spanish kind words before the name
+    ("Monte Gyamysh", "Gamish Mountain"), ("Lago Sarsang", "Sarsang Reservoir"), ("Río Aras", "Aras River"),
+    ("Rivière Hakari", "Hakari River"), ("Monts Mrav", "Murovdag"),
+    # the Soviet district of Berd, and the English name of Böyük Kirs
+    ("Shamshadin", "Shamshadin"), ("Şəmşəddil", "Shamshadin"), ("Mount Kirs", "Böyük Kirs"),
 ])
 def test_names_from_both_sides_and_other_scripts(index, name, place):
     found = index.lexicon.places.resolve(name, limit=1)

@@ -8,22 +8,23 @@ import re
 
 from kscli.names.folding import GENERIC, fold
 
-# The words for a kind of place in English, Azerbaijani, Russian, Armenian and German, folded ("dağı"
-# is dagi): what a name joined to one may mean.
+# The words for a kind of place in English, Azerbaijani, Russian, Armenian, German, French, Italian and
+# Spanish, folded ("dağı" is dagi, "rivière" riviere): what a name joined to one may mean.
 FEATURE_WORDS = {
     # dağı, dağ, silsiləsi fold to daghi, dagh, silsilasi; typed on an English keyboard, dagi, dag, silsilesi
     **dict.fromkeys(("mount", "mt", "mountain", "mountains", "peak", "range", "ridge", "dagi", "dag", "silsilesi",
                      "daghi", "dagh", "silsilasi", "daghlari", "dagh silsilasi", "dag silsilesi",
                      "hill", "height", "gora", "gory", "khrebet", "ler", "lerr", "lerrnashghta", "gebirge", "berg",
-                     "berge", "kamm"),
+                     "berge", "kamm", "mont", "monts", "monte", "monti", "montes", "massif"),
                     ("mountain",)),
-    **dict.fromkeys(("river", "cayi", "chayi", "chay", "chai", "reka", "get", "fluss"), ("river",)),
-    **dict.fromkeys(("lake", "golu", "gol", "ozero", "lich", "see", "daniz", "darya"), ("lake", "reservoir")),
+    **dict.fromkeys(("river", "cayi", "chayi", "chay", "chai", "reka", "get", "fluss", "riviere", "fleuve",
+                     "fiume", "rio"), ("river",)),
+    **dict.fromkeys(("lake", "golu", "gol", "ozero", "lich", "see", "daniz", "darya", "lac", "lago"), ("lake", "reservoir")),
     **dict.fromkeys(("waterfall", "shalalasi", "shalala", "selalesi", "vodopad", "jrvezh"), ("landmark",)),
     **dict.fromkeys(("reservoir", "water reservoir", "su anbari", "anbari", "vodokhranilishche", "jrambar", "stausee"),
                     ("reservoir", "lake")),
     **dict.fromkeys(("pass", "mountain pass", "asirimi", "ashirimi", "pereval", "lerrnants"), ("pass",)),
-    **dict.fromkeys(("valley", "gorge", "canyon", "plain", "plateau"), ("valley", "mountain")),
+    **dict.fromkeys(("valley", "gorge", "canyon", "plain", "plateau", "vallee", "valle"), ("valley", "mountain")),
     **dict.fromkeys(("corridor", "koridor", "korridor", "dahlizi", "dehlizi", "road", "highway", "shosse"), ("road",)),
     **dict.fromkeys(("rayon", "raion", "rajon", "shrjan"), ("district", "province")),  # Artsakh's were rayons too
     # and English's district after a Russian adjective: the Kelbajarsky district, the Shaumyanovsky district
