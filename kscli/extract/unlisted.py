@@ -44,6 +44,11 @@ _BY_KIND = re.compile(rf"(?<![\w’'-])(?P<name>{_NAME}(?:\s+{_NAME})?)\s+(?:vil
                       rf"|\bMount\s+{_NAME}"
                       r"|\b(?:place|village|town|settlement|locality|area|height|hill)\s+(?:called|named)\s+"
                       rf"(?P<called>{_NAME}(?:\s+{_NAME})?)")
+# A listed town's name before an English word for a landmark ("Fuzuli airport", "the Horadiz railway
+# station"): the landmark's name, where the gazetteer lists no such landmark.
+_LANDMARK = re.compile(rf"(?<![\w’'-])(?P<name>{_NAME}(?:\s+{_NAME})?)\s+(?i:air\s?port|airfield|air\s?base|"
+                       r"(?:railway|train|bus)\s+station|power\s+(?:station|plant)|bridges?|dam|mosque|church|"
+                       r"cathedral|monastery|fortress|castle|border\s+post|checkpoint)\b(?![’'-])")
 # ... and where what follows ends the name: "the United States and European countries" names none.
 _AND = re.compile(rf"(?<![\w’'-])(?P<first>{_ONE}),?\s+and\s+(?P<second>{_ONE})"
                   r"(?=\s*(?:[,.;:)]|$)|\s+(?:in|near|of|on|at|to|from|and|were|was|villages?|districts?|regions?)\b)")
@@ -65,16 +70,18 @@ def unlisted_names(texts: list[str], lexicon) -> dict[str, array]:
     """For each unlisted place name (its most frequent spelling), the positions of the texts naming it."""
     adjectives = {fold(m[1]) for text in texts for m in _ADJECTIVE.finditer(text)}
     seen: dict[str, bool] = {}
-    known: dict[str, bool] = {}
+    known: dict[str, str] = {}
 
     def unexplained(name: str) -> bool:
         if name not in seen:
             seen[name] = _unexplained(name, lexicon, adjectives)
         return seen[name]
 
-    def listed(name: str) -> bool:  # each name looked up once: a text may repeat one a million times
+    def listed(name: str) -> str:  # each name looked up once: a text may repeat one a million times
+        """The kind of the place `name` is a listed spelling of, or ""."""
         if name not in known:
-            known[name] = bool(lexicon.places.resolve(name, limit=1, fuzzy=False))
+            found = lexicon.places.resolve(name, limit=1, fuzzy=False)
+            known[name] = found[0].place.kind if found else ""
         return known[name]
 
     spellings: dict[str, Counter] = {}
@@ -100,6 +107,7 @@ def _names(text: str, unexplained, listed) -> list[str]:
         out += [name for name in (head, *(rest if in_list else ())) if unexplained(name)]
     # "the Omar pass" is the Omar Pass, which the gazetteer lists: no unlisted Omar
     out += [name for name, whole in _by_kind(text) if unexplained(name) and not listed(whole)]
+    out += [whole for town, whole in _landmarks(text) if listed(town) not in _NO_TOWN and not listed(whole)]
     # a name joined to a listed place's by "and": "Keshdak and Barmagbin in the Kalbajar region"
     out += [m["second"] for m in _AND.finditer(text) if not _PART_AFTER.match(text, m.end())
             and unexplained(m["second"]) and listed(m["first"])]
@@ -133,6 +141,22 @@ def _by_kind(text: str) -> list[tuple[str, str]]:
             words.pop(0)
         if words:
             out.append((" ".join(words), m[0]))
+    return out
+
+
+_NO_TOWN = ("", "country", "state")  # "an Armenian border post": Armenia's adjective, no town's name
+
+
+def _landmarks(text: str) -> list[tuple[str, str]]:
+    """(town, the landmark's name) where a town's name stands before a landmark's word (_LANDMARK)."""
+    out = []
+    for m in _LANDMARK.finditer(text):
+        words = m["name"].split()
+        while words and fold(words[0]) in _NOT_NAMES:
+            words.pop(0)  # "The Fuzuli airport"
+        if words:
+            town = " ".join(words)
+            out.append((town, text[m.start("name") + m["name"].index(town):m.end()]))
     return out
 
 
