@@ -56,7 +56,9 @@ def guessed(gazetteer, word: str) -> bool:
     """Whether either guess of Gazetteer.resolve() takes `word` for a place."""
     gazetteer._nearest.clear()  # a million words: remembered guesses would fill the memory
     k = key(word)
-    return bool(gazetteer._fuzzy(k, 1, FUZZY_CUTOFF, typed=word) or gazetteer._village_guess(k, word))
+    # as many candidates as a query weighs (Gazetteer.resolve with limit=0): the best few keys may all
+    # fail the typo rule where a later one passes ("kamares", Kamarl)
+    return bool(gazetteer._fuzzy(k, 10, FUZZY_CUTOFF, typed=word) or gazetteer._village_guess(k, word))
 
 
 def inflected(word: str) -> set[str]:
