@@ -397,6 +397,22 @@ def test_a_guessed_place_says_so_and_an_exact_one_says_nothing(ksw):
         assert ksw("events", "--place", exact, "--format", "tsv").stderr == "", exact
 
 
+def test_a_name_several_villages_bear_is_the_one_the_text_names_and_says_so(ksw, tmp_path):
+    """"Garadaghly" spells ten villages alike: it found the first (of Fuzuli) and no event, though the
+    text names the one of Khojavend. A name several settlements bear is searched as the text's, and
+    the others are named on stderr; a town's river of the same name is not another reading."""
+    path = tmp_path / "garadaghly.txt"
+    path.write_text("= Timeline (1992) =\n== February ==\n=== 17 February ===\n"
+                    "Garadaghly village of Khojavend Rayon fell.\nShelling hit Terter.\n", encoding="utf-8")
+    found = ksw("events", "--corpus", str(path), "--place", "Garadaghly", "--format", "tsv")
+    assert [line.split("\t")[0] for line in found.stdout.splitlines()[1:]] == ["1992-02-17.01"]
+    assert "'Garadaghly' is a name of Qaradağlı, Khojavend, searched, and of Qaradağlı, " in found.stderr
+    # where the text names none of them, the best match, and the others said
+    martuni = ksw("events", "--place", "Martuni", "--format", "tsv")
+    assert "'Martuni' is a name of Khojavend, searched, and of Martuni, Gegharkunik" in martuni.stderr
+    assert ksw("events", "--corpus", str(path), "--place", "Terter", "--format", "tsv").stderr == ""
+
+
 @pytest.mark.parametrize("typed, place", [
     ("استپاناکرت", "Stepanakert"), ("ستيباناكرت", "Stepanakert"),  # Persian; Arabic, with no p
     ("آغدام", "Aghdam"), ("شوشا", "Shusha"), ("لاچین", "Lachin"), ("قره‌باغ", "Karabakh"), ("گنجه", "Ganja"),

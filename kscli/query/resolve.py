@@ -77,12 +77,53 @@ def read_places(index: Index, names: tuple[str, ...]) -> tuple[set[str], set[str
             continue
         if not matches:
             raise UnknownName("place", name, suggested(index, name), "'ksw places'")
-        # The best match, the places that share its name (the city and its district alike, unless
-        # the name says which: "Tartar City"), and the landmarks inside them (Ganja's airport).
-        family = gazetteer.family(matches[0].place.name, kind_hint(name))
-        places.update(family)
-        places.update(gazetteer.landmarks_in(family))
+        # The best match (or its namesakes the text names), the places that share its name (the city
+        # and its district alike, unless the name says which: "Tartar City"), and the landmarks
+        # inside them (Ganja's airport).
+        for taken in reading(index, name, matches)[0]:
+            places.update(_kin(gazetteer, taken, kind_hint(name)))
     return places, unlisted
+
+
+def _kin(gazetteer, place: str, hint) -> set[str]:
+    """`place`, the places sharing its name, and the landmarks inside them."""
+    family = set(gazetteer.family(place, hint)) | {place}
+    return family | set(gazetteer.landmarks_in(family))
+
+
+def reading(index: Index, name: str, matches: list) -> tuple[list[str], list[str]]:
+    """(the places `name` is taken for, the other places it spells as well, not of their family).
+
+    A name several places bear alike ("Garadaghly", ten villages; "Martunashen", a village of Goygol
+    and one of Qubadli) is taken for the best match; but where the text names none of it and
+    names some of the others, for those: the timeline's own use tells which it means. A place's
+    own name, or a guess, is taken for that place alone.
+    """
+    best = matches[0]
+    if best.rule in ("name", "fuzzy"):
+        return [best.place.name], []
+    from kscli.names.folding import kind_hint
+
+    gazetteer, hint = index.lexicon.places, kind_hint(name)
+    taken = _kin(gazetteer, best.place.name, hint)
+    # alike within a point: a name is as much a village's that lists it with its district ("Qaradağlı,
+    # Khojavend", 99) as one's that lists it bare (100)
+    others = list(dict.fromkeys(m.place.name for m in matches[1:] if m.score >= best.score - 1
+                                and m.place.name not in taken and _group(m.place) == _group(best.place)))
+    if not others or _named(index, taken):
+        return [best.place.name], others
+    named = [other for other in others if _named(index, _kin(gazetteer, other, hint))]
+    return (named, [best.place.name, *(o for o in others if o not in named)]) if named else ([best.place.name], others)
+
+
+def _group(place) -> str:
+    """Settlement, unit or feature: a town's name is a river's too (Terter), and means the town."""
+    return "settlement" if place.kind in ("city", "town", "village") else \
+        "unit" if place.kind in ("district", "province", "region", "state", "country") else "feature"
+
+
+def _named(index: Index, places: set[str]) -> bool:
+    return any(index.posting("place", p) for p in places)
 
 
 def unlisted_label(index: Index, name: str) -> str | None:
@@ -153,7 +194,7 @@ def place_notes(index: Index, query: Query) -> list[str]:
 
     notes = []
     for name in dict.fromkeys(names):
-        matches = index.lexicon.places.resolve(name, limit=1, fuzzy=False)
+        matches = index.lexicon.places.resolve(name, limit=0, fuzzy=False)
         label = None if matches else unlisted_label(index, name)
         if label:
             count = len(index.posting("unlisted", label))
@@ -169,13 +210,18 @@ def place_notes(index: Index, query: Query) -> list[str]:
             continue
         if not matches:
             continue  # an error already
-        best = matches[0]
+        taken, others = reading(index, name, matches)
+        best = next(m for m in matches if m.place.name == taken[0])
         if best.rule == "fuzzy":
             notes.append(f"'{name}' read as {best.place.name}, a guess (fuzzy match, {best.score:.0f} of 100; "
                          f"ksw places '{name}' shows the candidates)")
         elif best.rule == "transliteration":  # no listed spelling: a reading, said as one
             notes.append(f"'{name}' read as {best.place.name}, as another spelling of '{best.via}' "
                          f"(ksw places '{name}' shows the candidates)")
+        if others:
+            more = f" and {len(others) - 3} more" if len(others) > 3 else ""
+            notes.append(f"'{name}' is a name of {' and '.join(taken)}, searched, and of {', '.join(others[:3])}{more} "
+                         f"(--place '{others[0]}' searches that)")
         if best.place.kind in NOT_EXTRACTED and name in query.places and name not in query.within:
             notes.append(f"{best.place.name} is a {best.place.kind}, and events are tagged with the places in it: "
                          f"--within '{best.place.name}' finds them")
