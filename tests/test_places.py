@@ -853,6 +853,11 @@ def test_within_follows_both_sides_units(index):
     assert len(run(index, Query(within=("Nagorno-Karabakh",))).positions) > 40
     assert {"Stepanakert", "Shusha"} <= places_of(within=("Artsakh",))
     assert "Hadrut" in places_of(within=("Khojavend District",))
+    # Artsakh's provinces outside the old oblast are in Azerbaijan too, as those inside it are
+    from kscli.query.resolve import within_names
+
+    assert {"Kashatagh Province", "Shahumyan Province", "Martuni Province"} <= within_names(index, ("Azerbaijan",))
+    assert index.lexicon.places.resolve("Shahumyan District (Azerbaijan)", limit=1)[0].place.name == "Shahumyan Province"
 
 
 def test_a_village_a_later_law_moved_is_in_both_districts(index):
