@@ -1049,6 +1049,9 @@ def test_a_town_takes_in_its_landmarks(index):
     # two places hyphened into one word that names neither; "the raion of X" is the district;
     # a body's name holds no place; "X, a village in Y" is the X inside Y
     ("The bombing of a Tbilisi-Baku bus.", ["Tbilisi", "Baku"]),
+    ("It lies next to a highway Ijevan-Noyabrean.", ["Ijevan", "Noyemberyan"]),
+    ("The Baku-Rostov train was stopped.", ["Baku"]),  # a part the gazetteer lacks leaves the other a place
+    ("Talks with the Armenian-Azerbaijani commission failed.", []),
     ("Armenian forces shelled the raion of Sadarak.", ["Sadarak District"]),
     ("The Supreme Soviet of Nagorno-Karabakh voted.", []),
     ("The Khojaly massacre and the Capture of Shusha were remembered.", []),  # events' names
@@ -1070,6 +1073,8 @@ def test_a_town_takes_in_its_landmarks(index):
     ("A series of explosions hit the Saky air base in western Crimea.", []),
     # a height, a river or a lake named after a village is that kind of place, or no place it knows
     ("Helicopters struck the Kasapet height near Martakert.", ["Aghdara"]),
+    # ... and two kind words the name and them as the gazetteer reads them
+    ("It stretches from the slopes of the Karabakh mountain range to the Araz River.", ["Karabakh Range", "Aras River"]),
     ("The army took the Horadiz railway station.", []),  # a station named for the town
     ("They crossed the Okhchu river and the Hakari river.", ["Voghji (river)", "Hakari River"]),
     ("Shells fell on Tartar and on the Tartar river.", ["Tartar", "Tartar (river)"]),

@@ -139,11 +139,27 @@ def _hyphen_run(toks: Words, i: int, gaz: Gazetteer, spans: dict) -> list[Mentio
     out, at = [], toks.start[i]
     for part in parts:
         kind, places = _span_places(gaz, spans, (_NON_WORD.sub(" ", fold(part)).strip(),))
-        if kind or not places:
+        if kind:
             return []
-        out.append(Mention(part, at, at + len(part), tuple(places), None, False))
+        if places:  # a part the gazetteer lacks leaves the others places: "a highway Ijevan-Noyabrean"
+            out.append(Mention(part, at, at + len(part), tuple(places), None, False))
         at += len(part) + 1
     return out
+
+
+def _with_kind_words(text: str, toks: Words, i: int, end: int, gaz: Gazetteer):
+    """(the mention, where it ends) of the name from word `i` with the one or two kind words after
+    it, as the gazetteer reads them ("Karabakh mountain range"), of the kind they name; or None."""
+    wanted = KIND_AFTER[toks.norm[end]]
+    for stop in (end + 2, end + 1):
+        if stop > len(toks) or any(toks.gap[k] != " " for k in range(end, stop)):
+            continue
+        phrase = text[toks.start[i]:toks.end[stop - 1]]
+        found = [m for m in gaz.resolve(phrase, limit=0, fuzzy=False) if m.place.kind in wanted]
+        best = [m.place for m in found if m.score == found[0].score] if found else []
+        if best:
+            return Mention(phrase, toks.start[i], toks.end[stop - 1], tuple(best), None, False), stop
+    return None
 
 
 def _capitalised(word: str) -> bool:
@@ -166,8 +182,8 @@ def _longest(text: str, toks: Words, i: int, gaz: Gazetteer, spans: dict, norms:
         end = i + n
         if kind is None and end < len(toks) and toks.gap[end] == " " and toks.norm[end] in KIND_AFTER:
             places = [p for p in places if p.kind in KIND_AFTER[toks.norm[end]]]
-            if not places:
-                return None, end + 1
+            if not places:  # "the Karabakh mountain range" is the Karabakh Range, or no place
+                return _with_kind_words(text, toks, i, end, gaz) or (None, end + 1)
         river = kind is None and _after_river(toks, i)
         if river:  # "the River Aras", as British English writes it: read as "Aras river", or no place
             places = [p for p in _span_places(gaz, spans, (*norms[i:end], "river"))[1] or () if p.kind == "river"]
