@@ -1166,6 +1166,9 @@ DEV_WAR = Path(__file__).parent / "gold" / "dev-2022-2023"
     # and a sixth, of the Azerbaijani side's villages and heroes: Lower X is no Upper X, an operation or
     # a grouping named after a place, a railway station named for a town
     (Path(__file__).parent / "gold" / "dev-first-war-6", (0.92, 0.95, 0.97, 0.95)),
+    # and a seventh, of no Wikipedia text: two kind words after a name (the Karabakh mountain range),
+    # a hyphened pair one half of which the gazetteer lacked (Ijevan-Noyabrean)
+    (Path(__file__).parent / "gold" / "dev-first-war-7", (0.95, 0.95, 0.97, 0.95)),
 ])
 def test_places_of_another_timeline_of_the_region(folder, floors):
     """Extraction and --place on the development timelines (tests/gold/dev-2022-2023,
