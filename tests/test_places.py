@@ -1051,6 +1051,11 @@ def test_a_town_takes_in_its_landmarks(index):
     ("The bombing of a Tbilisi-Baku bus.", ["Tbilisi", "Baku"]),
     ("It lies next to a highway Ijevan-Noyabrean.", ["Ijevan", "Noyemberyan"]),
     ("The Baku-Rostov train was stopped.", ["Baku"]),  # a part the gazetteer lacks leaves the other a place
+    # a road by its two ends, in other spellings and order than the gazetteer's; Kirs is the mountain
+    ("They took up Kirs military positions and the Lachin-Shushi road.", ["Böyük Kirs", "Shusha–Lachin road", "Lachin", "Shusha"]),
+    # "the region of X" is X's district, but "the Askeran region of Aghdam" is Askeran's, of the town
+    ("It paved the way for the liberation of the strategically important region of Lachin.", ["Lachin District"]),
+    ("Missiles were fired from villages of the former Askeran region of Aghdam.", ["Askeran Province", "Aghdam"]),
     ("Talks with the Armenian-Azerbaijani commission failed.", []),
     ("Armenian forces shelled the raion of Sadarak.", ["Sadarak District"]),
     ("The Supreme Soviet of Nagorno-Karabakh voted.", []),

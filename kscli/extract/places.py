@@ -46,7 +46,8 @@ def _backwards(words) -> str:
 # for "...$" would try every position of the text before it (13 µs a call on this timeline).
 _AREA_BEFORE = re.compile(
     rf"\s+(?:eht\s+)?ni(?:htiw)?\s+(?:{_backwards(_AREAS_IN)}|(?:{_backwards(_COUNTS)}|\d+)\b)"
-    rf"|\s+fo (?:{_backwards(_AREAS_OF)})", re.I)
+    # "the region of Lachin" too, not "the Askeran region of Aghdam": a named region's of
+    rf"|\s+fo (?:{_backwards(_AREAS_OF)}|noiger(?!\s+\w*(?-i:[A-Z])\b))", re.I)
 
 
 class Mention(NamedTuple):
@@ -110,8 +111,9 @@ def _mentions(text: str, toks: Words, gaz: Gazetteer, spans: dict) -> list[Menti
         if i < after:
             continue
         found = _longest(text, toks, i, gaz, spans, norms)
-        if found is None and "-" in toks.text[i]:
-            out += _hyphen_run(toks, i, gaz, spans)
+        if found is None and "-" in toks.text[i]:  # a road by its ends in other spellings: "Lachin-Shushi road"
+            road = _with_kind_words(text, toks, i, i + 1, gaz, ("road",)) if norms[i + 1:i + 2] in _ROAD else None
+            out += [road[0]] if road else _hyphen_run(toks, i, gaz, spans)
         elif found is not None:
             mention, after = found
             if mention is not None and not NAME_OF.search(text, max(0, mention.start - 40), mention.start) \
@@ -147,10 +149,13 @@ def _hyphen_run(toks: Words, i: int, gaz: Gazetteer, spans: dict) -> list[Mentio
     return out
 
 
-def _with_kind_words(text: str, toks: Words, i: int, end: int, gaz: Gazetteer):
+_ROAD = (["road"], ["highway"])
+
+
+def _with_kind_words(text: str, toks: Words, i: int, end: int, gaz: Gazetteer, wanted: tuple[str, ...] = ()):
     """(the mention, where it ends) of the name from word `i` with the one or two kind words after
     it, as the gazetteer reads them ("Karabakh mountain range"), of the kind they name; or None."""
-    wanted = KIND_AFTER[toks.norm[end]]
+    wanted = wanted or KIND_AFTER[toks.norm[end]]
     for stop in (end + 2, end + 1):
         if stop > len(toks) or any(toks.gap[k] != " " for k in range(end, stop)):
             continue
