@@ -1174,6 +1174,8 @@ DEV_WAR = Path(__file__).parent / "gold" / "dev-2022-2023"
     # and a seventh, of no Wikipedia text: two kind words after a name (the Karabakh mountain range),
     # a hyphened pair one half of which the gazetteer lacked (Ijevan-Noyabrean)
     (Path(__file__).parent / "gold" / "dev-first-war-7", (0.95, 0.95, 0.97, 0.95)),
+    # and an eighth, likewise: "the region of Lachin", a road by its ends in other spellings, Kirs
+    (Path(__file__).parent / "gold" / "dev-first-war-8", (0.9, 0.92, 0.97, 0.94)),
 ])
 def test_places_of_another_timeline_of_the_region(folder, floors):
     """Extraction and --place on the development timelines (tests/gold/dev-2022-2023,
