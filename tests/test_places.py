@@ -678,6 +678,8 @@ def test_the_gazetteer_covers_the_region(index):
     # French, Italian and Spanish kind words before the name
     ("Monte Gyamysh", "Gamish Mountain"), ("Lago Sarsang", "Sarsang Reservoir"), ("Río Aras", "Aras River"),
     ("Rivière Hakari", "Hakari River"), ("Monts Mrav", "Murovdag"),
+    # a unit's word after a town's other name: the unit named after the town
+    ("Berdzor region", "Lachin District"), ("Berdzor district", "Lachin District"),
     # the Soviet district of Berd, and the English name of Böyük Kirs
     ("Shamshadin", "Shamshadin"), ("Şəmşəddil", "Shamshadin"), ("Mount Kirs", "Böyük Kirs"),
 ])
@@ -1056,6 +1058,11 @@ def test_a_town_takes_in_its_landmarks(index):
     # "the region of X" is X's district, but "the Askeran region of Aghdam" is Askeran's, of the town
     ("It paved the way for the liberation of the strategically important region of Lachin.", ["Lachin District"]),
     ("Missiles were fired from villages of the former Askeran region of Aghdam.", ["Askeran Province", "Aghdam"]),
+    # a village far from every place of a sentence that names a district is none of its places;
+    # a group named after places names none; a unit's word after a town's other name, its unit
+    ("The fire came from Armenian positions in Chinarli in the Tavush region.", ["Tavush Province"]),
+    ("The Berdzor-Karvachar group attacked from the rear.", []),
+    ("Forces were stationed in the Martakert and Berdzor regions.", ["Martakert Province", "Lachin District"]),
     ("Talks with the Armenian-Azerbaijani commission failed.", []),
     ("Armenian forces shelled the raion of Sadarak.", ["Sadarak District"]),
     ("The Supreme Soviet of Nagorno-Karabakh voted.", []),

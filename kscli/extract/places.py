@@ -17,13 +17,14 @@ from typing import NamedTuple
 from weakref import WeakKeyDictionary
 
 from kscli.names.gazetteer import NOT_EXTRACTED, SETTLEMENTS, Gazetteer, Place
+from kscli.names.ranking import HINT_KINDS
 from kscli.names.folding import GENERIC, QUALIFIER_WORDS, fold, key, phonetic, strip_generic
 from kscli.names.guesses import alike
 from kscli.names.landmarks import by_town
 from kscli.extract.not_places import (EVENTS, IN_A_TITLE, KIND_AFTER, NAME_HEADS, NAME_OF, NOT_A_PLACE_AFTER,
                                       PEOPLES, QUALIFIERS)
 from kscli.extract.choice import choose
-from kscli.extract.homonyms import by_the_day, own_names_in_context
+from kscli.extract.homonyms import by_the_day, own_names_in_context, strays
 from kscli.extract.read_names import read_names
 from kscli.extract.phrases import Words, tokens
 
@@ -82,6 +83,7 @@ def find_places_in(texts: list[str | None], gaz: Gazetteer, words: list[Words | 
     for found, names in zip(mentions, chosen):
         if found:
             own_names_in_context(found, names, gaz)  # changes the sentence's list of names in place
+            strays(found, names, gaz)
     return [_places(found, names, gaz, spans) if found is not None else None for found, names in zip(mentions, chosen)]
 
 
@@ -95,11 +97,13 @@ def _places(mentions: list[Mention], chosen: list[str], gaz: Gazetteer, spans: d
     places: list[str] = []
     at: list[tuple[str, int]] = []
     for mention, name in zip(mentions, chosen):
+        if name is None:
+            continue  # a stray village (kscli.extract.homonyms.strays)
         for extra in [name, *_end_points(mention, name, gaz, spans)]:
             at.append((extra, mention.start))
             if extra not in places:
                 places.append(extra)
-    return places, list(dict.fromkeys(m.surface for m in mentions)), at
+    return places, list(dict.fromkeys(m.surface for m, name in zip(mentions, chosen) if name is not None)), at
 
 
 def _mentions(text: str, toks: Words, gaz: Gazetteer, spans: dict) -> list[Mention]:
@@ -113,7 +117,8 @@ def _mentions(text: str, toks: Words, gaz: Gazetteer, spans: dict) -> list[Menti
         found = _longest(text, toks, i, gaz, spans, norms)
         if found is None and "-" in toks.text[i]:  # a road by its ends in other spellings: "Lachin-Shushi road"
             road = _with_kind_words(text, toks, i, i + 1, gaz, ("road",)) if norms[i + 1:i + 2] in _ROAD else None
-            out += [road[0]] if road else _hyphen_run(toks, i, gaz, spans)
+            named_after = i + 1 < len(norms) and norms[i + 1] in NOT_A_PLACE_AFTER  # "the Berdzor-Karvachar group"
+            out += [road[0]] if road else [] if named_after else _hyphen_run(toks, i, gaz, spans)
         elif found is not None:
             mention, after = found
             if mention is not None and not NAME_OF.search(text, max(0, mention.start - 40), mention.start) \
@@ -240,6 +245,10 @@ def _span_places(gaz: Gazetteer, spans: dict, norms: tuple[str, ...]) -> tuple[s
         named = [p for p in gaz.by_key(k) if any(alike(" ".join(kept), s) for s in p.spellings if key(s) == k)]
         named = named or (by_town(gaz, " ".join(kept)) if len(kept) > 1 else [])  # "Khankendi Airport"
         places = [p for p in named if p.kind not in NOT_EXTRACTED]
+        units = HINT_KINDS.get(kind, ()) if kind not in ("city", "town", "village") else ()
+        if units and not any(p.kind in units for p in places):  # "Berdzor region": the unit of the town's name
+            places += [gaz.places[n] for p in places if p.kind in ("city", "town") for n in sorted(gaz.family(p.name))
+                       if gaz.places[n].kind in units]
         # Several words that name only a country or state are its name, not a place's: None says so.
         found = spans[norms] = (kind, None if named and not places and len(norms) > 1 else places)
     return found

@@ -20,7 +20,8 @@ from kscli.names.landmarks import by_town, landmark_table
 from kscli.names.linemap import LineMap
 from kscli.names.nearness import nearest
 from kscli.names.pairs import qualified, two_names
-from kscli.names.ranking import HINT_KINDS, SETTLEMENTS, best_per_place, exact_score, narrow, read_as_typed
+from kscli.names.ranking import HINT_KINDS, SETTLEMENTS, best_per_place, exact_score, narrow, read_as_typed, \
+    town_to_unit
 from kscli.names.wordwise import by_word
 from kscli.record import Record
 
@@ -213,7 +214,7 @@ class Gazetteer:
             found = self._seats_first(found)  # "Martakret": the town first
         else:
             found = []
-        found = narrow(found, hint)
+        found = town_to_unit(self, narrow(found, hint), hint)
         return found[:limit] if limit else found
 
     def _seats_first(self, matches: list[Match]) -> list[Match]:

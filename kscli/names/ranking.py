@@ -67,3 +67,16 @@ def narrow(matches: list, hint: str | None) -> list:
         if narrowed:
             return narrowed
     return matches
+
+
+def town_to_unit(gazetteer, matches: list, hint: str | None) -> list:
+    """A unit's word after a town's other name means the unit named after the town: "Berdzor region"
+    is Lachin District, as "Lachin region" is, though Berdzor is the town's name alone. Where no unit
+    shares the town's name (Meghri District, a Soviet raion), the town stays."""
+    if hint not in ("district", "area", "province") or not matches or matches[0].place.kind not in ("city", "town"):
+        return matches
+    best = matches[0]
+    if any(m.place.kind in HINT_KINDS[hint] for m in matches):
+        return matches
+    units = sorted(name for name in gazetteer.family(best.place.name) if gazetteer.places[name].kind in HINT_KINDS[hint])
+    return [best._replace(place=gazetteer.places[name]) for name in units] + matches if units else matches
