@@ -1183,6 +1183,8 @@ DEV_WAR = Path(__file__).parent / "gold" / "dev-2022-2023"
     (Path(__file__).parent / "gold" / "dev-first-war-7", (0.95, 0.95, 0.97, 0.95)),
     # and an eighth, likewise: "the region of Lachin", a road by its ends in other spellings, Kirs
     (Path(__file__).parent / "gold" / "dev-first-war-8", (0.9, 0.92, 0.97, 0.94)),
+    # and a ninth, on Kalbajar: a group named after places, "Berdzor regions", far villages of other districts
+    (Path(__file__).parent / "gold" / "dev-first-war-9", (0.9, 0.95, 0.95, 0.95)),
 ])
 def test_places_of_another_timeline_of_the_region(folder, floors):
     """Extraction and --place on the development timelines (tests/gold/dev-2022-2023,
