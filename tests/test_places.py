@@ -1062,6 +1062,9 @@ def test_a_town_takes_in_its_landmarks(index):
     # a group named after places names none; a unit's word after a town's other name, its unit
     ("The fire came from Armenian positions in Chinarli in the Tavush region.", ["Tavush Province"]),
     ("The Berdzor-Karvachar group attacked from the rear.", []),
+    # a club's quoted name; "the village of X" is no district
+    ("The football club \"Garabagh\" from Aghdam played in exile.", ["Aghdam"]),
+    ("Tombs stand in the village of Khizi.", []), ("Tombs stand in Khizi.", ["Khizi District"]),
     ("Forces were stationed in the Martakert and Berdzor regions.", ["Martakert Province", "Lachin District"]),
     ("Talks with the Armenian-Azerbaijani commission failed.", []),
     ("Armenian forces shelled the raion of Sadarak.", ["Sadarak District"]),

@@ -12,7 +12,9 @@ NAME_OF = re.compile(r"\b(?:Soviet|Council|Assembly|Parliament|Committee|Court|P
                      r"Church|Diocese|Bank|Front|Congress|Battle|Siege|Capture|Fall)\s+of\s+(?:the\s+)?$"
                      r"|\bOperation\s+$"
                      # "the missile cruiser Moskva", "the rescue ship Sapphire": a ship's name
-                     r"|\b(?:cruiser|frigate|warship|flagship|destroyer|corvette|submarine|ship|vessel|tanker)\s+$")
+                     r"|\b(?:cruiser|frigate|warship|flagship|destroyer|corvette|submarine|ship|vessel|tanker)\s+$"
+                     # "the football club "Garabagh"", "the newspaper "Azadliq"": a club's or a paper's name
+                     r"|\b(?:club|team|newspaper|magazine|company|channel)\s+[\"“‘«]$")
 # "the item entitled "The situation relating to Nagorno-Karabakh"": a name inside the quoted title of
 # an agenda item, a document or a book is part of that title (the text before the name, up to 150
 # characters back, ends inside a quotation opened after "entitled" or "titled").

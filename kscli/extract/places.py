@@ -121,6 +121,9 @@ def _mentions(text: str, toks: Words, gaz: Gazetteer, spans: dict) -> list[Menti
             out += [road[0]] if road else [] if named_after else _hyphen_run(toks, i, gaz, spans)
         elif found is not None:
             mention, after = found
+            if mention is not None and _VILLAGE_OF.search(text, max(0, mention.start - 20), mention.start):
+                settled = tuple(p for p in mention.candidates if p.kind in SETTLEMENTS)  # no Kangarli District
+                mention = mention._replace(candidates=settled) if settled else None
             if mention is not None and not NAME_OF.search(text, max(0, mention.start - 40), mention.start) \
                     and not IN_A_TITLE.search(text, max(0, mention.start - 150), mention.start):
                 out.append(mention)
@@ -155,6 +158,8 @@ def _hyphen_run(toks: Words, i: int, gaz: Gazetteer, spans: dict) -> list[Mentio
 
 
 _ROAD = (["road"], ["highway"])
+# "the village of Kangarli": a settlement's name; not "Garadaghly village of Khojavend Rayon", a district's
+_VILLAGE_OF = re.compile(r"\b(?:[Tt]he|[Aa]n?|[a-z]+)\s+village\s+of\s+$")
 
 
 def _with_kind_words(text: str, toks: Words, i: int, end: int, gaz: Gazetteer, wanted: tuple[str, ...] = ()):
