@@ -1188,6 +1188,8 @@ DEV_WAR = Path(__file__).parent / "gold" / "dev-2022-2023"
     (Path(__file__).parent / "gold" / "dev-first-war-8", (0.9, 0.92, 0.97, 0.94)),
     # and a ninth, on Kalbajar: a group named after places, "Berdzor regions", far villages of other districts
     (Path(__file__).parent / "gold" / "dev-first-war-9", (0.9, 0.95, 0.95, 0.95)),
+    # and a tenth, on Aghdam: a club's quoted name, "the village of X"
+    (Path(__file__).parent / "gold" / "dev-first-war-10", (0.93, 0.93, 0.97, 0.9)),
 ])
 def test_places_of_another_timeline_of_the_region(folder, floors):
     """Extraction and --place on the development timelines (tests/gold/dev-2022-2023,
