@@ -612,6 +612,7 @@ def test_the_gazetteer_covers_the_region(index):
     ("Мартунинский район", "Martuni Province"), ("Սարսանգի ջրամբար", "Sarsang Reservoir"),
     ("Տավուշի մարզ", "Tavush Province"), ("Sarsang-Stausee", "Sarsang Reservoir"),
     ("Lake Goycha", "Lake Sevan"),  # listed as Göyçə gölü: the Azerbaijani kind word is part of the name
+    ("Sevan", "Sevan"), ("Sevan lake", "Lake Sevan"),  # the town's own name; the lake by its kind word
     # German ch is kh; q and g, c and j are one sound in Azerbaijani and English spelling
     ("Chodschali", "Khojaly"), ("Arzach", "Republic of Artsakh"), ("Guyjag", "Quycaq"), ("Chojavend", "Khojavend"),
     # the towns of the rest of both countries, by their Soviet names too
