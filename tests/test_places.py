@@ -1066,6 +1066,10 @@ def test_a_town_takes_in_its_landmarks(index):
     # a club's quoted name; "the village of X" is no district
     ("The football club \"Garabagh\" from Aghdam played in exile.", ["Aghdam"]),
     ("Tombs stand in the village of Khizi.", []), ("Tombs stand in Khizi.", ["Khizi District"]),
+    # a longer name the gazetteer reads whole; a date after the name; a name in an operation's quoted name
+    ("They discussed the situation in the Nagorny Karabakh Autonomous Region.", ["Nagorno-Karabakh"]),
+    ("The army launched the operation in Getashen May 1.", ["Çaykənd"]),
+    ("The operation “Opening of Berdzor Humanitarian Corridor” took place.", []),
     ("Forces were stationed in the Martakert and Berdzor regions.", ["Martakert Province", "Lachin District"]),
     ("Talks with the Armenian-Azerbaijani commission failed.", []),
     ("Armenian forces shelled the raion of Sadarak.", ["Sadarak District"]),

@@ -17,8 +17,8 @@ NAME_OF = re.compile(r"\b(?:Soviet|Council|Assembly|Parliament|Committee|Court|P
                      r"|\b(?:club|team|newspaper|magazine|company|channel)\s+[\"“‘«]$")
 # "the item entitled "The situation relating to Nagorno-Karabakh"": a name inside the quoted title of
 # an agenda item, a document or a book is part of that title (the text before the name, up to 150
-# characters back, ends inside a quotation opened after "entitled" or "titled").
-IN_A_TITLE = re.compile(r"\b(?:entitled|titled)\s+[\"“‘][^\"”’]*$")
+# characters back, ends inside a quotation opened after "entitled", "titled", "operation" or "codenamed").
+IN_A_TITLE = re.compile(r"\b(?:entitled|titled|[Oo]peration|code-?named)\s+[\"“‘][^\"”’]*$")  # operation "Opening of Berdzor ..."
 # Nouns that turn a preceding place name into an attribute of something else: an event's, a unit's
 # ("the Tartar self-defence battalion"), a people's ("Kazakh officials": not the town Qazax), a
 # father's ("Anvar Talish oglu Arazov": a patronymic).

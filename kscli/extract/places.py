@@ -18,6 +18,7 @@ from weakref import WeakKeyDictionary
 
 from kscli.names.gazetteer import NOT_EXTRACTED, SETTLEMENTS, Gazetteer, Place
 from kscli.names.ranking import HINT_KINDS
+from kscli.text.dates import month_number
 from kscli.names.folding import GENERIC, QUALIFIER_WORDS, fold, key, phonetic, strip_generic
 from kscli.names.guesses import alike
 from kscli.names.landmarks import by_town
@@ -177,6 +178,19 @@ def _with_kind_words(text: str, toks: Words, i: int, end: int, gaz: Gazetteer, w
     return None
 
 
+def _read_whole(text: str, toks: Words, i: int, end: int, gaz: Gazetteer):
+    """(the mention, where it ends) of a name with up to three capitalised words after it that the
+    gazetteer reads as one place it extracts, or None."""
+    for stop in range(min(end + 3, len(toks)), end, -1):
+        if any(toks.gap[k] != " " or not _capitalised(toks.text[k]) for k in range(end, stop)):
+            continue
+        phrase = text[toks.start[i]:toks.end[stop - 1]]
+        found = gaz.resolve(phrase, limit=1, fuzzy=False)
+        if found and found[0].place.kind not in NOT_EXTRACTED:
+            return Mention(phrase, toks.start[i], toks.end[stop - 1], (found[0].place,), None, False), stop
+    return None
+
+
 def _capitalised(word: str) -> bool:
     return word[:1].isupper()
 
@@ -204,8 +218,11 @@ def _longest(text: str, toks: Words, i: int, gaz: Gazetteer, spans: dict, norms:
             places = [p for p in _span_places(gaz, spans, (*norms[i:end], "river"))[1] or () if p.kind == "river"]
             if not places:
                 return None, end
-        elif kind is None and (_part_of_longer_name(toks, end) or _after_a_name_head(toks, i)
-                               or _after_a_qualifier(toks, i) or _after_a_given_name(toks, i, gaz)):
+        elif kind is None and _part_of_longer_name(toks, end):
+            # a longer name the gazetteer reads whole ("the Nagorny Karabakh Autonomous Region"), else none
+            return _read_whole(text, toks, i, end, gaz) or (None, end)
+        elif kind is None and (_after_a_name_head(toks, i) or _after_a_qualifier(toks, i)
+                               or _after_a_given_name(toks, i, gaz)):
             return None, end
         start, stop = toks.start[i - 1 if river else i], toks.end[end - 1]
         plural = norms[end - 1].endswith("s") and norms[end - 1] in GENERIC
@@ -319,7 +336,8 @@ def _part_of_longer_name(toks: Words, end: int) -> bool:
     if end + 1 < len(toks) and toks.gap[end + 1] == " " and not _capitalised(toks.text[end]) and norm not in GENERIC \
             and toks.norm[end + 1] in EVENTS:
         return True  # "the Tbilisi–Aghdam bus bombing": an event's name, one word between
-    return (_capitalised(toks.text[end]) and norm not in GENERIC) or norm in NOT_A_PLACE_AFTER
+    dated = month_number(norm) and end + 1 < len(toks) and toks.norm[end + 1].isdigit()  # "in Getashen May 1"
+    return (_capitalised(toks.text[end]) and norm not in GENERIC and not dated) or norm in NOT_A_PLACE_AFTER
 
 
 def _resolve(text: str, mentions: list[Mention], gaz: Gazetteer) -> list[str]:
