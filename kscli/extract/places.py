@@ -13,19 +13,20 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from typing import NamedTuple
 from weakref import WeakKeyDictionary
 
 from kscli.names.gazetteer import NOT_EXTRACTED, SETTLEMENTS, Gazetteer, Place
-from kscli.names.ranking import HINT_KINDS
-from kscli.text.dates import month_number
 from kscli.names.folding import GENERIC, QUALIFIER_WORDS, fold, key, phonetic, strip_generic
 from kscli.names.guesses import alike
 from kscli.names.landmarks import by_town
+from kscli.names.ranking import HINT_KINDS
+from kscli.text.dates import month_number
 from kscli.extract.not_places import (EVENTS, IN_A_TITLE, KIND_AFTER, NAME_HEADS, NAME_OF, NOT_A_PLACE_AFTER,
                                       PEOPLES, QUALIFIERS)
 from kscli.extract.choice import choose
 from kscli.extract.homonyms import by_the_day, own_names_in_context, strays
+from kscli.extract.mention import Mention, capitalised as _capitalised, read_whole as _read_whole
+from kscli.extract.mention import with_kind_words as _with_kind_words
 from kscli.extract.read_names import read_names
 from kscli.extract.phrases import Words, tokens
 
@@ -50,15 +51,6 @@ _AREA_BEFORE = re.compile(
     rf"\s+(?:eht\s+)?ni(?:htiw)?\s+(?:{_backwards(_AREAS_IN)}|(?:{_backwards(_COUNTS)}|\d+)\b)"
     # "the region of Lachin" too, not "the Askeran region of Aghdam": a named region's of
     rf"|\s+fo (?:{_backwards(_AREAS_OF)}|noiger(?!\s+\w*(?-i:[A-Z])\b))", re.I)
-
-
-class Mention(NamedTuple):
-    surface: str
-    start: int
-    end: int
-    candidates: tuple[Place, ...]
-    kind: str | None  # from a generic word: district, city, ...
-    plural: bool
 
 
 def find_places(text: str, gaz: Gazetteer, toks: Words | None = None) -> tuple[list[str], list[str]]:
@@ -161,38 +153,6 @@ def _hyphen_run(toks: Words, i: int, gaz: Gazetteer, spans: dict) -> list[Mentio
 _ROAD = (["road"], ["highway"])
 # "the village of Kangarli": a settlement's name; not "Garadaghly village of Khojavend Rayon", a district's
 _VILLAGE_OF = re.compile(r"\b(?:[Tt]he|[Aa]n?|[a-z]+)\s+village\s+of\s+$")
-
-
-def _with_kind_words(text: str, toks: Words, i: int, end: int, gaz: Gazetteer, wanted: tuple[str, ...] = ()):
-    """(the mention, where it ends) of the name from word `i` with the one or two kind words after
-    it, as the gazetteer reads them ("Karabakh mountain range"), of the kind they name; or None."""
-    wanted = wanted or KIND_AFTER[toks.norm[end]]
-    for stop in (end + 2, end + 1):
-        if stop > len(toks) or any(toks.gap[k] != " " for k in range(end, stop)):
-            continue
-        phrase = text[toks.start[i]:toks.end[stop - 1]]
-        found = [m for m in gaz.resolve(phrase, limit=0, fuzzy=False) if m.place.kind in wanted]
-        best = [m.place for m in found if m.score == found[0].score] if found else []
-        if best:
-            return Mention(phrase, toks.start[i], toks.end[stop - 1], tuple(best), None, False), stop
-    return None
-
-
-def _read_whole(text: str, toks: Words, i: int, end: int, gaz: Gazetteer):
-    """(the mention, where it ends) of a name with up to three capitalised words after it that the
-    gazetteer reads as one place it extracts, or None."""
-    for stop in range(min(end + 3, len(toks)), end, -1):
-        if any(toks.gap[k] != " " or not _capitalised(toks.text[k]) for k in range(end, stop)):
-            continue
-        phrase = text[toks.start[i]:toks.end[stop - 1]]
-        found = gaz.resolve(phrase, limit=1, fuzzy=False)
-        if found and found[0].place.kind not in NOT_EXTRACTED:
-            return Mention(phrase, toks.start[i], toks.end[stop - 1], (found[0].place,), None, False), stop
-    return None
-
-
-def _capitalised(word: str) -> bool:
-    return word[:1].isupper()
 
 
 def _longest(text: str, toks: Words, i: int, gaz: Gazetteer, spans: dict, norms: list[str], shorter_than: int = 99):
