@@ -1195,6 +1195,8 @@ DEV_WAR = Path(__file__).parent / "gold" / "dev-2022-2023"
     (Path(__file__).parent / "gold" / "dev-first-war-9", (0.9, 0.95, 0.95, 0.95)),
     # and a tenth, on Aghdam: a club's quoted name, "the village of X"
     (Path(__file__).parent / "gold" / "dev-first-war-10", (0.93, 0.93, 0.97, 0.9)),
+    # and an eleventh, on Operation Ring: a longer name read whole, a date after a name
+    (Path(__file__).parent / "gold" / "dev-first-war-11", (0.92, 0.97, 0.97, 0.97)),
 ])
 def test_places_of_another_timeline_of_the_region(folder, floors):
     """Extraction and --place on the development timelines (tests/gold/dev-2022-2023,
