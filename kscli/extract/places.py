@@ -19,7 +19,7 @@ from kscli.names.gazetteer import NOT_EXTRACTED, SETTLEMENTS, Gazetteer, Place
 from kscli.names.folding import GENERIC, QUALIFIER_WORDS, fold, key, phonetic, strip_generic
 from kscli.names.guesses import alike
 from kscli.names.landmarks import by_town
-from kscli.names.ranking import HINT_KINDS
+from kscli.names.ranking import HINT_KINDS, town_units
 from kscli.text.dates import month_number
 from kscli.extract.not_places import (EVENTS, IN_A_TITLE, KIND_AFTER, NAME_HEADS, NAME_OF, NOT_A_PLACE_AFTER,
                                       PEOPLES, QUALIFIERS)
@@ -229,8 +229,7 @@ def _span_places(gaz: Gazetteer, spans: dict, norms: tuple[str, ...]) -> tuple[s
         places = [p for p in named if p.kind not in NOT_EXTRACTED]
         units = HINT_KINDS.get(kind, ()) if kind not in ("city", "town", "village") else ()
         if units and not any(p.kind in units for p in places):  # "Berdzor region": the unit of the town's name
-            places += [gaz.places[n] for p in places if p.kind in ("city", "town") for n in sorted(gaz.family(p.name))
-                       if gaz.places[n].kind in units]
+            places += [unit for p in places for unit in town_units(gaz, p, units)]
         # Several words that name only a country or state are its name, not a place's: None says so.
         found = spans[norms] = (kind, None if named and not places and len(norms) > 1 else places)
     return found

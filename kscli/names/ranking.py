@@ -73,10 +73,15 @@ def town_to_unit(gazetteer, matches: list, hint: str | None) -> list:
     """A unit's word after a town's other name means the unit named after the town: "Berdzor region"
     is Lachin District, as "Lachin region" is, though Berdzor is the town's name alone. Where no unit
     shares the town's name (Meghri District, a Soviet raion), the town stays."""
-    if hint not in ("district", "area", "province") or not matches or matches[0].place.kind not in ("city", "town"):
+    kinds = HINT_KINDS.get(hint, ()) if hint in ("district", "area", "province") else ()
+    if not kinds or not matches or any(m.place.kind in kinds for m in matches):
         return matches
     best = matches[0]
-    if any(m.place.kind in HINT_KINDS[hint] for m in matches):
-        return matches
-    units = sorted(name for name in gazetteer.family(best.place.name) if gazetteer.places[name].kind in HINT_KINDS[hint])
-    return [best._replace(place=gazetteer.places[name]) for name in units] + matches if units else matches
+    return [best._replace(place=unit) for unit in town_units(gazetteer, best.place, kinds)] + matches
+
+
+def town_units(gazetteer, place, kinds) -> list:
+    """The units of `kinds` named after `place`, a city or town (Lachin District of Lachin)."""
+    if place.kind not in ("city", "town"):
+        return []
+    return [gazetteer.places[name] for name in sorted(gazetteer.family(place.name)) if gazetteer.places[name].kind in kinds]
