@@ -102,6 +102,18 @@ def reading(index: Index, name: str, matches: list) -> tuple[list[str], list[str
     best = matches[0]
     if best.rule in ("name", "fuzzy"):
         return [best.place.name], []
+    # a query reads a name for its answer and again for its notes: weighed once an index
+    readings = _READINGS.setdefault(index, {})
+    if name not in readings:
+        readings[name] = _weigh(index, name, matches)
+    return readings[name]
+
+
+_READINGS: WeakKeyDictionary = WeakKeyDictionary()
+
+
+def _weigh(index: Index, name: str, matches: list) -> tuple[list[str], list[str]]:
+    best = matches[0]
     from kscli.names.folding import kind_hint
 
     gazetteer, hint = index.lexicon.places, kind_hint(name)
