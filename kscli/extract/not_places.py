@@ -23,7 +23,7 @@ IN_A_TITLE = re.compile(r"\b(?:entitled|titled|[Oo]peration|code-?named)\s+[\"â€
 # ("the Tartar self-defence battalion"), a people's ("Kazakh officials": not the town Qazax), a
 # father's ("Anvar Talish oglu Arazov": a patronymic).
 EVENTS = frozenset("massacre massacres pogrom pogroms bombing bombings tragedy tragedies genocide genocides earthquake "
-                   "operation operations".split())
+                   "clash clashes operation operations".split())
 NOT_A_PLACE_AFTER = EVENTS | frozenset("conflict war peace talks process statement time group format "
                                        "offensive offensives counteroffensive movement battalion battalions brigade grouping "
                                        "brigades regiment detachment oglu ogly oghlu qizi gizi kyzy "

@@ -50,7 +50,12 @@ def _backwards(words) -> str:
 _AREA_BEFORE = re.compile(
     rf"\s+(?:eht\s+)?ni(?:htiw)?\s+(?:{_backwards(_AREAS_IN)}|(?:{_backwards(_COUNTS)}|\d+)\b)"
     # "the region of Lachin" too, not "the Askeran region of Aghdam": a named region's of
-    rf"|\s+fo (?:{_backwards(_AREAS_OF)}|noiger(?!\s+\w*(?-i:[A-Z])\b))", re.I)
+    rf"|\s+fo (?:{_backwards(_AREAS_OF)}|(?:noiger|ecnivorp)(?!\s+\w*(?-i:[A-Z])\b))", re.I)
+# "the city of Nakhichevan", "the Azerbaijan cities of Nakhichevan and Kirovabad": the town, not the
+# republic a bare Nakhichevan is; "the city and district of Kelbadzhar": both.
+_CITY_BEFORE = re.compile(r"\b(?:cit(?:y|ies)|towns?)\s+of\s+$")
+_BOTH_BEFORE = re.compile(r"\b(?:(?:city|town)\s+and\s+(?:district|region|raion|rayon|province)"
+                          r"|(?:district|region|raion|rayon|province)\s+and\s+(?:city|town))\s+of\s+$")
 
 
 def find_places(text: str, gaz: Gazetteer, toks: Words | None = None) -> tuple[list[str], list[str]]:
@@ -77,7 +82,8 @@ def find_places_in(texts: list[str | None], gaz: Gazetteer, words: list[Words | 
         if found:
             own_names_in_context(found, names, gaz)  # changes the sentence's list of names in place
             strays(found, names, gaz)
-    return [_places(found, names, gaz, spans) if found is not None else None for found, names in zip(mentions, chosen)]
+    return [_places(text, found, names, gaz, spans) if found is not None else None
+            for text, found, names in zip(texts, mentions, chosen)]
 
 
 def _day_bounds(new_days: list[bool]) -> list[tuple[int, int]]:
@@ -85,14 +91,14 @@ def _day_bounds(new_days: list[bool]) -> list[tuple[int, int]]:
     return list(zip(starts, [*starts[1:], len(new_days)]))
 
 
-def _places(mentions: list[Mention], chosen: list[str], gaz: Gazetteer, spans: dict) -> tuple:
+def _places(text: str, mentions: list[Mention], chosen: list[str], gaz: Gazetteer, spans: dict) -> tuple:
     """(places in order of first mention, mentions as written, (place, offset) of every mention)."""
     places: list[str] = []
     at: list[tuple[str, int]] = []
     for mention, name in zip(mentions, chosen):
         if name is None:
             continue  # a stray village (kscli.extract.homonyms.strays)
-        for extra in [name, *_end_points(mention, name, gaz, spans)]:
+        for extra in [name, *_end_points(mention, name, gaz, spans), *_both_named(text, mention, name, gaz)]:
             at.append((extra, mention.start))
             if extra not in places:
                 places.append(extra)
@@ -135,9 +141,10 @@ def _read_mentions(text: str, found: list[Mention], gaz: Gazetteer, spans: dict)
 
 def _hyphen_run(toks: Words, i: int, gaz: Gazetteer, spans: dict) -> list[Mention]:
     """"a Tbilisi-Baku bus", "the Shushi-Lachin-Zabukh road": places joined by hyphens into one word
-    that names none of them."""
+    that names none of them; "the Moscow-based Interfax agency", where the agency is."""
     parts = toks.text[i].split("-")
-    if not 2 <= len(parts) <= 4 or not all(_capitalised(part) for part in parts):
+    parts = parts[:-1] if parts[-1] == "based" else parts
+    if not 1 <= len(parts) <= 4 or not all(_capitalised(part) for part in parts):
         return []
     out, at = [], toks.start[i]
     for part in parts:
@@ -315,6 +322,9 @@ def _list_kinds(text: str, mentions: list[Mention]) -> list[str | None]:
         if kinds[idx] is None and _area_before(text, m.start):
             kinds[idx] = "district"
             _spread(text, mentions, kinds, idx, forward=True)
+        elif kinds[idx] is None and _CITY_BEFORE.search(text, max(0, m.start - 12), m.start):
+            kinds[idx] = "city"
+            _spread(text, mentions, kinds, idx, forward=True)
         if m.plural:
             _spread(text, mentions, kinds, idx, forward=False)
     return kinds
@@ -360,6 +370,16 @@ def _containers(text: str, mentions: list[Mention], gaz: Gazetteer) -> dict[int,
         elif any(p.kind in SETTLEMENTS for p in a.candidates):
             out.setdefault(idx + 1, set()).add("__area__")
     return out
+
+
+def _both_named(text: str, mention: Mention, name: str, gaz: Gazetteer) -> list[str]:
+    """"the city and district of Kelbadzhar": the unit named after the town as well, or the town."""
+    if not _BOTH_BEFORE.search(text, max(0, mention.start - 30), mention.start):
+        return []
+    place = gaz.places[name]
+    if place.kind in ("city", "town"):
+        return [unit.name for unit in town_units(gaz, place, ("district", "province"))][:1]
+    return [n for n in sorted(gaz.family(name)) if gaz.places[n].kind in ("city", "town") and name in gaz.ancestors(n)][:1]
 
 
 def _end_points(mention: Mention, name: str, gaz: Gazetteer, spans: dict) -> list[str]:
