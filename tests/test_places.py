@@ -397,6 +397,25 @@ def test_a_guessed_place_says_so_and_an_exact_one_says_nothing(ksw):
         assert ksw("events", "--place", exact, "--format", "tsv").stderr == "", exact
 
 
+def test_a_republic_named_after_its_city_is_searched_with_it(ksw, tmp_path):
+    """"Nakhchivan" is the autonomous republic first, and its city's name: --place Nakhchivan found the
+    republic's events and not the city's (a railway's end, "the city of Nakhichevan"), as --place
+    Tartar finds the district's and the town's; "Nakhchivan City" is the city alone."""
+    path = tmp_path / "nakhchivan.txt"
+    path.write_text("= Timeline (1990) =\n== January ==\n=== 19 January ===\n"
+                    "The Baku-Nakhchivan-Yerevan railway fell into blockade.\n"
+                    "Violence occurred in the city of Nakhichevan.\nShelling hit Sadarak in Nakhchivan.\n",
+                    encoding="utf-8")
+
+    def ids(*args: str) -> list[str]:
+        found = ksw("events", "--corpus", str(path), *args, "--format", "tsv")
+        assert found.returncode == 0, found.stderr
+        return [line.split("\t")[0] for line in found.stdout.splitlines()[1:]]
+
+    assert ids("--place", "Nakhchivan") == ["1990-01-19.01", "1990-01-19.02", "1990-01-19.03"]
+    assert ids("--place", "Nakhchivan City") == ["1990-01-19.01", "1990-01-19.02"]
+
+
 def test_a_name_several_villages_bear_is_the_one_the_text_names_and_says_so(ksw, tmp_path):
     """"Garadaghly" spells ten villages alike: it found the first (of Fuzuli) and no event, though the
     text names the one of Khojavend. A name several settlements bear is searched as the text's, and
@@ -1082,6 +1101,10 @@ def test_a_town_takes_in_its_landmarks(index):
     ("The district and town of Fuzuli fell.", ["Fuzuli", "Fuzuli District"]),
     ("The Askeran clash was followed by the Sumgait pogroms.", []),
     ("The Moscow-based Interfax news agency said so.", ["Moscow"]),
+    # a line's ends are its towns; a word broken at a line's end ("Nagorno- Karabagh") is one
+    ("The Baku-Nakhchivan-Yerevan railway fell into blockade.", ["Baku", "Nakhchivan", "Yerevan"]),
+    ("The Syunik-Nakhchivan border was closed.", ["Syunik Province", "Nakhchivan Autonomous Republic"]),
+    ("They were to leave the bounds of Nagorno- Karabagh.", ["Nagorno-Karabakh"]),
     ("The Supreme Soviet of Nagorno-Karabakh voted.", []),
     ("The Khojaly massacre and the Capture of Shusha were remembered.", []),  # events' names
     ("Troops captured Garadaghly, a village in Khojavend district.", ["Qaradağlı, Khojavend", "Khojavend District"]),

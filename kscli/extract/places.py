@@ -147,17 +147,21 @@ def _hyphen_run(toks: Words, i: int, gaz: Gazetteer, spans: dict) -> list[Mentio
     if not 1 <= len(parts) <= 4 or not all(_capitalised(part) for part in parts):
         return []
     out, at = [], toks.start[i]
+    line = toks.norm[i + 1:i + 2] in _LINES
     for part in parts:
         kind, places = _span_places(gaz, spans, (_NON_WORD.sub(" ", fold(part)).strip(),))
         if kind:
             return []
         if places:  # a part the gazetteer lacks leaves the others places: "a highway Ijevan-Noyabrean"
+            # ... and a line's ends are towns: "the Baku-Nakhchivan-Yerevan railway", not the republic
+            places = [p for p in places if p.kind in ("city", "town")] or places if line else places
             out.append(Mention(part, at, at + len(part), tuple(places), None, False))
         at += len(part) + 1
     return out
 
 
 _ROAD = (["road"], ["highway"])
+_LINES = (*_ROAD, ["railway"], ["railroad"], ["bus"], ["train"], ["flight"], ["route"], ["line"])
 # "the village of Kangarli": a settlement's name; not "Garadaghly village of Khojavend Rayon", a district's
 _VILLAGE_OF = re.compile(r"\b(?:[Tt]he|[Aa]n?|[a-z]+)\s+village\s+of\s+$")
 
@@ -209,7 +213,7 @@ def _run(toks: Words, i: int, limit: int) -> int:
     return n
 
 
-_JOINERS = (" ", "-", "–", "—", "/")
+_JOINERS = (" ", "-", "–", "—", "/", "- ")  # "Nagorno- Karabagh": a word broken at the end of a line
 _NON_WORD = re.compile(r"[^a-z0-9]+")
 _DASH = re.compile(r"[-–—/]")
 _SPANS: WeakKeyDictionary = WeakKeyDictionary()  # per gazetteer: folded words -> (kind, places)

@@ -20,8 +20,8 @@ from kscli.names.landmarks import by_town, landmark_table
 from kscli.names.linemap import LineMap
 from kscli.names.nearness import nearest
 from kscli.names.pairs import qualified, two_names
-from kscli.names.ranking import HINT_KINDS, SETTLEMENTS, best_per_place, exact_score, narrow, read_as_typed, \
-    town_to_unit
+from kscli.names.ranking import HINT_KINDS, SETTLEMENTS, bare_keys, best_per_place, exact_score, narrow, \
+    read_as_typed, town_to_unit
 from kscli.names.wordwise import by_word
 from kscli.record import Record
 
@@ -363,12 +363,13 @@ class Gazetteer:
 
     def _family(self, name: str) -> set[str]:
         place = self.places[name]
-        own = key(title_forms(place.name)[-1])
+        own, owns = key(title_forms(place.name)[-1]), bare_keys(place)
         out = {name}
-        for other in self.by_key(own):
+        for other in {o.name: o for k in owns for o in self.by_key(k)}.values():
             related = other.name in self.ancestors(name) or name in self.ancestors(other.name)
             plain = not disambiguated(other.name) and not disambiguated(place.name)
-            if key(title_forms(other.name)[-1]) == own and (related or plain):
+            theirs = key(title_forms(other.name)[-1])
+            if (theirs == own and (related or plain)) or (related and bare_keys(other) & owns):
                 out.add(other.name)
         return out
 

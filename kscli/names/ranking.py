@@ -85,3 +85,12 @@ def town_units(gazetteer, place, kinds) -> list:
     if place.kind not in ("city", "town"):
         return []
     return [gazetteer.places[name] for name in sorted(gazetteer.family(place.name)) if gazetteer.places[name].kind in kinds]
+
+
+def bare_keys(place) -> set[str]:
+    """The keys of a place's bare name: its title's, and a unit's titled with words of its kind after
+    a name it is listed by (Nakhchivan, of the Nakhchivan Autonomous Republic: its city's name)."""
+    own = key(title_forms(place.name)[-1])
+    if place.kind not in ("region", "district", "province"):
+        return {own}
+    return {own, *(key(a) for a in place.aliases if place.name.startswith(a + " "))}
