@@ -154,7 +154,8 @@ def _hyphen_run(toks: Words, i: int, gaz: Gazetteer, spans: dict) -> list[Mentio
             return []
         if places:  # a part the gazetteer lacks leaves the others places: "a highway Ijevan-Noyabrean"
             # ... and a line's ends are towns: "the Baku-Nakhchivan-Yerevan railway", not the republic
-            places = [p for p in places if p.kind in ("city", "town")] or places if line else places
+            if line and any(p.kind in ("region", "province", "district") for p in places):
+                places = [p for p in places if p.kind in ("city", "town")] or places
             out.append(Mention(part, at, at + len(part), tuple(places), None, False))
         at += len(part) + 1
     return out
