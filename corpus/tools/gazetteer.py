@@ -151,6 +151,7 @@ def main(az: str, am: str, geonames: str | None = None) -> None:
     add_names(rows + added, HERE / "places-artsakh.tsv")
     add_names(rows + added, HERE / "places-names.tsv")
     added = merge_listed_twins(added)  # again, with the former names those tables gave (Ararat's Davalu)
+    added = merge_same(added, HERE / "places-same.tsv")
     add_other_names(rows + added, banned, hand_keys | region_keys)
     drop_names(rows + added, HERE / "places-not.tsv")
     add_parents(rows + added, HERE / "places-parents.tsv")
@@ -776,6 +777,19 @@ def reach(other: dict, k: str) -> float:
     Artashat, 5 km from the town), which would swallow the neighbour."""
     trusted = (other["name"],) if "hand" not in split(other["source"]) else (other["name"], *split(other["aliases"]), *split(other["historical"]))
     return 10 if k in keys_of(trusted) else 1.5
+
+
+def merge_same(rows: list[dict], path: Path) -> list[dict]:
+    """One row for each settlement listed twice that the table `path` names: the second joins the first."""
+    by_name = {row["name"].replace("ǝ", "ə"): row for row in rows}  # as write() spells them
+    gone = set()
+    lines = [line for line in path.read_text("utf-8").splitlines() if line and not line.startswith("#")]
+    for place, same, _ in (line.split("\t", 2) for line in lines[1:]):
+        if place not in by_name or same not in by_name:
+            raise SystemExit(f"{path.name}: no row {place!r} or {same!r}")
+        merge(by_name[place], by_name[same])
+        gone.add(same)
+    return [row for row in rows if row["name"].replace("ǝ", "ə") not in gone]
 
 
 def merge(into: dict, row: dict, parents: bool = True) -> None:
