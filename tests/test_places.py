@@ -686,6 +686,9 @@ def test_the_gazetteer_covers_the_region(index):
     # Russian's plural Upper and Lower, and its maps' order, the qualifier last; Turkish büyük for Big
     ("Nizhniye Veysally", "Aşağı Veysəlli"), ("Veysalli Nizhniye", "Aşağı Veysəlli"), ("Büyük Kirs", "Böyük Kirs"),
     ("Восточный Арпачай", "Arpa River"), ("Ost-Arpachay", "Arpa River"),  # East, as the gazetteer's Şərqi
+    # Middle (Orta) in Russian and English, and English's Greater and Lesser for Big and Small
+    ("Sredniy Shurtan", "Orta Şurtan"), ("Middle Salahli", "Orta Salahli"), ("Greater Garamurad", "Böyük Qaramurad"),
+    ("Lesser Garamurad", "Kiçik Qaramurad"),
     # the scholarly romanisation of Armenian writes ու as ow
     ("Šahowmyan", "Shahumyan Province"),
     # a word in another spelling of the place it names, the other word Upper in another language, and

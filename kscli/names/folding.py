@@ -338,17 +338,19 @@ _WORD_START = re.compile(r"(?<![a-z])[gh](?!h)")  # not gh, an Armenian or Azerb
 _QUALIFIER_FORMS = (("yuxari", "verin", "verkhniy", "upper"), ("ashaghi", "nerkin", "nizhniy", "lower"),
                     ("boyuk", "mets", "bolshoy", "big"), ("kichik", "pokr", "malyy", "small"),
                     ("yeni", "nor", "novyy", "new"), ("kohna", "hin", "staryy", "old"),
-                    ("sharqi", "arevelyan", "vostochnyy", "east"), ("qarbi", "arevmtyan", "zapadnyy", "west"))
+                    ("sharqi", "arevelyan", "vostochnyy", "east"), ("qarbi", "arevmtyan", "zapadnyy", "west"),
+                    ("orta", "mijin", "sredniy", "middle"))
 _QUALIFIER_OF = {form: forms for forms in _QUALIFIER_FORMS for form in forms} | {
     spelled: forms for forms, spellings in zip(_QUALIFIER_FORMS, (
         "yukhari yukhary yukari verkhnij verkhnyaya verkhneye verkhnee verkhniye verkhnie haut haute ober",
         "asagi ashagi ashagy nizhnij nizhnyaya nizhneye nizhnee nizhniye nizhnie bas basse unter nieder",
-        "bolshoi bolshaya bolshoye bolshiye bolshie buyuk great grand grande gross medz",
-        "kicik kucuk malyj malaya maloye malyye malye little petit petite klein",
+        "bolshoi bolshaya bolshoye bolshiye bolshie buyuk great greater grand grande gross medz",
+        "kicik kucuk malyj malaya maloye malyye malye little lesser petit petite klein",
         "novyi novaya novoye novyye novye nouveau nouvelle neu",
         "kohne staryi staraya staroye staryye starye eski vieux vieil alt",
         "sharqi sherqi vostochnyi vostochnaya vostochnoye vychodni ost eastern",
-        "garbi qerbi zapadnyi zapadnaya zapadni western"))
+        "garbi qerbi zapadnyi zapadnaya zapadni western",
+        "sredni srednij srednyaya sredneye srednee srednie mitte"))
     for spelled in spellings.split()}
 
 
