@@ -689,6 +689,8 @@ def test_the_gazetteer_covers_the_region(index):
     # Middle (Orta) in Russian and English, and English's Greater and Lesser for Big and Small
     ("Sredniy Shurtan", "Orta Şurtan"), ("Middle Salahli", "Orta Salahli"), ("Greater Garamurad", "Böyük Qaramurad"),
     ("Lesser Garamurad", "Kiçik Qaramurad"),
+    # Russian's soft vowels after a sound written with two letters (хя, чю, джю, шю): Həsənriz, Üçüncü
+    ("Хясянриз", "Həsənriz"), ("Учюнджю Агалы", "Üçüncü Ağalı"), ("Джомярд", "Comərd"), ("Дюз Джырдахан", "Düz Cırdaxan"),
     # the scholarly romanisation of Armenian writes ու as ow
     ("Šahowmyan", "Shahumyan Province"),
     # a word in another spelling of the place it names, the other word Upper in another language, and

@@ -94,7 +94,7 @@ _KEY_RULES = (
 )
 # ... and ə as ya (Lyankyaran, Gyandzha, Kyalbyajar), but not the -yan of Armenian names (Abovyan,
 # which Abovian writes too).
-_SOFTENED = re.compile(r"([bcdfgjklmnpqrstvwxz])y([uo]|a(?!n$))")
+_SOFTENED = re.compile(r"([bcdfgjklmnpqrstvwxz]|(?<!g)h)y([uo]|a(?!n$))")  # kh, ch, sh, zh; not gh (ğı)
 _DOUBLE = re.compile(r"([a-z])\1+")  # doubled letters are spelling; doubled digits are a number ("2000", "08:00")
 _NON_ALNUM = re.compile(r"[^a-z0-9]+")
 
@@ -176,10 +176,13 @@ def phonetic(folded: str) -> str:
     ('shusha', '2000')
     >>> phonetic("lyankyaran") == phonetic("lankaran"), phonetic("abovyan") == phonetic("abovian")
     (True, True)
+    >>> phonetic("khyasyanriz") == phonetic("hasanriz"), phonetic("uchyundzhyu") == phonetic("uchuncu")
+    (True, True)
     >>> phonetic("chaykent") == phonetic("chaykand"), phonetic("poladlu") == phonetic("poladli")
     (True, True)
     """
-    if "y" in folded:  # Russian writes ü and ö after a consonant as yu and yo: Kyuzadzhik is Küzəcik
+    if "y" in folded:  # Russian writes ü and ö after a consonant as yu and yo: Kyuzadzhik is Küzəcik, and after
+        # one written with two letters too (kh, ch, sh, zh): Khyasyanriz is Həsənriz, Uchyundzhyu Üçüncü
         folded = _SOFTENED.sub(r"\1\2", folded)
     if folded.endswith("kent"):  # the -kənd of a village's name, as Russian and Turkish write it: Chaykent
         folded = folded[:-1] + "d"

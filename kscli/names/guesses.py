@@ -8,6 +8,7 @@ written there, is never taken for a typo of a place here.
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 from kscli.names.features import bare_name
@@ -89,7 +90,11 @@ _LETTERS = str.maketrans("qj", "gc")
 def _sounds(letters: str) -> str:
     for two, one in _DIGRAPHS:
         letters = letters.replace(two, one)
-    return letters.translate(_LETTERS)
+    return _SOFT.sub(r"\1\2", letters).translate(_LETTERS)
+
+
+# Russian writes ü, ö and ə after a consonant as yu, yo and ya (Dyuz for Düz): one letter, as the key reads it.
+_SOFT = re.compile(r"([bcdfghjklmnpqrstvwxz])y([uoa])")
 
 
 def _edits(a: str, b: str, limit: float = float("inf")) -> int:
