@@ -16,7 +16,8 @@ from functools import lru_cache
 from weakref import WeakKeyDictionary
 
 from kscli.names.gazetteer import NOT_EXTRACTED, SETTLEMENTS, Gazetteer, Place
-from kscli.names.folding import GENERIC, QUALIFIER_WORDS, fold, key, phonetic, strip_generic
+from kscli.names.folding import GENERIC, fold, key, phonetic, strip_generic
+from kscli.names.qualifiers import QUALIFIER_WORDS
 from kscli.names.guesses import alike
 from kscli.names.landmarks import by_town
 from kscli.names.ranking import HINT_KINDS, town_units

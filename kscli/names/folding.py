@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from kscli.names.qualifiers import qualifier_readings
+
 # Letters whose ASCII form is not their base letter (unidecode gives "@" for ə).
 _TABLE = str.maketrans({
     "ə": "a", "Ə": "a", "ǝ": "a", "Ǝ": "a", "ı": "i", "İ": "i", "ş": "sh", "Ş": "sh", "ç": "ch", "Ç": "ch",
@@ -333,66 +335,6 @@ def _initial_readings(folded: str) -> list[str]:
 
 
 _WORD_START = re.compile(r"(?<![a-z])[gh](?!h)")  # not gh, an Armenian or Azerbaijani letter of its own
-
-
-# Upper, Lower, Big, Small, New, Old, East and West in the region's names, as Azerbaijani, Armenian, Russian and
-# English write them (folded): the gazetteer lists a village under one or two ("Yuxarı Oratağ",
-# "Verin Horatagh").
-_QUALIFIER_FORMS = (("yuxari", "verin", "verkhniy", "upper"), ("ashaghi", "nerkin", "nizhniy", "lower"),
-                    ("boyuk", "mets", "bolshoy", "big"), ("kichik", "pokr", "malyy", "small"),
-                    ("yeni", "nor", "novyy", "new"), ("kohna", "hin", "staryy", "old"),
-                    ("sharqi", "arevelyan", "vostochnyy", "east"), ("qarbi", "arevmtyan", "zapadnyy", "west"),
-                    ("orta", "mijin", "sredniy", "middle"))
-_QUALIFIER_OF = {form: forms for forms in _QUALIFIER_FORMS for form in forms} | {
-    spelled: forms for forms, spellings in zip(_QUALIFIER_FORMS, (
-        "yukhari yukhary yukari verkhnij verkhnyaya verkhneye verkhnee verkhniye verkhnie haut haute ober",
-        "asagi ashagi ashagy nizhnij nizhnyaya nizhneye nizhnee nizhniye nizhnie bas basse unter nieder",
-        "bolshoi bolshaya bolshoye bolshiye bolshie buyuk great greater grand grande gross medz",
-        "kicik kucuk malyj malaya maloye malyye malye little lesser petit petite klein",
-        "novyi novaya novoye novyye novye nouveau nouvelle neu",
-        "kohne staryi staraya staroye staryye starye eski vieux vieil alt",
-        "sharqi sherqi vostochnyi vostochnaya vostochnoye vychodni ost eastern",
-        "garbi qerbi zapadnyi zapadnaya zapadni western",
-        "sredni srednij srednyaya sredneye srednee srednie mitte"))
-    for spelled in spellings.split()}
-
-
-# First, Second and Third of twin villages: Azerbaijani puts them before the name (Birinci Ağalı),
-# Russian after it (Агалы Первое, Ipyak Vtoroye), in spellings of its own (Pervoe, Vtoroi, Trete).
-_ORDINAL_OF = {spelled: (az, ru) for az, ru, spellings in (
-    ("birinci", "pervoye", "birinci birindzhi pervoye pervoe pervoje pervyy pervyi pervyj pervaya first"),
-    ("ikinci", "vtoroye", "ikinci ikindzhi vtoroye vtoroe vtoroje vtoroy vtoroi vtoroj vtoraya second"),
-    ("ucuncu", "tretye", "ucuncu uchunju tretye trete tretje tretiy tretii tretij tretya third"))
-    for spelled in spellings.split()}
-
-
-# Every qualifier and ordinal word above, folded: "Ashagi Yaglivend" is no Yaglivend, but another village.
-QUALIFIER_WORDS = frozenset(_QUALIFIER_OF) | frozenset(_ORDINAL_OF)
-
-
-def qualifier_readings(folded: str) -> list[str]:
-    """`folded` with its first (or, as Russian maps write it, last) word, Upper or Lower, Big or Small,
-    New or Old, East or West in one language, first in the others; and with a First, Second or Third first or
-    last, in Azerbaijani's order and Russian's.
-
-    >>> qualifier_readings("upper horatagh")
-    ['yuxari horatagh', 'verin horatagh', 'verkhniy horatagh']
-    >>> qualifier_readings("veysalli nizhniye")
-    ['ashaghi veysalli', 'nerkin veysalli', 'nizhniy veysalli', 'lower veysalli']
-    >>> qualifier_readings("agali pervoe"), qualifier_readings("birinci ipyak")
-    (['birinci agali', 'agali pervoye'], ['birinci ipyak', 'ipyak pervoye'])
-    """
-    first, _, rest = folded.partition(" ")
-    forms = _QUALIFIER_OF.get(first, ()) if rest else ()
-    out = [f"{form} {rest}" for form in forms if form != first]
-    head, _, last = folded.rpartition(" ")
-    if head and not forms:  # Russian maps put it last, as they do an ordinal: Veysalli Verkhniye
-        out += [f"{form} {head}" for form in _QUALIFIER_OF.get(last, ())]
-    for name, word in ((rest, first), (head, last)):
-        ordinal = _ORDINAL_OF.get(word.replace("w", "v"))  # German and Polish w: Perwoe, Wtoroje
-        if name and ordinal:
-            out += [f"{ordinal[0]} {name}", f"{name} {ordinal[1]}"]
-    return out
 
 
 def title_head(name: str) -> str:
