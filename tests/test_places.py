@@ -691,6 +691,7 @@ def test_the_gazetteer_covers_the_region(index):
     ("Lesser Garamurad", "Kiçik Qaramurad"),
     # Russian's soft vowels after a sound written with two letters (хя, чю, джю, шю): Həsənriz, Üçüncü
     ("Хясянриз", "Həsənriz"), ("Учюнджю Агалы", "Üçüncü Ağalı"), ("Джомярд", "Comərd"), ("Дюз Джырдахан", "Düz Cırdaxan"),
+    ("Khadzhysamly", "Hacısamlı"),  # and its х for the h as for the x
     # the scholarly romanisation of Armenian writes ու as ow
     ("Šahowmyan", "Shahumyan Province"),
     # a word in another spelling of the place it names, the other word Upper in another language, and

@@ -83,8 +83,9 @@ def _letters(name: str) -> str:
 
 # Russian's дж, written dzh, and French's dj are the Azerbaijani c (Xocamsaqlı, Khodzhamsakly).
 _DIGRAPHS = (("dzh", "c"), ("dj", "c"), ("kh", "x"), ("sh", "s"), ("ch", "c"), ("zh", "j"), ("gh", "g"))
-# One sound in the Azerbaijani alphabet and in English spelling: Quycaq and Guyjag.
-_LETTERS = str.maketrans("qj", "gc")
+# One sound in the Azerbaijani alphabet and in English spelling: Quycaq and Guyjag; and h and x, which
+# Russian writes alike (х): Khadzhysamly is Hacısamlı.
+_LETTERS = str.maketrans("qjx", "gch")
 
 
 def _sounds(letters: str) -> str:
