@@ -183,9 +183,7 @@ def phonetic(folded: str) -> str:
     >>> phonetic("chaykent") == phonetic("chaykand"), phonetic("poladlu") == phonetic("poladli")
     (True, True)
     """
-    if "y" in folded:  # Russian writes ü and ö after a consonant as yu and yo: Kyuzadzhik is Küzəcik, and after
-        # one written with two letters too (kh, ch, sh, zh): Khyasyanriz is Həsənriz, Uchyundzhyu Üçüncü
-        folded = _SOFTENED.sub(r"\1\2", folded)
+    folded = soften(folded)
     if folded.endswith("kent"):  # the -kənd of a village's name, as Russian and Turkish write it: Chaykent
         folded = folded[:-1] + "d"
     elif folded.endswith("lu"):  # the -lı of one, as Armenian and old Russian maps write it: Poladlu
@@ -193,6 +191,12 @@ def phonetic(folded: str) -> str:
     for old, new in _KEY_RULES:
         folded = folded.replace(old, new)
     return _DOUBLE.sub(r"\1", folded)
+
+
+def soften(folded: str) -> str:
+    """Russian's yu, yo and ya after a consonant as the ü, ö and ə they write (Kyuzadzhik is Küzəcik),
+    after one written with two letters too (kh, ch, sh, zh: Khyasyanriz is Həsənriz, Uchyundzhyu Üçüncü)."""
+    return _SOFTENED.sub(r"\1\2", folded) if "y" in folded else folded
 
 
 def key(text: str) -> str:

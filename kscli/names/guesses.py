@@ -8,11 +8,10 @@ written there, is never taken for a typo of a place here.
 
 from __future__ import annotations
 
-import re
 from functools import lru_cache
 
 from kscli.names.features import bare_name
-from kscli.names.folding import key, plain_letters, strip_generic, words
+from kscli.names.folding import key, plain_letters, soften, strip_generic, words
 from kscli.names.nearness import osa
 
 
@@ -91,11 +90,7 @@ _LETTERS = str.maketrans("qjx", "gch")
 def _sounds(letters: str) -> str:
     for two, one in _DIGRAPHS:
         letters = letters.replace(two, one)
-    return _SOFT.sub(r"\1\2", letters).translate(_LETTERS)
-
-
-# Russian writes ü, ö and ə after a consonant as yu, yo and ya (Dyuz for Düz): one letter, as the key reads it.
-_SOFT = re.compile(r"([bcdfghjklmnpqrstvwxz])y([uoa])")
+    return soften(letters).translate(_LETTERS)  # Russian's yu, yo, ya after a consonant: Dyuz is Düz
 
 
 def _edits(a: str, b: str, limit: float = float("inf")) -> int:

@@ -4,8 +4,8 @@ readings of a name with its qualifier in the others ("Verin Horatagh" of "Yuxar�
 
 from __future__ import annotations
 
-# Upper, Lower, Big, Small, New, Old, East and West in the region's names, as Azerbaijani, Armenian, Russian and
-# English write them (folded): the gazetteer lists a village under one or two ("Yuxarı Oratağ",
+# Upper, Lower, Big, Small, New, Old, East, West and Middle in the region's names, as Azerbaijani, Armenian,
+# Russian and English write them (folded): the gazetteer lists a village under one or two ("Yuxarı Oratağ",
 # "Verin Horatagh").
 _QUALIFIER_FORMS = (("yuxari", "verin", "verkhniy", "upper"), ("ashaghi", "nerkin", "nizhniy", "lower"),
                     ("boyuk", "mets", "bolshoy", "big"), ("kichik", "pokr", "malyy", "small"),
@@ -41,7 +41,7 @@ QUALIFIER_WORDS = frozenset(_QUALIFIER_OF) | frozenset(_ORDINAL_OF)
 
 def qualifier_readings(folded: str) -> list[str]:
     """`folded` with its first (or, as Russian maps write it, last) word, Upper or Lower, Big or Small,
-    New or Old, East or West in one language, first in the others; and with a First, Second or Third first or
+    New or Old, East or West, Middle in one language, first in the others; and with a First, Second or Third first or
     last, in Azerbaijani's order and Russian's.
 
     >>> qualifier_readings("upper horatagh")
