@@ -183,6 +183,8 @@ Arms came from the United States and European countries, and from Russia and Teh
 === 4 March ===
 Jets from the Fuzuli airport, seen from an Armenian border post, hit the Horadiz railway station.
 The Stepanakert airport closed.
+=== 5 March ===
+Shells hit the Lok fortress and the Taglidash Bridge.
 """
 
 
@@ -191,16 +193,20 @@ def test_a_name_a_kind_word_or_a_listed_place_marks_is_a_place_of_the_text(ksw, 
     noun, or "and" joining it to a listed place, is a place the text names; not a sentence's first
     word (The, Each), a place the gazetteer lists with that kind word (Omar Pass), a kind's word (Dam),
     nor an adjective after "and" (European countries). A listed town's landmark the gazetteer lacks is
-    one too (Fuzuli airport), not a listed one (Stepanakert Airport) nor a country's adjective's."""
+    one too (Fuzuli airport), not a listed one (Stepanakert Airport) nor a country's adjective's, and
+    so is a landmark's of a name nothing explains (Lok fortress). A name asked for with the kind word
+    the text put after it is the text's name ("Globus height" is Globus)."""
     path = tmp_path / "marked.txt"
     path.write_text(MARKED, encoding="utf-8")
     listed = ksw("places", "--corpus", str(path), "--format", "jsonl")
     unlisted = {r["name"] for r in map(json.loads, listed.stdout.splitlines()) if r["kind"] == "unlisted"}
     assert unlisted == {"Orukdash", "Mount Karaglukh", "Globus", "Khapalu", "Barmagbin", "Tehran", "Fuzuli airport",
-                        "Horadiz railway station"}
+                        "Horadiz railway station", "Lok fortress", "Taglidash Bridge"}
     found = ksw("events", "--corpus", str(path), "--place", "Fuzuli Airport", "--format", "tsv")
     assert [line.split("\t")[0] for line in found.stdout.splitlines()[1:]] == ["2031-03-04.01"]
     assert "'Fuzuli Airport' is not in the gazetteer: 1 event name it as 'Fuzuli airport'" in found.stderr
+    found = ksw("events", "--corpus", str(path), "--place", "Globus height", "--format", "tsv")
+    assert [line.split("\t")[0] for line in found.stdout.splitlines()[1:]] == ["2031-03-02.03"]
 
 
 def test_the_city_alone_when_the_name_says_city(index):

@@ -45,10 +45,12 @@ _BY_KIND = re.compile(rf"(?<![\w’'-])(?P<name>{_NAME}(?:\s+{_NAME})?)\s+(?:vil
                       r"|\b(?:place|village|town|settlement|locality|area|height|hill)\s+(?:called|named)\s+"
                       rf"(?P<called>{_NAME}(?:\s+{_NAME})?)")
 # A listed town's name before an English word for a landmark ("Fuzuli airport", "the Horadiz railway
-# station"): the landmark's name, where the gazetteer lists no such landmark.
+# station"), or a name nothing explains ("Lok fortress", "Taglidash Bridge", "Lenin Square"): the
+# landmark's name, where the gazetteer lists no such landmark.
 _LANDMARK = re.compile(rf"(?<![\w’'-])(?P<name>{_NAME}(?:\s+{_NAME})?)\s+(?i:air\s?port|airfield|air\s?base|"
                        r"(?:railway|train|bus)\s+station|power\s+(?:station|plant)|bridges?|dam|mosque|church|"
-                       r"cathedral|monastery|fortress|castle|border\s+post|checkpoint)\b(?![’'-])")
+                       r"cathedral|monastery|fortress|castle|border\s+post|checkpoint|tomb|mausoleum|temple|"
+                       r"sanatorium|square)\b(?![’'-])")
 # ... and where what follows ends the name: "the United States and European countries" names none.
 _AND = re.compile(rf"(?<![\w’'-])(?P<first>{_ONE}),?\s+and\s+(?P<second>{_ONE})"
                   r"(?=\s*(?:[,.;:)]|$)|\s+(?:in|near|of|on|at|to|from|and|were|was|villages?|districts?|regions?)\b)")
@@ -107,7 +109,8 @@ def _names(text: str, unexplained, listed) -> list[str]:
         out += [name for name in (head, *(rest if in_list else ())) if unexplained(name)]
     # "the Omar pass" is the Omar Pass, which the gazetteer lists: no unlisted Omar
     out += [name for name, whole in _by_kind(text) if unexplained(name) and not listed(whole)]
-    out += [whole for town, whole in _landmarks(text) if listed(town) not in _NO_TOWN and not listed(whole)]
+    out += [whole for town, whole in _landmarks(text)
+            if (listed(town) not in _NO_TOWN or unexplained(town)) and not listed(whole)]
     # a name joined to a listed place's by "and": "Keshdak and Barmagbin in the Kalbajar region"
     out += [m["second"] for m in _AND.finditer(text) if not _PART_AFTER.match(text, m.end())
             and unexplained(m["second"]) and listed(m["first"])]

@@ -140,11 +140,15 @@ def _named(index: Index, places: set[str]) -> bool:
 
 def unlisted_label(index: Index, name: str) -> str | None:
     """The label of the name the text uses that `name` spells, if the gazetteer lacks it."""
-    from kscli.names.features import kind_last
+    from kscli.names.features import bare_name, kind_last
     from kscli.names.folding import key
 
-    wanted = key(kind_last(name))  # "the Oskovar", "Oskovar's"
-    return _labels_by_key(index).get(wanted, [None])[0] if wanted else None
+    labels = _labels_by_key(index)
+    # "the Oskovar", "Oskovar's"; and "Uzerlik hill", where the text's name is Uzerlik
+    for wanted in dict.fromkeys((key(kind_last(name)), key(bare_name(name)))):
+        if wanted and wanted in labels:
+            return labels[wanted][0]
+    return None
 
 
 _LABEL_KEYS: WeakKeyDictionary = WeakKeyDictionary()
