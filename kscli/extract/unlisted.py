@@ -40,7 +40,8 @@ _INSTITUTIONS = frozenset(("ministry", "council", "committee", "government", "pa
 # A name with a kind word after it ("the Orukdash village", "Globus height", "the Gor region"), Mount
 # before it, or "called" after a place's noun ("a place called Khapalu"): a place, whatever comes before.
 _BY_KIND = re.compile(rf"(?<![\w’'-])(?P<name>{_NAME}(?:\s+{_NAME})?)\s+(?:village|villages|town|settlement|height|"
-                      r"heights|hill|hills|river|region|regions|mountain|mountains|pass|valley|gorge)\b(?![’'-])"
+                      r"heights|hill|hills|river|region|regions|mountain|mountains|pass|valley|gorge|"
+                      r"Hills?|Heights?|Mountains?|Valley|Gorge)\b(?![’'-])"  # "Asgulum Mountains"
                       rf"|\bMount\s+{_NAME}"
                       r"|\b(?:place|village|town|settlement|locality|area|height|hill)\s+(?:called|named)\s+"
                       rf"(?P<called>{_NAME}(?:\s+{_NAME})?)")
@@ -48,7 +49,7 @@ _BY_KIND = re.compile(rf"(?<![\w’'-])(?P<name>{_NAME}(?:\s+{_NAME})?)\s+(?:vil
 # station"), or a name nothing explains ("Lok fortress", "Taglidash Bridge", "Lenin Square"): the
 # landmark's name, where the gazetteer lists no such landmark.
 _LANDMARK = re.compile(rf"(?<![\w’'-])(?P<name>{_NAME}(?:\s+{_NAME})?)\s+(?i:air\s?port|airfield|air\s?base|"
-                       r"(?:railway|train|bus)\s+station|power\s+(?:station|plant)|bridges?|dam|mosque|church|"
+                       r"(?:(?:railway|train|bus)\s+)?station|power\s+(?:station|plant)|bridges?|dam|mosque|church|"
                        r"cathedral|monastery|fortress|castle|border\s+post|checkpoint|tomb|mausoleum|temple|"
                        r"sanatorium|square)\b(?![’'-])")
 # ... and where what follows ends the name: "the United States and European countries" names none.
