@@ -185,6 +185,7 @@ Jets from the Fuzuli airport, seen from an Armenian border post, hit the Horadiz
 The Stepanakert airport closed.
 === 5 March ===
 Shells hit the Lok fortress and the Taglidash Bridge near the Asgulum Mountains.
+Crowds filled Stepanakert's Lenin Square.
 """
 
 
@@ -201,7 +202,7 @@ def test_a_name_a_kind_word_or_a_listed_place_marks_is_a_place_of_the_text(ksw, 
     listed = ksw("places", "--corpus", str(path), "--format", "jsonl")
     unlisted = {r["name"] for r in map(json.loads, listed.stdout.splitlines()) if r["kind"] == "unlisted"}
     assert unlisted == {"Orukdash", "Mount Karaglukh", "Globus", "Khapalu", "Barmagbin", "Tehran", "Fuzuli airport",
-                        "Horadiz railway station", "Lok fortress", "Taglidash Bridge", "Asgulum"}
+                        "Horadiz railway station", "Lok fortress", "Taglidash Bridge", "Asgulum", "Lenin Square"}
     found = ksw("events", "--corpus", str(path), "--place", "Fuzuli Airport", "--format", "tsv")
     assert [line.split("\t")[0] for line in found.stdout.splitlines()[1:]] == ["2031-03-04.01"]
     assert "'Fuzuli Airport' is not in the gazetteer: 1 event name it as 'Fuzuli airport'" in found.stderr

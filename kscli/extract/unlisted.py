@@ -156,8 +156,8 @@ def _landmarks(text: str) -> list[tuple[str, str]]:
     out = []
     for m in _LANDMARK.finditer(text):
         words = m["name"].split()
-        while words and fold(words[0]) in _NOT_NAMES:
-            words.pop(0)  # "The Fuzuli airport"
+        while words and (fold(words[0]) in _NOT_NAMES or len(words) > 1 and words[0].endswith(("'s", "’s"))):
+            words.pop(0)  # "The Fuzuli airport", "Stepanakert's Lenin Square"
         if words:
             town = " ".join(words)
             out.append((town, text[m.start("name") + m["name"].index(town):m.end()]))
