@@ -962,7 +962,8 @@ def test_a_guess_measures_every_spelling_a_typo_could_be_of(gazetteer, typed):
     key of a length the cutoff allows (guesses.reachable()): never fewer than it could accept, a key
     near enough (nearness.nearest()) of a spelling typo() explains, of either guess's places."""
     from kscli.names.folding import key
-    from kscli.names.gazetteer import FUZZY_CUTOFF, VILLAGE_CUTOFF, _guessable
+    from kscli.names.gazetteer import FUZZY_CUTOFF, VILLAGE_CUTOFF
+    from kscli.names.guesses import guessable as _guessable
     from kscli.names.guesses import reachable, typo
     from kscli.names.nearness import nearest
 

@@ -287,6 +287,11 @@ def foreign_readings(text: str) -> list[str]:
     >>> foreign_readings("Kasumlu")[-2:]
     ['kasimli', 'kazimli']
     """
+    return list(_foreign_readings(text))
+
+
+@lru_cache(maxsize=4096)  # a name is read again for each way of reading it (its kind words, a word at a time)
+def _foreign_readings(text: str) -> tuple[str, ...]:
     folded = fold(text)
     lowered = text.lower()
     # Letters the fold would strip come first: a letter for a letter is the surest reading (Ġaradaġlə).
@@ -313,8 +318,8 @@ def foreign_readings(text: str) -> list[str]:
     out += list(dict.fromkeys(v for reading in out if _ENDING_LI.search(reading)
                               for v in _schwa_readings(reading) if v not in out))
     qualified = [q for reading in [folded, *out] for q in qualifier_readings(reading)]  # Agaly Perwoe, German
-    return out + list(dict.fromkeys(q for q in qualified if q not in out)) + \
-        _initial_readings(folded, bool(_CYRILLIC.search(text)))
+    initials = _initial_readings(folded, bool(_CYRILLIC.search(text)))
+    return (*out, *dict.fromkeys(q for q in qualified if q not in out), *initials)
 
 
 def _read(folded: str, rules: tuple) -> str:

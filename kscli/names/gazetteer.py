@@ -15,7 +15,8 @@ from kscli.names.abjad import by_consonants
 from kscli.names.features import FEATURE_FORMS, FEATURE_WORDS, bare_name, kind_last, name_forms, split_compound
 from kscli.names.folding import (disambiguated, foreign_readings, key, kind_hint, phonetic, plain_letters,
                                   strip_generic, title_forms, words)
-from kscli.names.guesses import alike, by_start, elsewhere, english, reachable, typo, village_typo
+from kscli.names.guesses import alike, by_start, elsewhere, english, guessable, of_the_kind_named, reachable, \
+    typo, village_typo
 from kscli.names.landmarks import by_town, landmark_table
 from kscli.names.linemap import LineMap
 from kscli.names.nearness import nearest
@@ -85,7 +86,8 @@ class Gazetteer:
         self._keys: dict[str, list[tuple[Place, str]]] = {}
         self.children: dict[str, list[str]] = {}
         self.first_words: set[str] = set()  # keys of every spelling's first word: a cheap gate for extraction
-        self._nearest: dict = {}  # guesses made: (how many were kept, the best); kscli.names.abjad's table
+        # guesses made (how many were kept, the best; kscli.names.abjad's table), and resolve()'s answers
+        self._nearest, self._resolved = {}, {}
         self._by_town: Mapping[str, list[str]] | None = None  # landmarks by town and kind (kscli.names.landmarks)
         self._guessable: Mapping[str, dict] | None = None  # what a guess may land on (kscli.names.guesses.by_start)
         self._villages: Mapping[str, dict] | None = None  # ... and a second, stricter guess (_village_guess)
@@ -171,6 +173,13 @@ class Gazetteer:
         return list(self._keys.get(k, ()))
 
     def resolve(self, text: str, limit: int = 5, cutoff: float | None = None, fuzzy: bool = True) -> list[Match]:
+        """_resolve(), once a gazetteer: a query reads a name for its answer and notes, a reading its parts."""
+        if (asked := (text, limit, cutoff, fuzzy)) not in self._resolved:
+            self._resolved = self._resolved if len(self._resolved) < 4096 else {}
+            self._resolved[asked] = tuple(self._resolve(text, limit, cutoff, fuzzy))
+        return list(self._resolved[asked])
+
+    def _resolve(self, text: str, limit: int = 5, cutoff: float | None = None, fuzzy: bool = True) -> list[Match]:
         """The places `text` names, best first; several when the name is shared.
 
         A generic word in `text` ("Tartar District") narrows to that kind.
@@ -186,7 +195,7 @@ class Gazetteer:
         if not folded:  # no Latin letter: Persian and Arabic ones (استپاناکرت), a guess by their consonants
             guessed = by_consonants(text, self._guess_table(), self.keyed, self._nearest) if fuzzy else ()
             found = best_per_place([Match(p, "fuzzy", 90.0, via) for p, via in guessed
-                                    if _guessable(p) and p.kind not in NOT_EXTRACTED])  # پاریس is no Persia
+                                    if guessable(p) and p.kind not in NOT_EXTRACTED])  # پاریس is no Persia
             return found[:limit] if limit else found
         hint = kind_hint(text)
         exact = [Match(p, rule, exact_score(rule, via, folded), via) for p, rule, via in listed]
@@ -210,7 +219,7 @@ class Gazetteer:
             found = self._seats_first(best_per_place(exact))
         elif fuzzy and not abroad and not english(text) and not english(bare_name(text)):  # "Iranian" is no Ivanyan
             found = self._fuzzy(k, limit or 10, FUZZY_CUTOFF if cutoff is None else cutoff, typed=text)
-            found = _of_the_kind_named(found, text) or _of_the_kind_named(self._village_guess(k, text), text)
+            found = of_the_kind_named(found, text) or of_the_kind_named(self._village_guess(k, text), text)
             found = self._seats_first(found)  # "Martakret": the town first
         else:
             found = []
@@ -238,14 +247,14 @@ class Gazetteer:
         and key length (kscli.names.guesses.by_start): made once, and kept with a cached index."""
         if self._guessable is None:
             self._guessable = by_start((via, k) for k, v in self._keys.items() if len(k) >= 4
-                                       for p, via in v if _guessable(p))
+                                       for p, via in v if guessable(p))
         return self._guessable
 
     def _village_table(self) -> Mapping[str, dict]:
         """The spellings of the region's other places (the villages of the bulk lists), as _guess_table()."""
         if self._villages is None:
             self._villages = by_start((via, k) for k, v in self._keys.items() if len(k) >= 5
-                                      for p, via in v if not p.elsewhere and not _guessable(p))
+                                      for p, via in v if not p.elsewhere and not guessable(p))
         return self._villages
 
     def _village_guess(self, k: str, typed: str) -> list[Match]:
@@ -273,7 +282,7 @@ class Gazetteer:
                 vias.setdefault(place.name, (place, []))[1].append(via)
         out = []
         for place, spellings in vias.values():
-            share = 1 / 2 if _guessable(place) else 1 / 3
+            share = 1 / 2 if guessable(place) else 1 / 3
             via = next((s for s in spellings if alike(text, s, share)), None)
             if via is not None:
                 out.append(Match(place, "transliteration", 95.0, via))
@@ -300,7 +309,7 @@ class Gazetteer:
                           for spelled in (name, *foreign_readings(name))  # Barguschat-Gebirge
                           for typed in (form.format(spelled.replace(" ", "")),)
                           for p, via in self._keys.get(key(typed), ())
-                          if alike(typed, via, 1 / 2 if _guessable(p) else 1 / 3)]  # "Xyzzy rayon" is no Khizi
+                          if alike(typed, via, 1 / 2 if guessable(p) else 1 / 3)]  # "Xyzzy rayon" is no Khizi
             found = [m for m in found if m.place.kind in kinds]
             if found:  # the first kind the word names first: "район" is a district before a province
                 return sorted(best_per_place(found), key=lambda m: kinds.index(m.place.kind))
@@ -330,7 +339,7 @@ class Gazetteer:
         # a tenth would otherwise let 33.33 through as "33.3" for a cutoff of 33.3125.
         matches = [Match(p, "fuzzy", shown, via) for choice, score in found
                    if (shown := round(score * 100, 1)) >= cutoff for p, via in self._keys[choice]
-                   if typed is None or (typo(typed, via) and _guessable(p))]
+                   if typed is None or (typo(typed, via) and guessable(p))]
         return best_per_place(matches)[:limit]
 
     def suggestions(self, text: str, limit: int = 3) -> list[str]:
@@ -395,20 +404,6 @@ class Gazetteer:
                     out.append(parent)
                     todo.append(parent)
         return out
-
-
-def _of_the_kind_named(guesses: list[Match], text: str) -> list[Match]:
-    """The guesses of the kind a word of `text` names, if one does: "Vardenis Pass" may be a typo of
-    a pass's name (the Vardenyats Pass), never the town of Vardenis."""
-    ws = [w for w in words(text) if len(w) > 2]  # not a stray letter or initials: "Kˌalbaҷar" is no AR
-    kinds = (FEATURE_WORDS.get(ws[-1]) or FEATURE_WORDS.get(ws[0])) if len(ws) > 1 else None
-    return [m for m in guesses if m.place.kind in kinds] if kinds else guesses
-
-
-def _guessable(place: Place) -> bool:
-    """A place a guess may land on: checked by hand, or a town or city (not a village of a bulk list),
-    of the region (not a town elsewhere in the country)."""
-    return not place.elsewhere and (place.curated or place.kind in ("city", "town"))
 
 
 def _add(index: dict, k: str, value) -> None:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from kscli.names.features import bare_name
+from kscli.names.features import FEATURE_WORDS, bare_name
 from kscli.names.folding import key, plain_letters, soften, strip_generic, words
 from kscli.names.nearness import osa
 
@@ -22,6 +22,12 @@ def elsewhere(name: str) -> bool:
     # The list is lowered as bytes (ASCII letters only: decoding it all would cost more than a query),
     # so a name is looked for so lowered, as typed and with a capital first letter (Çorlu, çorlu).
     return _listed(_elsewhere_names(), name)
+
+
+def guessable(place) -> bool:
+    """A place a guess may land on: checked by hand, or a town or city (not a village of a bulk list),
+    of the region (not a town elsewhere in the country)."""
+    return not place.elsewhere and (place.curated or place.kind in ("city", "town"))
 
 
 def _ascii_lower(text: str) -> str:
@@ -235,3 +241,11 @@ def surname(letters: str) -> str | None:
     (False, True, False)
     """
     return next((same for end, same in _SURNAME_ENDINGS if len(letters) > len(end) + 2 and letters.endswith(end)), None)
+
+
+def of_the_kind_named(guesses: list, text: str) -> list:
+    """The guesses of the kind a word of `text` names, if one does: "Vardenis Pass" may be a typo of
+    a pass's name (the Vardenyats Pass), never the town of Vardenis."""
+    ws = [w for w in words(text) if len(w) > 2]  # not a stray letter or initials: "Kˌalbaҷar" is no AR
+    kinds = (FEATURE_WORDS.get(ws[-1]) or FEATURE_WORDS.get(ws[0])) if len(ws) > 1 else None
+    return [m for m in guesses if m.place.kind in kinds] if kinds else guesses
