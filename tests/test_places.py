@@ -699,6 +699,7 @@ def test_the_gazetteer_covers_the_region(index):
     # Russian's soft vowels after a sound written with two letters (хя, чю, джю, шю): Həsənriz, Üçüncü
     ("Хясянриз", "Həsənriz"), ("Учюнджю Агалы", "Üçüncü Ağalı"), ("Джомярд", "Comərd"), ("Дюз Джырдахан", "Düz Cırdaxan"),
     ("Khadzhysamly", "Hacısamlı"),  # and its х for the h as for the x
+    ("Ashaghy Anzyr", "Aşağı Anzır"),  # ğı before a vowel is no Russian soft vowel (gh is no kh, ch, sh)
     # Russian's х for the Armenian ղ, and its Armenian names without their initial h (in Cyrillic)
     ("Техут", "Teghut"), ("Tekhut", "Teghut"), ("Tsapatakh", "Tsapatagh"), ("Овк", "Hovk"),
     ("Орадис", "Horadiz, Vayots Dzor"),

@@ -94,9 +94,10 @@ _LETTERS = str.maketrans("qjx", "gch")
 
 
 def _sounds(letters: str) -> str:
+    letters = soften(letters)  # Russian's yu, yo, ya after a consonant (Dyuz is Düz), before the digraphs, as the key
     for two, one in _DIGRAPHS:
         letters = letters.replace(two, one)
-    return soften(letters).translate(_LETTERS)  # Russian's yu, yo, ya after a consonant: Dyuz is Düz
+    return letters.translate(_LETTERS)
 
 
 def _edits(a: str, b: str, limit: float = float("inf")) -> int:
