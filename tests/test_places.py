@@ -1136,6 +1136,10 @@ def test_a_town_takes_in_its_landmarks(index):
     ("The Baku-Nakhchivan-Yerevan railway fell into blockade.", ["Baku", "Nakhchivan", "Yerevan"]),
     ("The Syunik-Nakhchivan border was closed.", ["Syunik Province", "Nakhchivan Autonomous Republic"]),
     ("They were to leave the bounds of Nagorno- Karabagh.", ["Nagorno-Karabakh"]),
+    # "rivers like the X, the Y": rivers, though a village bears the name (Həkəri of Zangilan)
+    ("Its rivers like the Hakari, the Okhchuchay and the Basitchay made Zangilan rich.",
+     ["Hakari River", "Voghji (river)", "Basitchay", "Zangilan"]),
+    ("Rivers like the Tartar flooded.", ["Tartar (river)"]),
     ("The Supreme Soviet of Nagorno-Karabakh voted.", []),
     ("The Khojaly massacre and the Capture of Shusha were remembered.", []),  # events' names
     ("Troops captured Garadaghly, a village in Khojavend district.", ["Qaradağlı, Khojavend", "Khojavend District"]),

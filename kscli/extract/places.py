@@ -163,6 +163,7 @@ def _hyphen_run(toks: Words, i: int, gaz: Gazetteer, spans: dict) -> list[Mentio
 
 
 _ROAD = (["road"], ["highway"])
+_RIVERS_LIKE = re.compile(r"\b[Rr]ivers\s+(?:such\s+as|like|including)\s+(?:the\s+)?(?:\w+,\s+(?:and\s+)?(?:the\s+)?)*$")
 _LINES = (*_ROAD, ["railway"], ["railroad"], ["bus"], ["train"], ["flight"], ["route"], ["line"])
 # "the village of Kangarli": a settlement's name; not "Garadaghly village of Khojavend Rayon", a district's
 _VILLAGE_OF = re.compile(r"\b(?:[Tt]he|[Aa]n?|[a-z]+)\s+village\s+of\s+$")
@@ -186,6 +187,9 @@ def _longest(text: str, toks: Words, i: int, gaz: Gazetteer, spans: dict, norms:
             places = [p for p in places if p.kind in KIND_AFTER[toks.norm[end]]]
             if not places:  # "the Karabakh mountain range" is the Karabakh Range, or no place
                 return _with_kind_words(text, toks, i, end, gaz) or (None, end + 1)
+        if kind is None and _RIVERS_LIKE.search(text, max(0, toks.start[i] - 30), toks.start[i]):
+            places = [p for p in _span_places(gaz, spans, (*norms[i:end], "river"))[1] or () if p.kind == "river"] \
+                or places  # "rivers like the Hakari, the Okhchuchay": the Hakari River, not the village
         river = kind is None and _after_river(toks, i)
         if river:  # "the River Aras", as British English writes it: read as "Aras river", or no place
             places = [p for p in _span_places(gaz, spans, (*norms[i:end], "river"))[1] or () if p.kind == "river"]
