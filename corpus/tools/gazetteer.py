@@ -151,7 +151,7 @@ def main(az: str, am: str, geonames: str | None = None) -> None:
     add_names(rows + added, HERE / "places-artsakh.tsv")
     add_names(rows + added, HERE / "places-names.tsv")
     added = merge_listed_twins(added)  # again, with the former names those tables gave (Ararat's Davalu)
-    added = merge_same(added, HERE / "places-same.tsv")
+    added = merge_same(rows, added, HERE / "places-same.tsv")
     add_other_names(rows + added, banned, hand_keys | region_keys)
     drop_names(rows + added, HERE / "places-not.tsv")
     add_parents(rows + added, HERE / "places-parents.tsv")
@@ -779,9 +779,10 @@ def reach(other: dict, k: str) -> float:
     return 10 if k in keys_of(trusted) else 1.5
 
 
-def merge_same(rows: list[dict], path: Path) -> list[dict]:
-    """One row for each settlement listed twice that the table `path` names: the second joins the first."""
-    by_name = {row["name"].replace("ǝ", "ə"): row for row in rows}  # as write() spells them
+def merge_same(hand: list[dict], rows: list[dict], path: Path) -> list[dict]:
+    """One row for each settlement listed twice that the table `path` names: the second, of `rows`,
+    joins the first, a hand-kept row or one of `rows`."""
+    by_name = {row["name"].replace("ǝ", "ə"): row for row in hand + rows}  # as write() spells them
     gone = set()
     lines = [line for line in path.read_text("utf-8").splitlines() if line and not line.startswith("#")]
     for place, same, _ in (line.split("\t", 2) for line in lines[1:]):
@@ -789,7 +790,7 @@ def merge_same(rows: list[dict], path: Path) -> list[dict]:
             raise SystemExit(f"{path.name}: no row {place!r} or {same!r}")
         merge(by_name[place], by_name[same])
         gone.add(same)
-    return [row for row in rows if row["name"].replace("ǝ", "ə") not in gone]
+    return [row for row in rows if row["name"].replace("ǝ", "ə") not in gone or row in hand]
 
 
 def merge(into: dict, row: dict, parents: bool = True) -> None:
