@@ -843,6 +843,17 @@ def test_historical_names_are_their_own_class(ksw):
     assert listed["Shusha"]["parent"] == "Shusha District" and listed["Shusha"]["also_in"] == ["Shushi Province"]
 
 
+@pytest.mark.parametrize("name, place", [("Zhdanov", "Beylagan"), ("Karyagino", "Fuzuli"), ("Mir-Bashir", "Tartar"),
+                                         ("Krasnoselsk", "Chambarak"), ("Elenovka", "Sevan"), ("Абдаляр", "Lachin"),
+                                         ("Nor Bayazet", "Gavar"), ("Shaumyanovsk", "Aşağı Ağcakənd")])
+def test_soviet_and_older_names_of_towns_are_historical(index, name, place):
+    """A name the town bore in Soviet or tsarist times and bears no more on either side (Zhdanov,
+    the issue's example, was Beylagan from 1939 to 1989) is a historical name, not a current alias."""
+    found = index.lexicon.places.resolve(name, limit=1)
+    assert (found[0].place.name, found[0].rule) == (place, "historical")
+    assert name not in index.lexicon.places.get(place).aliases
+
+
 def test_of_two_places_one_key_brings_together_the_one_written_as_typed_comes_first(index):
     """Merzili, where Monte Melkonian was killed, is Mərzili of Aghdam; Marzılı of Yevlakh has the
     same key (e, ə and a are one letter to it), and its own name, but is spelled further apart."""
