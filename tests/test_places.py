@@ -415,6 +415,15 @@ def test_a_village_listed_twice_under_both_sides_names_is_one_place(ksw, tmp_pat
         assert [line.split("\t")[0] for line in found.stdout.splitlines()[1:]] == ["1992-01-01.01", "1992-01-01.02"], name
 
 
+@pytest.mark.parametrize("former, place", [("Kyasaman", "Arpunk"), ("Karaiman", "Kakhakn"),
+                                           ("Novyy Karanlug", "Khojavend")])
+def test_a_record_of_a_places_former_name_is_that_place(index, former, place):
+    """Who's On First keeps a second record under a village's former name a kilometre or less from it
+    (Kyasaman of Arpunk, renamed in 1991): one row, so both names find the same events."""
+    gaz = index.lexicon.places
+    assert gaz.get(former) is None and gaz.resolve(former, limit=1)[0].place.name == place
+
+
 def test_a_republic_named_after_its_city_is_searched_with_it(ksw, tmp_path):
     """"Nakhchivan" is the autonomous republic first, and its city's name: --place Nakhchivan found the
     republic's events and not the city's (a railway's end, "the city of Nakhichevan"), as --place
