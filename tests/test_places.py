@@ -416,7 +416,8 @@ def test_a_village_listed_twice_under_both_sides_names_is_one_place(ksw, tmp_pat
 
 
 @pytest.mark.parametrize("former, place", [("Kyasaman", "Arpunk"), ("Karaiman", "Kakhakn"),
-                                           ("Novyy Karanlug", "Khojavend"), ("Şavarşevan", "Koti")])
+                                           ("Novyy Karanlug", "Khojavend"), ("Şavarşevan", "Koti"),
+                                           ("Agamzalu", "Marmarashen"), ("Inakdag", "Tretuk")])
 def test_a_record_of_a_places_former_name_is_that_place(index, former, place):
     """Who's On First keeps a second record under a village's former name a kilometre or less from it
     (Kyasaman of Arpunk, renamed in 1991): one row, so both names find the same events."""
