@@ -425,6 +425,16 @@ def test_a_record_of_a_places_former_name_is_that_place(index, former, place):
     assert gaz.get(former) is None and gaz.resolve(former, limit=1)[0].place.name == place
 
 
+def test_a_village_of_the_autonomous_oblast_that_azerbaijan_held_is_in_nagorno_karabakh(index):
+    """Maraga (Şıxarx) was a village of the oblast's Mardakert district, held by Azerbaijan from 1992, so
+    the area the Artsakh authorities held did not give it their province: --within Nagorno-Karabakh
+    missed it, and its Wikipedia title "Maraga, Nagorno-Karabakh" found nothing."""
+    gaz = index.lexicon.places
+    assert "Nagorno-Karabakh" in gaz.ancestors("Şıxarx") and gaz.get("Şıxarx").parent == "Tartar District"
+    for title in ("Maraga, Nagorno-Karabakh", "Maraga, Azerbaijan", "Shikharkh, Azerbaijan"):
+        assert gaz.resolve(title, limit=1)[0].place.name == "Şıxarx", title
+
+
 def test_a_republic_named_after_its_city_is_searched_with_it(ksw, tmp_path):
     """"Nakhchivan" is the autonomous republic first, and its city's name: --place Nakhchivan found the
     republic's events and not the city's (a railway's end, "the city of Nakhichevan"), as --place

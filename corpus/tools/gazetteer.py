@@ -546,9 +546,12 @@ def add_names(rows: list[dict], path: Path) -> None:
 
 def add_parents(rows: list[dict], path: Path) -> None:
     """The district a settlement was in before a later law moved it, from a table of place, parent,
-    source: its first parent, the later one kept beside it (Malıbəyli, Şuşa's until 2023)."""
+    source: its first parent, the later one kept beside it (Malıbəyli, Şuşa's until 2023). An Artsakh
+    province goes second, as for the villages inside the area it held: a village of the autonomous
+    oblast that Azerbaijan held from 1992 (Maraga) is in Nagorno-Karabakh all the same."""
     for row, (parent, *_) in table_of_places(rows, path)[1]:
-        row["parent"] = ";".join(dict.fromkeys((parent, *split(row["parent"]))))
+        parents = (*split(row["parent"]), parent) if parent in SEATS else (parent, *split(row["parent"]))
+        row["parent"] = ";".join(dict.fromkeys(parents))
 
 
 def drop_names(rows: list[dict], path: Path) -> None:
