@@ -205,7 +205,7 @@ def test_a_name_a_kind_word_or_a_listed_place_marks_is_a_place_of_the_text(ksw, 
                         "Horadiz railway station", "Lok fortress", "Taglidash Bridge", "Asgulum", "Lenin Square"}
     found = ksw("events", "--corpus", str(path), "--place", "Fuzuli Airport", "--format", "tsv")
     assert [line.split("\t")[0] for line in found.stdout.splitlines()[1:]] == ["2031-03-04.01"]
-    assert "'Fuzuli Airport' is not in the gazetteer: 1 event name it as 'Fuzuli airport'" in found.stderr
+    assert "'Fuzuli Airport' is not in the gazetteer: 1 event names it as 'Fuzuli airport'" in found.stderr
     found = ksw("events", "--corpus", str(path), "--place", "Globus height", "--format", "tsv")
     assert [line.split("\t")[0] for line in found.stdout.splitlines()[1:]] == ["2031-03-02.03"]
 

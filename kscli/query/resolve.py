@@ -214,15 +214,14 @@ def place_notes(index: Index, query: Query) -> list[str]:
         label = None if matches else unlisted_label(index, name)
         if label:
             count = len(index.posting("unlisted", label))
-            notes.append(f"'{name}' is not in the gazetteer: {count} event{'s' * (count != 1)} name it as "
-                         f"'{label}' in the text")
+            notes.append(f"'{name}' is not in the gazetteer: {_events_name_it(count)} as '{label}' in the text")
             continue
         matches = matches or index.lexicon.places.resolve(name, limit=1)
         guess = unlisted_guess(index, name, matches)
         if guess:
             count = len(index.posting("unlisted", guess[0]))
             notes.append(f"'{name}' read as '{guess[0]}', a guess (fuzzy match, {guess[1]:.0f} of 100): not in the "
-                         f"gazetteer, {count} event{'s' * (count != 1)} name it in the text")
+                         f"gazetteer, {_events_name_it(count)} in the text")
             continue
         if not matches:
             continue  # an error already
@@ -242,6 +241,10 @@ def place_notes(index: Index, query: Query) -> list[str]:
             notes.append(f"{best.place.name} is a {best.place.kind}, and events are tagged with the places in it: "
                          f"--within '{best.place.name}' finds them")
     return notes
+
+
+def _events_name_it(count: int) -> str:
+    return "1 event names it" if count == 1 else f"{count} events name it"
 
 
 def best_place(index: Index, name: str) -> str:
