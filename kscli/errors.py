@@ -60,8 +60,10 @@ class UnknownName(UsageError):
     the same error, exit status and message shape for every filter, with the nearest candidates
     (or, for a short list such as the sides, every choice)."""
 
-    def __init__(self, kind: str, name: str, candidates=(), listing: str = "", choices=()):
-        if candidates:  # " or " between them: a name may hold a comma (Qarabulaq, Goygol), never " or "
+    def __init__(self, kind: str, name: str, candidates=(), listing: str = "", choices=(), reason: str = ""):
+        if reason:
+            hint = f"; {reason}"
+        elif candidates:  # " or " between them: a name may hold a comma (Qarabulaq, Goygol), never " or "
             hint = f"; did you mean {' or '.join(candidates)}?"
         elif choices:
             hint = f"; one of: {', '.join(choices)}"

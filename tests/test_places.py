@@ -492,10 +492,13 @@ def test_a_persian_name_read_says_it_is_a_guess(ksw):
 
 
 def test_a_name_from_elsewhere_is_no_place_here(ksw):
-    for name in ("Paris", "Xyzzy", "Kyiv"):
+    for name in ("Paris", "Xyzzy", "Kyiv", "Bishkek"):
         result = ksw("events", "--place", name, "--format", "tsv")
         assert result.returncode == 2 and result.stdout == "", name
         assert result.stderr.startswith(f"ksw: no place matches '{name}'"), result.stderr
+        # A place elsewhere is said to be one, not offered the region's look-alikes (Bishkek, Kishlag).
+        abroad = "a place outside the gazetteer's region, which no event names" in result.stderr
+        assert abroad == (name != "Xyzzy") and ("did you mean" in result.stderr) == (name == "Xyzzy"), result.stderr
 
 
 def test_a_country_as_a_place_points_at_within(ksw):

@@ -76,7 +76,7 @@ def read_places(index: Index, names: tuple[str, ...]) -> tuple[set[str], set[str
             unlisted.add(guess[0])
             continue
         if not matches:
-            raise UnknownName("place", name, suggested(index, name), "'ksw places'")
+            raise _unknown_place(index, name)
         # The best match (or its namesakes the text names), the places that share its name (the city
         # and its district alike, unless the name says which: "Tartar City"), and the landmarks
         # inside them (Ganja's airport).
@@ -241,6 +241,22 @@ def place_notes(index: Index, query: Query) -> list[str]:
             notes.append(f"{best.place.name} is a {best.place.kind}, and events are tagged with the places in it: "
                          f"--within '{best.place.name}' finds them")
     return notes
+
+
+def _unknown_place(index: Index, name: str) -> UnknownName:
+    """The error for a name nothing answers, with the places it may be a slip for; a place elsewhere
+    is said to be one instead (Bishkek is no Kishlag, Kyiv no Qıvraq), unless it begins a name here (Shu,
+    Shusha) or is the same name as the key reads it (Russia's Karabulak, Qarabulaq)."""
+    from kscli.names.folding import key, title_head
+    from kscli.names.guesses import elsewhere
+
+    candidates = suggested(index, name)
+    if elsewhere(name):
+        typed = fold(name).strip()
+        candidates = [c for c in candidates if fold(c).startswith(typed) or key(title_head(c)) == key(name)]
+        if not candidates:
+            return UnknownName("place", name, reason="a place outside the gazetteer's region, which no event names")
+    return UnknownName("place", name, candidates, "'ksw places'")
 
 
 def _events_name_it(count: int) -> str:
