@@ -518,6 +518,14 @@ def test_a_name_half_typed_suggests_the_places_it_begins(ksw):
         assert meant in result.stderr.split("did you mean ")[1].rstrip("?\n").split(" or "), result.stderr
 
 
+def test_a_name_only_upper_and_lower_villages_bear_suggests_both(ksw):
+    """No village is Rafadinli, but Ashagy and Yukhary Rafadinli are: they are what the name may mean,
+    not the villages a few letters away (Saladınlı) that edits alone suggested."""
+    result = ksw("events", "--place", "Rafadinli")
+    hint = result.stderr.split("did you mean ")[1].rstrip("?\n").split(" or ")
+    assert result.returncode == 2 and hint[:2] == ["Ashagy Rafadinli", "Yukhary Rafadinli"], result.stderr
+
+
 def test_suggestions_are_told_apart_though_a_name_holds_a_comma(ksw):
     result = ksw("events", "--place", "Karabulak")  # a town in Russia, typed as written there
     hint = result.stderr.split("did you mean ")[1].rstrip("?\n")

@@ -21,12 +21,14 @@ from kscli.names.landmarks import by_town, landmark_table
 from kscli.names.linemap import LineMap
 from kscli.names.nearness import nearest
 from kscli.names.pairs import qualified, two_names
+from kscli.names.qualifiers import QUALIFIER_WORDS
 from kscli.names.ranking import HINT_KINDS, SETTLEMENTS, bare_keys, best_per_place, exact_score, narrow, \
     read_as_typed, town_to_unit
 from kscli.names.wordwise import by_word
 from kscli.record import Record
 
 PLACES_FILE = "places.tsv"
+_QUALIFIER_KEYS = frozenset(map(key, QUALIFIER_WORDS))  # "Rafadinli" may mean Ashagy and Yukhary Rafadinli
 KINDS = ("country", "state", "region", "province", "district", "city", "town", "village",
          "river", "reservoir", "lake", "valley", "mountain", "pass", "landmark", "road")
 # Countries and states are parents, not event places: in the text they are actors
@@ -344,11 +346,13 @@ class Gazetteer:
 
     def suggestions(self, text: str, limit: int = 3) -> list[str]:
         """Canonical names nearest to `text`, for a "did you mean" line: first those a spelling of
-        which begins with it (a name half typed: "Stepan"), then the nearest by edits."""
+        which begins with it (a name half typed: "Stepan"; or, after Upper or Lower, is it: the two
+        Rafadinlis), then the nearest by edits."""
         k = key(text)
         if not k:
             return []
-        started = sorted((choice for choice in self._keys if len(k) >= 3 and choice.startswith(k)), key=len)
+        started = sorted((choice for choice in self._keys if len(k) >= 3 and (choice.startswith(k) or (
+            choice.endswith(k) and choice[:-len(k)] in _QUALIFIER_KEYS))), key=lambda c: (not c.endswith(k), len(c)))
         begun = [p.name for p in _unique(p for choice in started for p, _ in self._keys[choice])]  # shortest first
         near = [m.place.name for m in self._fuzzy(k, limit, 50.0)]
         return list(dict.fromkeys([*begun[:limit], *near]))[:limit]
