@@ -786,14 +786,14 @@ def merge_same(hand: list[dict], rows: list[dict], path: Path) -> list[dict]:
     """One row for each settlement listed twice that the table `path` names: the second, of `rows`,
     joins the first, a hand-kept row or one of `rows`."""
     by_name = {row["name"].replace("ǝ", "ə"): row for row in hand + rows}  # as write() spells them
-    gone = set()
+    gone, kept = set(), {row["name"].replace("ǝ", "ə") for row in hand}
     lines = [line for line in path.read_text("utf-8").splitlines() if line and not line.startswith("#")]
     for place, same, _ in (line.split("\t", 2) for line in lines[1:]):
-        if place not in by_name or same not in by_name:
-            raise SystemExit(f"{path.name}: no row {place!r} or {same!r}")
+        if place not in by_name or same not in by_name or same in kept:
+            raise SystemExit(f"{path.name}: no row {place!r}, or no row {same!r} to merge (a hand-kept row stays)")
         merge(by_name[place], by_name[same])
         gone.add(same)
-    return [row for row in rows if row["name"].replace("ǝ", "ə") not in gone or row in hand]
+    return [row for row in rows if row["name"].replace("ǝ", "ə") not in gone]
 
 
 def merge(into: dict, row: dict, parents: bool = True) -> None:

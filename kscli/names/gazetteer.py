@@ -15,20 +15,18 @@ from kscli.names.abjad import by_consonants
 from kscli.names.features import FEATURE_FORMS, FEATURE_WORDS, bare_name, kind_last, name_forms, split_compound
 from kscli.names.folding import (disambiguated, foreign_readings, key, kind_hint, phonetic, plain_letters,
                                   strip_generic, title_forms, words)
-from kscli.names.guesses import alike, by_start, elsewhere, english, guessable, of_the_kind_named, reachable, \
-    typo, village_typo
+from kscli.names.guesses import alike, by_start, elsewhere, english, guessable, of_the_kind_named, qualifier_keys, \
+    reachable, typo, village_typo
 from kscli.names.landmarks import by_town, landmark_table
 from kscli.names.linemap import LineMap
 from kscli.names.nearness import nearest
 from kscli.names.pairs import qualified, two_names
-from kscli.names.qualifiers import QUALIFIER_WORDS
 from kscli.names.ranking import HINT_KINDS, SETTLEMENTS, bare_keys, best_per_place, exact_score, narrow, \
     read_as_typed, town_to_unit
 from kscli.names.wordwise import by_word
 from kscli.record import Record
 
 PLACES_FILE = "places.tsv"
-_QUALIFIER_KEYS = frozenset(map(key, QUALIFIER_WORDS))  # "Rafadinli" may mean Ashagy and Yukhary Rafadinli
 KINDS = ("country", "state", "region", "province", "district", "city", "town", "village",
          "river", "reservoir", "lake", "valley", "mountain", "pass", "landmark", "road")
 # Countries and states are parents, not event places: in the text they are actors
@@ -351,8 +349,9 @@ class Gazetteer:
         k = key(text)
         if not k:
             return []
+        twin = qualifier_keys()  # "Rafadinli" may mean Ashagy and Yukhary Rafadinli
         started = sorted((choice for choice in self._keys if len(k) >= 3 and (choice.startswith(k) or (
-            choice.endswith(k) and choice[:-len(k)] in _QUALIFIER_KEYS))), key=lambda c: (not c.endswith(k), len(c)))
+            choice.endswith(k) and choice[:-len(k)] in twin))), key=lambda c: (not c.endswith(k), len(c)))
         begun = [p.name for p in _unique(p for choice in started for p, _ in self._keys[choice])]  # shortest first
         near = [m.place.name for m in self._fuzzy(k, limit, 50.0)]
         return list(dict.fromkeys([*begun[:limit], *near]))[:limit]

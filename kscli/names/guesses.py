@@ -13,6 +13,7 @@ from functools import lru_cache
 from kscli.names.features import FEATURE_WORDS, bare_name
 from kscli.names.folding import key, plain_letters, soften, strip_generic, words
 from kscli.names.nearness import osa
+from kscli.names.qualifiers import QUALIFIER_WORDS
 
 
 @lru_cache(maxsize=4096)  # a name is asked about again and again: by each reading and each kind word tried
@@ -250,3 +251,9 @@ def of_the_kind_named(guesses: list, text: str) -> list:
     ws = [w for w in words(text) if len(w) > 2]  # not a stray letter or initials: "Kˌalbaҷar" is no AR
     kinds = (FEATURE_WORDS.get(ws[-1]) or FEATURE_WORDS.get(ws[0])) if len(ws) > 1 else None
     return [m for m in guesses if m.place.kind in kinds] if kinds else guesses
+
+
+@lru_cache(maxsize=1)  # only a "did you mean" asks, once a name has found nothing
+def qualifier_keys() -> frozenset[str]:
+    """The keys of the words that tell twin villages apart: "Ashagy Rafadinli" is a Rafadinli."""
+    return frozenset(map(key, QUALIFIER_WORDS))
