@@ -499,6 +499,8 @@ def test_a_name_from_elsewhere_is_no_place_here(ksw):
         # A place elsewhere is said to be one, not offered the region's look-alikes (Bishkek, Kishlag).
         abroad = "a place outside the gazetteer's region, which no event names" in result.stderr
         assert abroad == (name != "Xyzzy") and ("did you mean" in result.stderr) == (name == "Xyzzy"), result.stderr
+        row = json.loads(ksw("places", name, "--format", "jsonl").stdout)
+        assert row["rule"] == "none" and bool(row["candidates"]) == (name == "Xyzzy"), row
 
 
 def test_a_country_as_a_place_points_at_within(ksw):

@@ -8,7 +8,7 @@ from collections import Counter
 from kscli.text.dates import month_number
 from kscli.store.index import Index
 from kscli.names.folding import GENERIC, fold
-from kscli.query.resolve import unlisted_guess, unlisted_label
+from kscli.query.resolve import place_suggestions, unlisted_guess, unlisted_label
 
 PLACE_COLUMNS = ["name", "kind", "parent", "lat", "lon", "events", "aliases", "historical", "also_in"]
 RESOLVE_COLUMNS = ["input", "place", "kind", "parent", "rule", "score", "via", "candidates"]
@@ -49,7 +49,7 @@ def resolutions(index: Index, names: list[str]) -> tuple[list[dict], list[str]]:
             continue
         if not matches:
             rows.append({"input": name, "place": None, "kind": None, "parent": None, "rule": "none",
-                         "score": None, "via": None, "candidates": gaz.suggestions(name)})
+                         "score": None, "via": None, "candidates": place_suggestions(index, name)})
             continue
         others = [m.place.name for m in matches]
         for m in matches:

@@ -244,9 +244,18 @@ def place_notes(index: Index, query: Query) -> list[str]:
 
 
 def _unknown_place(index: Index, name: str) -> UnknownName:
-    """The error for a name nothing answers, with the places it may be a slip for; a place elsewhere
-    is said to be one instead (Bishkek is no Kishlag, Kyiv no Qıvraq), unless it begins a name here (Shu,
-    Shusha) or is the same name as the key reads it (Russia's Karabulak, Qarabulaq)."""
+    from kscli.names.guesses import elsewhere
+
+    candidates = place_suggestions(index, name)
+    if not candidates and elsewhere(name):
+        return UnknownName("place", name, reason="a place outside the gazetteer's region, which no event names")
+    return UnknownName("place", name, candidates, "'ksw places'")
+
+
+def place_suggestions(index: Index, name: str) -> list[str]:
+    """The places a name nothing answers may be a slip for; none for a place elsewhere (Bishkek is no
+    Kishlag, Kyiv no Qıvraq) but those it begins (Shu, Shusha) or that are its name as the key reads
+    it (Russia's Karabulak, Qarabulaq)."""
     from kscli.names.folding import key, title_head
     from kscli.names.guesses import elsewhere
 
@@ -254,9 +263,7 @@ def _unknown_place(index: Index, name: str) -> UnknownName:
     if elsewhere(name):
         typed = fold(name).strip()
         candidates = [c for c in candidates if fold(c).startswith(typed) or key(title_head(c)) == key(name)]
-        if not candidates:
-            return UnknownName("place", name, reason="a place outside the gazetteer's region, which no event names")
-    return UnknownName("place", name, candidates, "'ksw places'")
+    return candidates
 
 
 def _events_name_it(count: int) -> str:
