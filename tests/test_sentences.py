@@ -17,6 +17,9 @@ def split(text):
     ('He said: "Calm. The clashes go on. It is 3–4 days." Observers agreed.',
      ['He said: "Calm. The clashes go on. It is 3–4 days."', "Observers agreed."]),
     ("The U.S. announced a truce. Russia agreed.", ["The U.S. announced a truce.", "Russia agreed."]),
+    # Archived wire copy writes its quotation marks as double primes (development set 13).
+    ("It quieted before dawn. ″We lost hope. Our discipline is zero,″ said the mayor. Next.",
+     ["It quieted before dawn.", "″We lost hope. Our discipline is zero,″ said the mayor.", "Next."]),
     ("At approx. 10:00 the post No. 5 fell. Next.", ["At approx. 10:00 the post No. 5 fell.", "Next."]),
     ("It was in Ballıca . According to sources, more.", ["It was in Ballıca .", "According to sources, more."]),
     ("A; B continued. C", ["A; B continued.", "C"]),

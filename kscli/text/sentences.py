@@ -18,9 +18,10 @@ ABBREVIATIONS = frozenset(
 )
 
 _ENDERS = ".!?"
-_CLOSERS = "\"”’)]"
+_CLOSERS = "\"”″’)]"
 _OPEN_QUOTES = {"“": "”"}
-_START = re.compile(r"\s+(?=[A-Z\u00C0-\u024F\u0400-\u04FF“\"‘'(\[]|\d{1,2}:\d\d)")
+# ″ (a double prime) is a straight quotation mark in some archived wire copy: ″We have lost hope.″
+_START = re.compile(r"\s+(?=[A-Z\u00C0-\u024F\u0400-\u04FF“\"″‘'(\[]|\d{1,2}:\d\d)")
 
 
 def split_sentences(paragraph: str) -> list[tuple[int, str]]:
@@ -44,10 +45,10 @@ def split_sentences(paragraph: str) -> list[tuple[int, str]]:
 
 def _balanced(text: str) -> bool:
     """Quotation tracking is only safe when the quotes pair up."""
-    return text.count('"') % 2 == 0 and text.count("“") == text.count("”")
+    return text.count('"') % 2 == 0 and text.count("″") % 2 == 0 and text.count("“") == text.count("”")
 
 
-_SPECIAL = re.compile(r'[()\[\]"“”.!?]')
+_SPECIAL = re.compile(r'[()\[\]"“”″.!?]')
 
 
 def _boundaries(text: str, track_quotes: bool) -> list[int]:
@@ -64,7 +65,7 @@ def _boundaries(text: str, track_quotes: bool) -> list[int]:
             depth += 1
         elif ch in ")]" and depth:
             depth -= 1
-        elif track_quotes and ch in '"“”':
+        elif track_quotes and ch in '"“”″':
             in_quote = _quote_state(ch, in_quote)
         elif ch in _ENDERS and depth == 0 and not in_quote:
             end = _sentence_end(text, i)
@@ -72,7 +73,7 @@ def _boundaries(text: str, track_quotes: bool) -> list[int]:
                 cuts.append(end)
                 resume = end
                 continue
-        if track_quotes and ch in '"”' and not in_quote and depth == 0 and i and text[i - 1] in _ENDERS:
+        if track_quotes and ch in '"”″' and not in_quote and depth == 0 and i and text[i - 1] in _ENDERS:
             # A quotation that ends a sentence: cut after its closing mark.
             if _START.match(text, i + 1):
                 cuts.append(i + 1)
