@@ -1337,3 +1337,11 @@ def test_places_of_another_timeline_of_the_region(folder, floors):
         got = {index.events[n].id for n in run(index, Query(places=(title,))).positions} & annotated
         got_total, right_total, want_total = got_total + len(got), right_total + len(got & truth), want_total + len(truth)
     assert right_total / got_total >= floors[2] and right_total / want_total >= floors[3], (right_total, got_total, want_total)
+
+
+@pytest.mark.parametrize("name, place", [("Kubatli province", "Qubadli District"), ("Zengilan province", "Zangilan District"),
+                                         ("Hadrut province", "Hadrut Province"), ("Syunik province", "Syunik Province")])
+def test_a_province_of_azerbaijan_is_its_district(index, name, place):
+    """1990s reports call Azerbaijan's districts provinces ("Kubatli province"): with no province of that
+    name, the district is meant, not the town (development set 13); a province of that name comes first."""
+    assert index.lexicon.places.resolve(name, limit=1)[0].place.name == place

@@ -9,7 +9,7 @@ from kscli.names.guesses import reads_as
 SETTLEMENTS = ("city", "town", "village")
 # Kinds a generic word may point at ("Tartar City" is a city or a town).
 HINT_KINDS = {"city": ("city", "town"), "town": ("town", "city"), "village": ("village",),
-              "district": ("district", "province"), "province": ("province", "region"),
+              "district": ("district", "province"), "province": ("province", "region", "district"),
               "area": ("district", "province", "region")}
 _RANK = {kind: n for n, kind in enumerate(SETTLEMENTS)}
 
