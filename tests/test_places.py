@@ -1344,4 +1344,7 @@ def test_places_of_another_timeline_of_the_region(folder, floors):
 def test_a_province_of_azerbaijan_is_its_district(index, name, place):
     """1990s reports call Azerbaijan's districts provinces ("Kubatli province"): with no province of that
     name, the district is meant, not the town (development set 13); a province of that name comes first."""
+    from kscli.extract.places import find_places
+
     assert index.lexicon.places.resolve(name, limit=1)[0].place.name == place
+    assert find_places(f"Refugees fled through {name} on Monday.", index.lexicon.places)[0] == [place]

@@ -34,9 +34,10 @@ def choose(m, kind: str | None, context: set[str] | None, gaz: Gazetteer) -> Pla
     if kind:
         wanted = ("city", "town") if kind in ("city", "town") else (kind, "region") if kind == "province" \
             else AREAS if kind == "area" else (kind,)
-        # "Zangilan and Martakert Districts": no district Martakert, but an area of that name is meant.
+        # "Zangilan and Martakert Districts": no district Martakert, but an area of that name is meant;
+        # "Kubatli province": no province Kubatli, but the district (1990s reports call them so).
         cands = ([p for p in cands if p.kind in wanted] or
-                 ([p for p in cands if p.kind in AREAS] if kind == "district" else []) or cands)
+                 ([p for p in cands if p.kind in AREAS] if kind in ("district", "province") else []) or cands)
     # A bare name is the settlement. A place checked by hand (one the timeline names) comes before a
     # village of the bulk list, and so does the seat a hand-kept district is named after, inside it
     # (Yevlakh of Yevlakh District; a province's name is its own: not the village Tavush, of Tavush
