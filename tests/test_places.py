@@ -1196,6 +1196,7 @@ def test_a_town_takes_in_its_landmarks(index):
     # an operation, an offensive, an earthquake or a movement named after a place, as a conflict is
     ("Operation Goranboy began in June, and the Kalbajar offensive in March.", []),
     ("The Spitak earthquake struck; the Karabakh movement grew.", []),
+    ("Iran may be tempted to intervene in the Karabakh dispute; the Karabakh crisis deepened.", []),
     ("He joined the Tartar self-defense battalion; the Shusha brigade held.", []),  # units
     ("The Horadiz operation succeeded; the Kelbajar grouping broke; the Khojaly genocides.", []),
     ("Anvar Talish oglu Arazov was named a National Hero.", []),  # a father's name (a patronymic)

@@ -24,7 +24,7 @@ IN_A_TITLE = re.compile(r"\b(?:entitled|titled|[Oo]peration|code-?named)\s+[\"â€
 # father's ("Anvar Talish oglu Arazov": a patronymic).
 EVENTS = frozenset("massacre massacres pogrom pogroms bombing bombings tragedy tragedies genocide genocides earthquake "
                    "clash clashes operation operations".split())
-NOT_A_PLACE_AFTER = EVENTS | frozenset("conflict war peace talks process statement time group format "
+NOT_A_PLACE_AFTER = EVENTS | frozenset("conflict dispute crisis question problem war peace talks process statement time group format "
                                        "offensive offensives counteroffensive movement battalion battalions brigade grouping "
                                        "brigades regiment detachment oglu ogly oghlu qizi gizi kyzy "
                                        "officials authorities government forces troops soldiers army leadership "
