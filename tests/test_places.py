@@ -1197,6 +1197,8 @@ def test_a_town_takes_in_its_landmarks(index):
     ("Operation Goranboy began in June, and the Kalbajar offensive in March.", []),
     ("The Spitak earthquake struck; the Karabakh movement grew.", []),
     ("Iran may be tempted to intervene in the Karabakh dispute; the Karabakh crisis deepened.", []),
+    # the regions of two districts are the districts, as "the region of Lachin" is
+    ("Armenians gained ground in the regions of Jebrail and Fizuli.", ["Jabrayil District", "Fuzuli District"]),
     ("He joined the Tartar self-defense battalion; the Shusha brigade held.", []),  # units
     ("The Horadiz operation succeeded; the Kelbajar grouping broke; the Khojaly genocides.", []),
     ("Anvar Talish oglu Arazov was named a National Hero.", []),  # a father's name (a patronymic)

@@ -50,8 +50,8 @@ def _backwards(words) -> str:
 # for "...$" would try every position of the text before it (13 µs a call on this timeline).
 _AREA_BEFORE = re.compile(
     rf"\s+(?:eht\s+)?ni(?:htiw)?\s+(?:{_backwards(_AREAS_IN)}|(?:{_backwards(_COUNTS)}|\d+)\b)"
-    # "the region of Lachin" too, not "the Askeran region of Aghdam": a named region's of
-    rf"|\s+fo (?:{_backwards(_AREAS_OF)}|(?:noiger|ecnivorp)(?!\s+\w*(?-i:[A-Z])\b))", re.I)
+    # "the region of Lachin", "the regions of Jebrail and Fizuli" too, not "the Askeran region of Aghdam"
+    rf"|\s+fo (?:{_backwards(_AREAS_OF)}|(?:s?noiger|s?ecnivorp)(?!\s+\w*(?-i:[A-Z])\b))", re.I)
 # "the city of Nakhichevan", "the Azerbaijan cities of Nakhichevan and Kirovabad": the town, not the
 # republic a bare Nakhichevan is; "the city and district of Kelbadzhar": both.
 _CITY_BEFORE = re.compile(r"\b(?:cit(?:y|ies)|towns?)\s+of\s+$")
