@@ -1314,6 +1314,9 @@ DEV_WAR = Path(__file__).parent / "gold" / "dev-2022-2023"
     # and a twelfth, a helper's, 1988-1994 from news and Wikipedia copies: "the city of Nakhichevan",
     # "the province of Kelbajar", "the city and district of Kelbadzhar", "the Askeran clash", "Moscow-based"
     (Path(__file__).parent / "gold" / "dev-first-war-12", (0.95, 0.95, 0.98, 0.95)),
+    # and a thirteenth, a helper's, 1992-94 from news pages: double primes as quotation marks,
+    # Nakichevan, "Kubatli province", "the regions of Jebrail and Fizuli", "the Karabakh dispute"
+    (Path(__file__).parent / "gold" / "dev-first-war-13", (0.96, 0.96, 0.98, 0.96)),
 ])
 def test_places_of_another_timeline_of_the_region(folder, floors):
     """Extraction and --place on the development timelines (tests/gold/dev-2022-2023,
