@@ -18,8 +18,6 @@ ABBREVIATIONS = frozenset(
 )
 
 _ENDERS = ".!?"
-_CLOSERS = "\"”″’)]"
-_OPEN_QUOTES = {"“": "”"}
 # ″ (a double prime) is a straight quotation mark in some archived wire copy: ″We have lost hope.″
 _START = re.compile(r"\s+(?=[A-Z\u00C0-\u024F\u0400-\u04FF“\"″‘'(\[]|\d{1,2}:\d\d)")
 
