@@ -181,7 +181,7 @@ Fire came from positions near Keşdək and Barmagbin in the Tovuz region.
 Troops took the Omar pass, the Khudafarin Bridges and Dam.
 Arms came from the United States and European countries, and from Russia and Tehran.
 === 4 March ===
-Jets from the Fuzuli airport, seen from an Armenian border post, hit the Horadiz railway station.
+Jets from the Barda airport, seen from an Armenian border post, hit the Horadiz railway station.
 The Stepanakert airport closed.
 === 5 March ===
 Shells hit the Lok fortress and the Taglidash Bridge near the Asgulum Mountains.
@@ -194,18 +194,18 @@ def test_a_name_a_kind_word_or_a_listed_place_marks_is_a_place_of_the_text(ksw, 
     noun, or "and" joining it to a listed place, is a place the text names; not a sentence's first
     word (The, Each), a place the gazetteer lists with that kind word (Omar Pass), a kind's word (Dam),
     nor an adjective after "and" (European countries). A listed town's landmark the gazetteer lacks is
-    one too (Fuzuli airport), not a listed one (Stepanakert Airport) nor a country's adjective's, and
+    one too (Barda airport), not a listed one (Stepanakert Airport) nor a country's adjective's, and
     so is a landmark's of a name nothing explains (Lok fortress). A name asked for with the kind word
     the text put after it is the text's name ("Globus height" is Globus)."""
     path = tmp_path / "marked.txt"
     path.write_text(MARKED, encoding="utf-8")
     listed = ksw("places", "--corpus", str(path), "--format", "jsonl")
     unlisted = {r["name"] for r in map(json.loads, listed.stdout.splitlines()) if r["kind"] == "unlisted"}
-    assert unlisted == {"Orukdash", "Mount Karaglukh", "Globus", "Khapalu", "Barmagbin", "Tehran", "Fuzuli airport",
+    assert unlisted == {"Orukdash", "Mount Karaglukh", "Globus", "Khapalu", "Barmagbin", "Tehran", "Barda airport",
                         "Horadiz railway station", "Lok fortress", "Taglidash Bridge", "Asgulum", "Lenin Square"}
-    found = ksw("events", "--corpus", str(path), "--place", "Fuzuli Airport", "--format", "tsv")
+    found = ksw("events", "--corpus", str(path), "--place", "Barda Airport", "--format", "tsv")
     assert [line.split("\t")[0] for line in found.stdout.splitlines()[1:]] == ["2031-03-04.01"]
-    assert "'Fuzuli Airport' is not in the gazetteer: 1 event names it as 'Fuzuli airport'" in found.stderr
+    assert "'Barda Airport' is not in the gazetteer: 1 event names it as 'Barda airport'" in found.stderr
     found = ksw("events", "--corpus", str(path), "--place", "Globus height", "--format", "tsv")
     assert [line.split("\t")[0] for line in found.stdout.splitlines()[1:]] == ["2031-03-02.03"]
 
@@ -1060,7 +1060,7 @@ def test_two_places_paired_are_no_one_place(gazetteer):
     assert gazetteer.resolve("Madagiz-Talish", limit=0, fuzzy=False) == []
 
 
-@pytest.mark.parametrize("typed", ["Baku airport", "Shusha airport", "Tartar castle", "Ganja dam"])
+@pytest.mark.parametrize("typed", ["Goris airport", "Shusha airport", "Tartar castle", "Ganja dam"])
 def test_no_landmark_is_made_up_for_a_town(gazetteer, typed):
     assert not [m for m in gazetteer.resolve(typed, limit=0) if m.place.kind == "landmark"]
 
@@ -1072,6 +1072,10 @@ def test_no_landmark_is_made_up_for_a_town(gazetteer, typed):
     ("Nakhichevan", "Nakhchivan Autonomous Republic"), ("Nakhichevan (city)", "Nakhchivan"),  # the city is so called too
     # English's kind before the name, and its words for kinds: water reservoir, mountain pass, Soviet autonomies
     ("City of Shusha", "Shusha"), ("the village of Talish", "Talış"), ("Sarsang Water Reservoir", "Sarsang Reservoir"),
+    ("the bridge of Hakari", "Hakari bridge"), ("the airport of Fuzuli", "Fuzuli International Airport"),  # a landmark's too
+    # the region's airports, by the name the press gives them
+    ("Baku airport", "Heydar Aliyev International Airport"), ("Zvartnots Airport", "Zvartnots International Airport"),
+    ("Kapan Airport", "Syunik Airport"), ("Laçın hava limanı", "Lachin International Airport"),
     ("Omar mountain pass", "Omar Pass"), ("Nagorno-Karabakh AO", "Nagorno-Karabakh"),
     ("Nakhchivan Autonomous Region", "Nakhchivan Autonomous Republic"),
     # Azerbaijani's kind words after the name; a possessive; two names of one place, as texts pair them
@@ -1243,7 +1247,7 @@ def test_a_town_takes_in_its_landmarks(index):
     # a landmark by its town's other name and its kind's word; none where the gazetteer has no such landmark
     ("Planes landed at Khankendi Airport; troops took Askeran castle.", ["Stepanakert Airport", "Askeran Fortress"]),
     ("Fighting around the Shusha castle went on.", ["Shusha fortress"]),
-    ("The Baku airport and the Tartar bridge were closed.", ["Baku", "Tartar"]),
+    ("The Goris airport and the Tartar bridge were closed.", ["Goris", "Tartar"]),
     # "the X district" is the unit, though the village before it lies in the province of that name
     ("An airstrike hit a unit in the settlement of Yukhari Oratagh of the Aghdara district.",
      ["Yuxarı Oratag", "Martakert Province"]),

@@ -109,8 +109,9 @@ def split_compound(ws: list[str]) -> list[str]:
 
 
 # How English writes a kind before a name ("City of Shusha"), and an article and a possessive around it.
-_KIND_OF = re.compile(r"^\s*(?:the\s+)?(city|town|village|settlement|district|region|province|rayon|raion)\s+of\s+(\S.*)$",
-                      re.IGNORECASE)
+# A unit's or landmark's word: "the bridge of Hakari" is Hakari bridge, as "the city of Shusha" is Shusha City.
+_KIND_OF = re.compile(r"^\s*(?:the\s+)?(city|town|village|settlement|district|region|province|rayon|raion|airport|"
+                      r"bridge|fortress|castle|mosque|cathedral|church|monastery|dam)\s+of\s+(\S.*)$", re.IGNORECASE)
 
 
 def kind_last(text: str) -> str:
@@ -119,6 +120,8 @@ def kind_last(text: str) -> str:
 
     >>> kind_last("City of Shusha"), kind_last("the village of Talish"), kind_last("Republic of Artsakh")
     ('Shusha City', 'Talish village', 'Republic of Artsakh')
+    >>> kind_last("the airport of Fuzuli"), kind_last("Bridge of Hakari")
+    ('Fuzuli airport', 'Hakari Bridge')
     >>> kind_last("Shusha's"), kind_last("Noah's Mausoleum")
     ('Shusha', "Noah's Mausoleum")
     """
