@@ -259,6 +259,8 @@ _RUSSIAN_HY = (("kh", "gh"),)
 # Letters the fold strips to another sound, read first: the scholarly ə of Armenian ը, which writes the
 # Azerbaijani ı (Ġaradaġlə), and ISO 9's letters for я, ю, ё, щ (Âhuplu, Ûhari).
 _BEFORE_FOLD = {"ə": "ı", "â": "ya", "û": "yu", "ë": "yo", "ŝ": "shch"}
+# A е after г or к: Russian writes the Azerbaijani ö so (Гейгель, Göygöl) as well as ə (Гедабек, Gədəbəy).
+_RUSSIAN_E = re.compile("([гкГК])([еЕ])")
 _BEFORE_FOLD_LETTERS = re.compile("[əâûëŝ]")
 
 # Armenian (Չարդախլու) and old Russian maps write the Azerbaijani ending -lı, -li as -lu.
@@ -297,6 +299,8 @@ def _foreign_readings(text: str) -> tuple[str, ...]:
     # Letters the fold would strip come first: a letter for a letter is the surest reading (Ġaradaġlə).
     out = [fold(_BEFORE_FOLD_LETTERS.sub(lambda m: _BEFORE_FOLD[m.group()], lowered))] \
         if _BEFORE_FOLD_LETTERS.search(lowered) else []
+    if _CYRILLIC.search(text) and _RUSSIAN_E.search(text):  # Russian's е for the Azerbaijani ö: Гезлу is Gözlü
+        out.append(fold(_RUSSIAN_E.sub(lambda m: m[1] + ("Ё" if m[2] == "Е" else "ё"), text)))
     if _GREEK.search(text):  # Greek's μπ and ντ as mb and nd: Νογιεμπεριάν
         from kscli.names.greek import latin
 
