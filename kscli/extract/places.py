@@ -163,6 +163,9 @@ def _hyphen_run(toks: Words, i: int, gaz: Gazetteer, spans: dict) -> list[Mentio
 
 
 _ROAD = (["road"], ["highway"])
+# A name's other name in brackets, then a unit's word: "Kelbajar (Karvachar) region"; and the bracketed
+# name itself, before ") region".
+_UNIT_AFTER_ASIDE = re.compile(r"(?:\s*\([^()]{1,40}\))?\)?\s+(region|district|raion|rayon|province)\b", re.I)
 _RIVERS_LIKE = re.compile(r"\b[Rr]ivers\s+(?:such\s+as|like|including)\s+(?:the\s+)?(?:\w+,\s+(?:and\s+)?(?:the\s+)?)*$")
 _LINES = (*_ROAD, ["railway"], ["railroad"], ["bus"], ["train"], ["flight"], ["route"], ["line"])
 # "the village of Kangarli": a settlement's name; not "Garadaghly village of Khojavend Rayon", a district's
@@ -201,6 +204,10 @@ def _longest(text: str, toks: Words, i: int, gaz: Gazetteer, spans: dict, norms:
         elif kind is None and (_after_a_name_head(toks, i) or _after_a_qualifier(toks, i)
                                or _after_a_given_name(toks, i, gaz)):
             return None, end
+        if kind is None and (unit := _UNIT_AFTER_ASIDE.match(text, toks.end[end - 1])):
+            # "the Kelbajar (Karvachar) region": the unit's word after the other name is this one's too
+            kind, units = _span_places(gaz, spans, (*norms[i:end], unit[1].lower()))
+            places = units or places
         start, stop = toks.start[i - 1 if river else i], toks.end[end - 1]
         plural = norms[end - 1].endswith("s") and norms[end - 1] in GENERIC
         return Mention(text[start:stop], start, stop, tuple(places), kind, plural), end
