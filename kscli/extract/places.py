@@ -163,8 +163,7 @@ def _hyphen_run(toks: Words, i: int, gaz: Gazetteer, spans: dict) -> list[Mentio
 
 
 _ROAD = (["road"], ["highway"])
-# A name's other name in brackets, then a unit's word: "Kelbajar (Karvachar) region"; and the bracketed
-# name itself, before ") region".
+# A unit's word after a bracket, the name's before it and the bracketed one's: "Kelbajar (Karvachar) region"
 _UNIT_AFTER_ASIDE = re.compile(r"(?:\s*\([^()]{1,40}\))?\)?\s+(region|district|raion|rayon|province)\b", re.I)
 _RIVERS_LIKE = re.compile(r"\b[Rr]ivers\s+(?:such\s+as|like|including)\s+(?:the\s+)?(?:\w+,\s+(?:and\s+)?(?:the\s+)?)*$")
 _LINES = (*_ROAD, ["railway"], ["railroad"], ["bus"], ["train"], ["flight"], ["route"], ["line"])
@@ -205,7 +204,6 @@ def _longest(text: str, toks: Words, i: int, gaz: Gazetteer, spans: dict, norms:
                                or _after_a_given_name(toks, i, gaz)):
             return None, end
         if kind is None and (unit := _UNIT_AFTER_ASIDE.match(text, toks.end[end - 1])):
-            # "the Kelbajar (Karvachar) region": the unit's word after the other name is this one's too
             kind, units = _span_places(gaz, spans, (*norms[i:end], unit[1].lower()))
             places = units or places
         start, stop = toks.start[i - 1 if river else i], toks.end[end - 1]
