@@ -18,8 +18,10 @@ ABBREVIATIONS = frozenset(
 )
 
 _ENDERS = ".!?"
-# ″ (a double prime) is a straight quotation mark in some archived wire copy: ″We have lost hope.″
-_START = re.compile(r"\s+(?=[A-Z\u00C0-\u024F\u0400-\u04FF“\"″‘'(\[]|\d{1,2}:\d\d)")
+# ″ (a double prime) is a straight quotation mark in some archived wire copy: ″We have lost hope.″; so
+# are two backquotes and two apostrophes, typewriter style (``In regard to ...,`` Tass said).
+_START = re.compile(r"\s+(?=[A-Z\u00C0-\u024F\u0400-\u04FF“\"″‘'`(\[]|\d{1,2}:\d\d)")
+_STRAIGHT = ('"', "″", "``", "''")  # quotation marks that open and close alike
 
 
 def split_sentences(paragraph: str) -> list[tuple[int, str]]:
@@ -29,6 +31,8 @@ def split_sentences(paragraph: str) -> list[tuple[int, str]]:
     ['At 04:00 (00:00 GMT) it began.', 'U.S. aid came.', 'Then "Stop. Now." he said.', 'End.']
     >>> [s for _, s in split_sentences('Approx. 3–4 days of BM-30 fire. No. 5 was hit. J. Smith left.')]
     ['Approx. 3–4 days of BM-30 fire.', 'No. 5 was hit.', 'J. Smith left.']
+    >>> [s for _, s in split_sentences("It was declared. ``Shots were fired. Twice,`` Tass said. It has ''ended.'' He left.")]
+    ['It was declared.', '``Shots were fired. Twice,`` Tass said.', "It has ''ended.''", 'He left.']
     """
     cuts = _boundaries(paragraph, track_quotes=_balanced(paragraph))
     out, start = [], 0
@@ -43,10 +47,10 @@ def split_sentences(paragraph: str) -> list[tuple[int, str]]:
 
 def _balanced(text: str) -> bool:
     """Quotation tracking is only safe when the quotes pair up."""
-    return text.count('"') % 2 == 0 and text.count("″") % 2 == 0 and text.count("“") == text.count("”")
+    return all(text.count(mark) % 2 == 0 for mark in _STRAIGHT) and text.count("“") == text.count("”")
 
 
-_SPECIAL = re.compile(r'[()\[\]"“”″.!?]')
+_SPECIAL = re.compile(r'``|\'\'|[()\[\]"“”″.!?]')
 
 
 def _boundaries(text: str, track_quotes: bool) -> list[int]:
@@ -58,12 +62,12 @@ def _boundaries(text: str, track_quotes: bool) -> list[int]:
         i = m.start()
         if i < resume:
             continue
-        ch = text[i]
+        ch = m.group()
         if ch in "([":
             depth += 1
         elif ch in ")]" and depth:
             depth -= 1
-        elif track_quotes and ch in '"“”″':
+        elif track_quotes and (ch in _STRAIGHT or ch in "“”"):
             in_quote = _quote_state(ch, in_quote)
         elif ch in _ENDERS and depth == 0 and not in_quote:
             end = _sentence_end(text, i)
@@ -71,10 +75,10 @@ def _boundaries(text: str, track_quotes: bool) -> list[int]:
                 cuts.append(end)
                 resume = end
                 continue
-        if track_quotes and ch in '"”″' and not in_quote and depth == 0 and i and text[i - 1] in _ENDERS:
+        if track_quotes and (ch in _STRAIGHT or ch == "”") and not in_quote and depth == 0 and i and text[i - 1] in _ENDERS:
             # A quotation that ends a sentence: cut after its closing mark.
-            if _START.match(text, i + 1):
-                cuts.append(i + 1)
+            if _START.match(text, m.end()):
+                cuts.append(m.end())
     return cuts
 
 
