@@ -20,6 +20,13 @@ def split(text):
     # Archived wire copy writes its quotation marks as double primes (development set 13).
     ("It quieted before dawn. ″We lost hope. Our discipline is zero,″ said the mayor. Next.",
      ["It quieted before dawn.", "″We lost hope. Our discipline is zero,″ said the mayor.", "Next."]),
+    # ... or as two backquotes or two apostrophes, typewriter style (development set 14)
+    ("It was declared in Agdam. ``In regard to it, a curfew is introduced,`` Tass said.",
+     ["It was declared in Agdam.", "``In regard to it, a curfew is introduced,`` Tass said."]),
+    ("It has ''deteriorated.'' Tass said that ''shots were fired.'' Next.",
+     ["It has ''deteriorated.''", "Tass said that ''shots were fired.''", "Next."]),
+    ("The side was waging an ``undeclared war.`` The clash of 1988 came first.",
+     ["The side was waging an ``undeclared war.``", "The clash of 1988 came first."]),
     ("At approx. 10:00 the post No. 5 fell. Next.", ["At approx. 10:00 the post No. 5 fell.", "Next."]),
     ("It was in Ballıca . According to sources, more.", ["It was in Ballıca .", "According to sources, more."]),
     ("A; B continued. C", ["A; B continued.", "C"]),
