@@ -1251,6 +1251,9 @@ def test_a_town_takes_in_its_landmarks(index):
     ("Fighting around the Shusha castle went on.", ["Shusha fortress"]),
     ("The Goris airport and the Tartar bridge were closed.", ["Goris", "Tartar"]),
     # "the X district" is the unit, though the village before it lies in the province of that name
+    # the kind written after a name outweighs the place it is said to be in (the city is inside, not the district)
+    ("Stepanakert and the Agdam district in Nagorno-Karabakh were placed under curfew.",
+     ["Stepanakert", "Aghdam District", "Nagorno-Karabakh"]),
     # a unit's word after the other name in brackets is the first name's too
     ("Thus the entire Kelbajar (Karvachar) region came under control.", ["Kalbajar District"]),
     ("Troops entered the Lachin (Berdzor) district.", ["Lachin District"]),

@@ -22,6 +22,15 @@ def choose(m, kind: str | None, context: set[str] | None, gaz: Gazetteer) -> Pla
     """The place a mention (its surface and candidates) means, given the kind a generic word points at
     and the `context` _containers() found: places that hold it, or "__area__" for a district's list."""
     cands = list(m.candidates)
+    # The kind written after the name first: "the Agdam district in Nagorno-Karabakh" is the district,
+    # though the city is the one inside the place it is said to be in.
+    if kind:
+        wanted = ("city", "town") if kind in ("city", "town") else (kind, "region") if kind == "province" \
+            else AREAS if kind == "area" else (kind,)
+        # "Zangilan and Martakert Districts": no district Martakert, but an area of that name is meant;
+        # "Kubatli province": no province Kubatli, but the district (1990s reports call them so).
+        cands = ([p for p in cands if p.kind in wanted] or
+                 ([p for p in cands if p.kind in AREAS] if kind in ("district", "province") else []) or cands)
     if context and "__area__" in context:
         cands = [p for p in cands if p.kind in AREAS] or cands
     elif context:
@@ -31,13 +40,6 @@ def choose(m, kind: str | None, context: set[str] | None, gaz: Gazetteer) -> Pla
         else:
             inside = [p for p in cands if context & set(gaz.ancestors(p.name))]
             cands = inside or cands
-    if kind:
-        wanted = ("city", "town") if kind in ("city", "town") else (kind, "region") if kind == "province" \
-            else AREAS if kind == "area" else (kind,)
-        # "Zangilan and Martakert Districts": no district Martakert, but an area of that name is meant;
-        # "Kubatli province": no province Kubatli, but the district (1990s reports call them so).
-        cands = ([p for p in cands if p.kind in wanted] or
-                 ([p for p in cands if p.kind in AREAS] if kind in ("district", "province") else []) or cands)
     # A bare name is the settlement. A place checked by hand (one the timeline names) comes before a
     # village of the bulk list, and so does the seat a hand-kept district is named after, inside it
     # (Yevlakh of Yevlakh District; a province's name is its own: not the village Tavush, of Tavush
