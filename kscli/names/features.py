@@ -14,19 +14,30 @@ FEATURE_WORDS = {
     # dağı, dağ, silsiləsi fold to daghi, dagh, silsilasi; typed on an English keyboard, dagi, dag, silsilesi
     **dict.fromkeys(("mount", "mt", "mountain", "mountains", "peak", "range", "ridge", "dagi", "dag", "silsilesi",
                      "daghi", "dagh", "silsilasi", "daghlari", "dagh silsilasi", "dag silsilesi",
-                     "hill", "height", "gora", "gory", "khrebet", "ler", "lerr", "lerrnashghta", "gebirge", "berg",
+                     "hill", "height", "gora", "gory", "khrebet", "ler", "lerr", "lerrnashghta", "lernashghta", "gebirge",
+                     "berg",
                      "berge", "kamm", "mont", "monts", "monte", "monti", "montes", "massif"),
                     ("mountain",)),
     **dict.fromkeys(("river", "cayi", "chayi", "chay", "chai", "reka", "get", "fluss", "riviere", "fleuve",
                      "fiume", "rio"), ("river",)),
     **dict.fromkeys(("lake", "golu", "gol", "ozero", "lich", "see", "daniz", "darya", "lac", "lago"), ("lake", "reservoir")),
     **dict.fromkeys(("waterfall", "shalalasi", "shalala", "selalesi", "vodopad", "jrvezh"), ("landmark",)),
+    # a monastery, a cave, a bridge (Гандзасарский монастырь, Ազոխի քարանձավ, Худаферинские мосты, Mosteiro
+    # de Amaras): the landmark of that name
+    **dict.fromkeys(("monastery", "monastyr", "vank", "vanq", "monastiri", "manastir", "mosteiro", "monastero",
+                     "monasterio", "monastere", "kloster", "klasztor", "monahejo", "cave", "peshchera", "karandzav",
+                     "magara", "magarasi", "hohle", "grotte", "grotta", "cueva", "jaskinia", "bridge", "bridges",
+                     "most", "mosty", "kamurj", "kamurjner", "korpusu", "korpuleri", "ponte", "puente", "pont",
+                     "brucke", "brucken"), ("landmark",)),
     **dict.fromkeys(("reservoir", "water reservoir", "su anbari", "anbari", "vodokhranilishche", "jrambar", "stausee"),
                     ("reservoir", "lake")),
-    **dict.fromkeys(("pass", "mountain pass", "asirimi", "ashirimi", "pereval", "lerrnants"), ("pass",)),
-    **dict.fromkeys(("valley", "gorge", "canyon", "plain", "plateau", "vallee", "valle"), ("valley", "mountain")),
+    **dict.fromkeys(("pass", "mountain pass", "asirimi", "ashirimi", "pereval", "lerrnants", "passo", "paso", "col"),
+                    ("pass",)),
+    **dict.fromkeys(("valley", "gorge", "canyon", "plain", "plateau", "vallee", "valle", "ushchelye", "kirch", "kanyon"),
+                    ("valley", "mountain")),
     **dict.fromkeys(("corridor", "koridor", "korridor", "dahlizi", "dehlizi", "road", "highway", "shosse"), ("road",)),
-    **dict.fromkeys(("rayon", "raion", "rajon", "shrjan"), ("district", "province")),  # Artsakh's were rayons too
+    **dict.fromkeys(("rayon", "raion", "rajon", "rejon", "shrjan", "bezirk", "distretto", "distrito"),
+                    ("district", "province")),  # Artsakh's were rayons too
     # and English's district after a Russian adjective: the Kelbajarsky district, the Shaumyanovsky district
     "district": ("district", "province"),
     # the Russian Empire's uyezds (Shusha uyezd, Zangezur uyezd, Qazax qəzası): the unit of that name now
@@ -67,7 +78,7 @@ LANDMARK_WORDS = {
 FEATURE_FORMS = {"mountain": ("mount {}", "{} mountain", "{} mountains", "{} range", "{}dag", "{}dagh", "{} dagi"),
                  "river": ("{} river", "{}chay", "{}cay", "{} cayi"), "lake": ("lake {}", "{}gol", "{} golu"),
                  "reservoir": ("{} reservoir", "{} su anbari"),
-                 "pass": ("{} pass",), "landmark": ("{} waterfall",),
+                 "pass": ("{} pass",), "landmark": ("{} waterfall", "{} monastery", "{} cave", "{} bridge", "{} bridges"),
                  "valley": ("{} valley", "{} gorge", "{} plain"), "district": ("{} district",),
                  "province": ("{} province",), "region": ("{} autonomous republic", "{} autonomous oblast"),
                  "country": (),
@@ -81,6 +92,7 @@ _ADJECTIVE = re.compile(r"(?:sk(?:iy|ii|oye|aya|iye|ogo|oy|ij|oe|i|y)|i)$")
 def name_forms(rest: list[str]) -> list[str]:
     """The name in the words beside a kind word, and what it is without an adjective's or a
     genitive's ending: "kelbadzharskiy" is Kelbadzhar, "shushinskiy" Shusha, "martuninskiy" Martuni."""
+    rest = rest[1:] if len(rest) > 1 and rest[0] in _OF else rest  # Distretto di Shamkir, Mosteiro de Amaras
     if not rest:
         return []
     name = " ".join(rest)
@@ -92,6 +104,9 @@ def name_forms(rest: list[str]) -> list[str]:
     if stem.endswith("n") and m[0] != "i":
         forms += [stem[:-1], stem[:-2] + "a"]  # Martuni-nskiy, Shush-inskiy
     return [name, *forms]
+
+
+_OF = ("of", "di", "de", "del", "della", "do", "da", "du", "des", "von")
 
 
 # German writes a feature's kind and name as one word: Sewansee, Sarsangstausee, Murowgebirge.

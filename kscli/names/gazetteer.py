@@ -310,7 +310,9 @@ class Gazetteer:
                           for typed in (form.format(spelled.replace(" ", "")),)
                           for p, via in self._keys.get(key(typed), ())
                           if alike(typed, via, 1 / 2 if guessable(p) else 1 / 3)]  # "Xyzzy rayon" is no Khizi
-            found = [m for m in found if m.place.kind in kinds]
+            # "Ждановский район": the district named after the town (Zhdanov, now Beylagan)
+            unit = "district" if kinds and "district" in kinds else None
+            found = [m for m in found if m.place.kind in kinds] or [m for m in town_to_unit(self, found, unit) if m.place.kind in kinds]
             if found:  # the first kind the word names first: "район" is a district before a province
                 return sorted(best_per_place(found), key=lambda m: kinds.index(m.place.kind))
         return []
