@@ -1345,6 +1345,8 @@ DEV_WAR = Path(__file__).parent / "gold" / "dev-2022-2023"
     # Nakichevan, "Kubatli province", "the regions of Jebrail and Fizuli", "the Karabakh dispute",
     # "the Kelbajar (Karvatchar) region"
     (Path(__file__).parent / "gold" / "dev-first-war-13", (0.97, 0.97, 0.98, 0.97)),
+    # and a fourteenth, a helper's, 1988-93 wire copy: ``quotation marks'', "the Agdam district in Nagorno-Karabakh"
+    (Path(__file__).parent / "gold" / "dev-first-war-14", (0.95, 0.95, 0.98, 0.95)),
 ])
 def test_places_of_another_timeline_of_the_region(folder, floors):
     """Extraction and --place on the development timelines (tests/gold/dev-2022-2023,
