@@ -1266,6 +1266,8 @@ def test_a_town_takes_in_its_landmarks(index):
     ("Fighting around the Shusha castle went on.", ["Shusha fortress"]),
     ("The Goris airport and the Tartar bridge were closed.", ["Goris", "Tartar"]),
     # "the X district" is the unit, though the village before it lies in the province of that name
+    # a broadcaster named after a city is no place
+    ("Radio Moscow said protesters attacked an office in Stepanakert; Tehran Radio said so too.", ["Stepanakert"]),
     # the kind written after a name outweighs the place it is said to be in (the city is inside, not the district)
     ("Stepanakert and the Agdam district in Nagorno-Karabakh were placed under curfew.",
      ["Stepanakert", "Aghdam District", "Nagorno-Karabakh"]),

@@ -10,7 +10,7 @@ import re
 # body's or an event's name, not a place (as "the Nagorno-Karabakh conflict" is not).
 NAME_OF = re.compile(r"\b(?:Soviet|Council|Assembly|Parliament|Committee|Court|Party|University|Academy|"
                      r"Church|Diocese|Bank|Front|Congress|Battle|Siege|Capture|Fall)\s+of\s+(?:the\s+)?$"
-                     r"|\bOperation\s+$"
+                     r"|\bOperation\s+$|\bRadio\s+$"  # Radio Moscow, a broadcaster
                      # "the missile cruiser Moskva", "the rescue ship Sapphire": a ship's name
                      r"|\b(?:cruiser|frigate|warship|flagship|destroyer|corvette|submarine|ship|vessel|tanker)\s+$"
                      # "the football club "Garabagh"", "the newspaper "Azadliq"": a club's or a paper's name
@@ -29,7 +29,7 @@ NOT_A_PLACE_AFTER = EVENTS | frozenset("conflict dispute crisis question problem
                                        "brigades regiment detachment oglu ogly oghlu qizi gizi kyzy "
                                        "officials authorities government forces troops soldiers army leadership "
                                        "delegation president election elections referendum parliamentary "
-                                       "independence".split()) | {"self defense", "self defence"}
+                                       "independence radio".split()) | {"self defense", "self defence"}  # Tehran Radio
 # Capitalised words a place's own name may follow, unlike a given name before a surname.
 QUALIFIERS = frozenset(("upper", "lower", "north", "south", "east", "west", "northern", "southern", "eastern",
                         "western", "central", "new", "old", "greater", "little", "big", "nor", "verin", "nerkin",
