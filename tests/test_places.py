@@ -868,6 +868,16 @@ def test_a_name_many_villages_bear_reads_as_one_of_them(index):
     assert found[0].place.name.startswith("Qaradağlı, ") and "Mrgavet" in {m.place.name for m in found}
 
 
+def test_a_shared_name_read_another_way_is_every_village_that_bears_it(ksw):
+    """Four villages are Qazançı; "Kazanchi" read only the one whose Russian name was listed (Казанчы),
+    silently: a Wikipedia-style title ("Qazançı, Zangilan") is compared by its name alone. And "Martuni
+    town" stays the hand-kept Khojavend, once Martuni, before the Martuni of Gegharkunik."""
+    rows = [json.loads(line) for line in ksw("places", "Kazanchi", "Martuni town", "--format", "jsonl").stdout.splitlines()]
+    kazanchi = {r["place"] for r in rows if r["input"] == "Kazanchi"}
+    assert {"Qazançı, Aghdam", "Qazançı, Zangilan", "Qazançı, Goranboy", "Qazançı, Julfa"} <= kazanchi
+    assert next(r["place"] for r in rows if r["input"] == "Martuni town") == "Khojavend"
+
+
 def test_historical_names_are_their_own_class(ksw):
     row = json.loads(ksw("places", "Kirovabad", "--format", "jsonl").stdout)
     assert (row["place"], row["rule"]) == ("Ganja", "historical")

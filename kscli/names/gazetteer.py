@@ -283,7 +283,7 @@ class Gazetteer:
         out = []
         for place, spellings in vias.values():
             share = 1 / 2 if guessable(place) else 1 / 3
-            via = next((s for s in spellings if alike(text, s, share)), None)
+            via = next((s for s in spellings if any(alike(text, f, share) for f in title_forms(s))), None)  # Qazançı, Zangilan
             if via is not None:
                 out.append(Match(place, "transliteration", 95.0, via))
         # An exact match outranks them all, and a town and its district are told apart by kind.

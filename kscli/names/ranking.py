@@ -34,14 +34,15 @@ def best_per_place(matches: list) -> list:
         if m.place.name not in best or m.score > best[m.place.name].score:
             best[m.place.name] = m
     # Ties: a place checked by hand before a village of the bulk list (the places the timeline names
-    # are the hand-kept ones), a place's own name before another's alias (Tovuz, not Berd, once called Tovuz;
+    # are the hand-kept ones), a place of the region before one beyond it (Abovyan of Ararat, not the
+    # town of Kotayk), a place's own name before another's alias (Tovuz, not Berd, once called Tovuz;
     # "Garadaghly", read as Qaradağlı, one of the villages of that name, not Mrgavet, once called so), a
     # settlement before the district named after it, a city before a town before a village,
     # a plain title before "Ağdam, Tovuz", a place with more names in use before a homonym with fewer
     # (the village GeoNames knows by 40 names before the ruin of that name nearby); then the order of
     # the file (its hand-kept rows come first).
-    return sorted(best.values(), key=lambda m: (-m.score, not m.place.curated, m.rule != "name", not own_name(m),
-                                                _RANK.get(m.place.kind, len(_RANK)), "," in m.place.name,
+    return sorted(best.values(), key=lambda m: (-m.score, not m.place.curated, m.place.elsewhere, m.rule != "name",
+                                                not own_name(m), _RANK.get(m.place.kind, len(_RANK)), "," in m.place.name,
                                                 -len(m.place.aliases) - len(m.place.historical)))
 
 
@@ -59,9 +60,11 @@ def narrow(matches: list, hint: str | None) -> list:
     kinds = (*HINT_KINDS.get(hint, (hint,)), *(("city", "town") if hint in ("district", "area") else ()))
     # A name that is one unit's own and another's alias, alike in score, is the first's: "Kashatagh
     # District", an alias of Lachin District too, is Artsakh's Kashatagh Province ("Aghdara District",
-    # Martakert Province's as listed, is not the town of Aghdara's as read).
+    # Martakert Province's as listed, is not the town of Aghdara's as read). Not a town's: "Martuni town"
+    # is the hand-kept Khojavend, once Martuni, before the Martuni of Gegharkunik.
     top = max((m.score for m in matches), default=0)
-    owners = [m for m in matches if m.score == top and m.place.kind in kinds and own_name(m)]
+    owners = [m for m in matches if m.score == top and m.place.kind in kinds and own_name(m)] \
+        if hint not in ("city", "town") else []
     for kind in kinds:
         narrowed = [m for m in owners or matches if m.place.kind == kind]
         if narrowed:
