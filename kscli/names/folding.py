@@ -71,6 +71,7 @@ GENERIC = frozenset(
     "city town village villages district districts province provinces region regions "
     "rayon rayonu raion rajon municipality settlement oblast marz marzi "
     "razvaliny razvalini "  # Russian "ruins of": GeoNames' "Razvaliny Babadin" is the abandoned Babadin
+    "subdistrict sub "  # a Soviet selsoviet: "the Getashen sub-district", of Getashen and its neighbours
     # Azerbaijani's kind after the name, folded and as typed on an English keyboard: Şuşa şəhəri, Malıbəyli
     # kəndi, Turşsu qəsəbəsi, Şuşa rayonunun (of Shusha District)
     "shahari seheri saheri kandi kendi qasabasi qesebesi gasabasi rayonunun".split()
