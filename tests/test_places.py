@@ -1277,6 +1277,11 @@ def test_a_town_takes_in_its_landmarks(index):
     ("Fighting around the Shusha castle went on.", ["Shusha fortress"]),
     ("The Goris airport and the Tartar bridge were closed.", ["Goris", "Tartar"]),
     # "the X district" is the unit, though the village before it lies in the province of that name
+    # "regions such as X, Y", "districts like X": the units
+    ("He fought in more than 40 operations in the regions such as; Lachin, Zangilan and Gubadli.",
+     ["Lachin District", "Zangilan District", "Qubadli District"]),
+    ("Refugees came from districts like Fuzuli and Jabrayil, and towns such as Lachin.",
+     ["Fuzuli District", "Jabrayil District", "Lachin"]),
     # a broadcaster named after a city is no place
     ("Radio Moscow said protesters attacked an office in Stepanakert; Tehran Radio said so too.", ["Stepanakert"]),
     # the kind written after a name outweighs the place it is said to be in (the city is inside, not the district)

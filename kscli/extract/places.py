@@ -50,8 +50,10 @@ def _backwards(words) -> str:
 # for "...$" would try every position of the text before it (13 µs a call on this timeline).
 _AREA_BEFORE = re.compile(
     rf"\s+(?:eht\s+)?ni(?:htiw)?\s+(?:{_backwards(_AREAS_IN)}|(?:{_backwards(_COUNTS)}|\d+)\b)"
-    # "the region of Lachin", "the regions of Jebrail and Fizuli" too, not "the Askeran region of Aghdam"
-    rf"|\s+fo (?:{_backwards(_AREAS_OF)}|(?:s?noiger|s?ecnivorp)(?!\s+\w*(?-i:[A-Z])\b))", re.I)
+    # "the region of Lachin", "the regions of Jebrail and Fizuli" too, not "the Askeran region of Aghdam";
+    # "regions such as Lachin, Zangilan", "districts like Fuzuli"
+    rf"|\s+fo (?:{_backwards(_AREAS_OF)}|(?:s?noiger|s?ecnivorp)(?!\s+\w*(?-i:[A-Z])\b))"
+    r"|[\s;:]+(?:sa hcus|ekil) s(?:noiger|tcirtsid|ecnivorp)\b", re.I)
 # "the city of Nakhichevan", "the Azerbaijan cities of Nakhichevan and Kirovabad": the town, not the
 # republic a bare Nakhichevan is; "the city and district of Kelbadzhar": both.
 _CITY_BEFORE = re.compile(r"\b(?:cit(?:y|ies)|towns?)\s+of\s+$")
@@ -348,7 +350,8 @@ def _list_kinds(text: str, mentions: list[Mention]) -> list[str | None]:
 def _area_before(text: str, start: int) -> bool:
     """"villages in X", "districts of X": a cheap test of the last word first, as most names follow neither."""
     before = text[:start]
-    return before.rstrip()[-3:].lower().endswith(("in", "the", "of")) and bool(_AREA_BEFORE.match(before[::-1]))
+    last = before.rstrip(" ;:")[-4:].lower()
+    return last.endswith(("in", "the", "of", "as", "like")) and bool(_AREA_BEFORE.match(before[::-1]))
 
 
 def _spread(text, mentions, kinds, idx, forward: bool) -> None:
@@ -405,16 +408,13 @@ def _end_points(mention: Mention, name: str, gaz: Gazetteer, spans: dict) -> lis
     ends = re.sub(r"(?:\s+[a-z][\w-]*)+$", "", mention.surface)  # the ends alone: "Lachin road" is the corridor
     inner = _DASH.sub(" , ", ends)
     toks = tokens(inner)
-    norms = toks.norm
     found, i = [], 0
     while i < len(toks):
-        hit = _longest(inner, toks, i, gaz, spans, norms, len(toks)) if _capitalised(toks.text[i]) else None
+        hit = _longest(inner, toks, i, gaz, spans, toks.norm, len(toks)) if _capitalised(toks.text[i]) else None
         if hit is None:
             i += 1
             continue
         sub, i = hit
-        if sub is not None:
-            choice = choose(sub, sub.kind, None, gaz).name
-            if choice != name:
-                found.append(choice)
+        if sub is not None and (choice := choose(sub, sub.kind, None, gaz).name) != name:
+            found.append(choice)
     return found
