@@ -1088,6 +1088,7 @@ def test_no_landmark_is_made_up_for_a_town(gazetteer, typed):
     ("Kapan Airport", "Syunik Airport"), ("Laçın hava limanı", "Lachin International Airport"),
     ("Omar mountain pass", "Omar Pass"), ("Nagorno-Karabakh AO", "Nagorno-Karabakh"),
     ("Getashen sub-district", "Çaykənd"),  # a Soviet selsoviet, by its seat
+    ("Orta-Emezli", "Orta-Yemezli"),  # Russian's Е at the start of a later word is ye too
     ("Nakhchivan Autonomous Region", "Nakhchivan Autonomous Republic"),
     # Azerbaijani's kind words after the name; a possessive; two names of one place, as texts pair them
     ("Xankəndi şəhəri", "Stepanakert"), ("Ağdam kəndi", "Ağdam, Tovuz"), ("Turşsu qəsəbəsi", "Turşsu, Shusha"),

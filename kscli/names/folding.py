@@ -348,6 +348,8 @@ def _initial_readings(folded: str, cyrillic: bool = False) -> list[str]:
     (['vovk', 'hovk'], ['vovk'])
     """
     out = [new + folded[len(old):] for old, new in _INITIALS if folded.startswith(old)][:1]
+    later = _LATER_E.sub(lambda m: "e" if m[0] == "ye" else "ye", folded)  # and a later word's: Orta-Emezli
+    out += [later] if later != folded and later not in out else []
     # and Russian drops the Armenian initial h: Овк is Hovk (in Cyrillic only: "Eat" is no Hat)
     out += ["h" + folded] if cyrillic and folded[:1] in "aeiou" else []
     for old, new in (("g", "h"), ("h", "g")):
@@ -356,6 +358,7 @@ def _initial_readings(folded: str, cyrillic: bool = False) -> list[str]:
     return out
 
 
+_LATER_E = re.compile(r"(?<=[\s-])y?e")
 _WORD_START = re.compile(r"(?<![a-z])[gh](?!h)")  # not gh, an Armenian or Azerbaijani letter of its own
 
 
