@@ -1366,6 +1366,8 @@ DEV_WAR = Path(__file__).parent / "gold" / "dev-2022-2023"
     (Path(__file__).parent / "gold" / "dev-first-war-13", (0.97, 0.97, 0.98, 0.97)),
     # and a fourteenth, a helper's, 1988-93 wire copy: ``quotation marks'', "the Agdam district in Nagorno-Karabakh"
     (Path(__file__).parent / "gold" / "dev-first-war-14", (0.95, 0.95, 0.98, 0.95)),
+    # and a fifteenth, a helper's, 1990-94 biographies and histories: "the regions such as; Lachin, Zangilan"
+    (Path(__file__).parent / "gold" / "dev-first-war-15", (0.95, 0.9, 0.98, 0.92)),
 ])
 def test_places_of_another_timeline_of_the_region(folder, floors):
     """Extraction and --place on the development timelines (tests/gold/dev-2022-2023,
