@@ -3,6 +3,8 @@ a village's name shared by many, and a hand-kept place's other name that is a vi
 
 from __future__ import annotations
 
+import re
+
 from kscli.names.folding import fold, key, phonetic, title_head
 from kscli.names.gazetteer import Gazetteer
 from kscli.names.geo import distance_km, nearest_to
@@ -104,3 +106,22 @@ def strays(mentions: list, chosen: list, gaz: Gazetteer) -> None:
         if all(distance_km((place.lat, place.lon), (other.lat, other.lon)) > 60 for other in anchors):
             chosen[k] = None
 
+
+# Between two names a text gives one place: "Sarnaghbyur, called Aghbulag by Azerbaijan", "Parukh,
+# which Azerbaijanis call Farukh", "Martakert (Aghdara)", "Mardakert/Aghdere", "Getashen, also known as".
+_SAME_PLACE = re.compile(r"\s*[(/]\s*(?:also\s+)?|,?\s+(?:(?:which|that)\s+(?:\w+\s+){0,2}calls?|(?:also\s+)?"
+                         r"(?:called|known\s+as|named))\s+", re.I)
+
+
+def paired_names(text: str, mentions: list) -> None:
+    """Two names a text gives one place mean a place both may be: the village of Askeran that is
+    Sarnaghbyur to one side and Ağbulaq to the other, not a Sarnaghbyur and an Ağbulaq of Armenia.
+    mentions: the sentence's, each narrowed in place to the places the pair shares, if any."""
+    for k in range(len(mentions) - 1):
+        a, b = mentions[k], mentions[k + 1]
+        if not _SAME_PLACE.fullmatch(text, a.end, b.start):
+            continue
+        shared = {p.name for p in a.candidates} & {p.name for p in b.candidates}
+        if shared and (len(shared) < len(a.candidates) or len(shared) < len(b.candidates)):
+            mentions[k] = a._replace(candidates=tuple(p for p in a.candidates if p.name in shared))
+            mentions[k + 1] = b._replace(candidates=tuple(p for p in b.candidates if p.name in shared))

@@ -25,7 +25,7 @@ from kscli.text.dates import month_number
 from kscli.extract.not_places import (EVENTS, IN_A_TITLE, KIND_AFTER, NAME_HEADS, NAME_OF, NOT_A_PLACE_AFTER,
                                       PEOPLES, QUALIFIERS)
 from kscli.extract.choice import choose
-from kscli.extract.homonyms import by_the_day, own_names_in_context, strays
+from kscli.extract.homonyms import by_the_day, own_names_in_context, paired_names, strays
 from kscli.extract.mention import Mention, capitalised as _capitalised, read_whole as _read_whole
 from kscli.extract.mention import with_kind_words as _with_kind_words
 from kscli.extract.read_names import read_names
@@ -78,6 +78,7 @@ def find_places_in(texts: list[str | None], gaz: Gazetteer, words: list[Words | 
         if found is not None:
             found += _read_mentions(text, found, gaz, spans)
             found.sort(key=lambda m: m.start)
+            paired_names(text, found)
     chosen = [_resolve(text, found, gaz) if text is not None else None for text, found in zip(texts, mentions)]
     for first, last in _day_bounds(new_days or [True] * len(texts)):
         by_the_day(mentions[first:last], chosen[first:last], gaz)  # changes the day's lists of names in place
@@ -326,10 +327,7 @@ def _part_of_longer_name(toks: Words, end: int) -> bool:
 def _resolve(text: str, mentions: list[Mention], gaz: Gazetteer) -> list[str]:
     kinds = _list_kinds(text, mentions)
     containers = _containers(text, mentions, gaz)
-    out = []
-    for idx, m in enumerate(mentions):
-        out.append(choose(m, kinds[idx], containers.get(idx), gaz).name)
-    return out
+    return [choose(m, kinds[idx], containers.get(idx), gaz).name for idx, m in enumerate(mentions)]
 
 
 def _list_kinds(text: str, mentions: list[Mention]) -> list[str | None]:
