@@ -1283,6 +1283,9 @@ def test_a_town_takes_in_its_landmarks(index):
      ["Lachin District", "Zangilan District", "Qubadli District"]),
     ("Refugees came from districts like Fuzuli and Jabrayil, and towns such as Lachin.",
      ["Fuzuli District", "Jabrayil District", "Lachin"]),
+    # two names a text gives one place are the place both may be (a Sarnaghbyur and an Ağbulaq are in Armenia too)
+    ("In the village of Sarnaghbyur, called Aghbulag by Azerbaijan, the shelling killed two.", ["Ağbulaq, Khojaly"]),
+    ("Troops occupied the village of Parukh, which Azerbaijanis call Farukh, without a fight.", ["Farux"]),
     # a broadcaster named after a city is no place
     ("Radio Moscow said protesters attacked an office in Stepanakert; Tehran Radio said so too.", ["Stepanakert"]),
     # the kind written after a name outweighs the place it is said to be in (the city is inside, not the district)
