@@ -878,6 +878,19 @@ def test_a_shared_name_read_another_way_is_every_village_that_bears_it(ksw):
     assert next(r["place"] for r in rows if r["input"] == "Martuni town") == "Khojavend"
 
 
+def test_a_name_and_its_place_where_the_sides_file_it_otherwise(ksw):
+    """"Kosalar, Shusha" (Wikipedia's title; Who's On First files the village beside Shusha under
+    Khojaly District) and "Janhasan, Shusha" (Dzhangasan, spelled another way) are the place of that
+    name, or of a name a typo explains, nearest the place named, said to be a guess; "Tartar, Goris",
+    with none near, is nothing."""
+    rows = [json.loads(line) for line in ksw("places", "Kosalar, Shusha", "Janhasan, Shusha", "Tartar, Goris",
+                                             "--format", "jsonl").stdout.splitlines()]
+    found = {r["input"]: (r["place"], r["rule"]) for r in rows}
+    assert found["Kosalar, Shusha"] == ("Kosalar, Khojaly", "fuzzy")
+    assert found["Janhasan, Shusha"] == ("Dzhangasan", "fuzzy")
+    assert found["Tartar, Goris"][1] == "none"
+
+
 def test_historical_names_are_their_own_class(ksw):
     row = json.loads(ksw("places", "Kirovabad", "--format", "jsonl").stdout)
     assert (row["place"], row["rule"]) == ("Ganja", "historical")

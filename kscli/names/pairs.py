@@ -5,18 +5,28 @@ from __future__ import annotations
 
 import re
 
+from kscli.names.geo import nearest_to
+
 _TWO_NAMES = re.compile(r"\s*/\s*|(?<=\w)[-–](?=\w)")
 
 
 def qualified(gazetteer, text: str) -> list:
     """"Ağdam, Khojavend", "Ağdam (Khojavend)" or "Lachin district of Azerbaijan": the places of that
-    name inside the place named after it."""
+    name inside the place named after it. None inside, the place of that name (or, none, of a name a
+    typo explains) nearest the place named, within 40 km, as a guess: one side's unit is not always
+    the other's ("Kosalar, Shusha" is the Kosalar beside Shusha that Who's On First files under
+    Khojaly District; "Janhasan, Shusha" is Dzhangasan, the village beside it)."""
     head, _, rest = text.replace(" (", ",", 1).replace(" of ", ",", 1).partition(",")
     within = {m.place.name for m in gazetteer.resolve(rest.strip(" )"), limit=0, fuzzy=False)}
     if not head.strip() or not within:
         return []
-    return [m for m in gazetteer.resolve(head, limit=0, fuzzy=False)
-            if within & {m.place.name, *gazetteer.ancestors(m.place.name)}]
+    found = gazetteer.resolve(head, limit=0, fuzzy=False)
+    inside = [m for m in found if within & {m.place.name, *gazetteer.ancestors(m.place.name)}]
+    if inside:
+        return inside
+    found = found or gazetteer.resolve(head, limit=0)
+    near = nearest_to([m.place for m in found], [gazetteer.places[name] for name in within])
+    return [m._replace(rule="fuzzy", score=min(m.score, 90.0)) for m in found if near and m.place.name == near.name]
 
 
 def two_names(gazetteer, text: str) -> list:
