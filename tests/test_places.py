@@ -1099,6 +1099,7 @@ def test_no_landmark_is_made_up_for_a_town(gazetteer, typed):
     # the region's airports, by the name the press gives them
     ("Baku airport", "Heydar Aliyev International Airport"), ("Zvartnots Airport", "Zvartnots International Airport"),
     ("Kapan Airport", "Syunik Airport"), ("Laçın hava limanı", "Lachin International Airport"),
+    ("Zəngəzur dəhlizi", "Zangezur corridor"), ("Meghri corridor", "Zangezur corridor"),  # a proposed route
     ("Omar mountain pass", "Omar Pass"), ("Nagorno-Karabakh AO", "Nagorno-Karabakh"),
     ("Getashen sub-district", "Çaykənd"),  # a Soviet selsoviet, by its seat
     ("Orta-Emezli", "Orta-Yemezli"),  # Russian's Е at the start of a later word is ye too
