@@ -33,6 +33,8 @@ def split_sentences(paragraph: str) -> list[tuple[int, str]]:
     ['Approx. 3–4 days of BM-30 fire.', 'No. 5 was hit.', 'J. Smith left.']
     >>> [s for _, s in split_sentences("It was declared. ``Shots were fired. Twice,`` Tass said. It has ''ended.'' He left.")]
     ['It was declared.', '``Shots were fired. Twice,`` Tass said.', "It has ''ended.''", 'He left.']
+    >>> [s for _, s in split_sentences('It said: “No. Never," he said. "Yes. Now." “It is so. Here," it read.')]
+    ['It said: “No. Never," he said.', '"Yes. Now."', '“It is so. Here," it read.']
     """
     cuts = _boundaries(paragraph, track_quotes=_balanced(paragraph))
     out, start = [], 0
@@ -46,8 +48,10 @@ def split_sentences(paragraph: str) -> list[tuple[int, str]]:
 
 
 def _balanced(text: str) -> bool:
-    """Quotation tracking is only safe when the quotes pair up."""
-    return all(text.count(mark) % 2 == 0 for mark in _STRAIGHT) and text.count("“") == text.count("”")
+    """Quotation tracking is only safe when the quotes pair up: a straight mark may close a curly one
+    (“so," the statement read), as a page mixing the two writes."""
+    double = text.count('"') + text.count("“") + text.count("”")
+    return double % 2 == 0 and all(text.count(mark) % 2 == 0 for mark in _STRAIGHT[1:])
 
 
 _SPECIAL = re.compile(r'``|\'\'|[()\[\]"“”″.!?]')
