@@ -1300,6 +1300,9 @@ def test_a_town_takes_in_its_landmarks(index):
     # two names a text gives one place are the place both may be (a Sarnaghbyur and an Ağbulaq are in Armenia too)
     ("In the village of Sarnaghbyur, called Aghbulag by Azerbaijan, the shelling killed two.", ["Ağbulaq, Khojaly"]),
     ("Troops occupied the village of Parukh, which Azerbaijanis call Farukh, without a fight.", ["Farux"]),
+    # a medal's quoted name, and a forest named for a town, are no places; a listed forest is one
+    ("He was awarded the medal “For the Liberation of Shushi.”", []),
+    ("Oaks were felled in the Khojavand forest and in the Topkhana forest.", ["Topxana"]),
     # a broadcaster named after a city is no place
     ("Radio Moscow said protesters attacked an office in Stepanakert; Tehran Radio said so too.", ["Stepanakert"]),
     # the kind written after a name outweighs the place it is said to be in (the city is inside, not the district)

@@ -18,7 +18,8 @@ NAME_OF = re.compile(r"\b(?:Soviet|Council|Assembly|Parliament|Committee|Court|P
 # "the item entitled "The situation relating to Nagorno-Karabakh"": a name inside the quoted title of
 # an agenda item, a document or a book is part of that title (the text before the name, up to 150
 # characters back, ends inside a quotation opened after "entitled", "titled", "operation" or "codenamed").
-IN_A_TITLE = re.compile(r"\b(?:entitled|titled|[Oo]peration|code-?named)\s+[\"“‘][^\"”’]*$")  # operation "Opening of Berdzor ..."
+# operation "Opening of Berdzor ...", the medal "For the Liberation of Shushi"
+IN_A_TITLE = re.compile(r"\b(?:entitled|titled|[Oo]peration|code-?named|[Mm]edal|[Oo]rder)\s+[\"“‘][^\"”’]*$")
 # Nouns that turn a preceding place name into an attribute of something else: an event's, a unit's
 # ("the Tartar self-defence battalion"), a people's ("Kazakh officials": not the town Qazax), a
 # father's ("Anvar Talish oglu Arazov": a patronymic).
@@ -44,4 +45,5 @@ KIND_AFTER = {**dict.fromkeys(("height", "heights", "hill", "hills", "mountain",
                               ("mountain",)),
               "river": ("river",), "lake": ("lake", "reservoir"), "reservoir": ("reservoir", "lake"),
               # "the Horadiz railway station" is a station named for the town, as a height is for a village
-              **dict.fromkeys(("railway", "station"), ("landmark",))}
+              **dict.fromkeys(("railway", "station"), ("landmark",)),
+              "forest": ("landmark",)}  # "the Khojavand forest": a forest named for the town, or no place
