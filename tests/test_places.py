@@ -1388,6 +1388,9 @@ DEV_WAR = Path(__file__).parent / "gold" / "dev-2022-2023"
     (Path(__file__).parent / "gold" / "dev-first-war-14", (0.95, 0.95, 0.98, 0.95)),
     # and a fifteenth, a helper's, 1990-94 biographies and histories: "the regions such as; Lachin, Zangilan"
     (Path(__file__).parent / "gold" / "dev-first-war-15", (0.95, 0.9, 0.98, 0.92)),
+    # and a sixteenth, a helper's, 1990-93 anniversary and news pages of both sides: a curly quotation
+    # closed by a straight mark, a medal's name, a town's forest
+    (Path(__file__).parent / "gold" / "dev-first-war-16", (0.92, 0.91, 0.97, 0.92)),
 ])
 def test_places_of_another_timeline_of_the_region(folder, floors):
     """Extraction and --place on the development timelines (tests/gold/dev-2022-2023,
