@@ -1300,6 +1300,10 @@ def test_a_town_takes_in_its_landmarks(index):
     # two names a text gives one place are the place both may be (a Sarnaghbyur and an Ağbulaq are in Armenia too)
     ("In the village of Sarnaghbyur, called Aghbulag by Azerbaijan, the shelling killed two.", ["Ağbulaq, Khojaly"]),
     ("Troops occupied the village of Parukh, which Azerbaijanis call Farukh, without a fight.", ["Farux"]),
+    # an English word that begins a sentence or a quotation is no place its key alone reads it as
+    # (Sevan, Xurs, Koti); a place's own spelling there is one
+    ("Seven people were killed in Tartar. Hours later, he said: “Got them.”", ["Tartar"]),
+    ("Sevan was calm; Aras rose.", ["Sevan", "Aras River"]),
     # a medal's quoted name, and a forest named for a town, are no places; a listed forest is one
     ("He was awarded the medal “For the Liberation of Shushi.”", []),
     ("Oaks were felled in the Khojavand forest and in the Topkhana forest.", ["Topxana"]),

@@ -23,7 +23,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent.parent
 sys.path.insert(0, str(ROOT))
 
-from kscli.names.folding import key  # noqa: E402
+from kscli.names.folding import fold, key  # noqa: E402
+from kscli.names.guesses import alike  # noqa: E402
 from kscli.names.gazetteer import FUZZY_CUTOFF  # noqa: E402
 from kscli.store.load import load_index  # noqa: E402
 
@@ -42,10 +43,11 @@ class _Words(pickle.Unpickler):
 def main(wheel: str) -> None:
     raw = zipfile.ZipFile(wheel).read("english_words/data/web2_lower.pickle")
     stems = [w for w in _Words(io.BytesIO(raw)).load() if isinstance(w, str) and w.isalpha()]
-    words = sorted({form for w in stems for form in inflected(w) if len(form) >= 4})
+    words = sorted({form for w in stems for form in inflected(w) if len(form) >= 3})
     gazetteer = load_index(None).lexicon.places
-    near = [w for w in words if guessed(gazetteer, w)]
-    lines = ["# English words a guess at a typo would take for a place's name: never guessed at (Webster's",
+    near = [w for w in words if (len(w) >= 4 and guessed(gazetteer, w)) or read(gazetteer, w)]
+    lines = ["# English words a guess at a typo would take for a place's name, or a transliteration would",
+             "# read as one (Seven, Sevan): never guessed at, nor read so at a sentence's start (Webster's",
              "# Second International Dictionary, public domain, via the PyPI package english-words 2.0.2).",
              "# Made by corpus/tools/words.py; one word a line.", "word"]
     OUT.write_text("\n".join(lines + near) + "\n", encoding="utf-8")
@@ -59,6 +61,14 @@ def guessed(gazetteer, word: str) -> bool:
     # as many candidates as a query weighs (Gazetteer.resolve with limit=0): the best few keys may all
     # fail the typo rule where a later one passes ("kamares", Kamarl)
     return bool(gazetteer._fuzzy(k, 10, FUZZY_CUTOFF, typed=word) or gazetteer._village_guess(k, word))
+
+
+def read(gazetteer, word: str) -> bool:
+    """Whether extraction reads `word`, capitalised, as a place by its transliteration key alone, no
+    spelling of a place written so (kscli.extract.places: "Seven" is Lake Sevan's key, "Hours" Xurs')."""
+    k = key(word)
+    return not gazetteer.spelled(fold(word)) and any(
+        alike(word, s) for p in gazetteer.by_key(k) for s in p.spellings if key(s) == k)
 
 
 def inflected(word: str) -> set[str]:

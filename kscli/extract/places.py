@@ -18,7 +18,7 @@ from weakref import WeakKeyDictionary
 from kscli.names.gazetteer import NOT_EXTRACTED, SETTLEMENTS, Gazetteer, Place
 from kscli.names.folding import GENERIC, fold, key, phonetic, strip_generic
 from kscli.names.qualifiers import QUALIFIER_WORDS
-from kscli.names.guesses import alike
+from kscli.names.guesses import alike, english
 from kscli.names.landmarks import by_town
 from kscli.names.ranking import HINT_KINDS, town_units
 from kscli.text.dates import month_number
@@ -185,8 +185,9 @@ def _longest(text: str, toks: Words, i: int, gaz: Gazetteer, spans: dict, norms:
             continue  # generic words only count after the name ("Tartar District")
         if places is None:
             return None, i + n  # a state's name ("Republic of Nagorno-Karabakh"): no place inside it either
-        if not places:
-            continue
+        if not places or (n == 1 and (i == 0 or toks.gap[i].rstrip()[-1:] in _OPENERS) and english(toks.text[i])
+                          and not gaz.spelled(norms[i])):
+            continue  # "Seven people were killed": an English word capitalised to begin, no Sevan
         end = i + n
         if kind is None and end < len(toks) and toks.gap[end] == " " and toks.norm[end] in KIND_AFTER:
             places = [p for p in places if p.kind in KIND_AFTER[toks.norm[end]]]
@@ -227,6 +228,7 @@ def _run(toks: Words, i: int, limit: int) -> int:
     return n
 
 
+_OPENERS = ':;“"‘(.!?'  # what a capital after it may owe nothing to a name: a sentence's or a quotation's start
 _JOINERS = (" ", "-", "–", "—", "/", "- ")  # "Nagorno- Karabagh": a word broken at the end of a line
 _NON_WORD = re.compile(r"[^a-z0-9]+")
 _DASH = re.compile(r"[-–—/]")
