@@ -185,8 +185,8 @@ def _longest(text: str, toks: Words, i: int, gaz: Gazetteer, spans: dict, norms:
             continue  # generic words only count after the name ("Tartar District")
         if places is None:
             return None, i + n  # a state's name ("Republic of Nagorno-Karabakh"): no place inside it either
-        if not places or (n == 1 and (i == 0 or toks.gap[i].rstrip()[-1:] in _OPENERS) and english(toks.text[i])
-                          and not gaz.spelled(norms[i])):
+        if not places or (n == 1 and (i == 0 or toks.gap[i].rstrip()[-1:] in _OPENERS) and not gaz.spelled(norms[i])
+                          and english(toks.text[i])):
             continue  # "Seven people were killed": an English word capitalised to begin, no Sevan
         end = i + n
         if kind is None and end < len(toks) and toks.gap[end] == " " and toks.norm[end] in KIND_AFTER:

@@ -198,6 +198,7 @@ def village_typo(typed: str) -> bool:
     return len(letters) >= 7 and not surname(letters)
 
 
+@lru_cache(maxsize=4096)  # a timeline begins many sentences with the same few words
 def english(name: str) -> bool:
     """Whether `name` is an English word that a guess would take for a place's name (corpus/words.tsv:
     "Iranian" is no Ivanyan, "Turkish" no Turkesh, "Shortly" no Shorlu): never guessed at."""
