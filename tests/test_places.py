@@ -1304,6 +1304,8 @@ def test_a_town_takes_in_its_landmarks(index):
     # (Sevan, Xurs, Koti); a place's own spelling there is one
     ("Seven people were killed in Tartar. Hours later, he said: “Got them.”", ["Tartar"]),
     ("Sevan was calm; Aras rose.", ["Sevan", "Aras River"]),
+    # a lake's or a mountain's word is no name read another way (Lyak, a village of Barda)
+    ("He was on the shore of Lake of Sevan.", ["Sevan"]),
     # a medal's quoted name, and a forest named for a town, are no places; a listed forest is one
     ("He was awarded the medal “For the Liberation of Shushi.”", []),
     ("Oaks were felled in the Khojavand forest and in the Topkhana forest.", ["Topxana"]),

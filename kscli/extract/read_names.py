@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from weakref import WeakKeyDictionary
 
+from kscli.extract.not_places import NAME_HEADS
 from kscli.names.gazetteer import NOT_EXTRACTED, Gazetteer, Place
 
 # A capitalised word (hyphenated or with an apostrophe), and what may stand before it.
@@ -51,7 +52,8 @@ def read_names(text: str, taken: list[tuple[int, int]], gaz: Gazetteer, keyed) -
         tries += 1
         if tries > _MOST:
             break
-        places = _read(match.group(), gaz) if not keyed(match.group()) else ()
+        # "the shore of Lake of Sevan": a mountain's or a lake's word is no name (Lyak) read another way
+        places = _read(match.group(), gaz) if not keyed(match.group()) and match.group() not in NAME_HEADS else ()
         if places:
             out.append((match.group(), start, end, places))
     return out
