@@ -1397,6 +1397,8 @@ DEV_WAR = Path(__file__).parent / "gold" / "dev-2022-2023"
     # and a sixteenth, a helper's, 1990-93 anniversary and news pages of both sides: a curly quotation
     # closed by a straight mark, a medal's name, a town's forest
     (Path(__file__).parent / "gold" / "dev-first-war-16", (0.92, 0.91, 0.97, 0.92)),
+    # and a seventeenth, a helper's, 1988-94 reports and statements: a lake's word read alone
+    (Path(__file__).parent / "gold" / "dev-first-war-17", (0.9, 0.92, 0.96, 0.92)),
 ])
 def test_places_of_another_timeline_of_the_region(folder, floors):
     """Extraction and --place on the development timelines (tests/gold/dev-2022-2023,
