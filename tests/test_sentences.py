@@ -27,6 +27,8 @@ def split(text):
      ["It has ''deteriorated.''", "Tass said that ''shots were fired.''", "Next."]),
     ("The side was waging an ``undeclared war.`` The clash of 1988 came first.",
      ["The side was waging an ``undeclared war.``", "The clash of 1988 came first."]),
+    ("Curfew came. ``Shots were fired. Twice,'' Tass said. Next.",
+     ["Curfew came.", "``Shots were fired. Twice,'' Tass said.", "Next."]),
     # ... and a page that opens a quotation with a curly mark may close it with a straight one (set 16)
     ('A statement was issued. “On 31 August the district fell. Many died," it said. "It goes on." Next.',
      ["A statement was issued.", '“On 31 August the district fell. Many died," it said.', '"It goes on."', "Next."]),

@@ -49,9 +49,10 @@ def split_sentences(paragraph: str) -> list[tuple[int, str]]:
 
 def _balanced(text: str) -> bool:
     """Quotation tracking is only safe when the quotes pair up: a straight mark may close a curly one
-    (“so," the statement read), as a page mixing the two writes."""
+    (“so," the statement read), and two apostrophes two backquotes (``so,'' Tass said), as pages
+    mixing them write."""
     double = text.count('"') + text.count("“") + text.count("”")
-    return double % 2 == 0 and all(text.count(mark) % 2 == 0 for mark in _STRAIGHT[1:])
+    return double % 2 == 0 and text.count("″") % 2 == 0 and (text.count("``") + text.count("''")) % 2 == 0
 
 
 _SPECIAL = re.compile(r'``|\'\'|[()\[\]"“”″.!?]')
