@@ -12,6 +12,7 @@ from kscli.extract.homonyms import bare_key
 from kscli.names.folding import key, title_head
 from kscli.names.gazetteer import Gazetteer, Place
 from kscli.names.guesses import reads_as_any
+from kscli.names.ranking import town_units
 
 AREAS = ("district", "province", "region")
 _PREFER = {"city": 0, "town": 0, "village": 1, "landmark": 2, "district": 3, "province": 4,
@@ -28,9 +29,11 @@ def choose(m, kind: str | None, context: set[str] | None, gaz: Gazetteer) -> Pla
         wanted = ("city", "town") if kind in ("city", "town") else (kind, "region") if kind == "province" \
             else AREAS if kind == "area" else (kind,)
         # "Zangilan and Martakert Districts": no district Martakert, but an area of that name is meant;
-        # "Kubatli province": no province Kubatli, but the district (1990s reports call them so).
+        # "Kubatli province": no province Kubatli, but the district (1990s reports call them so);
+        # "the region of Mir-Bashir": the district named after the town, by the town's old name.
+        units = [u for p in cands for u in town_units(gaz, p, AREAS)] if kind in ("district", "province", "area") else []
         cands = ([p for p in cands if p.kind in wanted] or
-                 ([p for p in cands if p.kind in AREAS] if kind in ("district", "province") else []) or cands)
+                 ([p for p in cands if p.kind in AREAS] if kind in ("district", "province") else []) or units or cands)
     if context and "__area__" in context:
         cands = [p for p in cands if p.kind in AREAS] or cands
     elif context:

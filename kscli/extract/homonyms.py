@@ -39,18 +39,25 @@ def by_the_day(mentions: list, chosen: list, gaz: Gazetteer) -> None:
 def near(mention, chosen: list, n: int, k: int, where, gaz: Gazetteer) -> bool:
     """Choose, for mention k of text n, a candidate inside or beside a place chosen in the texts
     `where`, or else the nearest to one (within 40 km); whether the choice is so placed."""
-    anchors = set()
-    for n2 in where:
-        for k2, name in enumerate(chosen[n2] or ()):
-            if (n2, k2) != (n, k) and name != chosen[n][k]:
-                anchors.add(name)
-                anchors.update(a for a in gaz.ancestors(name) if gaz.places[a].kind in _UNITS)
-    if set(gaz.ancestors(chosen[n][k])) & anchors:
-        return True
+    others = {name for n2 in where for k2, name in enumerate(chosen[n2] or ())
+              if (n2, k2) != (n, k) and name != chosen[n][k]}
+    anchors = others | {a for name in others for a in gaz.ancestors(name) if gaz.places[a].kind in _UNITS}
+
+    def held(place) -> tuple[int, int]:
+        """(units named that hold it, places named that share a unit with it): "Garadagly, between
+        Khankandi and the Khojavand region" is Khojavend's, though Khankendi is of Askeran Province too."""
+        units = set(gaz.ancestors(place.name))
+        return (len(units & others),
+                sum(bool(units & {a for a in gaz.ancestors(o) if gaz.places[a].kind in _UNITS}) for o in others))
+
     # Only the villages that bear the name now: Kirants, beside Noyemberyan, was Getashen until 1967.
     own = key(mention.surface)
     bearers = [p for p in mention.candidates if any(key(s) == own for s in (p.name, *p.aliases))] or mention.candidates
-    inside = [p for p in bearers if set(gaz.ancestors(p.name)) & anchors]
+    current = held(gaz.places[chosen[n][k]]) if set(gaz.ancestors(chosen[n][k])) & anchors else (0, 0)
+    best = max(bearers, key=held)
+    if current >= held(best) and current > (0, 0):
+        return True
+    inside = [best] if set(gaz.ancestors(best.name)) & anchors else []
     closest = inside[0] if inside else nearest_to(bearers, [gaz.places[a] for a in anchors])
     if closest:
         chosen[n][k] = closest.name

@@ -6,11 +6,18 @@ from __future__ import annotations
 
 import re
 
+from kscli.extract.phrases import Words
+from kscli.names.folding import GENERIC
+from kscli.text.dates import month_number
+
 # "the Supreme Soviet of Nagorno-Karabakh", "the Capture of Garadaghly", "Operation Goranboy": a
 # body's or an event's name, not a place (as "the Nagorno-Karabakh conflict" is not).
 NAME_OF = re.compile(r"\b(?:Soviet|Council|Assembly|Parliament|Committee|Court|Party|University|Academy|"
                      r"Church|Diocese|Bank|Front|Congress|Battle|Siege|Capture|Fall)\s+of\s+(?:the\s+)?$"
                      r"|\bOperation\s+$|\bRadio\s+$"  # Radio Moscow, a broadcaster
+                     # "an Armenian named Kamo", "a driver named Emin": a person, whatever town is so named
+                     r"|\b(?:man|woman|boy|girl|person|soldier|officer|commander|fighter|driver|student|teacher|"
+                     r"Armenian|Azerbaijani|Azeri|Russian|Turk)\s+(?:named|called|nicknamed)\s+$"
                      # "the missile cruiser Moskva", "the rescue ship Sapphire": a ship's name
                      r"|\b(?:cruiser|frigate|warship|flagship|destroyer|corvette|submarine|ship|vessel|tanker)\s+$"
                      # "the football club "Garabagh"", "the newspaper "Azadliq"": a club's or a paper's name
@@ -47,3 +54,21 @@ KIND_AFTER = {**dict.fromkeys(("height", "heights", "hill", "hills", "mountain",
               # "the Horadiz railway station" is a station named for the town, as a height is for a village
               **dict.fromkeys(("railway", "station"), ("landmark",)),
               "forest": ("landmark",)}  # "the Khojavand forest": a forest named for the town, or no place
+
+_WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
+
+
+def part_of_longer_name(toks: Words, end: int) -> bool:
+    """"Moscow Time", "the Nagorno-Karabakh conflict": the name qualifies something that is not a place."""
+    if end + 2 < len(toks) and toks.gap[end] in ("-", "–", "—") and toks.text[end][:1].isupper() \
+            and toks.gap[end + 1] == toks.gap[end + 2] == " " and toks.norm[end + 2] in EVENTS:
+        return True  # "the Tbilisi–Aghdam bus bombing": both names are the event's
+    if end >= len(toks) or toks.gap[end] != " ":
+        return False
+    norm = toks.norm[end]
+    if end + 1 < len(toks) and toks.gap[end + 1] == " " and not toks.text[end][:1].isupper() and norm not in GENERIC \
+            and toks.norm[end + 1] in EVENTS:
+        return True  # "the Tbilisi–Aghdam bus bombing": an event's name, one word between
+    # "in Getashen May 1", "in Stepanakert Tuesday" (wire copy's day): a date, not a longer name
+    dated = norm in _WEEKDAYS or (month_number(norm) and end + 1 < len(toks) and toks.norm[end + 1].isdigit())
+    return (toks.text[end][:1].isupper() and norm not in GENERIC and not dated) or norm in NOT_A_PLACE_AFTER

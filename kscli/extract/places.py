@@ -21,9 +21,8 @@ from kscli.names.qualifiers import QUALIFIER_WORDS
 from kscli.names.guesses import alike, english
 from kscli.names.landmarks import by_town
 from kscli.names.ranking import HINT_KINDS, town_units
-from kscli.text.dates import month_number
-from kscli.extract.not_places import (EVENTS, IN_A_TITLE, KIND_AFTER, NAME_HEADS, NAME_OF, NOT_A_PLACE_AFTER,
-                                      PEOPLES, QUALIFIERS)
+from kscli.extract.not_places import (IN_A_TITLE, KIND_AFTER, NAME_HEADS, NAME_OF, NOT_A_PLACE_AFTER,
+                                      PEOPLES, QUALIFIERS, part_of_longer_name)
 from kscli.extract.choice import choose
 from kscli.extract.homonyms import by_the_day, own_names_in_context, paired_names, strays
 from kscli.extract.mention import Mention, capitalised as _capitalised, read_whole as _read_whole
@@ -201,8 +200,9 @@ def _longest(text: str, toks: Words, i: int, gaz: Gazetteer, spans: dict, norms:
             places = [p for p in _span_places(gaz, spans, (*norms[i:end], "river"))[1] or () if p.kind == "river"]
             if not places:
                 return None, end
-        elif kind is None and _part_of_longer_name(toks, end):
+        elif part_of_longer_name(toks, end) and (kind is None or not _may_start(norms[end], gaz.first_words)):
             # a longer name the gazetteer reads whole ("the Nagorny Karabakh Autonomous Region"), else none
+            # (a body's: "the Kapan District Department", not "Martakert district Maraga village")
             return _read_whole(text, toks, i, end, gaz) or (None, end)
         elif kind is None and (_after_a_name_head(toks, i) or _after_a_qualifier(toks, i)
                                or _after_a_given_name(toks, i, gaz)):
@@ -309,21 +309,6 @@ def _after_a_given_name(toks: Words, i: int, gaz: Gazetteer) -> bool:
     word, norm = toks.text[i - 1], toks.norm[i - 1]
     return not (word.endswith(("'s", "’s", "s'")) or norm in GENERIC or norm in QUALIFIERS
                 or norm.endswith(PEOPLES) or _first_key(norm) in gaz.first_words)
-
-
-def _part_of_longer_name(toks: Words, end: int) -> bool:
-    """"Moscow Time", "the Nagorno-Karabakh conflict": the name qualifies something that is not a place."""
-    if end + 2 < len(toks) and toks.gap[end] in ("-", "–", "—") and _capitalised(toks.text[end]) \
-            and toks.gap[end + 1] == toks.gap[end + 2] == " " and toks.norm[end + 2] in EVENTS:
-        return True  # "the Tbilisi–Aghdam bus bombing": both names are the event's
-    if end >= len(toks) or toks.gap[end] != " ":
-        return False
-    norm = toks.norm[end]
-    if end + 1 < len(toks) and toks.gap[end + 1] == " " and not _capitalised(toks.text[end]) and norm not in GENERIC \
-            and toks.norm[end + 1] in EVENTS:
-        return True  # "the Tbilisi–Aghdam bus bombing": an event's name, one word between
-    dated = month_number(norm) and end + 1 < len(toks) and toks.norm[end + 1].isdigit()  # "in Getashen May 1"
-    return (_capitalised(toks.text[end]) and norm not in GENERIC and not dated) or norm in NOT_A_PLACE_AFTER
 
 
 def _resolve(text: str, mentions: list[Mention], gaz: Gazetteer) -> list[str]:

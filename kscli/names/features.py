@@ -22,13 +22,15 @@ FEATURE_WORDS = {
                      "fiume", "rio"), ("river",)),
     **dict.fromkeys(("lake", "golu", "gol", "ozero", "lich", "see", "daniz", "darya", "lac", "lago"), ("lake", "reservoir")),
     **dict.fromkeys(("waterfall", "shalalasi", "shalala", "selalesi", "vodopad", "jrvezh"), ("landmark",)),
-    # a monastery, a cave, a bridge (Гандзасарский монастырь, Ազոխի քարանձավ, Худаферинские мосты, Mosteiro
-    # de Amaras): the landmark of that name
+    # a monastery, a cave, a bridge, a church (Гандзасарский монастырь, Ազոխի քարանձավ, Худаферинские мосты,
+    # Mosteiro de Amaras, Ghazanchetsots Church): the landmark of that name
     **dict.fromkeys(("monastery", "monastyr", "vank", "vanq", "monastiri", "manastir", "mosteiro", "monastero",
                      "monasterio", "monastere", "kloster", "klasztor", "monahejo", "cave", "peshchera", "karandzav",
                      "magara", "magarasi", "hohle", "grotte", "grotta", "cueva", "jaskinia", "bridge", "bridges",
                      "most", "mosty", "kamurj", "kamurjner", "korpusu", "korpuleri", "ponte", "puente", "pont",
-                     "brucke", "brucken"), ("landmark",)),
+                     "brucke", "brucken", "church", "cathedral", "kilsasi", "kilsesi", "sobor", "tserkov",
+                     "yekeghetsi", "kirche", "kathedrale", "eglise", "cathedrale", "chiesa", "cattedrale", "iglesia",
+                     "catedral"), ("landmark",)),
     **dict.fromkeys(("reservoir", "water reservoir", "su anbari", "anbari", "vodokhranilishche", "jrambar", "stausee"),
                     ("reservoir", "lake")),
     **dict.fromkeys(("pass", "mountain pass", "asirimi", "ashirimi", "pereval", "lerrnants", "passo", "paso", "col"),
