@@ -1330,6 +1330,13 @@ def test_a_town_takes_in_its_landmarks(index):
     # "the region of" a town's old name is the district named after the town; a church by its own name
     ("It lay in the oil-rich region of Mir-Bashir.", ["Tartar District"]),
     ("He lit a candle in St. Ghazanchetsots Church.", ["Ghazanchetsots Cathedral"]),
+    # a village's Azerbaijani name typed without its marks (Şərikan, Şayıflı), as the gazetteer keys it
+    ("They destroyed Burunlu, Sarikan, Canbar and Sayifli villages.", ["Burunlu", "Şərikan", "Canbar", "Şayıflı"]),
+    # a news agency or a spokesman named after a place is no place; "X, the region" is the unit, not
+    # "X, the district centre"
+    ("Armenia’s Karabakh news agency denied it, a Nagorno-Karabakh spokesman said.", []),
+    ("Gubadli, the region with 826 square km territory, was occupied.", ["Qubadli District"]),
+    ("Shells hit Aghdam, the district centre, and Tartar, the region's largest town.", ["Aghdam", "Tartar"]),
     # a name villages share is the one inside the unit the sentence names, though a place it names
     # beside it (Khankendi, counted in Askeran Province) is of another village's province too
     ("Situated between Khankandi and Khojavand region center, Garadagly was attacked.",

@@ -16,7 +16,7 @@ from functools import lru_cache
 from weakref import WeakKeyDictionary
 
 from kscli.names.gazetteer import NOT_EXTRACTED, SETTLEMENTS, Gazetteer, Place
-from kscli.names.folding import GENERIC, fold, key, phonetic, strip_generic
+from kscli.names.folding import GENERIC, fold, key, phonetic, plain_letters, strip_generic
 from kscli.names.qualifiers import QUALIFIER_WORDS
 from kscli.names.guesses import alike, english
 from kscli.names.landmarks import by_town
@@ -165,8 +165,9 @@ def _hyphen_run(toks: Words, i: int, gaz: Gazetteer, spans: dict) -> list[Mentio
 
 
 _ROAD = (["road"], ["highway"])
-# A unit's word after a bracket, the name's before it and the bracketed one's: "Kelbajar (Karvachar) region"
-_UNIT_AFTER_ASIDE = re.compile(r"(?:\s*\([^()]{1,40}\))?\)?\s+(region|district|raion|rayon|province)\b", re.I)
+# "Kelbajar (Karvachar) region", "Gubadli, the region with 826 square km": the unit (not its centre)
+_UNIT_AFTER_ASIDE = re.compile(r"(?:(?:\s*\([^()]{1,40}\))?\)?\s+|,\s+(?:the|a)\s+)(region|district|raion|rayon|province)\b"
+                               r"(?!['’]|\s+(?:cent|capital|seat|town|city))", re.I)
 _RIVERS_LIKE = re.compile(r"\b[Rr]ivers\s+(?:such\s+as|like|including)\s+(?:the\s+)?(?:\w+,\s+(?:and\s+)?(?:the\s+)?)*$")
 _LINES = (*_ROAD, ["railway"], ["railroad"], ["bus"], ["train"], ["flight"], ["route"], ["line"])
 # "the village of Kangarli": a settlement's name; not "Garadaghly village of Khojavend Rayon", a district's
@@ -250,8 +251,12 @@ def _span_places(gaz: Gazetteer, spans: dict, norms: tuple[str, ...]) -> tuple[s
     if found is None:
         kept, kind = strip_generic(list(norms))
         k = phonetic("".join(_split_words(kept)))
-        # Written alike, not only keyed alike: Saky, in Crimea, is no Seki (Şəki).
-        named = [p for p in gaz.by_key(k) if any(alike(" ".join(kept), s) for s in p.spellings if key(s) == k)]
+        # Written alike, not only keyed alike: Saky, in Crimea, is no Seki (Şəki). A spelling typed
+        # without its marks is one too, as written (Sarikan, Şərikan), not as keyed (Saky, no Şaki).
+        name = " ".join(kept)
+        named = [p for p in gaz.by_key(k) if any(alike(name, s) if key(s) == k else
+                                                 key(plain := plain_letters(s)) == k and fold(plain) == name
+                                                 for s in p.spellings)]
         named = named or (by_town(gaz, " ".join(kept)) if len(kept) > 1 else [])  # "Khankendi Airport"
         places = [p for p in named if p.kind not in NOT_EXTRACTED]
         units = HINT_KINDS.get(kind, ()) if kind not in ("city", "town", "village") else ()
