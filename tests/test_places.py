@@ -723,8 +723,10 @@ def test_the_gazetteer_covers_the_region(index):
     ("Grand Kirs", "Böyük Kirs"), ("Górski Karabach", "Nagorno-Karabakh"),
     # Who's On First gives Upper Gyuzlyak its twin's Russian name (Ашагы Гюзляк): Lower is Lower
     ("Ashagy-Gyuzlyak", "Aşağı Güzlək"),
-    # Russian's plural Upper and Lower, and its maps' order, the qualifier last; Turkish büyük for Big
+    # Russian's plural Upper and Lower, and its maps' order, the qualifier last; Turkish büyük for Big,
+    # and Russian's Беюк
     ("Nizhniye Veysally", "Aşağı Veysəlli"), ("Veysalli Nizhniye", "Aşağı Veysəlli"), ("Büyük Kirs", "Böyük Kirs"),
+    ("Beyuk Garakilsa", "Vanadzor"),
     ("Восточный Арпачай", "Arpa River"), ("Ost-Arpachay", "Arpa River"),  # East, as the gazetteer's Şərqi
     # Middle (Orta) in Russian and English, and English's Greater and Lesser for Big and Small
     ("Sredniy Shurtan", "Orta Şurtan"), ("Middle Salahli", "Orta Salahli"), ("Greater Garamurad", "Böyük Qaramurad"),
@@ -1134,11 +1136,13 @@ def test_a_landmark_or_unit_by_another_languages_word_for_its_kind(gazetteer, ty
 
 
 @pytest.mark.parametrize("typed, place", [("Gasanriz", "Həsənriz"), ("Hacıismayıllı", "Gadzhiismaylli"),
-                                          ("Xocamsaqlı", "Khodzham Saqly"), ("Гейгёль", "Goygol"), ("Гейчай", "Göyçay")])
+                                          ("Xocamsaqlı", "Khodzham Saqly"), ("Гейгёль", "Goygol"), ("Гейчай", "Göyçay"),
+                                          ("Kanliq", "Xanlıq")])
 def test_russian_spellings_are_read_both_ways(gazetteer, typed, place):
     """Russian writes h as г and the Azerbaijani c as дж (dzh), and ö after г or к as е (Гейчай; a guess
     took it for Lake Sevan's Goycha): a village listed only in Azerbaijani is found by its Russian
-    spelling, and one listed only by its Russian spelling by its Azerbaijani one."""
+    spelling, and one listed only by its Russian spelling by its Azerbaijani one. English copy writes
+    the Azerbaijani x, Russian's kh, as k (Kanliq)."""
     best = gazetteer.resolve(typed, limit=1)[0]
     assert (best.place.name, best.rule != "fuzzy") == (place, True)
 

@@ -287,8 +287,8 @@ def foreign_readings(text: str) -> list[str]:
     (['shushi', 'khoukhi', 'jouji'], ['yerevan', 'jerevan', 'yerewan', 'dzerewan', 'cherewan'], ['dardar'])
     >>> foreign_readings("Chardakhlu")[:4]
     ['shardakhlu', 'khardakhlu', 'jartakhlu', 'chardaghlu']
-    >>> foreign_readings("Kasumlu")[-2:]
-    ['kasimli', 'kazimli']
+    >>> foreign_readings("Kasumlu")[-3:]
+    ['kasimli', 'kazimli', 'khasumlu']
     """
     return list(_foreign_readings(text))
 
@@ -339,8 +339,9 @@ _INITIALS = (("ye", "e"), ("e", "ye"), ("vo", "o"), ("o", "vo"))
 
 
 def _initial_readings(folded: str, cyrillic: bool = False) -> list[str]:
-    """The initial-letter readings: Armenian ye and vo, and Russian's г for h, which it lacks (Гасанриз,
-    Gasanriz, is Həsənriz; Гаджи, Gadzhi, Hacı), read either way, on every word of the name.
+    """The initial-letter readings: Armenian ye and vo, Russian's г for h, which it lacks (Гасанриз,
+    Gasanriz, is Həsənriz; Гаджи, Gadzhi, Hacı), read either way, and k for kh (Kanliq, Xanlıq), on
+    every word of the name.
 
     >>> _initial_readings("orotan"), _initial_readings("yeghegis"), _initial_readings("gasanriz")
     (['vorotan'], ['eghegis'], ['hasanriz'])
@@ -355,11 +356,14 @@ def _initial_readings(folded: str, cyrillic: bool = False) -> list[str]:
     for old, new in (("g", "h"), ("h", "g")):
         swapped = _WORD_START.sub(lambda m: new if m[0] == old else m[0], folded)
         out += [swapped] if swapped != folded else []
-    return out
+    # and English copy's k for the Azerbaijani x (Kanliq, Xanlıq), as Russian's х is kh
+    kh = _WORD_K.sub("kh", folded)
+    return out + ([kh] if kh != folded else [])
 
 
 _LATER_E = re.compile(r"(?<=[\s-])y?e")
 _WORD_START = re.compile(r"(?<![a-z])[gh](?!h)")  # not gh, an Armenian or Azerbaijani letter of its own
+_WORD_K = re.compile(r"(?<![a-z])k(?!h)")
 
 
 def title_head(name: str) -> str:
