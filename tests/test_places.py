@@ -1126,6 +1126,11 @@ def test_old_units_and_names(gazetteer, typed, place):
     ("Passo Omar", "Omar Pass"), ("Զանգեզուրի լեռնաշղթա", "Zangezur Mountains"),
     ("Distretto di Shamkir", "Shamkir District"), ("Barda Bezirk", "Barda District"), ("Agdamski rejon", "Aghdam District"),
     ("Ждановский район", "Beylagan District"),  # the raion of Zhdanov, Beylagan's Soviet name
+    # German's province, cave (plural) and fortress, Dutch's and Latin's province and region, Armenian's sar
+    # (mountain), Italian's and Spanish's gran (Big), a church's word
+    ("Provinz Martuni", "Martuni Province"), ("Regio Hadrut", "Hadrut Province"), ("Azıx-Höhlen", "Azokh Cave"),
+    ("Schahbulag-Festung", "Shahbulag Castle"), ("Mrav-Sar", "Murovdag"), ("Gran Kirs", "Böyük Kirs"),
+    ("Ghazanchetsots Church", "Ghazanchetsots Cathedral"),
 ])
 def test_a_landmark_or_unit_by_another_languages_word_for_its_kind(gazetteer, typed, place):
     """A monastery, cave, bridge, pass, range or district by its name and another language's word for

@@ -16,7 +16,7 @@ FEATURE_WORDS = {
                      "daghi", "dagh", "silsilasi", "daghlari", "dagh silsilasi", "dag silsilesi",
                      "hill", "height", "gora", "gory", "khrebet", "ler", "lerr", "lerrnashghta", "lernashghta", "gebirge",
                      "berg",
-                     "berge", "kamm", "mont", "monts", "monte", "monti", "montes", "massif"),
+                     "berge", "kamm", "mont", "monts", "monte", "monti", "montes", "massif", "sar"),
                     ("mountain",)),
     **dict.fromkeys(("river", "cayi", "chayi", "chay", "chai", "reka", "get", "fluss", "riviere", "fleuve",
                      "fiume", "rio"), ("river",)),
@@ -26,11 +26,12 @@ FEATURE_WORDS = {
     # Mosteiro de Amaras, Ghazanchetsots Church): the landmark of that name
     **dict.fromkeys(("monastery", "monastyr", "vank", "vanq", "monastiri", "manastir", "mosteiro", "monastero",
                      "monasterio", "monastere", "kloster", "klasztor", "monahejo", "cave", "peshchera", "karandzav",
-                     "magara", "magarasi", "hohle", "grotte", "grotta", "cueva", "jaskinia", "bridge", "bridges",
+                     "magara", "magarasi", "hohle", "hohlen", "grotte", "grotta", "cueva", "jaskinia", "bridge",
+                     "bridges",
                      "most", "mosty", "kamurj", "kamurjner", "korpusu", "korpuleri", "ponte", "puente", "pont",
                      "brucke", "brucken", "church", "cathedral", "kilsasi", "kilsesi", "sobor", "tserkov",
                      "yekeghetsi", "kirche", "kathedrale", "eglise", "cathedrale", "chiesa", "cattedrale", "iglesia",
-                     "catedral"), ("landmark",)),
+                     "catedral", "festung", "burg"), ("landmark",)),
     **dict.fromkeys(("reservoir", "water reservoir", "su anbari", "anbari", "vodokhranilishche", "jrambar", "stausee"),
                     ("reservoir", "lake")),
     **dict.fromkeys(("pass", "mountain pass", "asirimi", "ashirimi", "pereval", "lerrnants", "passo", "paso", "col"),
@@ -44,7 +45,8 @@ FEATURE_WORDS = {
     "district": ("district", "province"),
     # the Russian Empire's uyezds (Shusha uyezd, Zangezur uyezd, Qazax qəzası): the unit of that name now
     **dict.fromkeys(("uyezd", "uezd", "ujezd", "uyezdi", "qazasi", "gazasi", "okrug"), ("district", "province")),
-    **dict.fromkeys(("marz", "oblast"), ("province", "district")),
+    **dict.fromkeys(("marz", "oblast", "provinz", "provincie", "provincia", "provinsen", "regio"),
+                    ("province", "district")),  # Provinz Martuni, Regio Hadrut
     **dict.fromkeys(("mahali", "mahal"), ("province", "region", "district")),  # Zəngəzur mahalı: a historical one
     # Soviet autonomies, as English, Russian, Azerbaijani and Armenian name them: Nagorno-Karabakh AO,
     # Нагорно-Карабахская автономная область, Dağlıq Qarabağ Muxtar Vilayəti, Nakhichevan ASSR
@@ -63,7 +65,8 @@ FEATURE_WORDS = {
 LANDMARK_WORDS = {
     **dict.fromkeys(("airport", "airfield", "aerodrome", "aeroport", "aeroportu", "hava limani", "odanavakayan"),
                     "airport"),
-    **dict.fromkeys(("fortress", "castle", "fort", "citadel", "qalasi", "galasi", "krepost", "berd", "amrots"),
+    **dict.fromkeys(("fortress", "castle", "fort", "citadel", "qalasi", "galasi", "krepost", "berd", "amrots",
+                     "festung"),
                     "fortress"),
     **dict.fromkeys(("mosque", "mascidi", "mescidi", "mechet", "camii", "mzkit"), "mosque"),
     **dict.fromkeys(("bridge", "bridges", "korpusu", "korpuleri", "most", "kamurj"), "bridge"),
