@@ -1131,6 +1131,8 @@ def test_old_units_and_names(gazetteer, typed, place):
     ("Provinz Martuni", "Martuni Province"), ("Regio Hadrut", "Hadrut Province"), ("Azıx-Höhlen", "Azokh Cave"),
     ("Schahbulag-Festung", "Shahbulag Castle"), ("Mrav-Sar", "Murovdag"), ("Gran Kirs", "Böyük Kirs"),
     ("Ghazanchetsots Church", "Ghazanchetsots Cathedral"),
+    # a canyon by a gorge's word; Armenian's genitive of a name in -i (Մարտունու շրջան, Martuni's district)
+    ("Հունոտի կիրճ", "Hunot Canyon"), ("Hunot gorge", "Hunot Canyon"), ("ՄԱՐՏՈՒՆՈՒ ՇՐՋԱՆ", "Martuni Province"),
 ])
 def test_a_landmark_or_unit_by_another_languages_word_for_its_kind(gazetteer, typed, place):
     """A monastery, cave, bridge, pass, range or district by its name and another language's word for

@@ -84,7 +84,7 @@ FEATURE_FORMS = {"mountain": ("mount {}", "{} mountain", "{} mountains", "{} ran
                  "river": ("{} river", "{}chay", "{}cay", "{} cayi"), "lake": ("lake {}", "{}gol", "{} golu"),
                  "reservoir": ("{} reservoir", "{} su anbari"),
                  "pass": ("{} pass",), "landmark": ("{} waterfall", "{} monastery", "{} cave", "{} bridge", "{} bridges"),
-                 "valley": ("{} valley", "{} gorge", "{} plain"), "district": ("{} district",),
+                 "valley": ("{} valley", "{} gorge", "{} canyon", "{} plain"), "district": ("{} district",),
                  "province": ("{} province",), "region": ("{} autonomous republic", "{} autonomous oblast"),
                  "country": (),
                  "road": ("{} corridor", "{} road", "{} highway")}
@@ -101,6 +101,8 @@ def name_forms(rest: list[str]) -> list[str]:
     if not rest:
         return []
     name = " ".join(rest)
+    if rest[-1].endswith("u") and len(rest[-1]) > 4:  # Armenian's genitive of a name in -i: Մարտունու, Martuni's
+        return [name, name[:-1] + "i"]
     m = _ADJECTIVE.search(rest[-1])
     if not m or m.start() < 3:
         return [name]
