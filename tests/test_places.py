@@ -1144,12 +1144,13 @@ def test_a_landmark_or_unit_by_another_languages_word_for_its_kind(gazetteer, ty
 
 @pytest.mark.parametrize("typed, place", [("Gasanriz", "Həsənriz"), ("Hacıismayıllı", "Gadzhiismaylli"),
                                           ("Xocamsaqlı", "Khodzham Saqly"), ("Гейгёль", "Goygol"), ("Гейчай", "Göyçay"),
-                                          ("Kanliq", "Xanlıq")])
+                                          ("Kanliq", "Xanlıq"), ("Meqri", "Meghri")])
 def test_russian_spellings_are_read_both_ways(gazetteer, typed, place):
     """Russian writes h as г and the Azerbaijani c as дж (dzh), and ö after г or к as е (Гейчай; a guess
     took it for Lake Sevan's Goycha): a village listed only in Azerbaijani is found by its Russian
     spelling, and one listed only by its Russian spelling by its Azerbaijani one. English copy writes
-    the Azerbaijani x, Russian's kh, as k (Kanliq)."""
+    the Azerbaijani x, Russian's kh, as k (Kanliq); and q for gh, where a town comes before the river of
+    its name (Meqri)."""
     best = gazetteer.resolve(typed, limit=1)[0]
     assert (best.place.name, best.rule != "fuzzy") == (place, True)
 

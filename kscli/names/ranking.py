@@ -34,14 +34,16 @@ def best_per_place(matches: list) -> list:
         if m.place.name not in best or m.score > best[m.place.name].score:
             best[m.place.name] = m
     # Ties: a place checked by hand before a village of the bulk list (the places the timeline names
-    # are the hand-kept ones), a place of the region before one beyond it (Abovyan of Ararat, not the
+    # are the hand-kept ones; but a town of the region before a river or mountain: Meqri is the town of
+    # Meghri, not its river), a place of the region before one beyond it (Abovyan of Ararat, not the
     # town of Kotayk), a place's own name before another's alias (Tovuz, not Berd, once called Tovuz;
     # "Garadaghly", read as Qaradağlı, one of the villages of that name, not Mrgavet, once called so), a
     # settlement before the district named after it, a city before a town before a village,
     # a plain title before "Ağdam, Tovuz", a place with more names in use before a homonym with fewer
     # (the village GeoNames knows by 40 names before the ruin of that name nearby); then the order of
     # the file (its hand-kept rows come first).
-    return sorted(best.values(), key=lambda m: (-m.score, not m.place.curated, m.place.elsewhere, m.rule != "name",
+    return sorted(best.values(), key=lambda m: (-m.score, _kept(m.place),
+                                                m.place.elsewhere, m.rule != "name",
                                                 not own_name(m), _RANK.get(m.place.kind, len(_RANK)), "," in m.place.name,
                                                 -len(m.place.aliases) - len(m.place.historical)))
 
@@ -97,3 +99,12 @@ def bare_keys(place) -> set[str]:
     if place.kind not in ("region", "district", "province"):
         return {own}
     return {own, *(key(a) for a in place.aliases if place.name.startswith(a + " "))}
+
+
+def _kept(place) -> int:
+    if place.curated:
+        return 2 if place.kind in _NATURE else 0
+    return 1 if place.kind in ("city", "town") and not place.elsewhere else 3
+
+
+_NATURE = ("river", "mountain", "lake", "reservoir", "valley", "pass")
