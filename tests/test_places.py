@@ -1344,6 +1344,9 @@ def test_a_town_takes_in_its_landmarks(index):
     ("He lit a candle in St. Ghazanchetsots Church.", ["Ghazanchetsots Cathedral"]),
     # a village's Azerbaijani name typed without its marks (Şərikan, Şayıflı), as the gazetteer keys it
     ("They destroyed Burunlu, Sarikan, Canbar and Sayifli villages.", ["Burunlu", "Şərikan", "Canbar", "Şayıflı"]),
+    # a unit's word after a name is the unit of that name before one with it as another name
+    ("It freed the entire region, that is, the Kashatagh region.", ["Kashatagh Province"]),
+    ("Fighting in the Martakert district and in Martakert.", ["Martakert Province", "Aghdara"]),
     # a news agency or a spokesman named after a place is no place; "X, the region" is the unit, not
     # "X, the district centre"
     ("Armenia’s Karabakh news agency denied it, a Nagorno-Karabakh spokesman said.", []),

@@ -54,8 +54,13 @@ def choose(m, kind: str | None, context: set[str] | None, gaz: Gazetteer) -> Pla
     own = key(m.surface)
     plain = any(not _titled(p) and _named(p, own) for p in cands)
 
+    # A unit's word after a name: the unit of that name before one that has it as another name ("the
+    # Kashatagh region" is Kashatagh Province, not Lachin District, once Artsakh's Kashatagh District).
+    unit = kind in ("district", "province", "area")
+
     def rank(p: Place) -> tuple:
-        return not p.curated and p.name not in kept, plain and _titled(p), _PREFER.get(p.kind, 9)
+        return (not p.curated and p.name not in kept, plain and _titled(p), unit and not _named(p, own),
+                _PREFER.get(p.kind, 9))
 
     first = min(map(rank, cands))
     tied = [p for p in cands if rank(p) == first]
