@@ -1442,6 +1442,8 @@ DEV_WAR = Path(__file__).parent / "gold" / "dev-2022-2023"
     # and a nineteenth, a helper's, 1989-94 village-level accounts: a person "named" Kamo, "the Kapan District
     # Department", "the region of Mir-Bashir", a church's name, a shared village name settled by the units named
     (Path(__file__).parent / "gold" / "dev-first-war-19", (0.95, 0.9, 0.98, 0.9)),
+    # and a twenty-first, a helper's, 1988-94 Armenian-side pages in English: "the Kashatagh region"
+    (Path(__file__).parent / "gold" / "dev-first-war-21", (0.9, 0.86, 0.96, 0.86)),
 ])
 def test_places_of_another_timeline_of_the_region(folder, floors):
     """Extraction and --place on the development timelines (tests/gold/dev-2022-2023,
