@@ -32,6 +32,12 @@ def split(text):
     # ... and a page that opens a quotation with a curly mark may close it with a straight one (set 16)
     ('A statement was issued. “On 31 August the district fell. Many died," it said. "It goes on." Next.',
      ["A statement was issued.", '“On 31 August the district fell. Many died," it said.', '"It goes on."', "Next."]),
+    # a curly closing mark after a stop ends the sentence though a quotation of the paragraph is left
+    # open, even after an abbreviation; a single straight mark closes British style (development set 20)
+    ("“It fell. “It reached the point of the U.S.S.R.” Reports said so. Next.",
+     ["“It fell.", "“It reached the point of the U.S.S.R.”", "Reports said so.", "Next."]),
+    ("He said: 'Aggression has been committed.' He called on them. It is Tavush's.",
+     ["He said: 'Aggression has been committed.'", "He called on them.", "It is Tavush's."]),
     ("At approx. 10:00 the post No. 5 fell. Next.", ["At approx. 10:00 the post No. 5 fell.", "Next."]),
     ("It was in Ballıca . According to sources, more.", ["It was in Ballıca .", "According to sources, more."]),
     ("A; B continued. C", ["A; B continued.", "C"]),

@@ -80,8 +80,10 @@ def _boundaries(text: str, track_quotes: bool) -> list[int]:
                 cuts.append(end)
                 resume = end
                 continue
-        if track_quotes and (ch in _STRAIGHT or ch == "”") and not in_quote and depth == 0 and i and text[i - 1] in _ENDERS:
-            # A quotation that ends a sentence: cut after its closing mark.
+        if ((track_quotes and ch in _STRAIGHT) or ch == "”") and not in_quote and depth == 0 and i \
+                and text[i - 1] in _ENDERS:
+            # A quotation that ends a sentence: cut after its closing mark (a curly one closes, paired or
+            # not: a page may leave a quotation of several sentences open).
             if _START.match(text, m.end()):
                 cuts.append(m.end())
     return cuts
@@ -104,6 +106,8 @@ def _sentence_end(text: str, i: int) -> int | None:
     # but only those that close something opened inside it.
     if j < len(text) and text[j] in ")]’":
         return None
+    if text[j:j + 1] == "'" and text[j + 1:j + 2] != "'" and _START.match(text, j + 1):
+        return j + 1  # a single straight quotation mark closes British style: 'Aggression ... security.' He
     m = _START.match(text, j)
     if not m:
         return None
