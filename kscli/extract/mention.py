@@ -4,11 +4,14 @@ longer name the gazetteer reads whole ("the Nagorny Karabakh Autonomous Region")
 
 from __future__ import annotations
 
+import re
 from typing import NamedTuple
 
 from kscli.extract.not_places import KIND_AFTER
 from kscli.extract.phrases import Words
-from kscli.names.gazetteer import NOT_EXTRACTED, Gazetteer, Place
+from kscli.names.folding import fold
+from kscli.names.gazetteer import NOT_EXTRACTED, SETTLEMENTS, Gazetteer, Place
+from kscli.names.qualifiers import QUALIFIER_WORDS
 
 
 class Mention(NamedTuple):
@@ -50,3 +53,19 @@ def read_whole(text: str, toks: Words, i: int, end: int, gaz: Gazetteer):
 
 def capitalised(word: str) -> bool:
     return word[:1].isupper()
+
+
+_TWIN = re.compile(r"\b([A-Z]\w+)\s+(?:and|or|&)\s+$")
+
+
+def elided_twin(text: str, mention: Mention, gaz: Gazetteer) -> list[Mention]:
+    """"Lower and Upper Ferejan": the mention of the village the first qualifier names with the name
+    the second one's mention ends with (Lower Ferejan), where the gazetteer reads one so; or none."""
+    twin = _TWIN.search(text, max(0, mention.start - 20), mention.start)
+    name = mention.surface.split(" ", 1)[1:]
+    if not twin or not name or fold(twin[1]) not in QUALIFIER_WORDS:
+        return []
+    found = gaz.resolve(f"{twin[1]} {name[0]}", limit=1, fuzzy=False)
+    if not found or found[0].place.kind not in SETTLEMENTS:
+        return []
+    return [Mention(twin[1], twin.start(1), twin.end(1), (found[0].place,), None, False)]

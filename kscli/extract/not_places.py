@@ -8,6 +8,7 @@ import re
 
 from kscli.extract.phrases import Words
 from kscli.names.folding import GENERIC
+from kscli.names.qualifiers import QUALIFIER_WORDS
 from kscli.text.dates import month_number
 
 # "the Supreme Soviet of Nagorno-Karabakh", "the Capture of Garadaghly", "Operation Goranboy": a
@@ -70,6 +71,8 @@ def part_of_longer_name(toks: Words, end: int) -> bool:
     if end + 1 < len(toks) and toks.gap[end + 1] == " " and not toks.text[end][:1].isupper() and norm not in GENERIC \
             and toks.norm[end + 1] in EVENTS:
         return True  # "the Tbilisi–Aghdam bus bombing": an event's name, one word between
-    # "in Getashen May 1", "in Stepanakert Tuesday" (wire copy's day): a date, not a longer name
-    dated = norm in _WEEKDAYS or (month_number(norm) and end + 1 < len(toks) and toks.norm[end + 1].isdigit())
+    # "in Getashen May 1", "in Stepanakert Tuesday" (wire copy's day): a date, not a longer name; nor
+    # "Sefiyan Lower and Upper Ferejan": a list's next villages
+    after = toks.norm[end + 1] if end + 1 < len(toks) else ""
+    dated = norm in _WEEKDAYS or (month_number(norm) and after.isdigit()) or (norm in QUALIFIER_WORDS and after == "and")
     return (toks.text[end][:1].isupper() and norm not in GENERIC and not dated) or norm in NOT_A_PLACE_AFTER

@@ -25,7 +25,7 @@ from kscli.extract.not_places import (IN_A_TITLE, KIND_AFTER, NAME_HEADS, NAME_O
                                       PEOPLES, QUALIFIERS, part_of_longer_name)
 from kscli.extract.choice import choose
 from kscli.extract.homonyms import by_the_day, own_names_in_context, paired_names, strays
-from kscli.extract.mention import Mention, capitalised as _capitalised, read_whole as _read_whole
+from kscli.extract.mention import Mention, capitalised as _capitalised, elided_twin, read_whole as _read_whole
 from kscli.extract.mention import with_kind_words as _with_kind_words
 from kscli.extract.read_names import read_names
 from kscli.extract.phrases import Words, tokens
@@ -112,11 +112,16 @@ def _mentions(text: str, toks: Words, gaz: Gazetteer, spans: dict) -> list[Menti
     out, after = [], 0
     first = gaz.first_words
     norms = toks.norm
-    # Where a name may start: a capitalised word that begins some spelling. Few, and found in one pass.
-    for i in [i for i, word in enumerate(toks.text) if word[0].isupper() and _may_start(norms[i], first)]:
+    # Where a name may start: a capitalised word that begins some spelling, or Upper, Lower... Few, and
+    # found in one pass.
+    for i in [i for i, word in enumerate(toks.text)
+              if word[0].isupper() and (_may_start(norms[i], first) or norms[i] in QUALIFIER_WORDS)]:
         if i < after:
             continue
         found = _longest(text, toks, i, gaz, spans, norms)
+        if found is None and norms[i] in QUALIFIER_WORDS:  # "Lower Oratag": Aşağı Oratağ, as the gazetteer reads it
+            found = _read_whole(text, toks, i, i + 1, gaz)
+            out += elided_twin(text, found[0], gaz) if found else []  # "Lower and Upper Ferejan": both
         if found is None and "-" in toks.text[i]:  # a road by its ends in other spellings: "Lachin-Shushi road"
             road = _with_kind_words(text, toks, i, i + 1, gaz, ("road",)) if norms[i + 1:i + 2] in _ROAD else None
             named_after = i + 1 < len(norms) and norms[i + 1] in NOT_A_PLACE_AFTER  # "the Berdzor-Karvachar group"
@@ -205,8 +210,9 @@ def _longest(text: str, toks: Words, i: int, gaz: Gazetteer, spans: dict, norms:
             # a longer name the gazetteer reads whole ("the Nagorny Karabakh Autonomous Region"), else none
             # (a body's: "the Kapan District Department", not "Martakert district Maraga village")
             return _read_whole(text, toks, i, end, gaz) or (None, end)
-        elif kind is None and (_after_a_name_head(toks, i) or _after_a_qualifier(toks, i)
-                               or _after_a_given_name(toks, i, gaz)):
+        elif kind is None and _after_a_qualifier(toks, i):  # "Upper Ferejan": Yuxarı Fərəcan, or no place
+            return None, end
+        elif kind is None and (_after_a_name_head(toks, i) or _after_a_given_name(toks, i, gaz)):
             return None, end
         if kind is None and (unit := _UNIT_AFTER_ASIDE.match(text, toks.end[end - 1])):
             kind, units = _span_places(gaz, spans, (*norms[i:end], unit[1].lower()))
