@@ -35,6 +35,9 @@ _ORDINAL_OF = {spelled: (az, ru) for az, ru, spellings in (
     for spelled in spellings.split()}
 
 
+# ... and as Roman numerals in French and German lists (Agali II); no qualifier word: "I" is English's
+_ROMAN = {"i": ("birinci", "pervoye"), "ii": ("ikinci", "vtoroye"), "iii": ("ucuncu", "tretye")}
+
 # Every qualifier and ordinal word above, folded: "Ashagi Yaglivend" is no Yaglivend, but another village.
 QUALIFIER_WORDS = frozenset(_QUALIFIER_OF) | frozenset(_ORDINAL_OF)
 
@@ -48,8 +51,8 @@ def qualifier_readings(folded: str) -> list[str]:
     ['yuxari horatagh', 'verin horatagh', 'verkhniy horatagh']
     >>> qualifier_readings("veysalli nizhniye")
     ['ashaghi veysalli', 'nerkin veysalli', 'nizhniy veysalli', 'lower veysalli']
-    >>> qualifier_readings("agali pervoe"), qualifier_readings("birinci ipyak")
-    (['birinci agali', 'agali pervoye'], ['birinci ipyak', 'ipyak pervoye'])
+    >>> qualifier_readings("agali pervoe"), qualifier_readings("birinci ipyak"), qualifier_readings("agali ii")
+    (['birinci agali', 'agali pervoye'], ['birinci ipyak', 'ipyak pervoye'], ['ikinci agali', 'agali vtoroye'])
     """
     first, _, rest = folded.partition(" ")
     forms = _QUALIFIER_OF.get(first, ()) if rest else ()
@@ -58,7 +61,8 @@ def qualifier_readings(folded: str) -> list[str]:
     if head and not forms:  # Russian maps put it last, as they do an ordinal: Veysalli Verkhniye
         out += [f"{form} {head}" for form in _QUALIFIER_OF.get(last, ())]
     for name, word in ((rest, first), (head, last)):
-        ordinal = _ORDINAL_OF.get(word.replace("w", "v"))  # German and Polish w: Perwoe, Wtoroje
+        # German and Polish w: Perwoe, Wtoroje; a Roman numeral, as French and German lists write them (Agali II)
+        ordinal = _ORDINAL_OF.get(word.replace("w", "v")) or _ROMAN.get(word)
         if name and ordinal:
             out += [f"{ordinal[0]} {name}", f"{name} {ordinal[1]}"]
     return out
