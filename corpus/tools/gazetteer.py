@@ -802,8 +802,9 @@ def merge(into: dict, row: dict, parents: bool = True) -> None:
     extra_old = [h for h in split(row["historical"]) if h not in known and h not in split(into["aliases"])]
     into["historical"] = ";".join([*split(into["historical"]), *extra_old])
     parents = split(into["parent"])
+    capital = "Republic of Artsakh" in parents  # Stepanakert is in no province of its own republic
     for parent in split(row["parent"])[1:] if parents else ():
-        if parent not in parents and parent != into["name"]:
+        if parent not in parents and parent != into["name"] and not (capital and parent in SEATS):
             parents.append(parent)
     into["parent"] = ";".join(parents)
     into["source"] = ";".join(dict.fromkeys([*split(into["source"]), *split(row["source"])]))
