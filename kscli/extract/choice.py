@@ -1,19 +1,28 @@
 """Which of the places a name may be a mention in the text means.
 
 A generic word after it ("Tartar District") or a list's ("Zangilan and Martakert Districts")
-narrows to that kind; a place named as holding it ("Talış in Tartar") to those inside; and then
+narrows to that kind; a place named as holding it ("Talış in Tartar", "Shusha's Malibeyli village") to
+those inside; and then
 the gazetteer's own order: a settlement before the unit named after it, a hand-kept place before a
 village of the bulk lists, a place by its own name before one once so called.
 """
 
 from __future__ import annotations
 
+import re
+
 from kscli.extract.homonyms import bare_key
 from kscli.names.folding import key, title_head
-from kscli.names.gazetteer import Gazetteer, Place
+from kscli.names.gazetteer import SETTLEMENTS, Gazetteer, Place
 from kscli.names.guesses import reads_as_any
 from kscli.names.ranking import town_units
 
+# Between the names of a list: ", ", " and ", " as well as ", " / "
+LIST_GAP = re.compile(r"^(?:,\s*|\s+and\s+|,\s*and\s+|\s*,?\s*as well as\s+|\s*/\s*|\s*&\s*)$")
+# "X in Y", "X, a village in Y", "X village of Y": Y holds X
+_IN_GAP = re.compile(r"^,?\s+(?:(?:(?:an?|the)\s+(?:\w+\s+)?)?(?:village|town|city|settlement|hamlet)\s+(?:in|of)|in)"
+                     r"\s+(?:the\s+)?$")
+_OWNER_GAP = re.compile(r"^['’]s\s+$")
 AREAS = ("district", "province", "region")
 _PREFER = {"city": 0, "town": 0, "village": 1, "landmark": 2, "district": 3, "province": 4,
            "region": 5, "river": 2, "valley": 2, "mountain": 2, "road": 2}
@@ -81,3 +90,33 @@ def _named(place: Place, k: str) -> bool:
     """Whether the name, its disambiguator aside, is the one written (keyed `k`): the villages called
     Qaradağlı before Mrgavet, which was once (Who's On First has it as an alias)."""
     return k == bare_key(place.name)
+
+
+def held_by(text: str, mentions: list, gaz: Gazetteer) -> dict[int, set[str]]:
+    """For each mention, the places a following "in B" (or a "B's" before it) says contain it (for its
+    whole list); and "__holder__" with them, or "__area__", for B."""
+    out: dict[int, set[str]] = {}
+    for idx in range(len(mentions) - 1):
+        a, b = mentions[idx], mentions[idx + 1]
+        gap = text[a.end:b.start]
+        owner = _OWNER_GAP.match(gap) and (b.kind == "village" or text[b.end:].lstrip()[:7].lower() == "village")
+        if owner:  # "Shusha's Malibeyli village": the first holds the second
+            (a, b), held, holder = (b, a), idx + 1, idx
+        elif _IN_GAP.match(gap) or (a.kind in ("village", "town", "city") and gap.strip() == "of"):
+            held, holder = idx, idx + 1  # not "Garadaghly village of Khojavend Rayon": the kind was in the name
+        else:
+            continue
+        inner = {p.name for p in b.candidates}
+        j = held
+        while j >= 0:
+            out.setdefault(j, set()).update(inner)
+            if owner or j == 0 or not LIST_GAP.match(text[mentions[j - 1].end:mentions[j].start]):
+                break
+            j -= 1
+        # B itself is a container: prefer a B that holds one of A's candidates, else an area.
+        holders = {anc for p in a.candidates for anc in gaz.ancestors(p.name)}
+        if holders & inner:
+            out.setdefault(holder, set()).update(("__holder__", *(holders & inner)))
+        elif any(p.kind in SETTLEMENTS for p in a.candidates):
+            out.setdefault(holder, set()).add("__area__")
+    return out

@@ -23,7 +23,7 @@ from kscli.names.landmarks import by_town
 from kscli.names.ranking import HINT_KINDS, town_units
 from kscli.extract.not_places import (IN_A_TITLE, KIND_AFTER, NAME_HEADS, NAME_OF, NOT_A_PLACE_AFTER,
                                       PEOPLES, QUALIFIERS, part_of_longer_name)
-from kscli.extract.choice import choose
+from kscli.extract.choice import LIST_GAP, choose, held_by
 from kscli.extract.homonyms import by_the_day, own_names_in_context, paired_names, strays
 from kscli.extract.mention import Mention, capitalised as _capitalised, elided_twin, read_whole as _read_whole
 from kscli.extract.mention import with_kind_words as _with_kind_words
@@ -31,10 +31,6 @@ from kscli.extract.read_names import read_names
 from kscli.extract.phrases import Words, tokens
 
 MAX_WORDS = 5
-_LIST_GAP = re.compile(r"^(?:,\s*|\s+and\s+|,\s*and\s+|\s*,?\s*as well as\s+|\s*/\s*|\s*&\s*)$")
-# "X in Y", "X, a village in Y", "X village of Y": Y holds X
-_IN_GAP = re.compile(r"^,?\s+(?:(?:(?:an?|the)\s+(?:\w+\s+)?)?(?:village|town|city|settlement|hamlet)\s+(?:in|of)|in)"
-                     r"\s+(?:the\s+)?$")
 _AREAS_IN = ("villages", "municipalities", "settlements", "municipality", "districts")
 _COUNTS = ("two", "three", "four", "five", "six", "seven", "eight", "nine", "ten")
 _AREAS_OF = ("villages", "settlements", "districts", "district", "raion", "rayon")  # "the raion of Sadarak"
@@ -170,13 +166,16 @@ def _hyphen_run(toks: Words, i: int, gaz: Gazetteer, spans: dict) -> list[Mentio
 
 
 _ROAD = (["road"], ["highway"])
-# "Kelbajar (Karvachar) region", "Gubadli, the region with 826 square km": the unit (not its centre)
-_UNIT_AFTER_ASIDE = re.compile(r"(?:(?:\s*\([^()]{1,40}\))?\)?\s+|,\s+(?:the|a)\s+)(region|district|raion|rayon|province)\b"
-                               r"(?!['’]|\s+(?:cent|capital|seat|town|city))", re.I)
+# "Kelbajar (Karvachar) region", "Gubadli, the region with 826 square km", "Agdam, an Azerbaijani
+# district": the unit (not its centre)
+_UNIT_AFTER_ASIDE = re.compile(r"(?:(?:\s*\([^()]{1,40}\))?\)?\s+|,\s+(?:the|an?)\s+(?:[A-Z][a-z]+\s+)?)"
+                               r"(region|district|raion|rayon|province)\b"
+                               r"(?!['’]|\s+(?:cent|capital|seat|town|city|village))", re.I)
 _RIVERS_LIKE = re.compile(r"\b[Rr]ivers\s+(?:such\s+as|like|including)\s+(?:the\s+)?(?:\w+,\s+(?:and\s+)?(?:the\s+)?)*$")
 _LINES = (*_ROAD, ["railway"], ["railroad"], ["bus"], ["train"], ["flight"], ["route"], ["line"])
 # "the village of Kangarli": a settlement's name; not "Garadaghly village of Khojavend Rayon", a district's
 _VILLAGE_OF = re.compile(r"\b(?:[Tt]he|[Aa]n?|[a-z]+)\s+village\s+of\s+$")
+_SETTLEMENT_OF = re.compile(r"\b(?:town|city|village|settlement)\s+of\s+$")
 
 
 def _longest(text: str, toks: Words, i: int, gaz: Gazetteer, spans: dict, norms: list[str], shorter_than: int = 99):
@@ -206,7 +205,8 @@ def _longest(text: str, toks: Words, i: int, gaz: Gazetteer, spans: dict, norms:
             places = [p for p in _span_places(gaz, spans, (*norms[i:end], "river"))[1] or () if p.kind == "river"]
             if not places:
                 return None, end
-        elif part_of_longer_name(toks, end) and (kind is None or not _may_start(norms[end], gaz.first_words)):
+        elif part_of_longer_name(toks, end) and (kind is None or not _may_start(norms[end], gaz.first_words)) \
+                and not _SETTLEMENT_OF.search(text, max(0, toks.start[i] - 20), toks.start[i]):  # town of X Armenians
             # a longer name the gazetteer reads whole ("the Nagorny Karabakh Autonomous Region"), else none
             # (a body's: "the Kapan District Department", not "Martakert district Maraga village")
             return _read_whole(text, toks, i, end, gaz) or (None, end)
@@ -324,7 +324,7 @@ def _after_a_given_name(toks: Words, i: int, gaz: Gazetteer) -> bool:
 
 def _resolve(text: str, mentions: list[Mention], gaz: Gazetteer) -> list[str]:
     kinds = _list_kinds(text, mentions)
-    containers = _containers(text, mentions, gaz)
+    containers = held_by(text, mentions, gaz)
     return [choose(m, kinds[idx], containers.get(idx), gaz).name for idx, m in enumerate(mentions)]
 
 
@@ -355,35 +355,11 @@ def _spread(text, mentions, kinds, idx, forward: bool) -> None:
     j = idx
     while 0 <= j + step < len(mentions):
         a, b = (mentions[j], mentions[j + step]) if forward else (mentions[j + step], mentions[j])
-        if not _LIST_GAP.match(text[a.end:b.start]):
+        if not LIST_GAP.match(text[a.end:b.start]):
             break
         j += step
         if kinds[j] is None:
             kinds[j] = kinds[idx]
-
-
-def _containers(text: str, mentions: list[Mention], gaz: Gazetteer) -> dict[int, set[str]]:
-    """For each mention, the places a following "in B" says contain it (for its whole list)."""
-    out: dict[int, set[str]] = {}
-    for idx in range(len(mentions) - 1):
-        a, b = mentions[idx], mentions[idx + 1]
-        gap = text[a.end:b.start]
-        if not (_IN_GAP.match(gap) or (a.kind in ("village", "town", "city") and gap.strip() == "of")):
-            continue  # "Garadaghly village of Khojavend Rayon": the kind was part of the name's mention
-        inner = {p.name for p in b.candidates}
-        j = idx
-        while j >= 0:
-            out.setdefault(j, set()).update(inner)
-            if j == 0 or not _LIST_GAP.match(text[mentions[j - 1].end:mentions[j].start]):
-                break
-            j -= 1
-        # B itself is a container: prefer a B that holds one of A's candidates, else an area.
-        holders = {anc for p in a.candidates for anc in gaz.ancestors(p.name)}
-        if holders & inner:
-            out.setdefault(idx + 1, set()).update(("__holder__", *(holders & inner)))
-        elif any(p.kind in SETTLEMENTS for p in a.candidates):
-            out.setdefault(idx + 1, set()).add("__area__")
-    return out
 
 
 def _both_named(text: str, mention: Mention, name: str, gaz: Gazetteer) -> list[str]:
