@@ -1361,6 +1361,8 @@ def test_a_town_takes_in_its_landmarks(index):
     # Khankendi is in no province of Artsakh: beside it, Garadaghli is still the one the day places
     ("Backed by troops stationed in Khankendi, they attacked the village of Garadaghli. Khojavend fell.",
      ["Stepanakert", "Qaradağlı, Khojavend", "Khojavend"]),
+    # "administrative" before a unit's word (set 23)
+    ("It was formed from the Martuni and Hadrut administrative regions.", ["Martuni Province", "Hadrut Province"]),
     # a unit's word after a name is the unit of that name before one with it as another name
     ("It freed the entire region, that is, the Kashatagh region.", ["Kashatagh Province"]),
     ("Fighting in the Martakert district and in Martakert.", ["Martakert Province", "Aghdara"]),

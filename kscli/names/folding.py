@@ -72,6 +72,7 @@ GENERIC = frozenset(
     "rayon rayonu raion rajon municipality settlement oblast marz marzi "
     "razvaliny razvalini "  # Russian "ruins of": GeoNames' "Razvaliny Babadin" is the abandoned Babadin
     "subdistrict sub "  # a Soviet selsoviet: "the Getashen sub-district", of Getashen and its neighbours
+    "administrative "  # "Martuni and Hadrut administrative regions": a unit's word's adjective
     # Azerbaijani's kind after the name, folded and as typed on an English keyboard: Şuşa şəhəri, Malıbəyli
     # kəndi, Turşsu qəsəbəsi, Şuşa rayonunun (of Shusha District)
     "shahari seheri saheri kandi kendi qasabasi qesebesi gasabasi rayonunun".split()
