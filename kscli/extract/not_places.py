@@ -75,4 +75,6 @@ def part_of_longer_name(toks: Words, end: int) -> bool:
     # "Sefiyan Lower and Upper Ferejan": a list's next villages
     after = toks.norm[end + 1] if end + 1 < len(toks) else ""
     dated = norm in _WEEKDAYS or (month_number(norm) and after.isdigit()) or (norm in QUALIFIER_WORDS and after == "and")
+    if norm == "war" and after == "zone":
+        return False  # "the Nagorno-Karabakh war zone" is the place at war, not the war's name
     return (toks.text[end][:1].isupper() and norm not in GENERIC and not dated) or norm in NOT_A_PLACE_AFTER
