@@ -473,11 +473,12 @@ def test_a_name_several_villages_bear_is_the_one_the_text_names_and_says_so(ksw,
 @pytest.mark.parametrize("typed, place", [
     ("استپاناکرت", "Stepanakert"), ("ستيباناكرت", "Stepanakert"),  # Persian; Arabic, with no p
     ("آغدام", "Aghdam"), ("شوشا", "Shusha"), ("لاچین", "Lachin"), ("قره‌باغ", "Karabakh"), ("گنجه", "Ganja"),
-    ("جرموک", "Jermuk"), ("سیسیان", "Sisian"),
+    ("جرموک", "Jermuk"), ("سیسیان", "Sisian"), ("شهرستان آغدام", "Aghdam District"),
 ])
 def test_persian_and_arabic_letters_are_a_guess_by_their_consonants(gazetteer, typed, place):
     """Their vowels are mostly unwritten, so a name is matched by its consonants: a guess, among the
-    places a typo's guess may be of, never a country (پاریس, Paris, is no Persia)."""
+    places a typo's guess may be of, never a country (پاریس, Paris, is no Persia). Persian's word for a
+    district before the name (شهرستان) makes it the district named after the town."""
     [found] = gazetteer.resolve(typed, limit=1)
     assert (found.place.name, found.rule) == (place, "fuzzy")
     assert gazetteer.resolve(typed, fuzzy=False) == []

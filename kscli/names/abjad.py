@@ -61,3 +61,13 @@ def by_consonants(text: str, guessable, keyed, memo: dict) -> list[tuple]:
         memo["consonants"] = table
     return [(place, via) for k in memo["consonants"].get(wanted, ()) for place, via in keyed(k)
             if not via.isupper()]  # NKR: an acronym's letters are no word's consonants
+
+
+# Persian's words for a district and a province before the name: شهرستان آغدام is Aghdam's district.
+_UNIT_BEFORE = {"شهرستان": "district", "استان": "province"}
+
+
+def persian_unit(text: str) -> tuple[str, str | None]:
+    """`text` without a Persian unit's word before the name, and the kind that word names."""
+    first, _, rest = text.strip().partition(" ")
+    return (rest, _UNIT_BEFORE[first]) if rest and first in _UNIT_BEFORE else (text, None)

@@ -11,7 +11,7 @@ from __future__ import annotations
 import json
 from collections.abc import Mapping
 
-from kscli.names.abjad import by_consonants
+from kscli.names.abjad import by_consonants, persian_unit
 from kscli.names.features import FEATURE_FORMS, FEATURE_WORDS, bare_name, kind_last, name_forms, split_compound
 from kscli.names.folding import (disambiguated, foreign_readings, key, kind_hint, phonetic, plain_letters,
                                   strip_generic, title_forms, words)
@@ -193,9 +193,10 @@ class Gazetteer:
             folded = " ".join(words(text))
             listed = self._folded.get(folded, ())
         if not folded:  # no Latin letter: Persian and Arabic ones (استپاناکرت), a guess by their consonants
+            text, unit = persian_unit(text)  # شهرستان آغدام: Aghdam's district
             guessed = by_consonants(text, self._guess_table(), self.keyed, self._nearest) if fuzzy else ()
-            found = best_per_place([Match(p, "fuzzy", 90.0, via) for p, via in guessed
-                                    if guessable(p) and p.kind not in NOT_EXTRACTED])  # پاریس is no Persia
+            found = town_to_unit(self, narrow(best_per_place([Match(p, "fuzzy", 90.0, via) for p, via in guessed if
+                                                              guessable(p) and p.kind not in NOT_EXTRACTED]), unit), unit)
             return found[:limit] if limit else found
         hint = kind_hint(text)
         exact = [Match(p, rule, exact_score(rule, via, folded), via) for p, rule, via in listed]
@@ -227,9 +228,8 @@ class Gazetteer:
         return found[:limit] if limit else found
 
     def _seats_first(self, matches: list[Match]) -> list[Match]:
-        """A town before the district or province named after it, though only the unit is kept by
-        hand: "Culfa" is the town of Julfa first, "Martouni" the town of Martuni (Khojavend). A village
-        does not go first: "Syunik" is the province, not the village of that name inside it."""
+        """A town before the unit named after it, though only the unit is hand-kept ("Culfa" is Julfa's
+        town, "Martouni" Martuni's, Khojavend); not a village: "Syunik" is the province, not its village."""
         out = list(matches)
         for unit in matches:
             if unit.place.kind not in ("district", "province"):
