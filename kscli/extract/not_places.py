@@ -38,7 +38,7 @@ NOT_A_PLACE_AFTER = EVENTS | frozenset("conflict dispute crisis question problem
                                        "brigades regiment detachment oglu ogly oghlu qizi gizi kyzy "
                                        "officials authorities government forces troops soldiers army leadership "
                                        "delegation president election elections referendum parliamentary "
-                                       "independence radio news agency spokesman spokeswoman "
+                                       "independence radio news agency spokesman spokeswoman peacekeepers peacekeeping "
                                        "spokesperson".split()) | {"self defense", "self defence"}  # Tehran Radio
 # Capitalised words a place's own name may follow, unlike a given name before a surname.
 QUALIFIERS = frozenset(("upper", "lower", "north", "south", "east", "west", "northern", "southern", "eastern",
