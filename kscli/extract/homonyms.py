@@ -41,14 +41,14 @@ def near(mention, chosen: list, n: int, k: int, where, gaz: Gazetteer) -> bool:
     `where`, or else the nearest to one (within 40 km); whether the choice is so placed."""
     others = {name for n2 in where for k2, name in enumerate(chosen[n2] or ())
               if (n2, k2) != (n, k) and name != chosen[n][k]}
-    anchors = others | {a for name in others for a in gaz.ancestors(name) if gaz.places[a].kind in _UNITS}
+    units_of = {name: {a for a in gaz.ancestors(name) if gaz.places[a].kind in _UNITS} for name in others}
+    anchors = others.union(*units_of.values())
 
     def held(place) -> tuple[int, int]:
         """(units named that hold it, places named that share a unit with it): "Garadagly, between
-        Khankandi and the Khojavand region" is Khojavend's, though Khankendi is of Askeran Province too."""
+        Khankandi and the Khojavend region" is Khojavend's, though Khankendi is of Askeran Province too."""
         units = set(gaz.ancestors(place.name))
-        return (len(units & others),
-                sum(bool(units & {a for a in gaz.ancestors(o) if gaz.places[a].kind in _UNITS}) for o in others))
+        return len(units & others), sum(bool(units & theirs) for theirs in units_of.values())
 
     # Only the villages that bear the name now: Kirants, beside Noyemberyan, was Getashen until 1967.
     own = key(mention.surface)

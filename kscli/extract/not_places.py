@@ -71,10 +71,10 @@ def part_of_longer_name(toks: Words, end: int) -> bool:
     if end + 1 < len(toks) and toks.gap[end + 1] == " " and not toks.text[end][:1].isupper() and norm not in GENERIC \
             and toks.norm[end + 1] in EVENTS:
         return True  # "the Tbilisi–Aghdam bus bombing": an event's name, one word between
-    # "in Getashen May 1", "in Stepanakert Tuesday" (wire copy's day): a date, not a longer name; nor
-    # "Sefiyan Lower and Upper Ferejan": a list's next villages
     after = toks.norm[end + 1] if end + 1 < len(toks) else ""
-    dated = norm in _WEEKDAYS or (month_number(norm) and after.isdigit()) or (norm in QUALIFIER_WORDS and after == "and")
     if norm == "war" and after == "zone":
         return False  # "the Nagorno-Karabakh war zone" is the place at war, not the war's name
-    return (toks.text[end][:1].isupper() and norm not in GENERIC and not dated) or norm in NOT_A_PLACE_AFTER
+    # "in Getashen May 1", "in Stepanakert Tuesday" (wire copy's day): a date, not a longer name; nor is
+    # "Sefiyan Lower and Upper Ferejan": the list's next villages
+    other = norm in _WEEKDAYS or (month_number(norm) and after.isdigit()) or (norm in QUALIFIER_WORDS and after == "and")
+    return (toks.text[end][:1].isupper() and norm not in GENERIC and not other) or norm in NOT_A_PLACE_AFTER
