@@ -44,7 +44,7 @@ HERE = Path(__file__).resolve().parent
 CORPUS = HERE.parent
 sys.path.insert(0, str(CORPUS.parent))
 
-from kscli.names.folding import fold, key, plain_letters, words  # noqa: E402
+from kscli.names.folding import GENERIC, fold, key, plain_letters, words  # noqa: E402
 
 # Who's On First region id: (our district or city, its short name for homonyms, Artsakh provinces it held)
 REGIONS = {
@@ -152,6 +152,7 @@ def main(az: str, am: str, geonames: str | None = None) -> None:
     add_names(rows + added, HERE / "places-names.tsv")
     added = merge_listed_twins(added)  # again, with the former names those tables gave (Ararat's Davalu)
     added = merge_same(rows, added, HERE / "places-same.tsv")
+    add_geonames_names(rows + added, HERE / "places-geonames.tsv")
     add_other_names(rows + added, banned, hand_keys | region_keys)
     drop_names(rows + added, HERE / "places-not.tsv")
     add_parents(rows + added, HERE / "places-parents.tsv")
@@ -588,6 +589,45 @@ def add_other_names(rows: list[dict], banned: set[str], hand_keys: set[str]) -> 
         for name in extra:
             holders.setdefault(key(name), set()).add(row["name"])
         row["aliases"] = ";".join([*split(row["aliases"]), *extra])
+
+
+def add_geonames_names(rows: list[dict], path: Path) -> None:
+    """GeoNames' alternate names of the settlements of both countries, small villages included (a table
+    of country, language, name, and GeoNames' own name of the place): each joins the one settlement of
+    that country spelled as GeoNames' own name, as another language's name does (add_other_names: a
+    spelling no other place has). A name two settlements of a country share (Ağbulaq) says nothing:
+    GeoNames' table does not tell its homonyms apart."""
+    by_name = {row["name"]: row for row in rows}
+    holders: dict[tuple[str, str], dict[int, dict]] = {}
+    for row in rows:
+        if row["kind"] in SETTLEMENTS:
+            country = country_of(row, by_name)
+            for k in keys_of((row["name"], row["name"].split(",")[0], *split(row["aliases"]), *split(row["historical"]))):
+                holders.setdefault((country, k), {})[id(row)] = row
+    lines = [line.split("\t") for line in path.read_text("utf-8").splitlines() if line and not line.startswith("#")]
+    for country, _language, names, own in lines[1:]:
+        found = list(holders.get((country, key(own)), {}).values())
+        if len(found) == 1:  # "Էչմիաձին, Իեջմիածին", "آغبولاق، خوجالی": names, or a name and its district
+            found[0].setdefault("_other", []).extend(n for n in re.split(r"[,،]\s*", names) if typable(n) and not unit_name(n))
+
+
+def unit_name(name: str) -> bool:
+    """Whether a name is a unit's, the place's district's ("Ходжалинский район" of the town Khojaly), or
+    is numbered in Roman numerals, which a key reads alike ("Agaly III" and "Agaly I": ii is i to a key;
+    the resolver reads a typed numeral as the Azerbaijani ordinal the village's own name has)."""
+    return any(word in GENERIC or word == "shrjan" or re.fullmatch(r"[ivx]+", word) for word in words(name))
+
+
+def country_of(row: dict, by_name: dict[str, dict]) -> str:
+    """The country a row lies in, by its first parents."""
+    seen = set()
+    while row["kind"] != "country" and row["name"] not in seen:
+        seen.add(row["name"])
+        parent = by_name.get(split(row["parent"])[0] if row["parent"] else "")
+        if parent is None:
+            return ""
+        row = parent
+    return row["name"] if row["kind"] == "country" else ""
 
 
 def drop_twins_names(rows: list[dict]) -> None:
