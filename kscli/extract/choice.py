@@ -77,8 +77,10 @@ def choose(m, kind: str | None, context: set[str] | None, gaz: Gazetteer) -> Pla
         return tied[0]
     # Of those alike in all that, one with a spelling that reads as the text's ("Merzili" is Mərzili,
     # not Marzılı); then a place by its own name before one that has it as another name (Çaykənd, not
-    # Ketishen, once called so), and the better known (more names) first.
+    # Ketishen, once called so), by a name in use before a former one (Getashen: Çaykənd, not Kirants,
+    # once so called), and the better known (more names) first.
     return min(tied, key=lambda p: (not reads_as_any(m.surface, p.spellings, own), not _named(p, own),
+                                    all(key(s) != own for s in (p.name, *p.aliases)),
                                     -len(p.aliases) - len(p.historical)))
 
 

@@ -3,7 +3,7 @@ what a reader most likely means, and a generic word's narrowing to a kind ("Tart
 
 from __future__ import annotations
 
-from kscli.names.folding import disambiguated, key, title_forms, words
+from kscli.names.folding import disambiguated, foreign_readings, key, title_forms, words
 from kscli.names.guesses import reads_as
 
 SETTLEMENTS = ("city", "town", "village")
@@ -28,6 +28,19 @@ def read_as_typed(m, text: str, spellings: list[str]):
     return m._replace(score=95.0 if via else 94.5, via=via or m.via)
 
 
+def listed_reading_first(folded: dict, text: str, matches: list) -> list:
+    """Key neighbours alone, none spelled as typed letter for letter, give way to the places a
+    reading of `text` in another language's way lists as a name in use (`folded`: the gazetteer's
+    table of spellings): "Техут", in Russian's х for the Armenian ղ, is Teghut's Թեղուտ, not
+    Ataqut's Тахут, a vowel away. Not a former name: Չիբուխլու, read with an Azerbaijani -li, is
+    Dzhiviskli's old Chibukhli, but its key finds Tsovagyugh's Chibukhly, a name in use."""
+    if not matches or any(reads_as(text, m.via) for m in matches):
+        return list(matches)
+    read = [matches[0]._replace(place=p, via=via) for reading in foreign_readings(text)
+            for p, rule, via in folded.get(reading, ()) if rule != "historical"]
+    return read or list(matches)
+
+
 def best_per_place(matches: list) -> list:
     best: dict = {}
     for m in matches:
@@ -38,13 +51,15 @@ def best_per_place(matches: list) -> list:
     # Meghri, not its river), a place of the region before one beyond it (Abovyan of Ararat, not the
     # town of Kotayk), a place's own name before another's alias (Tovuz, not Berd, once called Tovuz;
     # "Garadaghly", read as Qaradağlı, one of the villages of that name, not Mrgavet, once called so), a
-    # settlement before the district named after it, a city before a town before a village,
-    # a plain title before "Ağdam, Tovuz", a place with more names in use before a homonym with fewer
-    # (the village GeoNames knows by 40 names before the ruin of that name nearby); then the order of
-    # the file (its hand-kept rows come first).
+    # current name before a former one, read alike (Gétachène: Çaykənd, still Getashen to Armenians,
+    # not Kirants, once so called), a settlement before the district named after it, a city before a
+    # town before a village, a plain title before "Ağdam, Tovuz", a place with more names in use before
+    # a homonym with fewer (the village GeoNames knows by 40 names before the ruin of that name
+    # nearby); then the order of the file (its hand-kept rows come first).
     return sorted(best.values(), key=lambda m: (-m.score, _kept(m.place),
                                                 m.place.elsewhere, m.rule != "name",
-                                                not own_name(m), _RANK.get(m.place.kind, len(_RANK)), "," in m.place.name,
+                                                not own_name(m), m.via in m.place.historical,
+                                                _RANK.get(m.place.kind, len(_RANK)), "," in m.place.name,
                                                 -len(m.place.aliases) - len(m.place.historical)))
 
 
