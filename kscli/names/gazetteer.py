@@ -21,8 +21,8 @@ from kscli.names.landmarks import by_town, landmark_table
 from kscli.names.linemap import LineMap
 from kscli.names.nearness import nearest
 from kscli.names.pairs import qualified, two_names
-from kscli.names.ranking import HINT_KINDS, SETTLEMENTS, bare_keys, best_per_place, exact_score, narrow, \
-    read_as_typed, town_to_unit
+from kscli.names.ranking import HINT_KINDS, SETTLEMENTS, bare_keys, best_per_place, exact_score, \
+    listed_reading_first, narrow, read_as_typed, town_to_unit
 from kscli.names.wordwise import by_word
 from kscli.record import Record
 
@@ -93,8 +93,7 @@ class Gazetteer:
         self._villages: Mapping[str, dict] | None = None  # ... and a second, stricter guess (_village_guess)
         if maps is not None:
             self._restore(maps)
-            return
-        for place in self.places.values():
+        for place in self.places.values() if maps is None else ():
             self._index(place)
 
     def maps(self) -> bytes:
@@ -205,7 +204,8 @@ class Gazetteer:
         # Aras, Medina not Madina), read as nothing else (Soest) and never guessed at.
         bare = bare_name(text)  # "Kazan village" is abroad too; "Moscow city", which the gazetteer lists, is not
         abroad = not exact and (elsewhere(text) or (elsewhere(bare) and " ".join(words(bare)) not in self._folded))
-        exact += () if abroad else self._transliterations(text, k, {m.place.name for m in exact})
+        translit = () if abroad else self._transliterations(text, k, {m.place.name for m in exact})
+        exact += translit if exact else listed_reading_first(self._folded, text, translit)  # Техут
         if not exact and (disambiguated(text) or " of " in text):
             exact = qualified(self, text)
         for reading in () if exact or abroad else foreign_readings(text):  # Chouchi, Schuscha, Kelbadjar
