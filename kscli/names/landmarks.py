@@ -18,19 +18,33 @@ _LONGEST = max(len(word.split()) for word in LANDMARK_WORDS)
 
 
 def split_kind(ws: list[str]) -> tuple[list[str], str] | None:
-    """(the town's words, the landmark's kind) of folded words that end in a kind's word.
+    """(the town's words, the landmark's kind) of folded words that end in a kind's word, or begin
+    with one as Russian, German or Armenian may write it (аэропорт Гянджи, Flughafen Khojaly).
 
     >>> split_kind(["ganja", "international", "airport"]), split_kind(["shusha"])
     ((['ganja'], 'airport'), None)
+    >>> split_kind(["fuzuli", "beynalxalq", "hava", "limani"]), split_kind(["flughafen", "khojaly"])
+    ((['fuzuli'], 'airport'), (['khojaly'], 'airport'))
     """
     for size in range(min(_LONGEST, len(ws) - 1), 0, -1):
         kind = LANDMARK_WORDS.get(" ".join(ws[-size:]))
         if kind:
             head = ws[:-size]
-            if head[-1:] == ["international"]:
+            while head[-1:] and head[-1] in _INTERNATIONAL:
                 head = head[:-1]
             return (head, kind) if head else None
+    for size in range(min(_LONGEST, len(ws) - 1), 0, -1):
+        kind = LANDMARK_WORDS.get(" ".join(ws[:size]))
+        if kind:
+            head = [w for w in ws[size:] if w not in _INTERNATIONAL]
+            return (head, kind) if head else None
     return None
+
+
+# "International" in the languages a landmark's name is written in: Füzuli Beynəlxalq Hava Limanı,
+# Füzuli Uluslararası Havalimanı, международный аэропорт.
+_INTERNATIONAL = frozenset(("international", "beynalxalq", "beynelxalq", "uluslararasi", "mezhdunarodnyy",
+                            "mezhdunarodny", "mijazgayin", "internationale", "internazionale", "internacional"))
 
 
 def by_town(gazetteer, text: str) -> list:
