@@ -1480,6 +1480,11 @@ DEV_WAR = Path(__file__).parent / "gold" / "dev-2022-2023"
     (Path(__file__).parent / "gold" / "dev-first-war-25", (0.97, 0.92, 0.99, 0.92)),
     # and a twenty-sixth, a helper's, 1991-94 press reports: "Kazakh peacekeepers"
     (Path(__file__).parent / "gold" / "dev-first-war-26", (0.95, 0.92, 0.99, 0.92)),
+    # and a twenty-seventh to a twenty-ninth, helpers', 1988-94 reports, village histories and 1994's
+    # speeches: "Tblisi", Balligaya by the Gulustan forest, "Ahjabedi"
+    (Path(__file__).parent / "gold" / "dev-first-war-27", (0.97, 0.99, 0.97, 0.99)),
+    (Path(__file__).parent / "gold" / "dev-first-war-28", (0.92, 0.88, 0.97, 0.89)),
+    (Path(__file__).parent / "gold" / "dev-first-war-29", (0.99, 0.92, 0.99, 0.92)),
 ])
 def test_places_of_another_timeline_of_the_region(folder, floors):
     """Extraction and --place on the development timelines (tests/gold/dev-2022-2023,
