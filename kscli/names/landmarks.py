@@ -57,7 +57,10 @@ def by_town(gazetteer, text: str) -> list:
     # the town's name as written, or made an adjective or a genitive: Шушинская крепость, Ստեփանակերտի օդանավակայան
     found = next((found for form in name_forms(split[0]) if (found := gazetteer.resolve(form, limit=0, fuzzy=False))), [])
     towns = [m.place.name for m in _best(found)]
-    return [gazetteer.places[name] for town in towns for name in table.get(f"{town}|{split[1]}", ())]
+    # and a landmark the name before the kind's word is itself (Çaraberd qalası: the fortress once Çaraberd)
+    own = [m.place for m in found if m.place.kind in _KINDS_SPLIT]
+    named = [gazetteer.places[name] for town in towns for name in table.get(f"{town}|{split[1]}", ())]
+    return list(dict.fromkeys([*own, *named]))
 
 
 def landmark_table(gazetteer) -> dict[str, list[str]]:
