@@ -16,6 +16,8 @@ from kscli.text.dates import month_number
 NAME_OF = re.compile(r"\b(?:Soviet|Council|Assembly|Parliament|Committee|Court|Party|University|Academy|"
                      r"Church|Diocese|Bank|Front|Congress|Battle|Siege|Capture|Fall)\s+of\s+(?:the\s+)?$"
                      r"|\bOperation\s+$|\bRadio\s+$"  # Radio Moscow, a broadcaster
+                     # "the OSCE Minsk Group on Nagorno-Karabakh": a body's name, the place its subject
+                     r"|\b(?:Group|Conference)\s+on\s+(?:the\s+)?$"
                      # "an Armenian named Kamo", "a driver named Emin": a person, whatever town is so named
                      r"|\b(?:man|woman|boy|girl|person|soldier|officer|commander|fighter|driver|student|teacher|"
                      r"Armenian|Azerbaijani|Azeri|Russian|Turk)\s+(?:named|called|nicknamed)\s+$"
@@ -57,6 +59,9 @@ KIND_AFTER = {**dict.fromkeys(("height", "heights", "hill", "hills", "mountain",
               **dict.fromkeys(("railway", "station"), ("landmark",)),
               "forest": ("landmark",)}  # "the Khojavand forest": a forest named for the town, or no place
 
+# A war's adjectives and names, which may stand between a place and the word that makes it the war's.
+_OF_A_WAR = frozenset("armed military ethnic interethnic territorial frozen bloody".split())
+_WARS = frozenset("conflict conflicts war wars dispute crisis confrontation hostilities".split())
 _WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
 
 
@@ -69,8 +74,8 @@ def part_of_longer_name(toks: Words, end: int) -> bool:
         return False
     norm = toks.norm[end]
     if end + 1 < len(toks) and toks.gap[end + 1] == " " and not toks.text[end][:1].isupper() and norm not in GENERIC \
-            and toks.norm[end + 1] in EVENTS:
-        return True  # "the Tbilisi–Aghdam bus bombing": an event's name, one word between
+            and (toks.norm[end + 1] in EVENTS or norm in _OF_A_WAR and toks.norm[end + 1] in _WARS):
+        return True  # "the Tbilisi–Aghdam bus bombing", "the Nagorno-Karabakh armed conflict": one word between
     after = toks.norm[end + 1] if end + 1 < len(toks) else ""
     if norm == "war" and after == "zone":
         return False  # "the Nagorno-Karabakh war zone" is the place at war, not the war's name
