@@ -68,6 +68,7 @@ def find_places_in(texts: list[str | None], gaz: Gazetteer, words: list[Words | 
     new_days marks the texts that begin a day: a name many villages share is the one inside a
     district the day names (Garadaghly, of Khojavend district)."""
     spans = _spans(gaz)
+    texts, words = _without_notes(texts, words)
     mentions = [_mentions(text, toks, gaz, spans) if text is not None else None for text, toks in zip(texts, words)]
     for text, found in zip(texts, mentions):
         if found is not None:
@@ -83,6 +84,21 @@ def find_places_in(texts: list[str | None], gaz: Gazetteer, words: list[Words | 
             strays(found, names, gaz)
     return [_places(text, found, names, gaz, spans) if found is not None else None
             for text, found, names in zip(texts, mentions, chosen)]
+
+
+# A page's note number glued to the word before it: "the villages of Vejneli and Agbend.2."
+_NOTE = re.compile(r"(?<=[^\W\d_]{3})\.(\d{1,3})(?=\.?(?:\s|$))")
+
+
+def _without_notes(texts: list[str | None], words: list[Words | None]) -> tuple[list, list]:
+    """The texts with such numbers blanked, at the same length (offsets stay), and their words: the
+    tokenizer keeps "Agbend.2" one word, as it does "U.S" or "v1.2", and no place is spelled so."""
+    texts, words = list(texts), list(words)
+    for n, text in enumerate(texts):
+        if text and "." in text and _NOTE.search(text):
+            texts[n] = _NOTE.sub(lambda m: "." + " " * len(m[1]), text)
+            words[n] = tokens(texts[n])
+    return texts, words
 
 
 def _day_bounds(new_days: list[bool]) -> list[tuple[int, int]]:
