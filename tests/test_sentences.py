@@ -41,6 +41,13 @@ def split(text):
     ("At approx. 10:00 the post No. 5 fell. Next.", ["At approx. 10:00 the post No. 5 fell.", "Next."]),
     ("It was in Ballıca . According to sources, more.", ["It was in Ballıca .", "According to sources, more."]),
     ("A; B continued. C", ["A; B continued.", "C"]),
+    # a Russian initial written with two letters; a quotation whose closing mark a page's decoding
+    # garbled ("â€", "†"), or dropped before the next one opens (development set 30)
+    ("Air Marshall Ye. Shaposhnikov ordered it. Then it left.", ["Air Marshall Ye. Shaposhnikov ordered it.", "Then it left."]),
+    ("“It was proved,†Sarkisyan said. “Tanks came.â€ The side denied it. Next.",
+     ["“It was proved,†Sarkisyan said.", "“Tanks came.â€", "The side denied it.", "Next."]),
+    ("“It was proved, he said. “Tanks came. “No,” it said.", ["“It was proved, he said.", "“Tanks came.", "“No,” it said."]),
+    ("He died in 1992 † Then it ended.", ["He died in 1992 † Then it ended."]),
     ("", []),
 ])
 def test_split(text, expected):

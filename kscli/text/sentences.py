@@ -55,7 +55,10 @@ def _balanced(text: str) -> bool:
     return double % 2 == 0 and text.count("″") % 2 == 0 and (text.count("``") + text.count("''")) % 2 == 0
 
 
-_SPECIAL = re.compile(r'``|\'\'|[()\[\]"“”″.!?]')
+_SPECIAL = re.compile(r'``|\'\'|â€|[()\[\]"“”″.!?†]')
+# A closing ” a page's wrong decoding turned into "â€" or "†", after a comma or a stop ("involved,†")
+_GARBLED_CLOSE = ("â€", "†")
+_NEW_QUOTE = re.compile(r"[.!?]*\s+“")
 
 
 def _boundaries(text: str, track_quotes: bool) -> list[int]:
@@ -68,13 +71,19 @@ def _boundaries(text: str, track_quotes: bool) -> list[int]:
         if i < resume:
             continue
         ch = m.group()
+        if ch in _GARBLED_CLOSE:
+            if not ((in_quote or not track_quotes) and i and text[i - 1] in ",.!?"):
+                continue
+            ch = "”"
         if ch in "([":
             depth += 1
         elif ch in ")]" and depth:
             depth -= 1
         elif track_quotes and (ch in _STRAIGHT or ch in "“”"):
             in_quote = _quote_state(ch, in_quote)
-        elif ch in _ENDERS and depth == 0 and not in_quote:
+        elif ch in _ENDERS and depth == 0 and (not in_quote or _NEW_QUOTE.match(text, i + 1)):
+            # (in a quotation, a stop before another opening mark ends it: a page may drop or garble the
+            # closing one, "involved,†Sarkisyan said. “Armenian forces ...")
             end = _sentence_end(text, i)
             if end is not None:
                 cuts.append(end)
@@ -123,11 +132,13 @@ def _is_abbreviation(text: str, dot: int) -> bool:
     word = text[start:dot]
     if not word:
         return False
-    if len(word) == 1 and word.isupper():
-        return True  # an initial: "J. Smith"
+    if len(word) == 1 and word.isupper() or word in _TWO_LETTER_INITIALS:
+        return True  # an initial: "J. Smith", and Russian's written with two letters: "Ye. Shaposhnikov"
     if "." in word and _DOTTED.fullmatch(word):
         return True  # "U.S", "U.N", "e.g"
     return word.lower() in ABBREVIATIONS
 
 
 _DOTTED = re.compile(r"(?:[A-Za-z]\.)+[A-Za-z]")
+# A Russian initial romanised with two letters (Е., Ю., Я., Х., Ж., Ч., Ш., Ц.).
+_TWO_LETTER_INITIALS = frozenset("Ye Yu Ya Yo Kh Zh Ch Sh Ts".split())
