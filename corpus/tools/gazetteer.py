@@ -154,6 +154,7 @@ def main(az: str, am: str, geonames: str | None = None) -> None:
     added = merge_same(rows, added, HERE / "places-same.tsv")
     add_geonames_names(rows + added, HERE / "places-geonames.tsv")
     add_other_names(rows + added, banned, hand_keys | region_keys)
+    bare_landmark_names(rows + added, banned)
     drop_names(rows + added, HERE / "places-not.tsv")
     add_parents(rows + added, HERE / "places-parents.tsv")
     added.sort(key=lambda r: (r["parent"], r["name"]))
@@ -628,6 +629,27 @@ def country_of(row: dict, by_name: dict[str, dict]) -> str:
             return ""
         row = parent
     return row["name"] if row["kind"] == "country" else ""
+
+
+# A monastery or church titled by its own name and its kind: the name alone is the landmark's where
+# nothing else is spelled so (Khor Virap, Хор Вирап), not where it is a village's (Hayravank). Not a
+# cave's or fortress's (Taghlar Cave, named after the villages), nor a mosque's or mausoleum's (a
+# person's name: Momine Khatun).
+LANDMARK_TITLE = re.compile(r"^([^']+?) (?:Monastery|Cathedral|Church)$")
+
+
+def bare_landmark_names(rows: list[dict], banned: set[str]) -> None:
+    """Give a landmark titled "Name Kind" the bare name as an alias, where no other row has that key."""
+    holders: dict[str, set[str]] = {}
+    for row in rows:
+        for k in keys_of((row["name"], row["name"].split(",")[0], *split(row["aliases"]), *split(row["historical"]))):
+            holders.setdefault(k, set()).add(row["name"])
+    for row in rows:
+        m = LANDMARK_TITLE.match(row["name"]) if row["kind"] == "landmark" else None
+        bare = m[1] if m else ""
+        if bare and len(key(bare)) >= 4 and holders.get(key(bare), {row["name"]}) == {row["name"]} \
+                and not misleading(bare, banned):
+            row["aliases"] = ";".join([*split(row["aliases"]), bare])
 
 
 def drop_twins_names(rows: list[dict]) -> None:
