@@ -1052,7 +1052,8 @@ def test_a_guess_measures_every_spelling_a_typo_could_be_of(gazetteer, typed):
 
 # (Tsapatakh, once here, is no typo: it is the Russian Цапатах, read as a spelling since Russian's х
 # for the Armenian ղ is: see the spellings above)
-@pytest.mark.parametrize("typed, village", [("Vardohovit", "Vardahovit"), ("Tsapatahg", "Tsapatagh"),
+# (Vardohovit, once a typo here, is a spelling an Azerbaijani page prints and the gazetteer now lists.)
+@pytest.mark.parametrize("typed, village", [("Vardahvoit", "Vardahovit"), ("Tsapatahg", "Tsapatagh"),
                                             ("Getahovet", "Getahovit"), ("Yukhari Yaghlivand", "Yukhary Yaglevend")])
 def test_a_typo_of_a_villages_name_is_guessed_where_no_other_place_is_near(gazetteer, typed, village):
     found = gazetteer.resolve(typed, limit=1)
@@ -1509,6 +1510,8 @@ DEV_WAR = Path(__file__).parent / "gold" / "dev-2022-2023"
     (Path(__file__).parent / "gold" / "dev-first-war-27", (0.97, 0.99, 0.97, 0.99)),
     (Path(__file__).parent / "gold" / "dev-first-war-28", (0.92, 0.88, 0.97, 0.89)),
     (Path(__file__).parent / "gold" / "dev-first-war-29", (0.99, 0.92, 0.99, 0.92)),
+    # and a thirtieth, a helper's, 1989-93 press in translation: "Ye. Shaposhnikov", a garbled "â€"
+    (Path(__file__).parent / "gold" / "dev-first-war-30", (0.99, 0.95, 0.99, 0.95)),
 ])
 def test_places_of_another_timeline_of_the_region(folder, floors):
     """Extraction and --place on the development timelines (tests/gold/dev-2022-2023,
