@@ -65,7 +65,8 @@ def choose(m, kind: str | None, context: set[str] | None, gaz: Gazetteer) -> Pla
 
     # A unit's word after a name: the unit of that name before one that has it as another name ("the
     # Kashatagh region" is Kashatagh Province, not Lachin District, once Artsakh's Kashatagh District).
-    unit = kind in ("district", "province", "area")
+    # So is a bare name only units bear: "Kashatagh" is Artsakh's Kashatagh Province, not Lachin District.
+    unit = kind in ("district", "province", "area") or all(p.kind in AREAS for p in cands)
 
     def rank(p: Place) -> tuple:
         return (not p.curated and p.name not in kept, plain and _titled(p), unit and not _named(p, own),
