@@ -39,7 +39,7 @@ NOT_A_PLACE_AFTER = EVENTS | frozenset("conflict dispute crisis question problem
                                        "offensive offensives counteroffensive movement battalion battalions brigade grouping "
                                        "brigades regiment detachment oglu ogly oghlu qizi gizi kyzy "
                                        "officials authorities government forces troops soldiers army leadership "
-                                       "delegation president election elections referendum parliamentary "
+                                       "delegation president presidents leaders ministers election elections referendum parliamentary "
                                        "independence radio news agency spokesman spokeswoman peacekeepers peacekeeping "
                                        "spokesperson".split()) | {"self defense", "self defence"}  # Tehran Radio
 # Capitalised words a place's own name may follow, unlike a given name before a surname.

@@ -50,7 +50,10 @@ _AREA_BEFORE = re.compile(
     rf"|\s+fo (?:{_backwards(_AREAS_OF)}|(?:s?noiger|s?ecnivorp)(?!\s+(?!{_backwards(PEOPLES)})\w*(?-i:[A-Z])\b))"
     r"|[\s;:]+(?:sa hcus|ekil) s(?:noiger|tcirtsid|ecnivorp)\b"
     # "a village of Lachin", "the last village of Lachin": one of the district's (not "the village of Talish")
-    r"|\s+fo egalliv\s+(?:a|eno|tsal|tsrif|ylno|tsegral)\b", re.I)
+    r"|\s+fo egalliv\s+(?:a|eno|tsal|tsrif|ylno|tsegral)\b"
+    # "seven surrounding districts: Lachin, Kelbajar, ..."; "the Armenian-populated region Shahumian"
+    r"|\s*:s(?:tcirtsid|noiger|ecnivorp)\b"
+    rf"|\s+(?-i:noiger|tcirtsid|ecnivorp)(?!\s+(?!{_backwards(PEOPLES)})\w*(?-i:[A-Z])\b)", re.I)
 # "the city of Nakhichevan", "the Azerbaijan cities of Nakhichevan and Kirovabad": the town, not the
 # republic a bare Nakhichevan is; "the city and district of Kelbadzhar": both.
 _CITY_BEFORE = re.compile(r"\b(?:cit(?:y|ies)|towns?)\s+of\s+$")
@@ -362,10 +365,12 @@ def _list_kinds(text: str, mentions: list[Mention]) -> list[str | None]:
 
 
 def _area_before(text: str, start: int) -> bool:
-    """"villages in X", "districts of X": a cheap test of the last word first, as most names follow neither."""
+    """"villages in X", "districts of X", "districts: X", "the region X": a cheap test of the last word
+    first, as most names follow none of them."""
     before = text[:start]
     last = before.rstrip(" ;:")[-4:].lower()
-    return last.endswith(("in", "the", "of", "as", "like")) and bool(_AREA_BEFORE.match(before[::-1]))
+    return last.endswith(("in", "the", "of", "as", "like", "icts", "ions", "nces", "gion", "rict", "ince")) \
+        and bool(_AREA_BEFORE.match(before[::-1]))
 
 
 def _spread(text, mentions, kinds, idx, forward: bool) -> None:
