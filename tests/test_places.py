@@ -1531,6 +1531,8 @@ DEV_WAR = Path(__file__).parent / "gold" / "dev-2022-2023"
     (Path(__file__).parent / "gold" / "dev-first-war-32", (0.99, 0.98, 0.99, 0.98)),
     # and a thirty-third, a helper's, chronologies: "seven surrounding districts: Lachin, ...", MKAO
     (Path(__file__).parent / "gold" / "dev-first-war-33", (0.99, 0.97, 0.99, 0.97)),
+    # and a thirty-fourth, a helper's, agencies' anniversaries: Garadaghli with no district named
+    (Path(__file__).parent / "gold" / "dev-first-war-34", (0.9, 0.9, 0.99, 0.91)),
 ])
 def test_places_of_another_timeline_of_the_region(folder, floors):
     """Extraction and --place on the development timelines (tests/gold/dev-2022-2023,
