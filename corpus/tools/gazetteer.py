@@ -24,7 +24,8 @@ names are added to the places Who's On First ties to a GeoNames id. The script
    parent, and names a homonym as Wikipedia does ("Ağdam, Tovuz");
 4. adds the villages of corpus/tools/places-villages.tsv (official district lists) that none of
    the above has, the towns of the rest of both countries (GeoNames, 5,000 people or more), and
-   the other-side and former names of corpus/tools/places-names.tsv; takes off the names
+   the other-side and former names of corpus/tools/places-names.tsv and GeoNames' alternate names of
+   every settlement of both countries (corpus/tools/places-geonames.tsv); takes off the names
    corpus/tools/places-not.tsv says are another place's, and gives the settlements of
    corpus/tools/places-parents.tsv the district they were in before a later law moved them.
 
