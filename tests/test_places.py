@@ -576,7 +576,8 @@ def test_rapidfuzz_is_not_imported_for_exact_or_alias_matches():
 
 _AREA_WORDS = ["villages", "Municipalities", "settlements", "municipality", "DISTRICTS", "district", "two", "Ten", "nine",
                "ninety", "kitten", "12", "a12", "in", "within", "with", "tin", "the", "The", "of", "on", " ", "  ", "\t", "\n",
-               "\u00a0", "x", "-", "_", "é", "٣"]
+               "\u00a0", "x", "-", "_", "é", "٣", "region", "Region", "province", "regions", ":", "Armenian", "Askeran",
+               "village", "last", "a"]
 
 
 @QUICK
@@ -592,8 +593,17 @@ def test_area_words_before_a_name_read_backwards_as_written_forwards(before):
 
     forward = re.compile(r"(?:villages|municipalities|settlements|municipality|districts|"
                          r"\b(?:two|three|four|five|six|seven|eight|nine|ten|\d+))\s+(?:with)?in\s+(?:the\s+)?$"
-                         r"|(?:villages|settlements|districts) of\s+$", re.I)
-    assert bool(_AREA_BEFORE.match(before[::-1])) == bool(forward.search(before))
+                         r"|(?:villages|settlements|districts) of\s+$"
+                         r"|\b(?:districts|regions|provinces):\s*$"  # "seven districts: Lachin, ..."
+                         r"|\b(?:a|one|last|first|only|largest)\s+village\s+of\s+$", re.I)
+    # "the region Shahumian": a unit's word in small letters straight before the name, unless the word
+    # before it, capitalised, names another place ("Askeran region"), not a people ("Armenian region")
+    unit = re.search(r"(?<!\w)(?:region|district|province)\s+$", before)
+    word = re.search(r"(\w+)\s+$", before[:unit.start()]) if unit else None
+    place_before = bool(word) and "A" <= word[1][0] <= "Z" \
+        and not word[1].lower().endswith(("ian", "ani", "ish", "ese", "ic", "ians", "is"))
+    found = bool(forward.search(before)) or bool(unit) and not place_before
+    assert bool(_AREA_BEFORE.match(before[::-1])) == found
 
 
 @pytest.fixture(scope="module")

@@ -53,7 +53,7 @@ _AREA_BEFORE = re.compile(
     r"|\s+fo egalliv\s+(?:a|eno|tsal|tsrif|ylno|tsegral)\b"
     # "seven surrounding districts: Lachin, Kelbajar, ..."; "the Armenian-populated region Shahumian"
     r"|\s*:s(?:tcirtsid|noiger|ecnivorp)\b"
-    rf"|\s+(?-i:noiger|tcirtsid|ecnivorp)(?!\s+(?!{_backwards(PEOPLES)})\w*(?-i:[A-Z])\b)", re.I)
+    rf"|\s+(?-i:noiger|tcirtsid|ecnivorp)\b(?!\s+(?!{_backwards(PEOPLES)})\w*(?-i:[A-Z])\b)", re.I)
 # "the city of Nakhichevan", "the Azerbaijan cities of Nakhichevan and Kirovabad": the town, not the
 # republic a bare Nakhichevan is; "the city and district of Kelbadzhar": both.
 _CITY_BEFORE = re.compile(r"\b(?:cit(?:y|ies)|towns?)\s+of\s+$")
