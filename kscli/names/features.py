@@ -69,7 +69,7 @@ FEATURE_WORDS = {
 LANDMARK_WORDS = {
     # and in Turkish, German, Italian, Spanish, Polish (Füzuli Havalimanı, Flughafen Khojaly)
     **dict.fromkeys(("airport", "airfield", "aerodrome", "aeroport", "aeroportu", "hava limani", "odanavakayan",
-                     "havalimani", "hava alani", "aeroport", "aerodrom", "flughafen", "aeroporto", "aeropuerto",
+                     "havalimani", "hava alani", "aerodrom", "flughafen", "aeroporto", "aeropuerto",
                      "lotnisko"), "airport"),
     **dict.fromkeys(("fortress", "castle", "fort", "citadel", "qalasi", "galasi", "krepost", "berd", "amrots",
                      "festung", "kalesi", "fortetsya", "fortetsia", "forteresse", "fortezza", "castello"),
