@@ -569,15 +569,12 @@ def drop_names(rows: list[dict], path: Path) -> None:
 def add_other_names(rows: list[dict], banned: set[str], hand_keys: set[str]) -> None:
     """The names of other languages (row["_other"]) that no other place is spelled as: such a name
     only ever adds a spelling, never joins two places or takes a name from another."""
-    def spellings(row: dict) -> list[str]:  # a homonym's bare name too: "Akner" is both "Akner, Syunik" and the other
-        return keys_of((row["name"], row["name"].split(",")[0], *split(row["aliases"]), *split(row["historical"])))
-
     holders: dict[str, set[str]] = {}
     for row in rows:
-        for k in spellings(row):
+        for k in row_keys(row):
             holders.setdefault(k, set()).add(row["name"])
     for row in rows:
-        own = set(spellings(row))
+        own = set(row_keys(row))
         extra = []
         for name in dict.fromkeys(row.get("_other", ())):
             k = key(name)
@@ -604,7 +601,7 @@ def add_geonames_names(rows: list[dict], path: Path) -> None:
     for row in rows:
         if row["kind"] in SETTLEMENTS:
             country = country_of(row, by_name)
-            for k in keys_of((row["name"], row["name"].split(",")[0], *split(row["aliases"]), *split(row["historical"]))):
+            for k in row_keys(row):
                 holders.setdefault((country, k), {})[id(row)] = row
     lines = [line.split("\t") for line in path.read_text("utf-8").splitlines() if line and not line.startswith("#")]
     for country, _language, names, own in lines[1:]:
@@ -643,7 +640,7 @@ def bare_landmark_names(rows: list[dict], banned: set[str]) -> None:
     """Give a landmark titled "Name Kind" the bare name as an alias, where no other row has that key."""
     holders: dict[str, set[str]] = {}
     for row in rows:
-        for k in keys_of((row["name"], row["name"].split(",")[0], *split(row["aliases"]), *split(row["historical"]))):
+        for k in row_keys(row):
             holders.setdefault(k, set()).add(row["name"])
     for row in rows:
         m = LANDMARK_TITLE.match(row["name"]) if row["kind"] == "landmark" else None
@@ -816,6 +813,11 @@ def latin(ch: str) -> bool:
     """A Latin letter, the Azerbaijani schwa (U+0259, past Latin Extended-B) and the apostrophes
     that are letters to Unicode (ʼ, ʻ: GeoNames writes Armenian aspiration with them) included."""
     return ord(ch) < 0x250 or ch in "əʼʻ"
+
+
+def row_keys(row: dict) -> list[str]:
+    """The keys of a row's spellings, a homonym's bare name too: "Akner" is both "Akner, Syunik" and the other."""
+    return keys_of((row["name"], row["name"].split(",")[0], *split(row["aliases"]), *split(row["historical"])))
 
 
 def keys_of(spellings) -> list[str]:
