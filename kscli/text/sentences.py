@@ -129,7 +129,7 @@ def _is_abbreviation(text: str, dot: int) -> bool:
     start = dot
     while start > 0 and (text[start - 1].isalnum() or text[start - 1] == "."):
         start -= 1
-    word = text[start:dot]
+    word = text[start:dot].lstrip(".")  # ".Mr." after a stop a page glued to it: "of Armenia .Mr. Hashimi"
     if not word:
         return False
     if len(word) == 1 and word.isupper() or word in _TWO_LETTER_INITIALS:
