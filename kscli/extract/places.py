@@ -329,7 +329,7 @@ def _after_a_qualifier(toks: Words, i: int) -> bool:
 
 
 def _after_river(toks: Words, i: int) -> bool:
-    return i > 0 and toks.gap[i] == " " and toks.text[i - 1] == "River"
+    return i > 0 and toks.gap[i] == " " and toks.text[i - 1] in ("River", "river")  # "the river Tartarr" too
 
 
 def _after_a_given_name(toks: Words, i: int, gaz: Gazetteer) -> bool:

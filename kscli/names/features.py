@@ -14,9 +14,9 @@ FEATURE_WORDS = {
     # dağı, dağ, silsiləsi fold to daghi, dagh, silsilasi; typed on an English keyboard, dagi, dag, silsilesi
     **dict.fromkeys(("mount", "mt", "mountain", "mountains", "peak", "range", "ridge", "dagi", "dag", "silsilesi",
                      "daghi", "dagh", "silsilasi", "daghlari", "dagh silsilasi", "dag silsilesi",
-                     "hill", "height", "gora", "gory", "khrebet", "ler", "lerr", "lerrnashghta", "lernashghta", "gebirge",
-                     "berg",
-                     "berge", "kamm", "mont", "monts", "monte", "monti", "montes", "massif", "sar"),
+                     "hill", "height", "gora", "gory", "khrebet", "ler", "lerr", "lerrner", "lerner", "lerrnashghta",
+                     "lernashghta", "gebirge", "berg", "berge", "kamm", "mont", "monts", "monte", "monti", "montes",
+                     "massif", "sar"),
                     ("mountain",)),
     **dict.fromkeys(("river", "cayi", "chayi", "chay", "chai", "reka", "get", "fluss", "riviere", "fleuve",
                      "fiume", "rio"), ("river",)),
