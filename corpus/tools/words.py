@@ -8,8 +8,9 @@ thousands of villages) finds a place a typo away from many an English word: "Ira
 "Turkish" Turkesh, "Shortly" Shorlu, "Martyrs" Martiros. The list holds the words of Webster's
 Second International Dictionary (1934, public domain: the "web2" list, as the PyPI package
 english-words carries it), with their plural, past and -ing forms, that either guess would take
-for a place of places.tsv, so that it stays small. Run it again after places.tsv or the guesses'
-rules change.
+for a place of places.tsv, so that it stays small; and the common words among the names of places
+elsewhere ("Police", "Temple": kscli.extract.abroad takes the others for towns abroad). Run it again
+after places.tsv, elsewhere.tsv or the guesses' rules change.
 """
 
 from __future__ import annotations
@@ -41,17 +42,29 @@ class _Words(pickle.Unpickler):
 
 
 def main(wheel: str) -> None:
-    raw = zipfile.ZipFile(wheel).read("english_words/data/web2_lower.pickle")
-    stems = [w for w in _Words(io.BytesIO(raw)).load() if isinstance(w, str) and w.isalpha()]
+    archive = zipfile.ZipFile(wheel)
+    stems = [w for w in _Words(io.BytesIO(archive.read("english_words/data/web2_lower.pickle"))).load()
+             if isinstance(w, str) and w.isalpha()]
     words = sorted({form for w in stems for form in inflected(w) if len(form) >= 3})
     gazetteer = load_index(None).lexicon.places
-    near = [w for w in words if (len(w) >= 4 and guessed(gazetteer, w)) or read(gazetteer, w)]
+    near = {w for w in words if (len(w) >= 4 and guessed(gazetteer, w)) or read(gazetteer, w)}
+    near = sorted(near | abroad(archive))
     lines = ["# English words a guess at a typo would take for a place's name, or a transliteration would",
              "# read as one (Seven, Sevan): never guessed at, nor read so at a sentence's start (Webster's",
              "# Second International Dictionary, public domain, via the PyPI package english-words 2.0.2).",
              "# Made by corpus/tools/words.py; one word a line.", "word"]
     OUT.write_text("\n".join(lines + near) + "\n", encoding="utf-8")
     print(f"{len(near)} of {len(words)} words", file=sys.stderr)
+
+
+def abroad(archive: zipfile.ZipFile) -> set[str]:
+    """The dictionary's common words (lower-case as it writes them: "police", not "Paris") that are,
+    capitalised, the name of a place elsewhere (corpus/elsewhere.tsv): a capitalised one at a
+    sentence's start names no town abroad (kscli.extract.abroad)."""
+    cased = _Words(io.BytesIO(archive.read("english_words/data/web2.pickle"))).load()
+    common = {w for w in cased if isinstance(w, str) and w.isalpha() and w.islower()}
+    names = (ROOT / "corpus" / "elsewhere.tsv").read_text("utf-8").lower().splitlines()
+    return common.intersection(names)
 
 
 def guessed(gazetteer, word: str) -> bool:
