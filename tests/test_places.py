@@ -114,6 +114,9 @@ The envoy wrote to the Conference on Security and Cooperation in Europe.
 Fighters from Arabo and Aramo units, in action in April-August, took the title of National Hero of Varnia.
 The envoy met President Ostrovsky in Kelmar.
 Troops reached the villages of Zelmar, Belmek, and Tarsk; a number of Facebook and Instagram accounts closed.
+=== 6 March ===
+Tehran fears the war will spread; the Bishkek protocol was cited.
+Police said that Thomas de Waal and a driver named Emin left for New York.
 """
 
 
@@ -164,8 +167,10 @@ def test_unlisted_names_are_listed_with_counts_and_nothing_else_is(ksw, varnia):
     # request of Dragomirov"), nor units named so, months or a title (National Hero of Varnia); but
     # where one went ("to Tehran"), where one met a man ("in Kelmar"), a list's names after a place
     # (Zelmar, Belmek, Tarsk; not Instagram after Facebook), and a town elsewhere that ends as a surname does (Rostov).
-    assert unlisted == {"Oskovar": 2, "Teltek Dere": 1, "Tehran": 1, "Rostov": 1, "Kelmar": 1, "Zelmar": 1, "Belmek": 1,
-                        "Tarsk": 1}
+    # A place elsewhere wherever the text names it (Tehran fears, left for New York), but not inside a
+    # longer name (the Bishkek protocol), nor an English word (Police) or a man (de Waal, named Emin).
+    assert unlisted == {"Oskovar": 2, "Teltek Dere": 1, "Tehran": 2, "Rostov": 1, "Kelmar": 1, "Zelmar": 1, "Belmek": 1,
+                        "Tarsk": 1, "New York": 1}
     resolved = json.loads(ksw("places", "--corpus", str(varnia), "oskovar", "--format", "jsonl").stdout)
     assert (resolved["place"], resolved["kind"], resolved["rule"]) == ("Oskovar", "unlisted", "text")
 

@@ -41,7 +41,8 @@ NOT_A_PLACE_AFTER = EVENTS | frozenset("conflict dispute crisis question problem
                                        "officials authorities government forces troops soldiers army leadership "
                                        "delegation president presidents leaders ministers election elections referendum parliamentary "
                                        "independence radio news agency spokesman spokeswoman peacekeepers peacekeeping "
-                                       "spokesperson".split()) | {"self defense", "self defence"}  # Tehran Radio
+                                       "spokesperson protocol agreement accord accords declaration communique "
+                                       "summit treaty memorandum".split()) | {"self defense", "self defence"}  # Tehran Radio
 # Capitalised words a place's own name may follow, unlike a given name before a surname.
 QUALIFIERS = frozenset(("upper", "lower", "north", "south", "east", "west", "northern", "southern", "eastern",
                         "western", "central", "new", "old", "greater", "little", "big", "nor", "verin", "nerkin",

@@ -14,6 +14,7 @@ import re
 from array import array
 from collections import Counter
 
+from kscli.extract.abroad import names_abroad, standing_names
 from kscli.extract.annotate import MAX_ANALYSED
 from kscli.names.folding import GENERIC, fold, key
 from kscli.names.guesses import elsewhere, surname
@@ -89,10 +90,12 @@ def unlisted_names(texts: list[str], lexicon) -> dict[str, array]:
 
     spellings: dict[str, Counter] = {}
     positions: dict[str, array] = {}
+    runs = [standing_names(text) if len(text) <= MAX_ANALYSED else [] for text in texts]
+    abroad = names_abroad({forms for found in runs for forms in found}, unexplained)  # one look-up for all
     for n, text in enumerate(texts):
         if len(text) > MAX_ANALYSED:
             continue  # a pasted blob, kept as text and not read (kscli.extract.annotate)
-        for name in _names(text, unexplained, listed):
+        for name in [*_names(text, unexplained, listed), *(abroad[forms] for forms in runs[n] if forms in abroad)]:
             k = key(name)
             spellings.setdefault(k, Counter())[name] += 1
             found = positions.setdefault(k, array("I"))

@@ -25,6 +25,18 @@ def elsewhere(name: str) -> bool:
     return _listed(_elsewhere_names(), name)
 
 
+def elsewhere_among(names) -> set[str]:
+    """Those of `names` that elsewhere() finds, looked up in a set made once: an index asks about every
+    capitalised word of its text, and a search of the list costs a quarter of a millisecond a name."""
+    listed = _elsewhere_set()
+    return {name for name in names if any(form in listed for form in _forms(name))}
+
+
+@lru_cache(maxsize=1)
+def _elsewhere_set() -> frozenset[str]:
+    return frozenset(_elsewhere_names().decode("utf-8", "surrogatepass").split("\n"))
+
+
 def guessable(place) -> bool:
     """A place a guess may land on: checked by hand, or a town or city (not a village of a bulk list),
     of the region (not a town elsewhere in the country)."""
@@ -207,9 +219,14 @@ def english(name: str) -> bool:
 
 def _listed(names: bytes, name: str) -> bool:
     """Whether `name` is, as typed (any case), one of the lowered `names` (one a line)."""
+    return any(("\n" + form + "\n").encode("utf-8", "surrogatepass") in names for form in _forms(name))
+
+
+def _forms(name: str) -> set[str]:
+    """`name` as the lowered lists hold it: its ASCII letters lowered, as typed and with a capital
+    first letter (one form, but for Çorlu)."""
     spaced = " ".join(name.split())
-    forms = {_ascii_lower(form) for form in (spaced, spaced[:1].upper() + spaced[1:])}  # one, but for Çorlu
-    return any(("\n" + form + "\n").encode("utf-8", "surrogatepass") in names for form in forms)
+    return {_ascii_lower(form) for form in (spaced, spaced[:1].upper() + spaced[1:])}
 
 
 @lru_cache(maxsize=1)
