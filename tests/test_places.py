@@ -1329,6 +1329,8 @@ def test_a_town_takes_in_its_landmarks(index):
     ("Hundreds drowned in the River Aras; the River Tartar rose.", ["Aras River", "Tartar (river)"]),
     ("He met River Phoenix in the River Shusha cafe.", []),
     ("Troops reached the left bank of the river Tartarr.", ["Tartar (river)"]),  # lower-case, a misprint
+    # a Russian adjective before a unit's word, as Soviet reports wrote them: the district
+    ("Two died in the Agdamsky district and in the Lachinsky region.", ["Aghdam District", "Lachin District"]),
     # spellings only a reading finds (Russian-style s for z, the Armenian -lu of -lı and ը for ı), where
     # the text uses them as places: after "of", and on along the list; a list ties a homonym to its district
     ("Armoured columns were pushing towards the village of Goradis.", ["Horadiz"]),

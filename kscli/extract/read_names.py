@@ -25,6 +25,8 @@ _INTRODUCED = re.compile(r"(?:\b(?:in|near|at|from|towards|of|around|outside|int
 # A list goes on past a comma or "and", and past a quoted item that is no name ("Camel's Back").
 _QUOTED = re.compile(r"[“\"][^”\"]{1,40}[”\"]")
 _LISTED = re.compile(r"(?:(?:,\s*|\s+and\s+|,\s*and\s+|\s+or\s+)(?:[“\"][^”\"]{1,40}[”\"]\s*)?)+")
+# A unit's word after a name a Russian adjective makes: "the Agdamsky district", "the Lachinsky region".
+_UNIT_AFTER = re.compile(r" (?:district|region|raion|rayon)\b")
 _READ: WeakKeyDictionary = WeakKeyDictionary()  # per gazetteer: word -> the places its readings find
 # A reading costs a fraction of a millisecond; no sentence names so many places, but a pasted list of
 # thousands of capitalised words after "in" would cost seconds.
@@ -55,9 +57,13 @@ def read_names(text: str, taken: list[tuple[int, int]], gaz: Gazetteer, keyed) -
         if tries > _MOST:
             break
         # "the shore of Lake of Sevan": a mountain's or a lake's word is no name (Lyak) read another way
-        places = _read(match.group(), gaz) if not keyed(match.group()) and match.group() not in NAME_HEADS else ()
+        word = match.group()
+        places = _read(word, gaz) if not keyed(word) and word not in NAME_HEADS else ()
+        if not places and (unit := _UNIT_AFTER.match(text, end)):  # "the Agdamsky district": Aghdam's
+            word, end = text[start:unit.end()], unit.end()
+            places = tuple(p for p in _read(word, gaz) if p.kind in ("district", "province"))
         if places:
-            out.append((match.group(), start, end, places))
+            out.append((word, start, end, places))
     return out
 
 

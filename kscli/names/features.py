@@ -46,7 +46,7 @@ FEATURE_WORDS = {
     **dict.fromkeys(("rayon", "raion", "rajon", "rejon", "shrjan", "bezirk", "distretto", "distrito"),
                     ("district", "province")),  # Artsakh's were rayons too
     # and English's district after a Russian adjective: the Kelbajarsky district, the Shaumyanovsky district
-    "district": ("district", "province"),
+    "district": ("district", "province"), "region": ("district", "province", "region"),  # the Agdamsky region
     # the Russian Empire's uyezds (Shusha uyezd, Zangezur uyezd, Qazax qəzası): the unit of that name now
     **dict.fromkeys(("uyezd", "uezd", "ujezd", "uyezdi", "qazasi", "gazasi", "okrug"), ("district", "province")),
     **dict.fromkeys(("marz", "oblast", "provinz", "provincie", "provincia", "provinsen", "regio"),

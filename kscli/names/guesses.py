@@ -268,6 +268,8 @@ def of_the_kind_named(guesses: list, text: str) -> list:
     a pass's name (the Vardenyats Pass), never the town of Vardenis."""
     ws = [w for w in words(text) if len(w) > 2]  # not a stray letter or initials: "Kˌalbaҷar" is no AR
     kinds = (FEATURE_WORDS.get(ws[-1]) or FEATURE_WORDS.get(ws[0])) if len(ws) > 1 else None
+    if kinds and "district" in kinds:  # or the town a district is named after, its district then (town_to_unit)
+        kinds = (*kinds, "city", "town")
     return [m for m in guesses if m.place.kind in kinds] if kinds else guesses
 
 
