@@ -149,14 +149,15 @@ def reads_as_any(typed: str, spellings, k: str) -> bool:
 def typo(typed: str, spelling: str) -> bool:
     """Whether a typo is the likely way from a spelling to what was typed: few edits of its letters
     for its length (one up to 5 letters, two up to 10, three beyond), the first letter kept or
-    swapped with the second. A reader mistypes inside a name far more often than at its start, and
+    swapped with the second, or a first vowel for another (Urdubad, Ovsarli: languages write a
+    name's first vowel apart). A reader mistypes inside a name far more often than at its start, and
     a key's near miss is no typo: Paris is not Arış, Xyzzy not Xızı."""
     typed, known = _letters(typed), _letters(spelling)
     if not typed or not known:
         return False
     if surname(typed) and surname(typed) != surname(known):
         return False  # Stepanyan, Aliyev: a person, not a typo of Stepanavan
-    same_start = typed[0] == known[0] or typed[:2] == known[1::-1]
+    same_start = typed[0] == known[0] or typed[:2] == known[1::-1] or (typed[0] in _VOWELS and known[0] in _VOWELS)
     # ... and a surname a place is named after is one edit from another person's: Mirzoyan is no
     # Mikoyan (Yeghegnadzor's Soviet name), Amirbekov no Azizbekov (Vayk's)
     # A kind word is no part of the name a typo is measured by: "Macron river" is no Masrik River.
@@ -165,10 +166,13 @@ def typo(typed: str, spelling: str) -> bool:
     return same_start and osa(typed, known, allowed) <= allowed and not _other_part(typed, known)
 
 
+_VOWELS = "aeiou"
+
+
 def by_start(spellings) -> dict[str, dict]:
     """(spelling, key) pairs by the first letter the spelling is typed with, then by the length of
     its key ("s": {"10": [[key, order, letters], ...]}, letters a bit a letter of the key): typo()
-    keeps the first letter or swaps it with the second, and keys alike enough for a guess are of
+    keeps the first letter (or vowel) or swaps it with the second, and keys alike enough for a guess are of
     like length and letters, so a guess reads two letters' lists and measures a few of them."""
     table: dict[str, dict] = {}
     for order, (spelling, k) in enumerate(spellings):
@@ -185,7 +189,7 @@ def reachable(table, typed: str, k: str, cutoff: float) -> list[str]:
     the order the table was made from (a guess's ties go to the first)."""
     letters, size, bits = _letters(typed), len(k), _bits(k)
     found: dict[str, int] = {}
-    for first in dict.fromkeys(letters[:2]):
+    for first in dict.fromkeys((*letters[:2], *(_VOWELS if letters[:1] in tuple(_VOWELS) else ()))):
         lengths = table.get(first) or {}
         for n in range(1, 2 * size + 2):
             edits = int((1.0 - cutoff) * max(n, size) + 1e-9)
