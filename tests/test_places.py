@@ -191,6 +191,9 @@ The Stepanakert airport closed.
 === 5 March ===
 Shells hit the Lok fortress and the Taglidash Bridge near the Asgulum Mountains.
 Crowds filled Stepanakert's Lenin Square.
+=== 6 March ===
+Families hid in the Gulustan forest and in Khan cave; the dead lie in the Alley of Martyrs.
+He had spent time in a French prison. Fierce street battles went on.
 """
 
 
@@ -207,12 +210,16 @@ def test_a_name_a_kind_word_or_a_listed_place_marks_is_a_place_of_the_text(ksw, 
     listed = ksw("places", "--corpus", str(path), "--format", "jsonl")
     unlisted = {r["name"] for r in map(json.loads, listed.stdout.splitlines()) if r["kind"] == "unlisted"}
     assert unlisted == {"Orukdash", "Mount Karaglukh", "Globus", "Khapalu", "Barmagbin", "Tehran", "Barda airport",
-                        "Horadiz railway station", "Lok fortress", "Taglidash Bridge", "Asgulum", "Lenin Square"}
+                        "Horadiz railway station", "Lok fortress", "Taglidash Bridge", "Asgulum", "Lenin Square",
+                        "Gulustan forest", "Khan cave", "Alley of Martyrs"}  # not "a French prison", nor street battles
     found = ksw("events", "--corpus", str(path), "--place", "Barda Airport", "--format", "tsv")
     assert [line.split("\t")[0] for line in found.stdout.splitlines()[1:]] == ["2031-03-04.01"]
     assert "'Barda Airport' is not in the gazetteer: 1 event names it as 'Barda airport'" in found.stderr
     found = ksw("events", "--corpus", str(path), "--place", "Globus height", "--format", "tsv")
     assert [line.split("\t")[0] for line in found.stdout.splitlines()[1:]] == ["2031-03-02.03"]
+    found = ksw("events", "--corpus", str(path), "--place", "Khan", "--format", "tsv")  # the cave by its name alone
+    assert [line.split("\t")[0] for line in found.stdout.splitlines()[1:]] == ["2031-03-06.01"]
+    assert "'Khan' is not in the gazetteer: 1 event names it as 'Khan cave' in the text" in found.stderr
 
 
 def test_the_city_alone_when_the_name_says_city(index):

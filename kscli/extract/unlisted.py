@@ -49,10 +49,14 @@ _BY_KIND = re.compile(rf"(?<![\w’'-])(?P<name>{_NAME}(?:\s+{_NAME})?)\s+(?:vil
 # A listed town's name before an English word for a landmark ("Fuzuli airport", "the Horadiz railway
 # station"), or a name nothing explains ("Lok fortress", "Taglidash Bridge", "Lenin Square"): the
 # landmark's name, where the gazetteer lists no such landmark.
-_LANDMARK = re.compile(rf"(?<![\w’'-])(?P<name>{_NAME}(?:\s+{_NAME})?)\s+(?i:air\s?port|airfield|air\s?base|"
-                       r"(?:(?:railway|train|bus)\s+)?station|power\s+(?:station|plant)|bridges?|dam|mosque|church|"
-                       r"cathedral|monastery|fortress|castle|border\s+post|checkpoint|tomb|mausoleum|temple|"
-                       r"sanatorium|square)\b(?![’'-])")
+_LANDMARK_WORD = (r"\s+(?i:air\s?port|airfield|air\s?base|(?:(?:railway|train|bus)\s+)?station|power\s+(?:station|plant)|"
+                  r"bridges?|dam|mosque|church|cathedral|monastery|fortress|castle|border\s+post|checkpoint|tomb|"
+                  r"mausoleum|temple|sanatorium|square|forest|cave|museum|prison|shrine|theat(?:re|er)|street|avenue|"
+                  r"lane|cemetery|memorial|stadium|park)\b(?![’'-]|\s+(?:fighting|battles?|clashes))")  # street fighting
+_LANDMARK = re.compile(rf"(?<![\w’'-])(?P<name>{_NAME}(?:\s+{_NAME})?){_LANDMARK_WORD}"
+                       # and a kind's word before the name, as English writes a few: "the Alley of Martyrs"
+                       rf"|(?<![\w’'-])(?P<before>(?:Alley|Avenue|Square|Museum|Park|Cemetery|Memorial)\s+of\s+{_NAME})")
+_BEFORE_LANDMARK_WORD = re.compile(_LANDMARK_WORD)
 # ... and where what follows ends the name: "the United States and European countries" names none.
 _AND = re.compile(rf"(?<![\w’'-])(?P<first>{_ONE}),?\s+and\s+(?P<second>{_ONE})"
                   r"(?=\s*(?:[,.;:)]|$)|\s+(?:in|near|of|on|at|to|from|and|were|was|villages?|districts?|regions?)\b)")
@@ -125,9 +129,9 @@ def _candidates(text: str) -> list[tuple[str, list[str]]]:
     """(name, the other names of the list it begins) where the text uses a name as a place."""
     out = []
     for m in _PLACE_LIKE.finditer(text):
-        if m["after"]:
+        if m["after"] or _BEFORE_LANDMARK_WORD.match(text, m.end("name")):
             continue  # a longer proper name goes on: "the Karabakh National Council", "National Hero of
-            # Azerbaijan"; or units are named so: "from Arabo and Aramo units"
+            # Azerbaijan"; or units are named so: "from Arabo and Aramo units"; a landmark's ("in Khan cave")
         before = _word_before(text, m.start())
         if m["prep"] in ("of", "in") and _inside_a_title(m["prep"], before):
             continue  # "Ministry of Defence", "Security and Cooperation in Europe": an institution's name
@@ -151,6 +155,7 @@ def _by_kind(text: str) -> list[tuple[str, str]]:
     return out
 
 
+_AN = re.compile(r"\b[Aa]n?\s+$")
 _NO_TOWN = ("", "country", "state")  # "an Armenian border post": Armenia's adjective, no town's name
 
 
@@ -158,7 +163,12 @@ def _landmarks(text: str) -> list[tuple[str, str]]:
     """(town, the landmark's name) where a town's name stands before a landmark's word (_LANDMARK)."""
     out = []
     for m in _LANDMARK.finditer(text):
+        if m["before"]:
+            out.append((m["before"].split()[-1], m["before"]))
+            continue
         words = m["name"].split()
+        if _AN.search(text, max(0, m.start() - 4), m.start()):
+            continue  # "a French prison", "an Azerbaijani airport": an adjective, a landmark unnamed
         while words and (fold(words[0]) in _NOT_NAMES or len(words) > 1 and words[0].endswith(("'s", "’s"))):
             words.pop(0)  # "The Fuzuli airport", "Stepanakert's Lenin Square"
         if words:

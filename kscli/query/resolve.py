@@ -164,6 +164,12 @@ def _labels_by_key(index: Index) -> dict[str, list[str]]:
         labels = _LABEL_KEYS[index] = {}
         for label in index.values("unlisted"):
             labels.setdefault(key(label), []).append(label)
+        # and a landmark's by its name without the kind word the text writes after it in lower case
+        # ("Tsitsernakaberd" is the text's "Tsitsernakaberd memorial"), where no name of the text is so
+        for label in index.values("unlisted"):
+            name, _, kind = label.rpartition(" ")
+            if name and kind.islower() and key(name) not in labels:
+                labels[key(name)] = [label]
     return labels
 
 
