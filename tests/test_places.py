@@ -1337,6 +1337,7 @@ def test_a_town_takes_in_its_landmarks(index):
     ("Hundreds drowned in the River Aras; the River Tartar rose.", ["Aras River", "Tartar (river)"]),
     ("He met River Phoenix in the River Shusha cafe.", []),
     ("Troops reached the left bank of the river Tartarr.", ["Tartar (river)"]),  # lower-case, a misprint
+    ("The strike went on in Stepanakert, the party newspaper Pravda reported.", ["Stepanakert"]),  # a paper's name
     # a Russian adjective before a unit's word, as Soviet reports wrote them: the district
     ("Two died in the Agdamsky district and in the Lachinsky region.", ["Aghdam District", "Lachin District"]),
     # spellings only a reading finds (Russian-style s for z, the Armenian -lu of -lı and ը for ı), where
@@ -1566,6 +1567,13 @@ DEV_WAR = Path(__file__).parent / "gold" / "dev-2022-2023"
     (Path(__file__).parent / "gold" / "dev-first-war-33", (0.99, 0.97, 0.99, 0.97)),
     # and a thirty-fourth, a helper's, agencies' anniversaries: Garadaghli with no district named
     (Path(__file__).parent / "gold" / "dev-first-war-34", (0.9, 0.9, 0.99, 0.91)),
+    # and a thirty-fifth to a thirty-ninth, helpers', the Shahumyan front, the southern front, the state
+    # border, 1988-90 press, 1992 in the north: "the river Tartarr", ".Mr. Hashimi", "the Agdamsky district"
+    (Path(__file__).parent / "gold" / "dev-first-war-35", (0.95, 0.92, 0.99, 0.92)),
+    (Path(__file__).parent / "gold" / "dev-first-war-36", (0.88, 0.81, 0.99, 0.82)),
+    (Path(__file__).parent / "gold" / "dev-first-war-37", (0.89, 0.92, 0.96, 0.99)),
+    (Path(__file__).parent / "gold" / "dev-first-war-38", (0.97, 0.98, 0.97, 0.98)),
+    (Path(__file__).parent / "gold" / "dev-first-war-39", (0.99, 0.94, 0.99, 0.94)),
 ])
 def test_places_of_another_timeline_of_the_region(folder, floors):
     """Extraction and --place on the development timelines (tests/gold/dev-2022-2023,

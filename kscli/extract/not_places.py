@@ -24,7 +24,9 @@ NAME_OF = re.compile(r"\b(?:Soviet|Council|Assembly|Parliament|Committee|Court|P
                      # "the missile cruiser Moskva", "the rescue ship Sapphire": a ship's name
                      r"|\b(?:cruiser|frigate|warship|flagship|destroyer|corvette|submarine|ship|vessel|tanker)\s+$"
                      # "the football club "Garabagh"", "the newspaper "Azadliq"": a club's or a paper's name
-                     r"|\b(?:club|team|newspaper|magazine|company|channel)\s+[\"“‘«]$")
+                     r"|\b(?:club|team|newspaper|magazine|company|channel)\s+[\"“‘«]$"
+                     # ... and a paper's unquoted: "the Soviet Communist Party newspaper Pravda reported"
+                     r"|\b(?:newspaper|daily|weekly|magazine)\s+$")
 # "the item entitled "The situation relating to Nagorno-Karabakh"": a name inside the quoted title of
 # an agenda item, a document or a book is part of that title (the text before the name, up to 150
 # characters back, ends inside a quotation opened after "entitled", "titled", "operation" or "codenamed").
