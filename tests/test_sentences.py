@@ -47,6 +47,10 @@ def split(text):
     ("“It was proved,†Sarkisyan said. “Tanks came.â€ The side denied it. Next.",
      ["“It was proved,†Sarkisyan said.", "“Tanks came.â€", "The side denied it.", "Next."]),
     ("“It was proved, he said. “Tanks came. “No,” it said.", ["“It was proved, he said.", "“Tanks came.", "“No,” it said."]),
+    # a judgment's "v." (versus); a quotation's citation in brackets after it (development set 40)
+    ("As in Šilih v. Slovenia, it was so. Then", ["As in Šilih v. Slovenia, it was so.", "Then"]),
+    ("It called for “compliance ...” (12 November 1993, § 2). Then", ["It called for “compliance ...” (12 November 1993, § 2).", "Then"]),
+    ("“It is over.” He left.", ["“It is over.”", "He left."]),
     # a title's stop glued to the stop before it, as a page spaced it (development set 36)
     ("It was the aggression of Armenia .Mr. Hashimi made efforts. Then", ["It was the aggression of Armenia .Mr. Hashimi made efforts.", "Then"]),
     ("He died in 1992 † Then it ended.", ["He died in 1992 † Then it ended."]),

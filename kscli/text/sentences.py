@@ -13,7 +13,7 @@ import re
 # Words that end in a full stop without ending the sentence; lowercase, no dot.
 ABBREVIATIONS = frozenset(
     "approx no nos mr mrs ms dr st gen lt col maj capt sgt cpl pvt adm cmdr "
-    "gov sen rep pres prof jr sr vs cf e.g i.e al fig est ca inc ltd co corp "
+    "gov sen rep pres prof jr sr vs v cf e.g i.e al fig est ca inc ltd co corp "
     "jan feb mar apr jun jul aug sep sept oct nov dec".split()
 )
 
@@ -92,8 +92,9 @@ def _boundaries(text: str, track_quotes: bool) -> list[int]:
         if ((track_quotes and ch in _STRAIGHT) or ch == "”") and not in_quote and depth == 0 and i \
                 and text[i - 1] in _ENDERS:
             # A quotation that ends a sentence: cut after its closing mark (a curly one closes, paired or
-            # not: a page may leave a quotation of several sentences open).
-            if _START.match(text, m.end()):
+            # not: a page may leave a quotation of several sentences open); not before a bracket, which
+            # cites it: "... the Armenians of the Nagorno-Karabakh ...” (12 November 1993, S/RES/884).
+            if _START.match(text, m.end()) and text[m.end():].lstrip()[:1] not in "([":
                 cuts.append(m.end())
     return cuts
 
