@@ -21,6 +21,9 @@ NAME_OF = re.compile(r"\b(?:Soviet|Council|Assembly|Parliament|Committee|Court|P
                      # "an Armenian named Kamo", "a driver named Emin": a person, whatever town is so named
                      r"|\b(?:man|woman|boy|girl|person|soldier|officer|commander|fighter|driver|student|teacher|"
                      r"Armenian|Azerbaijani|Azeri|Russian|Turk)\s+(?:named|called|nicknamed)\s+$"
+                     # "Monte Melkonian's wife Seda": a kinsman's name, though a village is Sada
+                     r"|\b(?:wife|husband|son|daughter|brother|sister|mother|father|widow|uncle|aunt|cousin|nephew|"
+                     r"niece)\s+$"
                      # "the missile cruiser Moskva", "the rescue ship Sapphire": a ship's name
                      r"|\b(?:cruiser|frigate|warship|flagship|destroyer|corvette|submarine|ship|vessel|tanker)\s+$"
                      # "the football club "Garabagh"", "the newspaper "Azadliq"": a club's or a paper's name

@@ -44,6 +44,11 @@ def read_names(text: str, taken: list[tuple[int, int]], gaz: Gazetteer, keyed) -
         start, end = match.span()
         if not match.group()[0].isupper() or any(a < start < b for a, b in quoted):
             continue  # (the class above holds small letters of Latin Extended-A); a quoted item's word
+        if _GLUED.fullmatch(match.group()) and not any(a <= start < b for a, b in taken):
+            places = _unglued(match.group(), gaz)  # "NagornoKarabakh", a hyphen a page's copy lost
+            out += [(match.group(), start, end, places)] if places else []
+            if places:
+                continue
         before = text[max(0, start - 40):start]
         place_like = _INTRODUCED.search(before) or (last_end >= 0 and _LISTED.fullmatch(text[last_end:start]))
         if any(a <= start < b for a, b in taken):
@@ -67,15 +72,34 @@ def read_names(text: str, taken: list[tuple[int, int]], gaz: Gazetteer, keyed) -
     return out
 
 
-def _read(word: str, gaz: Gazetteer) -> tuple[Place, ...]:
+def _memo(gaz: Gazetteer) -> dict:
     memo = _READ.get(gaz)
     if memo is None or len(memo) > 100_000:
         memo = _READ[gaz] = {}
+    return memo
+
+
+def _read(word: str, gaz: Gazetteer) -> tuple[Place, ...]:
+    memo = _memo(gaz)
     if word not in memo:
         found = gaz.resolve(word, limit=0, fuzzy=False)
         memo[word] = tuple(m.place for m in found
                            if m.rule == "transliteration" and m.place.kind not in NOT_EXTRACTED) or _typo(word, gaz)
     return memo[word]
+
+
+# Two capitalised words run together, as a copy of a page that lost its hyphen or space writes them.
+_GLUED = re.compile(r"[A-Z][a-z]{2,}(?:[A-Z][a-z]{2,})+")
+
+
+def _unglued(word: str, gaz: Gazetteer) -> tuple[Place, ...]:
+    """The places the words run together in `word` name, read apart, as listed (no guess)."""
+    memo = _memo(gaz)
+    if ("glued", word) not in memo:
+        found = gaz.resolve(re.sub(r"(?<=[a-z])(?=[A-Z])", " ", word), limit=0, fuzzy=False)
+        memo[("glued", word)] = tuple(m.place for m in found
+                                      if m.score == found[0].score and m.place.kind not in NOT_EXTRACTED)
+    return memo[("glued", word)]
 
 
 # How alike a typo and the name it guesses must be: on the development timelines, one guess in four
