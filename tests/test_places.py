@@ -1339,6 +1339,9 @@ def test_a_town_takes_in_its_landmarks(index):
     ("Troops reached the left bank of the river Tartarr.", ["Tartar (river)"]),  # lower-case, a misprint
     ("The strike went on in Stepanakert, the party newspaper Pravda reported.", ["Stepanakert"]),  # a paper's name
     ("An article by his wife Seda recalled Martuni.", ["Khojavend"]),  # a kinsman's name: no Sada
+    # a man's initial after a place's name begins his name, it goes on no longer name (development set 39)
+    ("When the fighting erupted in Nagorno-Karabakh A. Agarunov left; in Shusha A.Agarunov fell.",
+     ["Nagorno-Karabakh", "Shusha"]),
     # two names run together, as a copy that lost its hyphen writes them; not a name none reads so
     ("NagornoKarabakh voted; McDonald and YouTube did not.", ["Nagorno-Karabakh"]),
     # a Russian adjective before a unit's word, as Soviet reports wrote them: the district
@@ -1576,7 +1579,7 @@ DEV_WAR = Path(__file__).parent / "gold" / "dev-2022-2023"
     (Path(__file__).parent / "gold" / "dev-first-war-36", (0.88, 0.81, 0.99, 0.82)),
     (Path(__file__).parent / "gold" / "dev-first-war-37", (0.89, 0.92, 0.96, 0.99)),
     (Path(__file__).parent / "gold" / "dev-first-war-38", (0.97, 0.98, 0.97, 0.98)),
-    (Path(__file__).parent / "gold" / "dev-first-war-39", (0.99, 0.94, 0.99, 0.94)),
+    (Path(__file__).parent / "gold" / "dev-first-war-39", (0.99, 0.99, 0.99, 0.99)),
     # and a fortieth, a helper's, court judgments and UN texts: "Šilih v. Slovenia", "NagornoKarabakh", a
     # quotation's citation in brackets, "his wife Seda"
     (Path(__file__).parent / "gold" / "dev-first-war-40", (0.95, 0.94, 0.98, 0.94)),

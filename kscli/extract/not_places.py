@@ -71,6 +71,15 @@ _WARS = frozenset("conflict conflicts war wars dispute crisis confrontation host
 _WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
 
 
+def _initial(toks: Words, k: int) -> bool:
+    """Whether word k is a person's initial: "A. Agarunov", "A.Agarunov" (one word to the tokenizer)."""
+    word = toks.text[k]
+    return (len(word) == 1 and k + 1 < len(toks) and toks.gap[k + 1].startswith(".")) or bool(_DOTTED_INITIAL.match(word))
+
+
+_DOTTED_INITIAL = re.compile(r"[A-Z]\.[A-Z][a-z]")
+
+
 def part_of_longer_name(toks: Words, end: int) -> bool:
     """"Moscow Time", "the Nagorno-Karabakh conflict": the name qualifies something that is not a place."""
     if end + 2 < len(toks) and toks.gap[end] in ("-", "–", "—") and toks.text[end][:1].isupper() \
@@ -87,5 +96,6 @@ def part_of_longer_name(toks: Words, end: int) -> bool:
         return False  # "the Nagorno-Karabakh war zone" is the place at war, not the war's name
     # "in Getashen May 1", "in Stepanakert Tuesday" (wire copy's day): a date, not a longer name; nor is
     # "Sefiyan Lower and Upper Ferejan": the list's next villages
-    other = norm in _WEEKDAYS or (month_number(norm) and after.isdigit()) or (norm in QUALIFIER_WORDS and after == "and")
+    other = norm in _WEEKDAYS or (month_number(norm) and after.isdigit()) or (norm in QUALIFIER_WORDS and after == "and") \
+        or _initial(toks, end)  # "erupted in Nagorno-Karabakh A. Agarunov left": a man's initial begins
     return (toks.text[end][:1].isupper() and norm not in GENERIC and not other) or norm in NOT_A_PLACE_AFTER
