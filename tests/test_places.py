@@ -116,7 +116,7 @@ The envoy met President Ostrovsky in Kelmar.
 Troops reached the villages of Zelmar, Belmek, and Tarsk; a number of Facebook and Instagram accounts closed.
 === 6 March ===
 Tehran fears the war will spread; the Bishkek protocol was cited.
-Police said that Thomas de Waal and a driver named Emin left for New York.
+Police said that Thomas de Waal and a driver named Emin left for New York, and quiet returned to the Caucasus.
 """
 
 
@@ -167,10 +167,11 @@ def test_unlisted_names_are_listed_with_counts_and_nothing_else_is(ksw, varnia):
     # request of Dragomirov"), nor units named so, months or a title (National Hero of Varnia); but
     # where one went ("to Tehran"), where one met a man ("in Kelmar"), a list's names after a place
     # (Zelmar, Belmek, Tarsk; not Instagram after Facebook), and a town elsewhere that ends as a surname does (Rostov).
-    # A place elsewhere wherever the text names it (Tehran fears, left for New York), but not inside a
-    # longer name (the Bishkek protocol), nor an English word (Police) or a man (de Waal, named Emin).
+    # A place elsewhere wherever the text names it (Tehran fears, left for New York, the Caucasus), but
+    # not inside a longer name (the Bishkek protocol, Cooperation in Europe), nor an English word
+    # (Police) or a man (de Waal, named Emin).
     assert unlisted == {"Oskovar": 2, "Teltek Dere": 1, "Tehran": 2, "Rostov": 1, "Kelmar": 1, "Zelmar": 1, "Belmek": 1,
-                        "Tarsk": 1, "New York": 1}
+                        "Tarsk": 1, "New York": 1, "Caucasus": 1}
     resolved = json.loads(ksw("places", "--corpus", str(varnia), "oskovar", "--format", "jsonl").stdout)
     assert (resolved["place"], resolved["kind"], resolved["rule"]) == ("Oskovar", "unlisted", "text")
 
@@ -1654,4 +1655,4 @@ def test_names_nobody_listed_on_the_development_timelines(figures):
             found, right, wanted = found + len(got), right + len(got & truth), wanted + len(truth)
     figures(f"names nobody listed (development timelines): precision {right / found:.3f}, "
                    f"recall {right / wanted:.3f} ({wanted} sentence-name pairs)")
-    assert right / found >= 0.83 and right / wanted >= 0.68, (right, found, wanted)
+    assert right / found >= 0.84 and right / wanted >= 0.73, (right, found, wanted)

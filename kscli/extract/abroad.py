@@ -23,6 +23,7 @@ from kscli.names.guesses import elsewhere_among, english, surname
 _RUN = re.compile(r"(?<![\w’'-])[A-ZÀ-ÖØ-ÞĀ-ſƏ][\w’'ə-]*(?: [A-ZÀ-ÖØ-ÞĀ-ſƏ][\w’'ə-]*)*")
 _POSSESSIVE = re.compile(r"['’]s$")
 _NEXT_WORD = re.compile(r"\s+(\w+)")
+_TITLE_BEFORE = re.compile(r"(?:(?<![.!?] )\b[A-Z][\w’'-]*\s+of|\bCo-?operation\s+in)\s+(?:the\s+)?$")
 _PERSON_BEFORE = re.compile(r"\b(?:de|van|von|der|da|di|du|al|el|ibn|bin|ter|named|nicknamed)\s+$")
 # Words that begin a sentence before a name: "In Tehran, ...", "The Hague" (which is listed whole).
 _OPENING = frozenset(("in", "at", "from", "to", "on", "after", "before", "since", "during", "by", "for", "with",
@@ -39,6 +40,8 @@ def standing_names(text: str) -> list[tuple[str, ...]]:
             continue  # "the Bishkek protocol", "Tehran Radio": a name's part, as a listed place's would be
         if _PERSON_BEFORE.search(text, max(0, m.start() - 12), m.start()):
             continue  # "Thomas de Waal", "a driver named Emin": a man's name
+        if _TITLE_BEFORE.search(text, max(0, m.start() - 40), m.start()):
+            continue  # "the President of Kazakhstan", "Security and Cooperation in Europe": a title's or body's
         words = m.group().split()
         forms = [words, words[1:]] if len(words) > 1 and fold(words[0]) in _OPENING else [words]
         forms = [_POSSESSIVE.sub("", " ".join(f)) for f in forms if 1 <= len(f) <= 2]
