@@ -4,8 +4,9 @@ fears the conflict will spread", "an Istanbul newspaper", "a New York lawyer".
 A place outside the region is no row of the gazetteer, yet a reader asks `--place Tehran` of a
 timeline that names it. The unlisted names (kscli.extract.unlisted) are taken only where the text
 uses a name as a place ("in Tehran"), since a capitalised word is as often a man's or a body's; but
-a name that corpus/elsewhere.tsv lists (a city of 15,000 people or more, a country, a capital) is a
-place's, and a capital stands for its government as often as not. Such a name is taken when it
+a name that corpus/elsewhere.tsv lists (a city of 15,000 people or more, a country, a capital, a
+continent, a region or sea around the region: the Caucasus) is a place's, and a capital stands for its
+government as often as not. Such a name is taken when it
 stands alone, no capitalised word beside it (not "the Bishkek Protocol", not "Victoria Nuland"), and
 is no English word (corpus/words.tsv: "Police", "Temple") and no Armenian surname ("Balayan"; a Russian
 one is as often a city's name: Rostov, Saratov).

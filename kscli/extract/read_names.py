@@ -44,7 +44,8 @@ def read_names(text: str, taken: list[tuple[int, int]], gaz: Gazetteer, keyed) -
         start, end = match.span()
         if not match.group()[0].isupper() or any(a < start < b for a, b in quoted):
             continue  # (the class above holds small letters of Latin Extended-A); a quoted item's word
-        if _GLUED.fullmatch(match.group()) and not any(a <= start < b for a, b in taken):
+        if _GLUED.fullmatch(match.group()) and not any(a <= start < b for a, b in taken) and tries < _MOST:
+            tries += 1
             places = _unglued(match.group(), gaz)  # "NagornoKarabakh", a hyphen a page's copy lost
             out += [(match.group(), start, end, places)] if places else []
             if places:
