@@ -189,7 +189,7 @@ def reachable(table, typed: str, k: str, cutoff: float) -> list[str]:
     the order the table was made from (a guess's ties go to the first)."""
     letters, size, bits = _letters(typed), len(k), _bits(k)
     found: dict[str, int] = {}
-    for first in dict.fromkeys((*letters[:2], *(_VOWELS if letters[:1] in tuple(_VOWELS) else ()))):
+    for first in dict.fromkeys((*letters[:2], *(_VOWELS if letters and letters[0] in _VOWELS else ""))):
         lengths = table.get(first) or {}
         for n in range(1, 2 * size + 2):
             edits = int((1.0 - cutoff) * max(n, size) + 1e-9)

@@ -94,7 +94,8 @@ def _boundaries(text: str, track_quotes: bool) -> list[int]:
             # A quotation that ends a sentence: cut after its closing mark (a curly one closes, paired or
             # not: a page may leave a quotation of several sentences open); not before a bracket, which
             # cites it: "... the Armenians of the Nagorno-Karabakh ...” (12 November 1993, S/RES/884).
-            if _START.match(text, m.end()) and text[m.end():].lstrip()[:1] not in "([":
+            start = _START.match(text, m.end())
+            if start and text[start.end()] not in "([":
                 cuts.append(m.end())
     return cuts
 
