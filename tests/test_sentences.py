@@ -50,6 +50,7 @@ def split(text):
     # a judgment's "v." (versus); a quotation's citation in brackets after it (development set 40)
     ("As in Šilih v. Slovenia, it was so. Then", ["As in Šilih v. Slovenia, it was so.", "Then"]),
     ("It called for “compliance ...” (12 November 1993, § 2). Then", ["It called for “compliance ...” (12 November 1993, § 2).", "Then"]),
+    ("He said “We won.” (AFP) Then it rained.", ["He said “We won.” (AFP)", "Then it rained."]),
     ("“It is over.” He left.", ["“It is over.”", "He left."]),
     # a title's stop glued to the stop before it, as a page spaced it (development set 36)
     ("It was the aggression of Armenia .Mr. Hashimi made efforts. Then", ["It was the aggression of Armenia .Mr. Hashimi made efforts.", "Then"]),

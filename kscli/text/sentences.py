@@ -66,6 +66,7 @@ def _boundaries(text: str, track_quotes: bool) -> list[int]:
     depth = 0  # brackets
     in_quote = False
     resume = 0  # after a cut, the characters it skipped over are not looked at again
+    cited = False  # a quotation ended a sentence and a bracket citing it follows: cut after the bracket
     for m in _SPECIAL.finditer(text):  # only brackets, quotes and stops matter: jump between them
         i = m.start()
         if i < resume:
@@ -79,6 +80,10 @@ def _boundaries(text: str, track_quotes: bool) -> list[int]:
             depth += 1
         elif ch in ")]" and depth:
             depth -= 1
+            if cited and not depth:
+                cited = False
+                if _START.match(text, m.end()):  # “... so.” (AFP) Then ...
+                    cuts.append(m.end())
         elif track_quotes and (ch in _STRAIGHT or ch in "“”"):
             in_quote = _quote_state(ch, in_quote)
         elif ch in _ENDERS and depth == 0 and (not in_quote or _NEW_QUOTE.match(text, i + 1)):
@@ -97,6 +102,7 @@ def _boundaries(text: str, track_quotes: bool) -> list[int]:
             start = _START.match(text, m.end())
             if start and text[start.end()] not in "([":
                 cuts.append(m.end())
+            cited = bool(start) and text[start.end()] in "(["
     return cuts
 
 
