@@ -9,6 +9,8 @@ a list so begun ("the villages of Kasumlu, Karadaghlu, and Poladlu"). Never a wo
 of its own: that one extraction has weighed already. Where no reading finds the word, a guess at a
 typo may, but only a near-certain one: one place alone, more than 90 alike (Kuropatkin for
 Kuropatkino, Gushchulare for Gushchular); a name elsewhere is never guessed at (the resolver's rule).
+A name a Russian adjective makes is read with the unit's word after it ("the Agdamsky district"). And
+two capitalised words a page's copy ran together ("NagornoKarabakh") are read apart, anywhere.
 """
 
 from __future__ import annotations
@@ -44,17 +46,18 @@ def read_names(text: str, taken: list[tuple[int, int]], gaz: Gazetteer, keyed) -
         start, end = match.span()
         if not match.group()[0].isupper() or any(a < start < b for a, b in quoted):
             continue  # (the class above holds small letters of Latin Extended-A); a quoted item's word
-        if _GLUED.fullmatch(match.group()) and not any(a <= start < b for a, b in taken) and tries < _MOST:
-            tries += 1
-            places = _unglued(match.group(), gaz)  # "NagornoKarabakh", a hyphen a page's copy lost
-            out += [(match.group(), start, end, places)] if places else []
-            if places:
-                continue
-        before = text[max(0, start - 40):start]
-        place_like = _INTRODUCED.search(before) or (last_end >= 0 and _LISTED.fullmatch(text[last_end:start]))
+        word = match.group()
         if any(a <= start < b for a, b in taken):
             last_end = end  # a place extraction found: a list may go on after it ("Shelli and Shahbulagh")
             continue
+        if _GLUED.fullmatch(word) and tries < _MOST:
+            tries += 1
+            places = _unglued(word, gaz)  # "NagornoKarabakh", a hyphen a page's copy lost
+            if places:
+                out.append((word, start, end, places))
+                continue
+        before = text[max(0, start - 40):start]
+        place_like = _INTRODUCED.search(before) or (last_end >= 0 and _LISTED.fullmatch(text[last_end:start]))
         if not place_like:
             last_end = -1
             continue
@@ -63,7 +66,6 @@ def read_names(text: str, taken: list[tuple[int, int]], gaz: Gazetteer, keyed) -
         if tries > _MOST:
             break
         # "the shore of Lake of Sevan": a mountain's or a lake's word is no name (Lyak) read another way
-        word = match.group()
         places = _read(word, gaz) if not keyed(word) and word not in NAME_HEADS else ()
         if not places and (unit := _UNIT_AFTER.match(text, end)):  # "the Agdamsky district": Aghdam's
             word, end = text[start:unit.end()], unit.end()
