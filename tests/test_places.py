@@ -822,6 +822,10 @@ def test_villages_listed_only_as_communities_are_places_once(index):
         assert found[0].place.kind == "village" and province in found[0].place.parents
     for old in ("Tzovazard", "Lijk", "Ljashen", "U.Dvin"):
         assert old not in gaz.places and not any(old in p.aliases for p in gaz.places.values()), old
+    # a town listed only as its urban community: Dastakert, not Dostagir of Tartar, whose Armenian name it is
+    for name in ("Dastakert", "Dəstəgird"):
+        found = gaz.resolve(name, limit=1, fuzzy=False)
+        assert [(m.place.name, m.place.kind, m.place.parents) for m in found] == [("Dastakert", "town", ("Syunik Province",))]
 
 
 def test_a_word_for_a_feature_never_turns_a_village_into_one(index):
@@ -1018,6 +1022,8 @@ def test_a_village_a_later_law_moved_is_in_both_districts(index):
     assert gaz.resolve("Malibeyli, Shusha", limit=1)[0].place.name == "Malybeyli"
     # Kalbajar District's east was Artsakh's Martakert Province: Vank by Gandzasar, not Shahumyan's
     assert gaz.resolve("Vank, Martakert", limit=1)[0].place.name == "Vank, Kalbajar"
+    # ... and its English Wikipedia title, though Hadrut's Vank (Çinarlı) is in Nagorno-Karabakh too
+    assert [m.place.name for m in gaz.resolve("Vank, Nagorno-Karabakh", limit=0)] == ["Vank, Kalbajar"]
     assert "Vank, Kalbajar" in within_names(index, ("Martakert Province",))
 
 

@@ -394,7 +394,7 @@ def add_communities(communities: list[dict], rows: list[dict], by_key: dict, tak
                     added: list[dict], held, banned: set[str], named: dict[str, str]) -> None:
     """The villages of Armenia's border provinces that Who's On First lists only as their rural
     community (placetype "localadmin": Lehvaz, Shvanidzor, Hermon, Vaghatur, Koti), not as a
-    locality. A community bears its village's name, and its label point is the village's, roughly:
+    locality, and a town only as its urban one (Dastakert). A community bears its village's name, and its label point is the village's, roughly:
     a few lie tens of km from the village of their name, so a settlement of the province listed
     under one of its names, at any distance, takes its names instead. A community named as a place
     of a hand table, or by a name the table gives it (named: key -> place; Nyuvadi, Nüvədi, is
@@ -403,7 +403,8 @@ def add_communities(communities: list[dict], rows: list[dict], by_key: dict, tak
     ("Tzovazard", "Ljashen", "Arbunk", "U.Dvin"): it is not taken where that is what it reads as."""
     for place in communities:
         region = REGIONS.get(place["_region"], ("",))
-        if region[0] not in ARMENIAN_PROVINCES or place.get("meso:type_en") != "Rural" \
+        urban = place.get("meso:type_en") == "Urban"  # a town's community: Dastakert, in no list of localities
+        if region[0] not in ARMENIAN_PROVINCES or place.get("meso:type_en") not in ("Rural", "Urban") \
                 or place.get("mz:is_current", 1) == 0 or re.search(r"\.|\breg\b", place["wof:name"]):
             continue
         place = {**place, "name:eng_x_preferred": [place["wof:name"]],  # Wikidata's English label is not there
@@ -412,6 +413,7 @@ def add_communities(communities: list[dict], rows: list[dict], by_key: dict, tak
         row = locality_row(place, region, held, banned, {})
         if row is None:
             continue
+        row["kind"] = "town" if urban else row["kind"]
         province = [r for r in rows + added if r["kind"] in SETTLEMENTS and region[0] in split(r["parent"])]
         title = named.get(key(row["name"]))
         if title:  # its old name, which a hand table gives a place: the row is that place's
@@ -595,7 +597,8 @@ def add_geonames_names(rows: list[dict], path: Path) -> None:
     of country, language, name, and GeoNames' own name of the place): each joins the one settlement of
     that country spelled as GeoNames' own name, as another language's name does (add_other_names: a
     spelling no other place has). A name two settlements of a country share (Ağbulaq) says nothing:
-    GeoNames' table does not tell its homonyms apart."""
+    GeoNames' table does not tell its homonyms apart, nor is the one whose own name it is always the
+    one meant (GeoNames' Xanlıqlar is Gazakh's Musaköy, renamed, not the Xanlıqlar of Sharur)."""
     by_name = {row["name"]: row for row in rows}
     holders: dict[tuple[str, str], dict[int, dict]] = {}
     for row in rows:
