@@ -1035,6 +1035,7 @@ def test_a_village_a_later_law_moved_is_in_both_districts(index):
     ("Xudafərin körpüləri", "Khudafarin Bridges"), ("Mingachevir power station", "Mingachevir Hydroelectric Power Station"),
     ("Zod Pass", "Sotk Pass"), ("Zod gold mine", "Sotk mine"),  # Zod: Sotk's Azerbaijani and Russian name
     ("Шушинская крепость", "Shusha fortress"), ("Ստեփանակերտի օդանավակայան", "Stepanakert Airport"),  # adjective, genitive
+    ("Sarsang Dam", "Sarsang Reservoir"), ("Sarsang hydroelectric power station", "Sarsang Reservoir"),  # no row of its own
 ])
 def test_a_landmark_by_its_towns_other_name(gazetteer, typed, landmark):
     assert [m.place.name for m in gazetteer.resolve(typed, limit=1)] == [landmark]

@@ -60,7 +60,9 @@ def by_town(gazetteer, text: str) -> list:
     # and a landmark the name before the kind's word is itself (Çaraberd qalası: the fortress once Çaraberd)
     own = [m.place for m in found if m.place.kind in _KINDS_SPLIT]
     named = [gazetteer.places[name] for town in towns for name in table.get(f"{town}|{split[1]}", ())]
-    return list(dict.fromkeys([*own, *named]))
+    # a dam, or its power station, named after its reservoir, where none is listed: the reservoir (Sarsang Dam)
+    held = [m.place for m in _best(found) if m.place.kind == "reservoir" and split[1] in _HOLDING_WATER]
+    return list(dict.fromkeys([*own, *named])) or held
 
 
 def landmark_table(gazetteer) -> dict[str, list[str]]:
@@ -80,6 +82,7 @@ def landmark_table(gazetteer) -> dict[str, list[str]]:
 
 
 _KINDS_SPLIT = ("landmark", "pass")
+_HOLDING_WATER = ("dam", "power station")
 
 
 def _best(matches: list) -> list:
