@@ -341,6 +341,15 @@ def test_a_place_elsewhere_is_not_read_as_a_foreign_spelling(gazetteer, name):
     assert gazetteer.resolve(name) == []
 
 
+@pytest.mark.parametrize("typed, place", [("Kerki", "Kyarki"), ("Mikhaylovka", "Chambarak")])
+def test_a_name_here_written_as_a_place_elsewhere_is_the_place_here(gazetteer, typed, place):
+    """Kerki (a town of Turkmenistan) is how English writes Kərki, the exclave in Ararat; Mikhaylovka
+    (towns of Russia) is the Mixaylovka of Azerbaijani, Chambarak's old name among others: the same
+    name letter for letter in the Azerbaijani alphabet (x for kh, ə for e), no namesake abroad."""
+    found = gazetteer.resolve(typed)
+    assert found and found[0].place.name == place and found[0].rule != "fuzzy", found[:1]
+
+
 @pytest.mark.parametrize("typed, place", [("Ҹәбрајыл", "Jabrayil"), ("Һорадиз", "Horadiz"), ("Гәдәбәј", "Gadabay"),
                                          ("Ҝәнҹә", "Ganja"), ("ТӘРТӘР", "Tartar"), ("Aserbaidschan", "Azerbaijan"),
                                          ("Armenija", "Armenia")])

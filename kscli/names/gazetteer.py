@@ -15,8 +15,8 @@ from kscli.names.abjad import by_consonants, persian_unit
 from kscli.names.features import FEATURE_FORMS, FEATURE_WORDS, bare_name, kind_last, name_forms, split_compound
 from kscli.names.folding import (disambiguated, foreign_readings, key, kind_hint, phonetic, plain_letters,
                                   strip_generic, title_forms, words)
-from kscli.names.guesses import alike, by_start, elsewhere, english, guessable, of_the_kind_named, qualifier_keys, \
-    reachable, typo, village_typo
+from kscli.names.guesses import alike, by_start, english, guessable, is_abroad, of_the_kind_named, \
+    qualifier_keys, reachable, typo, village_typo
 from kscli.names.landmarks import by_town, landmark_table
 from kscli.names.linemap import LineMap
 from kscli.names.nearness import nearest
@@ -200,10 +200,7 @@ class Gazetteer:
         hint = kind_hint(text)
         exact = [Match(p, rule, exact_score(rule, via, folded), via) for p, rule, via in listed]
         k = key(text)
-        # A place elsewhere, written as there, is no other spelling of a place here (Arras is not the
-        # Aras, Medina not Madina), read as nothing else (Soest) and never guessed at.
-        bare = bare_name(text)  # "Kazan village" is abroad too; "Moscow city", which the gazetteer lists, is not
-        abroad = not exact and (elsewhere(text) or (elsewhere(bare) and " ".join(words(bare)) not in self._folded))
+        abroad = not exact and is_abroad(text, self._folded, self._keys.get(k, ()))
         translit = () if abroad else self._transliterations(text, k, {m.place.name for m in exact})
         exact += translit if exact else listed_reading_first(self._folded, text, translit)  # Техут
         if not exact and (disambiguated(text) or " of " in text):
