@@ -1459,6 +1459,10 @@ def test_a_town_takes_in_its_landmarks(index):
      ["Khojavend District", "Qaradağlı, Khojavend", "Muğanlı, Khojavend", "Əmiranlar", "Xətai", "Güneşli"]),
     # a page's note number glued to a name; a war's adjective between a name and the war; a body on a place
     ("By this way they could get the hills and seize the villages of Vejneli and Agbend.2.", ["Vezhnali", "Ağbənd"]),
+    # ... and a sentence glued to the one before (set 44); not a town after an abbreviation
+    ("He pledged to regain all land seized by militants.Nagorno-Karabakh, a mainly Armenian region, is in it.",
+     ["Nagorno-Karabakh"]),
+    ("Shells hit Sarsang dam near St.Petersburg Street.", ["Sarsang Reservoir"]),
     ("During the Nagorno-Karabakh armed conflict, Khojaly was attacked.", ["Khojaly"]),
     ("Fighting in Shusha during war.", ["Shusha"]),
     ("The Chairman of the OSCE Minsk Group on Nagorno-Karabakh wrote.", []),

@@ -91,17 +91,19 @@ def find_places_in(texts: list[str | None], gaz: Gazetteer, words: list[Words | 
             for text, found, names in zip(texts, mentions, chosen)]
 
 
-# A page's note number glued to the word before it: "the villages of Vejneli and Agbend.2."
+# A page's note number glued to the word before it: "the villages of Vejneli and Agbend.2."; and a
+# sentence glued to the one before it: "seized by militants.Nagorno-Karabakh, a mainly ..."
 _NOTE = re.compile(r"(?<=[^\W\d_]{3})\.(\d{1,3})(?=\.?(?:\s|$))")
+_GLUED_STOP = re.compile(r"(?<=[a-z]{3})\.(?=[A-Z][a-z])")
 
 
 def _without_notes(texts: list[str | None], words: list[Words | None]) -> tuple[list, list]:
-    """The texts with such numbers blanked, at the same length (offsets stay), and their words: the
-    tokenizer keeps "Agbend.2" one word, as it does "U.S" or "v1.2", and no place is spelled so."""
+    """The texts with such numbers and stops blanked, at the same length (offsets stay), and their
+    words: the tokenizer keeps "Agbend.2" one word, as it does "U.S" or "v1.2", and no place is spelled so."""
     texts, words = list(texts), list(words)
     for n, text in enumerate(texts):
-        if text and "." in text and _NOTE.search(text):
-            texts[n] = _NOTE.sub(lambda m: "." + " " * len(m[1]), text)
+        if text and "." in text and (_NOTE.search(text) or _GLUED_STOP.search(text)):
+            texts[n] = _GLUED_STOP.sub(" ", _NOTE.sub(lambda m: "." + " " * len(m[1]), text))
             words[n] = tokens(texts[n])
     return texts, words
 
