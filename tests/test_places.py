@@ -195,6 +195,9 @@ Crowds filled Stepanakert's Lenin Square.
 === 6 March ===
 Families hid in the Gulustan forest and in Khan cave; the dead lie in the Alley of Martyrs.
 He had spent time in a French prison. Fierce street battles went on.
+=== 7 March ===
+It linked the Berdadzor sub-district of the Shushi region to Armenia.
+Monuments in Ayin, Seytas, Garagajli, Khocamsakhli villages were lost.
 """
 
 
@@ -202,7 +205,8 @@ def test_a_name_a_kind_word_or_a_listed_place_marks_is_a_place_of_the_text(ksw, 
     """A name with a kind word after it (village, height), Mount before it, "called" after a place's
     noun, or "and" joining it to a listed place, is a place the text names; not a sentence's first
     word (The, Each), a place the gazetteer lists with that kind word (Omar Pass), a kind's word (Dam),
-    nor an adjective after "and" (European countries). A listed town's landmark the gazetteer lacks is
+    nor an adjective after "and" (European countries); a district's word after a name too (the Berdadzor
+    sub-district), and every name of a list a plural kind word ends. A listed town's landmark the gazetteer lacks is
     one too (Barda airport), not a listed one (Stepanakert Airport) nor a country's adjective's, and
     so is a landmark's of a name nothing explains (Lok fortress). A name asked for with the kind word
     the text put after it is the text's name ("Globus height" is Globus)."""
@@ -212,7 +216,8 @@ def test_a_name_a_kind_word_or_a_listed_place_marks_is_a_place_of_the_text(ksw, 
     unlisted = {r["name"] for r in map(json.loads, listed.stdout.splitlines()) if r["kind"] == "unlisted"}
     assert unlisted == {"Orukdash", "Mount Karaglukh", "Globus", "Khapalu", "Barmagbin", "Tehran", "Barda airport",
                         "Horadiz railway station", "Lok fortress", "Taglidash Bridge", "Asgulum", "Lenin Square",
-                        "Gulustan forest", "Khan cave", "Alley of Martyrs"}  # not "a French prison", nor street battles
+                        "Gulustan forest", "Khan cave", "Alley of Martyrs",  # not "a French prison", nor street battles
+                        "Berdadzor", "Garagajli", "Khocamsakhli"}  # not Ayin and Seytas, listed villages
     found = ksw("events", "--corpus", str(path), "--place", "Barda Airport", "--format", "tsv")
     assert [line.split("\t")[0] for line in found.stdout.splitlines()[1:]] == ["2031-03-04.01"]
     assert "'Barda Airport' is not in the gazetteer: 1 event names it as 'Barda airport'" in found.stderr

@@ -38,10 +38,12 @@ _INSTITUTIONS = frozenset(("ministry", "council", "committee", "government", "pa
                            "agency", "court", "security", "defence", "defense", "affairs", "deputies", "states",
                            "chief", "staff", "minister", "radio", "resolution", "declaration", "statement",
                            "cooperation", "co-operation", "conference", "organization", "organisation"))
-# A name with a kind word after it ("the Orukdash village", "Globus height", "the Gor region"), Mount
-# before it, or "called" after a place's noun ("a place called Khapalu"): a place, whatever comes before.
+# A name with a kind word after it ("the Orukdash village", "Globus height", "the Gor region", "the
+# Berdadzor sub-district"), Mount before it, or "called" after a place's noun ("a place called Khapalu"):
+# a place, whatever comes before.
 _BY_KIND = re.compile(rf"(?<![\w’'-])(?P<name>{_NAME}(?:\s+{_NAME})?)\s+(?:village|villages|town|settlement|height|"
-                      r"heights|hill|hills|river|region|regions|mountain|mountains|pass|valley|gorge|"
+                      r"heights|hill|hills|river|region|regions|(?:sub-?)?(?:district|region)s?|province|"
+                      r"mountain|mountains|pass|valley|gorge|"
                       r"Hills?|Heights?|Mountains?|Valley|Gorge)\b(?![’'-])"  # "Asgulum Mountains"
                       rf"|\bMount\s+{_NAME}"
                       r"|\b(?:place|village|town|settlement|locality|area|height|hill)\s+(?:called|named)\s+"
@@ -143,9 +145,15 @@ def _candidates(text: str) -> list[tuple[str, list[str]]]:
     return out
 
 
+# A list of names a plural kind word ends: "the monuments in Ayin, Seytas, Garagajli, Khocamsakhli villages".
+_LISTED_KIND = re.compile(rf"(?<![\w’'-])((?:{_ONE}\s*,\s*)+)(?:and\s+)?{_ONE}\s+(?:villages|regions|districts|"
+                          r"heights|hills)\b")
+
+
 def _by_kind(text: str) -> list[tuple[str, str]]:
-    """(name, the name with its kind word) where a kind word marks a name as a place's (_BY_KIND)."""
-    out = []
+    """(name, the name with its kind word) where a kind word marks a name as a place's (_BY_KIND), the
+    list a plural one ends too (_LISTED_KIND)."""
+    out = [(name, name) for m in _LISTED_KIND.finditer(text) for name in re.findall(_ONE, m[1])]
     for m in _BY_KIND.finditer(text):
         words = (m["name"] or m["called"] or m[0]).split()  # "Mount Karaglukh" whole: no village of Karaglukh
         while words and fold(words[0]) in _NOT_NAMES:
