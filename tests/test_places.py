@@ -1468,6 +1468,9 @@ def test_a_town_takes_in_its_landmarks(index):
     ("He pledged to regain all land seized by militants.Nagorno-Karabakh, a mainly Armenian region, is in it.",
      ["Nagorno-Karabakh"]),
     ("Shells hit Sarsang dam near St.Petersburg Street.", ["Sarsang Reservoir"]),
+    # "the river of X", as "the river X" (set 44)
+    ("The power plant on the river of Tartar is in this region.", ["Tartar (river)"]),
+    ("They shelled villages along the Araz river of Jabrayil and Fuzuli.", ["Aras River", "Jabrayil", "Fuzuli"]),
     ("During the Nagorno-Karabakh armed conflict, Khojaly was attacked.", ["Khojaly"]),
     ("Fighting in Shusha during war.", ["Shusha"]),
     ("The Chairman of the OSCE Minsk Group on Nagorno-Karabakh wrote.", []),

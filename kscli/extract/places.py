@@ -240,7 +240,7 @@ def _longest(text: str, toks: Words, i: int, gaz: Gazetteer, spans: dict, norms:
         if kind is None and (unit := _UNIT_AFTER_ASIDE.match(text, toks.end[end - 1])):
             kind, units = _span_places(gaz, spans, (*norms[i:end], unit[1].lower()))
             places = units or places
-        start, stop = toks.start[i - 1 if river else i], toks.end[end - 1]
+        start, stop = toks.start[i - river if river else i], toks.end[end - 1]
         plural = norms[end - 1].endswith("s") and norms[end - 1] in GENERIC
         return Mention(text[start:stop], start, stop, tuple(places), kind, plural), end
     return None
@@ -330,8 +330,11 @@ def _after_a_qualifier(toks: Words, i: int) -> bool:
     return i > 0 and toks.gap[i] == " " and _capitalised(toks.text[i - 1]) and toks.norm[i - 1] in QUALIFIER_WORDS
 
 
-def _after_river(toks: Words, i: int) -> bool:
-    return i > 0 and toks.gap[i] == " " and toks.text[i - 1] in ("River", "river")  # "the river Tartarr" too
+def _after_river(toks: Words, i: int) -> int:
+    """How many words before word i say it is a river's name: "the River Aras", "the river Tartarr"
+    (1), "the river of Tartar" (2; not "the Araz river of Jabrayil", the river's district); 0 for none."""
+    of = int(i > 2 and toks.gap[i] == " " and toks.norm[i - 1] == "of" and not _capitalised(toks.text[i - 3]))
+    return 1 + of if i > of and toks.gap[i - of] == " " and toks.text[i - of - 1] in ("River", "river") else 0
 
 
 def _after_a_given_name(toks: Words, i: int, gaz: Gazetteer) -> bool:
