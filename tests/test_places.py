@@ -1471,6 +1471,8 @@ def test_a_town_takes_in_its_landmarks(index):
     # "the river of X", as "the river X" (set 44)
     ("The power plant on the river of Tartar is in this region.", ["Tartar (river)"]),
     ("They shelled villages along the Araz river of Jabrayil and Fuzuli.", ["Aras River", "Jabrayil", "Fuzuli"]),
+    # "the region of X" is the district though the sentence begins with it: its "The" is no name's
+    ("The region of Zangelan fell, and the Askeran region of Aghdam.", ["Zangilan District", "Askeran Province", "Aghdam"]),
     ("During the Nagorno-Karabakh armed conflict, Khojaly was attacked.", ["Khojaly"]),
     ("Fighting in Shusha during war.", ["Shusha"]),
     ("The Chairman of the OSCE Minsk Group on Nagorno-Karabakh wrote.", []),

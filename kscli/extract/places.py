@@ -45,15 +45,15 @@ def _backwards(words) -> str:
 # for "...$" would try every position of the text before it (13 µs a call on this timeline).
 _AREA_BEFORE = re.compile(
     rf"\s+(?:eht\s+)?ni(?:htiw)?\s+(?:{_backwards(_AREAS_IN)}|(?:{_backwards(_COUNTS)}|\d+)\b)"
-    # "the region of Lachin", "the regions of Jebrail and Fizuli" too, not "the Askeran region of Aghdam"
-    # but "the Azerbaijani region of Kalbajar" (a people's adjective); "regions such as Lachin", "districts like Fuzuli"
-    rf"|\s+fo (?:{_backwards(_AREAS_OF)}|(?:s?noiger|s?ecnivorp)(?!\s+(?!{_backwards(PEOPLES)})\w*(?-i:[A-Z])\b))"
+    # "the region of Lachin", "the regions of Jebrail and Fizuli" (a sentence's "The" too), not "the Askeran region
+    # of Aghdam" but "the Azerbaijani region of Kalbajar"; "regions such as Lachin", "districts like Fuzuli"
+    rf"|\s+fo (?:{_backwards(_AREAS_OF)}|(?:s?noiger|s?ecnivorp)(?!\s+(?!{_backwards(PEOPLES)}|eht\b)\w*(?-i:[A-Z])\b))"
     r"|[\s;:]+(?:sa hcus|ekil) s(?:noiger|tcirtsid|ecnivorp)\b"
     # "a village of Lachin", "the last village of Lachin": one of the district's (not "the village of Talish")
     r"|\s+fo egalliv\s+(?:a|eno|tsal|tsrif|ylno|tsegral)\b"
     # "seven surrounding districts: Lachin, Kelbajar, ..."; "the Armenian-populated region Shahumian"
     r"|\s*:s(?:tcirtsid|noiger|ecnivorp)\b"
-    rf"|\s+(?-i:noiger|tcirtsid|ecnivorp)\b(?!\s+(?!{_backwards(PEOPLES)})\w*(?-i:[A-Z])\b)", re.I)
+    rf"|\s+(?-i:noiger|tcirtsid|ecnivorp)\b(?!\s+(?!{_backwards(PEOPLES)}|eht\b)\w*(?-i:[A-Z])\b)", re.I)
 # "the city of Nakhichevan", "the Azerbaijan cities of Nakhichevan and Kirovabad": the town, not the
 # republic a bare Nakhichevan is; "the city and district of Kelbadzhar": both.
 _CITY_BEFORE = re.compile(r"\b(?:cit(?:y|ies)|towns?)\s+of\s+$")
