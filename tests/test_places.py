@@ -1473,6 +1473,8 @@ def test_a_town_takes_in_its_landmarks(index):
     ("They shelled villages along the Araz river of Jabrayil and Fuzuli.", ["Aras River", "Jabrayil", "Fuzuli"]),
     # "the region of X" is the district though the sentence begins with it: its "The" is no name's
     ("The region of Zangelan fell, and the Askeran region of Aghdam.", ["Zangilan District", "Askeran Province", "Aghdam"]),
+    # a year before "in" is no count of villages ("five in Khojavend"): the town (set 41)
+    ("His brother went missing on the night of 7-8 May 1992 in Shusha, and 5 in Khojavend.", ["Shusha", "Khojavend District"]),
     ("During the Nagorno-Karabakh armed conflict, Khojaly was attacked.", ["Khojaly"]),
     ("Fighting in Shusha during war.", ["Shusha"]),
     ("The Chairman of the OSCE Minsk Group on Nagorno-Karabakh wrote.", []),

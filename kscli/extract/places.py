@@ -44,7 +44,7 @@ def _backwards(words) -> str:
 # "districts of ". Matched against the text before the name read backwards, from the name: a search
 # for "...$" would try every position of the text before it (13 µs a call on this timeline).
 _AREA_BEFORE = re.compile(
-    rf"\s+(?:eht\s+)?ni(?:htiw)?\s+(?:{_backwards(_AREAS_IN)}|(?:{_backwards(_COUNTS)}|\d+)\b)"
+    rf"\s+(?:eht\s+)?ni(?:htiw)?\s+(?:{_backwards(_AREAS_IN)}|(?:{_backwards(_COUNTS)}|\d{{1,3}})\b)"  # no year's "in"
     # "the region of Lachin", "the regions of Jebrail and Fizuli" (a sentence's "The" too), not "the Askeran region
     # of Aghdam" but "the Azerbaijani region of Kalbajar"; "regions such as Lachin", "districts like Fuzuli"
     rf"|\s+fo (?:{_backwards(_AREAS_OF)}|(?:s?noiger|s?ecnivorp)(?!\s+(?!{_backwards(PEOPLES)}|eht\b)\w*(?-i:[A-Z])\b))"
