@@ -619,16 +619,17 @@ def test_area_words_before_a_name_read_backwards_as_written_forwards(before):
     from kscli.extract.places import _AREA_BEFORE
 
     forward = re.compile(r"(?:villages|municipalities|settlements|municipality|districts|"
-                         r"\b(?:two|three|four|five|six|seven|eight|nine|ten|\d+))\s+(?:with)?in\s+(?:the\s+)?$"
+                         r"\b(?:two|three|four|five|six|seven|eight|nine|ten|\d{1,3}))\s+(?:with)?in\s+(?:the\s+)?$"
                          r"|(?:villages|settlements|districts) of\s+$"
                          r"|\b(?:districts|regions|provinces):\s*$"  # "seven districts: Lachin, ..."
                          r"|\b(?:a|one|last|first|only|largest)\s+village\s+of\s+$", re.I)
     # "the region Shahumian": a unit's word in small letters straight before the name, unless the word
-    # before it, capitalised, names another place ("Askeran region"), not a people ("Armenian region")
+    # before it, capitalised, names another place ("Askeran region"), not a people ("Armenian region") nor
+    # begins the sentence ("The region"); a count is of three digits at most ("1992 in Shusha" is a year)
     unit = re.search(r"(?<!\w)(?:region|district|province)\s+$", before)
     word = re.search(r"(\w+)\s+$", before[:unit.start()]) if unit else None
     place_before = bool(word) and "A" <= word[1][0] <= "Z" \
-        and not word[1].lower().endswith(("ian", "ani", "ish", "ese", "ic", "ians", "is"))
+        and not word[1].lower().endswith(("ian", "ani", "ish", "ese", "ic", "ians", "is")) and word[1].lower() != "the"
     found = bool(forward.search(before)) or bool(unit) and not place_before
     assert bool(_AREA_BEFORE.match(before[::-1])) == found
 
