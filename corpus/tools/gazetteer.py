@@ -933,7 +933,7 @@ def write(path: Path, rows: list[dict]) -> None:
     for row in rows:  # an old name in another script or spelling (Կիրովաբադ, Kirowabad) is historical, as Kirovabad is
         old = set(keys_of(split(row["historical"])))
         aliases = split(row["aliases"])
-        row["historical"] = ";".join([*split(row["historical"]), *(a for a in aliases if latin_only(a) and key(a) in old)])
+        row["historical"] = ";".join([*split(row["historical"]), *(a for a in aliases if key(a) in old)])
         row["aliases"] = ";".join(a for a in aliases if key(a) not in old)
     lines = ["\t".join(COLUMNS)] + ["\t".join(row[c] for c in COLUMNS) for row in rows]
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
