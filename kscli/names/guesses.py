@@ -8,6 +8,7 @@ written there, is never taken for a typo of a place here.
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 from kscli.names.features import FEATURE_WORDS, bare_name
@@ -23,6 +24,24 @@ def elsewhere(name: str) -> bool:
     # The list is lowered as bytes (ASCII letters only: decoding it all would cost more than a query),
     # so a name is looked for so lowered, as typed and with a capital first letter (Çorlu, çorlu).
     return _listed(_elsewhere_names(), name)
+
+
+def names_of_the_city(name: str) -> list[str]:
+    """The names of the city elsewhere that `name`, as typed (any case), is one of, on the list of
+    their names (corpus/elsewhere-names.tsv): Almaty and Alma-Ata, Bishkek and Frunze; none for others."""
+    text = _city_names()
+    for form in _forms(name):
+        found = re.search(rf"^(?:[^\n]*;)?{re.escape(form)}(?:;[^\n]*)?$", text, re.M) if form else None
+        if found:
+            return found[0].split(";")
+    return []
+
+
+@lru_cache(maxsize=1)
+def _city_names() -> str:
+    """The list's lines, without its header, lowered as elsewhere.tsv is: read once, on a name nothing else answers."""
+    lines = _bundled("elsewhere-names.tsv").decode("utf-8", "surrogateescape").splitlines()
+    return "\n".join(line for line in lines if line and not line.startswith("#") and line != "names")
 
 
 def elsewhere_among(names) -> set[str]:

@@ -139,16 +139,18 @@ def _named(index: Index, places: set[str]) -> bool:
 
 
 def unlisted_label(index: Index, name: str) -> str | None:
-    """The label of the name the text uses that `name` spells, if the gazetteer lacks it."""
+    """The label of the name the text uses that `name` spells, if the gazetteer lacks it; or of the
+    text's other name of the same city elsewhere ("Almaty" finds the text's Alma-Ata)."""
     from kscli.names.features import bare_name, kind_last
     from kscli.names.folding import key
+    from kscli.names.guesses import names_of_the_city
 
     labels = _labels_by_key(index)
     # "the Oskovar", "Oskovar's"; and "Uzerlik hill", where the text's name is Uzerlik
     for wanted in dict.fromkeys((key(kind_last(name)), key(bare_name(name)))):
         if wanted and wanted in labels:
             return labels[wanted][0]
-    return None
+    return next((labels[key(other)][0] for other in names_of_the_city(name) if key(other) in labels), None)
 
 
 _LABEL_KEYS: WeakKeyDictionary = WeakKeyDictionary()
