@@ -198,6 +198,8 @@ He had spent time in a French prison. Fierce street battles went on.
 === 7 March ===
 It linked the Berdadzor sub-district of the Shushi region to Armenia.
 Monuments in Ayin, Seytas, Garagajli, Khocamsakhli villages were lost.
+=== 8 March ===
+Troops cut the Stepanakert–Askeran highway, and the Armenian-Azerbaijani road talks failed.
 """
 
 
@@ -206,10 +208,11 @@ def test_a_name_a_kind_word_or_a_listed_place_marks_is_a_place_of_the_text(ksw, 
     noun, or "and" joining it to a listed place, is a place the text names; not a sentence's first
     word (The, Each), a place the gazetteer lists with that kind word (Omar Pass), a kind's word (Dam),
     nor an adjective after "and" (European countries); a district's word after a name too (the Berdadzor
-    sub-district), and every name of a list a plural kind word ends. A listed town's landmark the gazetteer lacks is
-    one too (Barda airport), not a listed one (Stepanakert Airport) nor a country's adjective's, and
-    so is a landmark's of a name nothing explains (Lok fortress). A name asked for with the kind word
-    the text put after it is the text's name ("Globus height" is Globus)."""
+    sub-district), every name of a list a plural kind word ends, and a road by its ends. A listed town's
+    landmark the gazetteer lacks is one too (Barda airport), not a listed one (Stepanakert Airport) nor a
+    country's adjective's, and so is a landmark's of a name nothing explains (Lok fortress). A name asked
+    for with the kind word the text put after it is the text's name ("Globus height" is Globus), a road
+    by its ends in either order."""
     path = tmp_path / "marked.txt"
     path.write_text(MARKED, encoding="utf-8")
     listed = ksw("places", "--corpus", str(path), "--format", "jsonl")
@@ -217,7 +220,8 @@ def test_a_name_a_kind_word_or_a_listed_place_marks_is_a_place_of_the_text(ksw, 
     assert unlisted == {"Orukdash", "Mount Karaglukh", "Globus", "Khapalu", "Barmagbin", "Tehran", "Barda airport",
                         "Horadiz railway station", "Lok fortress", "Taglidash Bridge", "Asgulum", "Lenin Square",
                         "Gulustan forest", "Khan cave", "Alley of Martyrs",  # not "a French prison", nor street battles
-                        "Berdadzor", "Garagajli", "Khocamsakhli"}  # not Ayin and Seytas, listed villages
+                        "Berdadzor", "Garagajli", "Khocamsakhli",  # not Ayin and Seytas, listed villages
+                        "Stepanakert–Askeran highway"}  # a road by its ends; not a road of two peoples
     found = ksw("events", "--corpus", str(path), "--place", "Barda Airport", "--format", "tsv")
     assert [line.split("\t")[0] for line in found.stdout.splitlines()[1:]] == ["2031-03-04.01"]
     assert "'Barda Airport' is not in the gazetteer: 1 event names it as 'Barda airport'" in found.stderr
@@ -226,6 +230,8 @@ def test_a_name_a_kind_word_or_a_listed_place_marks_is_a_place_of_the_text(ksw, 
     found = ksw("events", "--corpus", str(path), "--place", "Khan", "--format", "tsv")  # the cave by its name alone
     assert [line.split("\t")[0] for line in found.stdout.splitlines()[1:]] == ["2031-03-06.01"]
     assert "'Khan' is not in the gazetteer: 1 event names it as 'Khan cave' in the text" in found.stderr
+    found = ksw("events", "--corpus", str(path), "--place", "Askeran-Stepanakert highway", "--format", "tsv")
+    assert [line.split("\t")[0] for line in found.stdout.splitlines()[1:]] == ["2031-03-08.01"]  # its ends either way
 
 
 def test_the_city_alone_when_the_name_says_city(index):

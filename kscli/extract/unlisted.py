@@ -16,6 +16,7 @@ from collections import Counter
 
 from kscli.extract.abroad import names_abroad, standing_names
 from kscli.extract.annotate import MAX_ANALYSED
+from kscli.extract.not_places import PEOPLES
 from kscli.names.folding import GENERIC, fold, key
 from kscli.names.guesses import elsewhere, surname
 from kscli.text.dates import month_number
@@ -59,6 +60,9 @@ _LANDMARK = re.compile(rf"(?<![\w’'-])(?P<name>{_NAME}(?:\s+{_NAME})?){_LANDMA
                        # and a kind's word before the name, as English writes a few: "the Alley of Martyrs"
                        rf"|(?<![\w’'-])(?P<before>(?:Alley|Avenue|Square|Museum|Park|Cemetery|Memorial)\s+of\s+{_NAME})")
 _BEFORE_LANDMARK_WORD = re.compile(_LANDMARK_WORD)
+# A road by the places it joins, where the gazetteer lists no such road: "the Stepanakert–Askeran highway",
+# "the Shushi-Lachin-Zabukh road" (each end a name, a dash between).
+_ROAD = re.compile(rf"(?<![\w’'-])(?P<ends>{_NAME}(?:\s*[–—]\s*{_NAME})*)\s+(?:road|highway)\b")
 # ... and where what follows ends the name: "the United States and European countries" names none.
 _AND = re.compile(rf"(?<![\w’'-])(?P<first>{_ONE}),?\s+and\s+(?P<second>{_ONE})"
                   r"(?=\s*(?:[,.;:)]|$)|\s+(?:in|near|of|on|at|to|from|and|were|was|villages?|districts?|regions?)\b)")
@@ -121,6 +125,9 @@ def _names(text: str, unexplained, listed) -> list[str]:
     out += [name for name, whole in _by_kind(text) if unexplained(name) and not listed(whole)]
     out += [whole for town, whole in _landmarks(text)
             if (listed(town) not in _NO_TOWN or unexplained(town)) and not listed(whole)]
+    out += [m[0] for m in _ROAD.finditer(text) if len(ends := re.split(r"\s*[-–—]\s*", m["ends"])) > 1
+            and all((listed(end) or unexplained(end)) and not end.endswith(PEOPLES) for end in ends)
+            and not listed(m[0])]  # not "the Armenian-Azerbaijani road": a people's
     # a name joined to a listed place's by "and": "Keshdak and Barmagbin in the Kalbajar region"
     out += [m["second"] for m in _AND.finditer(text) if not _PART_AFTER.match(text, m.end())
             and unexplained(m["second"]) and listed(m["first"])]

@@ -146,8 +146,12 @@ def unlisted_label(index: Index, name: str) -> str | None:
     from kscli.names.guesses import names_of_the_city
 
     labels = _labels_by_key(index)
-    # "the Oskovar", "Oskovar's"; and "Uzerlik hill", where the text's name is Uzerlik
-    for wanted in dict.fromkeys((key(kind_last(name)), key(bare_name(name)))):
+    # "the Oskovar", "Oskovar's"; and "Uzerlik hill", where the text's name is Uzerlik; a road by its
+    # ends in either order ("Askeran–Stepanakert highway" is the text's Stepanakert–Askeran highway)
+    road = re.fullmatch(r"(.+?)\s+(road|highway)", name)
+    ends = re.split(r"\s*[-–—/]\s*", road[1]) if road else []
+    swapped = key(" ".join(ends[::-1]) + " " + road[2]) if len(ends) > 1 else None
+    for wanted in dict.fromkeys((key(kind_last(name)), key(bare_name(name)), swapped)):
         if wanted and wanted in labels:
             return labels[wanted][0]
     return next((labels[key(other)][0] for other in names_of_the_city(name) if key(other) in labels), None)
