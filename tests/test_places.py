@@ -1646,6 +1646,12 @@ DEV_WAR = Path(__file__).parent / "gold" / "dev-2022-2023"
     # and a fortieth, a helper's, court judgments and UN texts: "Šilih v. Slovenia", "NagornoKarabakh", a
     # quotation's citation in brackets, "his wife Seda"
     (Path(__file__).parent / "gold" / "dev-first-war-40", (0.95, 0.94, 0.98, 0.94)),
+    # and a forty-first to a forty-fourth, helpers', the capture of Shusha, the 1993 offensives, 1988-90 press,
+    # the northern front: "7-8 May 1992 in Shusha", "occupied.Fuzuli", "the river of Tartar"
+    (Path(__file__).parent / "gold" / "dev-first-war-41", (0.95, 0.9, 0.99, 0.91)),
+    (Path(__file__).parent / "gold" / "dev-first-war-42", (0.95, 0.92, 0.97, 0.93)),
+    (Path(__file__).parent / "gold" / "dev-first-war-43", (0.89, 0.93, 0.98, 0.96)),
+    (Path(__file__).parent / "gold" / "dev-first-war-44", (0.99, 0.99, 0.99, 0.99)),
 ])
 def test_places_of_another_timeline_of_the_region(folder, floors):
     """Extraction and --place on the development timelines (tests/gold/dev-2022-2023,
@@ -1717,4 +1723,4 @@ def test_names_nobody_listed_on_the_development_timelines(figures):
             found, right, wanted = found + len(got), right + len(got & truth), wanted + len(truth)
     figures(f"names nobody listed (development timelines): precision {right / found:.3f}, "
                    f"recall {right / wanted:.3f} ({wanted} sentence-name pairs)")
-    assert right / found >= 0.84 and right / wanted >= 0.73, (right, found, wanted)
+    assert right / found >= 0.88 and right / wanted >= 0.75, (right, found, wanted)
