@@ -1503,6 +1503,8 @@ def test_a_town_takes_in_its_landmarks(index):
     ("They shelled villages along the Araz river of Jabrayil and Fuzuli.", ["Aras River", "Jabrayil", "Fuzuli"]),
     # "the region of X" is the district though the sentence begins with it: its "The" is no name's
     ("The region of Zangelan fell, and the Askeran region of Aghdam.", ["Zangilan District", "Askeran Province", "Aghdam"]),
+    # a village of the bulk lists that speaks is a paper's name, not the village (set 43); a town speaks for its side
+    ("Pravda on Sunday corrected the report, and the Pravda correspondent and Baku said so.", ["Baku"]),
     # a year before "in" is no count of villages ("five in Khojavend"): the town (set 41)
     ("His brother went missing on the night of 7-8 May 1992 in Shusha, and 5 in Khojavend.", ["Shusha", "Khojavend District"]),
     ("During the Nagorno-Karabakh armed conflict, Khojaly was attacked.", ["Khojaly"]),
@@ -1650,7 +1652,7 @@ DEV_WAR = Path(__file__).parent / "gold" / "dev-2022-2023"
     # the northern front: "7-8 May 1992 in Shusha", "occupied.Fuzuli", "the river of Tartar"
     (Path(__file__).parent / "gold" / "dev-first-war-41", (0.95, 0.9, 0.99, 0.91)),
     (Path(__file__).parent / "gold" / "dev-first-war-42", (0.95, 0.92, 0.97, 0.93)),
-    (Path(__file__).parent / "gold" / "dev-first-war-43", (0.89, 0.93, 0.98, 0.96)),
+    (Path(__file__).parent / "gold" / "dev-first-war-43", (0.93, 0.93, 0.98, 0.96)),
     (Path(__file__).parent / "gold" / "dev-first-war-44", (0.99, 0.99, 0.99, 0.99)),
 ])
 def test_places_of_another_timeline_of_the_region(folder, floors):

@@ -90,12 +90,22 @@ def bare_key(name: str) -> str:
     return key(title_head(name))
 
 
-def strays(mentions: list, chosen: list, gaz: Gazetteer) -> None:
+# What follows a name that speaks or writes: a paper's, an agency's or a man's, not a village's.
+_SPEAKS = re.compile(r"['’]?s?\s+(?:(?:on|last|this)\s+\w+\s+)?(?:said|says|reported|reports|wrote|writes|"
+                     r"corrected|quoted|claimed|correspondents?|newspaper|editorial|reporters?)\b")
+
+
+def strays(text: str, mentions: list, chosen: list, gaz: Gazetteer) -> None:
     """A village that a sentence naming a district or province places neither inside one it names
     nor within 60 km of a place it names (a unit, a place inside one, a town, a feature) is no place
     of that sentence: "Chinarli in the Tavush region" is no Çinarlı of Khojavend, 100 km away.
     chosen: the sentence's names, set to None so. (On the seed and the development timelines, this
-    took off three wrong villages and no right one.)"""
+    took off three wrong villages and no right one.) Nor is a village of the bulk lists that speaks
+    or reports: "Pravda said", "the Pravda correspondent" name the paper, not Shamkir's Pravda."""
+    for k, name in enumerate(chosen):
+        place = gaz.places[name] if name else None
+        if place and place.kind == "village" and not place.curated and _SPEAKS.match(text, mentions[k].end):
+            chosen[k] = None
     units = {name for name in chosen if name and gaz.places[name].kind in _UNITS}
     if not units:
         return

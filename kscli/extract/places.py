@@ -83,10 +83,10 @@ def find_places_in(texts: list[str | None], gaz: Gazetteer, words: list[Words | 
     chosen = [_resolve(text, found, gaz) if text is not None else None for text, found in zip(texts, mentions)]
     for first, last in _day_bounds(new_days or [True] * len(texts)):
         by_the_day(mentions[first:last], chosen[first:last], gaz)  # changes the day's lists of names in place
-    for found, names in zip(mentions, chosen):
+    for text, found, names in zip(texts, mentions, chosen):
         if found:
             own_names_in_context(found, names, gaz)  # changes the sentence's list of names in place
-            strays(found, names, gaz)
+            strays(text, found, names, gaz)
     return [_places(text, found, names, gaz, spans) if found is not None else None
             for text, found, names in zip(texts, mentions, chosen)]
 
