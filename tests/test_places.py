@@ -200,6 +200,9 @@ It linked the Berdadzor sub-district of the Shushi region to Armenia.
 Monuments in Ayin, Seytas, Garagajli, Khocamsakhli villages were lost.
 === 8 March ===
 Troops cut the Stepanakert–Askeran highway, and the Armenian-Azerbaijani road talks failed.
+=== 9 March ===
+Families fled toward the Katik forest.
+They reached Katik village at dawn.
 """
 
 
@@ -221,7 +224,8 @@ def test_a_name_a_kind_word_or_a_listed_place_marks_is_a_place_of_the_text(ksw, 
                         "Horadiz railway station", "Lok fortress", "Taglidash Bridge", "Asgulum", "Lenin Square",
                         "Gulustan forest", "Khan cave", "Alley of Martyrs",  # not "a French prison", nor street battles
                         "Berdadzor", "Garagajli", "Khocamsakhli",  # not Ayin and Seytas, listed villages
-                        "Stepanakert–Askeran highway"}  # a road by its ends; not a road of two peoples
+                        "Stepanakert–Askeran highway",  # a road by its ends; not a road of two peoples
+                        "Katik forest", "Katik"}  # a village, though Katik is a river's other name (Getik)
     found = ksw("events", "--corpus", str(path), "--place", "Barda Airport", "--format", "tsv")
     assert [line.split("\t")[0] for line in found.stdout.splitlines()[1:]] == ["2031-03-04.01"]
     assert "'Barda Airport' is not in the gazetteer: 1 event names it as 'Barda airport'" in found.stderr
@@ -232,6 +236,10 @@ def test_a_name_a_kind_word_or_a_listed_place_marks_is_a_place_of_the_text(ksw, 
     assert "'Khan' is not in the gazetteer: 1 event names it as 'Khan cave' in the text" in found.stderr
     found = ksw("events", "--corpus", str(path), "--place", "Askeran-Stepanakert highway", "--format", "tsv")
     assert [line.split("\t")[0] for line in found.stdout.splitlines()[1:]] == ["2031-03-08.01"]  # its ends either way
+    found = ksw("events", "--corpus", str(path), "--place", "Katik", "--format", "tsv")  # the text's, not the river
+    assert [line.split("\t")[0] for line in found.stdout.splitlines()[1:]] == ["2031-03-09.02"]
+    assert "'Katik' names only Getik (river) of the gazetteer, which no event names: 1 event names it as 'Katik'" \
+        in found.stderr
 
 
 def test_the_city_alone_when_the_name_says_city(index):
@@ -876,6 +884,8 @@ def test_a_word_for_a_feature_never_turns_a_village_into_one(index):
     """Karaglukh is a village, no mountain: "Mount Karaglukh" names nothing the gazetteer knows."""
     assert index.lexicon.places.resolve("Mount Karaglukh", fuzzy=False) == []
     assert index.lexicon.places.resolve("Karaglukh river", fuzzy=False) == []
+    # ... nor a settlement's word a river into a village: "Katik village" is no Getik (river), once Katik
+    assert index.lexicon.places.resolve("Katik village", fuzzy=False) == []
 
 
 def test_of_homonyms_alike_in_all_else_the_better_known_comes_first(index):

@@ -122,7 +122,8 @@ def _names(text: str, unexplained, listed) -> list[str]:
         in_list = rest and (unexplained(head) or listed(head))
         out += [name for name in (head, *(rest if in_list else ())) if unexplained(name)]
     # "the Omar pass" is the Omar Pass, which the gazetteer lists: no unlisted Omar
-    out += [name for name, whole in _by_kind(text) if unexplained(name) and not listed(whole)]
+    out += [name for name, whole in _by_kind(text) if (unexplained(name) or _settled(whole, listed(name)))
+            and not listed(whole)]
     out += [whole for town, whole in _landmarks(text)
             if (listed(town) not in _NO_TOWN or unexplained(town)) and not listed(whole)]
     out += [m[0] for m in _ROAD.finditer(text) if len(ends := re.split(r"\s*[-–—]\s*", m["ends"])) > 1
@@ -170,6 +171,13 @@ def _by_kind(text: str) -> list[tuple[str, str]]:
     return out
 
 
+def _settled(whole: str, kind: str) -> bool:
+    """Whether a settlement's word names as a village a name the gazetteer lists only as a feature's:
+    "Katik village", though Katik is a river's other name (Getik)."""
+    return whole.split()[-1].lower() in ("village", "villages", "town", "settlement") and kind in _FEATURES
+
+
+_FEATURES = ("river", "mountain", "lake", "reservoir", "valley", "pass", "road", "landmark")
 _AN = re.compile(r"\b[Aa]n?\s+$")
 _NO_TOWN = ("", "country", "state")  # "an Armenian border post": Armenia's adjective, no town's name
 

@@ -86,7 +86,9 @@ def narrow(matches: list, hint: str | None) -> list:
         narrowed = [m for m in owners or matches if m.place.kind == kind]
         if narrowed:
             return narrowed
-    return matches
+    # a settlement's word never makes a river or a mountain a village: "Katik village" is not the Getik
+    settled = hint in ("city", "town", "village") and all(m.place.kind in _NATURE for m in matches)
+    return [] if settled else matches
 
 
 def town_to_unit(gazetteer, matches: list, hint: str | None) -> list:

@@ -8,7 +8,7 @@ from collections import Counter
 from kscli.text.dates import month_number
 from kscli.store.index import Index
 from kscli.names.folding import GENERIC, fold
-from kscli.query.resolve import place_suggestions, unlisted_guess, unlisted_label
+from kscli.query.resolve import place_suggestions, text_label, unlisted_guess
 
 PLACE_COLUMNS = ["name", "kind", "parent", "lat", "lon", "events", "aliases", "historical", "also_in"]
 RESOLVE_COLUMNS = ["input", "place", "kind", "parent", "rule", "score", "via", "candidates"]
@@ -36,7 +36,7 @@ def resolutions(index: Index, names: list[str]) -> tuple[list[dict], list[str]]:
     gaz = index.lexicon.places
     for name in names:
         matches = gaz.resolve(name, fuzzy=False)
-        label = None if matches else unlisted_label(index, name)
+        label = text_label(index, name, matches)
         if label:
             rows.append({"input": name, "place": label, "kind": "unlisted", "parent": None, "rule": "text",
                          "score": 100.0, "via": label, "candidates": []})

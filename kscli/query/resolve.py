@@ -66,7 +66,7 @@ def read_places(index: Index, names: tuple[str, ...]) -> tuple[set[str], set[str
     unlisted: set[str] = set()
     for name in names:
         matches = gazetteer.resolve(name, limit=0, fuzzy=False)
-        label = None if matches else unlisted_label(index, name)
+        label = text_label(index, name, matches)
         if label:
             unlisted.add(label)
             continue
@@ -136,6 +136,15 @@ def _group(place) -> str:
 
 def _named(index: Index, places: set[str]) -> bool:
     return any(index.posting("place", p) for p in places)
+
+
+def text_label(index: Index, name: str, matches: list) -> str | None:
+    """The text's own name that `name` spells (unlisted_label()), where the gazetteer's exact answer
+    (`matches`) is none, or places no event names: the text's "Katik forest", by Khojaly, not Katık of
+    Vayots Dzor, which it never names."""
+    if matches and any(_named(index, _kin(index.lexicon.places, m.place.name, None)) for m in matches):
+        return None
+    return unlisted_label(index, name)
 
 
 def unlisted_label(index: Index, name: str) -> str | None:
@@ -223,10 +232,12 @@ def place_notes(index: Index, query: Query) -> list[str]:
     notes = []
     for name in dict.fromkeys(names):
         matches = index.lexicon.places.resolve(name, limit=0, fuzzy=False)
-        label = None if matches else unlisted_label(index, name)
+        label = text_label(index, name, matches)
         if label:
             count = len(index.posting("unlisted", label))
-            notes.append(f"'{name}' is not in the gazetteer: {_events_name_it(count)} as '{label}' in the text")
+            known = f"names only {matches[0].place.name} of the gazetteer, which no event names" if matches \
+                else "is not in the gazetteer"
+            notes.append(f"'{name}' {known}: {_events_name_it(count)} as '{label}' in the text")
             continue
         matches = matches or index.lexicon.places.resolve(name, limit=1)
         guess = unlisted_guess(index, name, matches)
