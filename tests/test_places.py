@@ -202,7 +202,7 @@ Monuments in Ayin, Seytas, Garagajli, Khocamsakhli villages were lost.
 Troops cut the Stepanakert–Askeran highway, and the Armenian-Azerbaijani road talks failed.
 === 9 March ===
 Families fled toward the Katik forest.
-They reached Katik village at dawn.
+They reached Katik village at dawn, below the Kasapet height.
 """
 
 
@@ -211,7 +211,8 @@ def test_a_name_a_kind_word_or_a_listed_place_marks_is_a_place_of_the_text(ksw, 
     noun, or "and" joining it to a listed place, is a place the text names; not a sentence's first
     word (The, Each), a place the gazetteer lists with that kind word (Omar Pass), a kind's word (Dam),
     nor an adjective after "and" (European countries); a district's word after a name too (the Berdadzor
-    sub-district), every name of a list a plural kind word ends, and a road by its ends. A listed town's
+    sub-district), every name of a list a plural kind word ends, a road by its ends, a village's word
+    after a river's other name (Katik) and a height named after a listed village. A listed town's
     landmark the gazetteer lacks is one too (Barda airport), not a listed one (Stepanakert Airport) nor a
     country's adjective's, and so is a landmark's of a name nothing explains (Lok fortress). A name asked
     for with the kind word the text put after it is the text's name ("Globus height" is Globus), a road
@@ -225,7 +226,8 @@ def test_a_name_a_kind_word_or_a_listed_place_marks_is_a_place_of_the_text(ksw, 
                         "Gulustan forest", "Khan cave", "Alley of Martyrs",  # not "a French prison", nor street battles
                         "Berdadzor", "Garagajli", "Khocamsakhli",  # not Ayin and Seytas, listed villages
                         "Stepanakert–Askeran highway",  # a road by its ends; not a road of two peoples
-                        "Katik forest", "Katik"}  # a village, though Katik is a river's other name (Getik)
+                        "Katik forest", "Katik",  # a village, though Katik is a river's other name (Getik)
+                        "Kasapet height"}  # a height named after a village the gazetteer lists
     found = ksw("events", "--corpus", str(path), "--place", "Barda Airport", "--format", "tsv")
     assert [line.split("\t")[0] for line in found.stdout.splitlines()[1:]] == ["2031-03-04.01"]
     assert "'Barda Airport' is not in the gazetteer: 1 event names it as 'Barda airport'" in found.stderr

@@ -124,6 +124,9 @@ def _names(text: str, unexplained, listed) -> list[str]:
     # "the Omar pass" is the Omar Pass, which the gazetteer lists: no unlisted Omar
     out += [name for name, whole in _by_kind(text) if (unexplained(name) or _settled(whole, listed(name)))
             and not listed(whole)]
+    # a height or a river named after a listed village, which the gazetteer lacks: "the Kasapet height"
+    out += [whole for name, whole in _by_kind(text) if whole != name and listed(name) in _SETTLEMENTS
+            and whole.split()[-1].lower() in _FEATURE_WORDS and not listed(whole)]
     out += [whole for town, whole in _landmarks(text)
             if (listed(town) not in _NO_TOWN or unexplained(town)) and not listed(whole)]
     out += [m[0] for m in _ROAD.finditer(text) if len(ends := re.split(r"\s*[-–—]\s*", m["ends"])) > 1
@@ -178,6 +181,8 @@ def _settled(whole: str, kind: str) -> bool:
 
 
 _FEATURES = ("river", "mountain", "lake", "reservoir", "valley", "pass", "road", "landmark")
+_SETTLEMENTS = ("city", "town", "village")
+_FEATURE_WORDS = ("height", "heights", "hill", "hills", "mountain", "mountains", "river", "valley", "gorge", "pass")
 _AN = re.compile(r"\b[Aa]n?\s+$")
 _NO_TOWN = ("", "country", "state")  # "an Armenian border post": Armenia's adjective, no town's name
 
