@@ -203,6 +203,8 @@ Troops cut the Stepanakert–Askeran highway, and the Armenian-Azerbaijani road 
 === 9 March ===
 Families fled toward the Katik forest.
 They reached Katik village at dawn, below the Kasapet height.
+=== 10 March ===
+They burned Canbar, Yuxari Gaali and Asagi Gaali villages; Kurichay, Chaylukh and other rivers froze.
 """
 
 
@@ -227,7 +229,8 @@ def test_a_name_a_kind_word_or_a_listed_place_marks_is_a_place_of_the_text(ksw, 
                         "Berdadzor", "Garagajli", "Khocamsakhli",  # not Ayin and Seytas, listed villages
                         "Stepanakert–Askeran highway",  # a road by its ends; not a road of two peoples
                         "Katik forest", "Katik",  # a village, though Katik is a river's other name (Getik)
-                        "Kasapet height"}  # a height named after a village the gazetteer lists
+                        "Kasapet height",  # a height named after a village the gazetteer lists
+                        "Yuxari Gaali", "Asagi Gaali", "Kurichay", "Chaylukh"}  # lists a plural kind word ends
     found = ksw("events", "--corpus", str(path), "--place", "Barda Airport", "--format", "tsv")
     assert [line.split("\t")[0] for line in found.stdout.splitlines()[1:]] == ["2031-03-04.01"]
     assert "'Barda Airport' is not in the gazetteer: 1 event names it as 'Barda airport'" in found.stderr

@@ -156,15 +156,17 @@ def _candidates(text: str) -> list[tuple[str, list[str]]]:
     return out
 
 
-# A list of names a plural kind word ends: "the monuments in Ayin, Seytas, Garagajli, Khocamsakhli villages".
-_LISTED_KIND = re.compile(rf"(?<![\w’'-])((?:{_ONE}\s*,\s*)+)(?:and\s+)?{_ONE}\s+(?:villages|regions|districts|"
-                          r"heights|hills)\b")
+# A list of names a plural kind word ends: "the monuments in Ayin, Seytas, Garagajli, Khocamsakhli villages",
+# "Yuxari Gaali, Asagi Gaali, Canbar and Sayifli villages", "Kurichay, Chaylukh and some other rivers".
+_LISTED_KIND = re.compile(rf"(?<![\w’'-])((?:{_ONE}\s*,\s*)*{_ONE}(?:\s*,)?\s+(?:and|or)\s+|(?:{_ONE}\s*,\s*)+)"
+                          rf"(?:(?:(?:some|several|many)\s+)?other\s+|({_ONE})\s+)(?:villages|towns|settlements|regions|"
+                          r"districts|heights|hills|rivers)\b")
 
 
 def _by_kind(text: str) -> list[tuple[str, str]]:
     """(name, the name with its kind word) where a kind word marks a name as a place's (_BY_KIND), the
     list a plural one ends too (_LISTED_KIND)."""
-    out = [(name, name) for m in _LISTED_KIND.finditer(text) for name in re.findall(_ONE, m[1])]
+    out = [(name, name) for m in _LISTED_KIND.finditer(text) for name in re.findall(_ONE, f"{m[1]} {m[2] or ''}")]
     for m in _BY_KIND.finditer(text):
         words = (m["name"] or m["called"] or m[0]).split()  # "Mount Karaglukh" whole: no village of Karaglukh
         while words and fold(words[0]) in _NOT_NAMES:
