@@ -205,6 +205,7 @@ Families fled toward the Katik forest.
 They reached Katik village at dawn, below the Kasapet height.
 === 10 March ===
 They burned Canbar, Yuxari Gaali and Asagi Gaali villages; Kurichay, Chaylukh and other rivers froze.
+Rockets flew from the Azerbaijani village Shefik; a raid hit the town Sunday and the Turkish district.
 """
 
 
@@ -230,7 +231,8 @@ def test_a_name_a_kind_word_or_a_listed_place_marks_is_a_place_of_the_text(ksw, 
                         "Stepanakert–Askeran highway",  # a road by its ends; not a road of two peoples
                         "Katik forest", "Katik",  # a village, though Katik is a river's other name (Getik)
                         "Kasapet height",  # a height named after a village the gazetteer lists
-                        "Yuxari Gaali", "Asagi Gaali", "Kurichay", "Chaylukh"}  # lists a plural kind word ends
+                        "Yuxari Gaali", "Asagi Gaali", "Kurichay", "Chaylukh",  # lists a plural kind word ends
+                        "Shefik"}  # a village's word before the name; not a day, nor a people's district
     found = ksw("events", "--corpus", str(path), "--place", "Barda Airport", "--format", "tsv")
     assert [line.split("\t")[0] for line in found.stdout.splitlines()[1:]] == ["2031-03-04.01"]
     assert "'Barda Airport' is not in the gazetteer: 1 event names it as 'Barda airport'" in found.stderr

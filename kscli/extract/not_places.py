@@ -68,7 +68,7 @@ KIND_AFTER = {**dict.fromkeys(("height", "heights", "hill", "hills", "mountain",
 # A war's adjectives and names, which may stand between a place and the word that makes it the war's.
 _OF_A_WAR = frozenset("armed military ethnic interethnic territorial frozen bloody".split())
 _WARS = frozenset("conflict conflicts war wars dispute crisis confrontation hostilities".split())
-_WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
+WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
 
 
 def _initial(toks: Words, k: int) -> bool:
@@ -96,6 +96,6 @@ def part_of_longer_name(toks: Words, end: int) -> bool:
         return False  # "the Nagorno-Karabakh war zone" is the place at war, not the war's name
     # "in Getashen May 1", "in Stepanakert Tuesday" (wire copy's day): a date, not a longer name; nor is
     # "Sefiyan Lower and Upper Ferejan": the list's next villages
-    other = norm in _WEEKDAYS or (month_number(norm) and after.isdigit()) or (norm in QUALIFIER_WORDS and after == "and") \
+    other = norm in WEEKDAYS or (month_number(norm) and after.isdigit()) or (norm in QUALIFIER_WORDS and after == "and") \
         or _initial(toks, end)  # "erupted in Nagorno-Karabakh A. Agarunov left": a man's initial begins
     return (toks.text[end][:1].isupper() and norm not in GENERIC and not other) or norm in NOT_A_PLACE_AFTER

@@ -16,7 +16,7 @@ from collections import Counter
 
 from kscli.extract.abroad import names_abroad, standing_names
 from kscli.extract.annotate import MAX_ANALYSED
-from kscli.extract.not_places import PEOPLES
+from kscli.extract.not_places import PEOPLES, WEEKDAYS
 from kscli.names.folding import GENERIC, fold, key
 from kscli.names.guesses import elsewhere, surname
 from kscli.text.dates import month_number
@@ -123,7 +123,7 @@ def _names(text: str, unexplained, listed) -> list[str]:
         out += [name for name in (head, *(rest if in_list else ())) if unexplained(name)]
     # "the Omar pass" is the Omar Pass, which the gazetteer lists: no unlisted Omar
     out += [name for name, whole in _by_kind(text) if (unexplained(name) or _settled(whole, listed(name)))
-            and not listed(whole)]
+            and not listed(whole) and not (name.isalpha() and name.endswith(PEOPLES))]  # "the Turkish district"
     # a height or a river named after a listed village, which the gazetteer lacks: "the Kasapet height"
     out += [whole for name, whole in _by_kind(text) if whole != name and listed(name) in _SETTLEMENTS
             and whole.split()[-1].lower() in _FEATURE_WORDS and not listed(whole)]
@@ -163,10 +163,16 @@ _LISTED_KIND = re.compile(rf"(?<![\w’'-])((?:{_ONE}\s*,\s*)*{_ONE}(?:\s*,)?\s+
                           r"districts|heights|hills|rivers)\b")
 
 
+# A settlement's word straight before a name: "from the Azerbaijani village Shefik" (apart from _BY_KIND,
+# whose "Azerbaijani village" would take the word first).
+_KIND_BEFORE = re.compile(rf"\b(?:village|town|settlement|hamlet)\s+(?P<name>{_NAME}(?:\s+{_NAME})?)")
+
+
 def _by_kind(text: str) -> list[tuple[str, str]]:
-    """(name, the name with its kind word) where a kind word marks a name as a place's (_BY_KIND), the
-    list a plural one ends too (_LISTED_KIND)."""
+    """(name, the name with its kind word) where a kind word marks a name as a place's (_BY_KIND,
+    _KIND_BEFORE), the list a plural one ends too (_LISTED_KIND)."""
     out = [(name, name) for m in _LISTED_KIND.finditer(text) for name in re.findall(_ONE, f"{m[1]} {m[2] or ''}")]
+    out += [(m["name"], m[0]) for m in _KIND_BEFORE.finditer(text)]
     for m in _BY_KIND.finditer(text):
         words = (m["name"] or m["called"] or m[0]).split()  # "Mount Karaglukh" whole: no village of Karaglukh
         while words and fold(words[0]) in _NOT_NAMES:
@@ -232,8 +238,8 @@ def _unexplained(name: str, lexicon, adjectives: set[str]) -> bool:
     words = [fold(w) for w in re.split(r"[\s-]+", name) if w]
     if any(ch.isdigit() for ch in name) or any(len(w) < 3 for w in words) or name.isupper():
         return False  # an agency's initials ("conceded to AFP") are no place
-    if any(w in GENERIC or w in _INSTITUTIONS or month_number(w) for w in words):
-        return False
+    if any(w in GENERIC or w in _INSTITUTIONS or w in WEEKDAYS or month_number(w) for w in words):
+        return False  # nor a day: "an attack on the town Sunday"
     if all(w in _KIND_WORDS for w in words):
         return False  # "the Khodaafarin Bridges and Dam": a kind's word, the bridges' dam
     if words[0] in adjectives or words[0].rstrip("s") in adjectives or re.search(r"-[a-z]", name):
