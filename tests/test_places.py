@@ -1742,4 +1742,4 @@ def test_names_nobody_listed_on_the_development_timelines(figures):
             found, right, wanted = found + len(got), right + len(got & truth), wanted + len(truth)
     figures(f"names nobody listed (development timelines): precision {right / found:.3f}, "
                    f"recall {right / wanted:.3f} ({wanted} sentence-name pairs)")
-    assert right / found >= 0.88 and right / wanted >= 0.75, (right, found, wanted)
+    assert right / found >= 0.88 and right / wanted >= 0.78, (right, found, wanted)
