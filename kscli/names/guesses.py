@@ -29,6 +29,8 @@ def elsewhere(name: str) -> bool:
 def names_of_the_city(name: str) -> list[str]:
     """The names of the city elsewhere that `name`, as typed (any case), is one of, on the list of
     their names (corpus/elsewhere-names.tsv): Almaty and Alma-Ata, Bishkek and Frunze; none for others."""
+    if ";" in name:  # the list's own separator: "Tehran;Tahran" is no one name
+        return []
     text = _city_names()
     for form in _forms(name):
         found = re.search(rf"^(?:[^\n]*;)?{re.escape(form)}(?:;[^\n]*)?$", text, re.M) if form else None
