@@ -122,10 +122,11 @@ def _names(text: str, unexplained, listed) -> list[str]:
         in_list = rest and (unexplained(head) or listed(head))
         out += [name for name in (head, *(rest if in_list else ())) if unexplained(name)]
     # "the Omar pass" is the Omar Pass, which the gazetteer lists: no unlisted Omar
-    out += [name for name, whole in _by_kind(text) if (unexplained(name) or _settled(whole, listed(name)))
+    kinds = _by_kind(text)
+    out += [name for name, whole in kinds if (unexplained(name) or _settled(whole, listed(name)))
             and not listed(whole) and not (name.isalpha() and name.endswith(PEOPLES))]  # "the Turkish district"
     # a height or a river named after a listed village, which the gazetteer lacks: "the Kasapet height"
-    out += [whole for name, whole in _by_kind(text) if whole != name and listed(name) in _SETTLEMENTS
+    out += [whole for name, whole in kinds if whole != name and listed(name) in _SETTLEMENTS
             and whole.split()[-1].lower() in _FEATURE_WORDS and not listed(whole)]
     out += [whole for town, whole in _landmarks(text)
             if (listed(town) not in _NO_TOWN or unexplained(town)) and not listed(whole)]
