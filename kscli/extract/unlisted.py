@@ -19,6 +19,7 @@ from kscli.extract.annotate import MAX_ANALYSED
 from kscli.extract.not_places import PEOPLES, WEEKDAYS
 from kscli.names.folding import GENERIC, fold, key
 from kscli.names.guesses import elsewhere, surname
+from kscli.names.ranking import NATURE, SETTLEMENTS
 from kscli.text.dates import month_number
 
 _NAME = r"[A-ZÀ-ÖØ-ÞĀ-ſƏ][\w’'ə-]+"
@@ -126,7 +127,7 @@ def _names(text: str, unexplained, listed) -> list[str]:
     out += [name for name, whole in kinds if (unexplained(name) or _settled(whole, listed(name)))
             and not listed(whole) and not (name.isalpha() and name.endswith(PEOPLES))]  # "the Turkish district"
     # a height or a river named after a listed village, which the gazetteer lacks: "the Kasapet height"
-    out += [whole for name, whole in kinds if whole != name and listed(name) in _SETTLEMENTS
+    out += [whole for name, whole in kinds if whole != name and listed(name) in SETTLEMENTS
             and whole.split()[-1].lower() in _FEATURE_WORDS and not listed(whole)]
     out += [whole for town, whole in _landmarks(text)
             if (listed(town) not in _NO_TOWN or unexplained(town)) and not listed(whole)]
@@ -189,8 +190,7 @@ def _settled(whole: str, kind: str) -> bool:
     return whole.split()[-1].lower() in ("village", "villages", "town", "settlement") and kind in _FEATURES
 
 
-_FEATURES = ("river", "mountain", "lake", "reservoir", "valley", "pass", "road", "landmark")
-_SETTLEMENTS = ("city", "town", "village")
+_FEATURES = (*NATURE, "road", "landmark")
 _FEATURE_WORDS = ("height", "heights", "hill", "hills", "mountain", "mountains", "river", "valley", "gorge", "pass")
 _AN = re.compile(r"\b[Aa]n?\s+$")
 _NO_TOWN = ("", "country", "state")  # "an Armenian border post": Armenia's adjective, no town's name

@@ -87,7 +87,7 @@ def narrow(matches: list, hint: str | None) -> list:
         if narrowed:
             return narrowed
     # a settlement's word never makes a river or a mountain a village: "Katik village" is not the Getik
-    settled = hint in ("city", "town", "village") and all(m.place.kind in _NATURE for m in matches)
+    settled = hint in SETTLEMENTS and all(m.place.kind in NATURE for m in matches)
     return [] if settled else matches
 
 
@@ -120,8 +120,8 @@ def bare_keys(place) -> set[str]:
 
 def _kept(place) -> int:
     if place.curated:
-        return 2 if place.kind in _NATURE else 0
+        return 2 if place.kind in NATURE else 0
     return 1 if place.kind in ("city", "town") and not place.elsewhere else 3
 
 
-_NATURE = ("river", "mountain", "lake", "reservoir", "valley", "pass")
+NATURE = ("river", "mountain", "lake", "reservoir", "valley", "pass")
