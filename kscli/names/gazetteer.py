@@ -22,7 +22,7 @@ from kscli.names.linemap import LineMap
 from kscli.names.nearness import nearest
 from kscli.names.pairs import qualified, two_names
 from kscli.names.ranking import HINT_KINDS, SETTLEMENTS, bare_keys, best_per_place, exact_score, \
-    listed_reading_first, narrow, read_as_typed, town_to_unit
+    listed_reading_first, named_after, narrow, read_as_typed, town_to_unit
 from kscli.names.wordwise import by_word
 from kscli.record import Record
 
@@ -299,20 +299,23 @@ class Gazetteer:
             word = " ".join(ws[at:at + size]) if 0 <= at < len(ws) else ""
             kinds = FEATURE_WORDS.get(word)
             rest = ws[:at] + ws[at + size:]
-            found: list[Match] = []
-            for name in name_forms(rest) if kinds else ():
-                found += self.resolve(name, limit=0, fuzzy=False)
-                found += [Match(p, "transliteration", 95.0, via) for form in FEATURE_FORMS[kinds[0]]
-                          for spelled in (name, *foreign_readings(name))  # Barguschat-Gebirge
-                          for typed in (form.format(spelled.replace(" ", "")),)
-                          for p, via in self._keys.get(key(typed), ())
-                          if alike(typed, via, 1 / 2 if guessable(p) else 1 / 3)]  # "Xyzzy rayon" is no Khizi
+            found = [m for name in name_forms(rest) if kinds for m in self._of_kind(name, kinds)]
             # "Ждановский район": the district named after the town (Zhdanov, now Beylagan)
             unit = "district" if kinds and "district" in kinds else None
-            found = [m for m in found if m.place.kind in kinds] or [m for m in town_to_unit(self, found, unit) if m.place.kind in kinds]
+            found = [m for m in found if m.place.kind in kinds] or [m for m in town_to_unit(self, found, unit) if m.place.kind in kinds] \
+                or [m for m in named_after(found, " ".join(rest), lambda n: self._of_kind(n, kinds)) if m.place.kind in kinds]
             if found:  # the first kind the word names first: "район" is a district before a province
                 return sorted(best_per_place(found), key=lambda m: kinds.index(m.place.kind))
         return []
+
+    def _of_kind(self, name: str, kinds) -> list[Match]:
+        """The places `name` names as listed, and those of `kinds` spelled with a word of the kind: Hakari çayı."""
+        return self.resolve(name, limit=0, fuzzy=False) + [
+            Match(p, "transliteration", 95.0, via) for form in FEATURE_FORMS[kinds[0]]
+            for spelled in (name, *foreign_readings(name))  # Barguschat-Gebirge
+            for typed in (form.format(spelled.replace(" ", "")),)
+            for p, via in self._keys.get(key(typed), ())
+            if alike(typed, via, 1 / 2 if guessable(p) else 1 / 3)]  # "Xyzzy rayon" is no Khizi
 
     def spelled_or_keyed(self, text: str) -> list[Match]:
         """The best match of a spelling as listed or as a transliteration, no reading tried (cheap)."""
