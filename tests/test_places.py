@@ -448,6 +448,9 @@ def test_a_guessed_place_says_so_and_an_exact_one_says_nothing(ksw):
     assert guessed.returncode == 0 and guessed.stderr.splitlines() == [
         "ksw: warning: 'Tartr' read as Tartar, a guess (fuzzy match, 83 of 100; ksw places 'Tartr' shows the candidates)"]
     assert "'Stepanakrt' read as Stepanakert, a guess" in ksw("events", "--near", "Stepanakrt").stderr
+    # English pages' Zangilian, a glide slipped into Zangilan; a person's surname stays no place
+    assert "'Zangilian' read as Zangilan, a guess" in ksw("events", "--place", "Zangilian").stderr
+    assert ksw("events", "--place", "Pashinyan").returncode != 0
     for exact in ("Tartar", "Terter", "Tərtər", "Shushi", "Khankendi"):
         assert ksw("events", "--place", exact, "--format", "tsv").stderr == "", exact
 
