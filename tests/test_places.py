@@ -217,7 +217,8 @@ def test_a_name_a_kind_word_or_a_listed_place_marks_is_a_place_of_the_text(ksw, 
     sub-district), every name of a list a plural kind word ends, a road by its ends, a village's word
     after a river's other name (Katik) and a height named after a listed village. A listed town's
     landmark the gazetteer lacks is one too (Barda airport), not a listed one (Stepanakert Airport) nor a
-    country's adjective's, and so is a landmark's of a name nothing explains (Lok fortress). A name asked
+    country's adjective's, and so is a landmark's of a name nothing explains (Lok fortress); and a listed
+    village's name its sentence was not read as naming (Keşdək, put in the Tovuz region). A name asked
     for with the kind word the text put after it is the text's name ("Globus height" is Globus), a road
     by its ends in either order."""
     path = tmp_path / "marked.txt"
@@ -232,7 +233,8 @@ def test_a_name_a_kind_word_or_a_listed_place_marks_is_a_place_of_the_text(ksw, 
                         "Katik forest", "Katik",  # a village, though Katik is a river's other name (Getik)
                         "Kasapet height",  # a height named after a village the gazetteer lists
                         "Yuxari Gaali", "Asagi Gaali", "Kurichay", "Chaylukh",  # lists a plural kind word ends
-                        "Shefik"}  # a village's word before the name; not a day, nor a people's district
+                        "Shefik",  # a village's word before the name; not a day, nor a people's district
+                        "Keşdək"}  # a listed village the text puts elsewhere (the Tovuz region): not read as it
     found = ksw("events", "--corpus", str(path), "--place", "Barda Airport", "--format", "tsv")
     assert [line.split("\t")[0] for line in found.stdout.splitlines()[1:]] == ["2031-03-04.01"]
     assert "'Barda Airport' is not in the gazetteer: 1 event names it as 'Barda airport'" in found.stderr
@@ -247,6 +249,26 @@ def test_a_name_a_kind_word_or_a_listed_place_marks_is_a_place_of_the_text(ksw, 
     assert [line.split("\t")[0] for line in found.stdout.splitlines()[1:]] == ["2031-03-09.02"]
     assert "'Katik' names only Getik (river) of the gazetteer, which no event names: 1 event names it as 'Katik'" \
         in found.stderr
+    found = ksw("events", "--corpus", str(path), "--place", "Keshdak", "--format", "tsv")  # Kalbajar's is never named
+    assert [line.split("\t")[0] for line in found.stdout.splitlines()[1:]] == ["2031-03-02.05"]
+    assert "'Keshdak' names only Keşdək of the gazetteer, which no event names" in found.stderr
+
+
+def test_a_name_the_gazetteer_reads_as_a_place_its_text_does_not_name_is_the_texts(ksw, tmp_path):
+    """A name the gazetteer reads as a settlement, which its sentence was not read as naming, is the
+    text's own: "the Takhtakorpu settlement, Agjabadi district" is a camp there, not Teghut of Tavush
+    (once Taxta Körpü), and `--place Takhtakorpu` finds it with a note; a name that is another thing's
+    attribute ("the Horadiz operation") is not one, nor a country's."""
+    path = tmp_path / "camps.txt"
+    path.write_text("= Timeline of the camps (2031) =\n== May ==\n=== 2 May ===\n"
+                    "Refugees live in the Takhtakorpu settlement, Agjabadi district.\n"
+                    "Veterans marked the anniversary of the Horadiz operation in Armenia.\n", encoding="utf-8")
+    listed = ksw("places", "--corpus", str(path), "--format", "jsonl")
+    unlisted = {r["name"] for r in map(json.loads, listed.stdout.splitlines()) if r["kind"] == "unlisted"}
+    assert unlisted == {"Takhtakorpu"}
+    found = ksw("events", "--corpus", str(path), "--place", "Takhtakorpu", "--format", "tsv")
+    assert [line.split("\t")[0] for line in found.stdout.splitlines()[1:]] == ["2031-05-02.01"]
+    assert "'Takhtakorpu' names only Teghut of the gazetteer, which no event names" in found.stderr
 
 
 def test_the_city_alone_when_the_name_says_city(index):

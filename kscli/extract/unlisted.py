@@ -16,7 +16,8 @@ from collections import Counter
 
 from kscli.extract.abroad import names_abroad, standing_names
 from kscli.extract.annotate import MAX_ANALYSED
-from kscli.extract.not_places import PEOPLES, WEEKDAYS
+from kscli.extract.not_places import KIND_AFTER, NOT_A_PLACE_AFTER, PEOPLES, WEEKDAYS
+from kscli.names.features import bare_name
 from kscli.names.folding import GENERIC, fold, key
 from kscli.names.guesses import elsewhere, surname
 from kscli.names.ranking import NATURE, SETTLEMENTS
@@ -81,12 +82,17 @@ _KIND_WORDS = frozenset(("dam", "dams", "bridge", "bridges", "airport", "river",
 _NOT_WHERE_TO = frozenset(("according", "due", "owing", "thanks", "prior", "referring", "addressed", "belonging"))
 
 
-def unlisted_names(texts: list[str], lexicon) -> dict[str, array]:
-    """For each unlisted place name (its most frequent spelling), the positions of the texts naming it."""
+def unlisted_names(texts: list[str], lexicon, mentions: list | None = None) -> dict[str, array]:
+    """For each unlisted place name (its most frequent spelling), the positions of the texts naming it.
+    A name the gazetteer reads as a settlement but which its text was not found to name as one
+    (`mentions`: each text's place names as written) is the text's own as well: "the villages of
+    Talish, Chailu and Mataghis" names no Çaylı of Gazakh, whose Armenian name reads Chailu; so is
+    "the Takhtakorpu settlement, Agjabadi district" no Teghut of Tavush, once Taxta Körpü."""
     adjectives = {fold(m[1]) for text in texts for m in _ADJECTIVE.finditer(text)}
     seen: dict[str, bool] = {}
     known: dict[str, str] = {}
-
+    settled: dict[str, str] = {}  # a name the gazetteer reads as settlements only: the key of its bare name
+    said: dict[int, set[str]] = {}
     def unexplained(name: str) -> bool:
         if name not in seen:
             seen[name] = _unexplained(name, lexicon, adjectives)
@@ -99,6 +105,20 @@ def unlisted_names(texts: list[str], lexicon) -> dict[str, array]:
             known[name] = found[0].place.kind if found else ""
         return known[name]
 
+    def untagged(name: str, n: int) -> bool:
+        if mentions is None:
+            return False
+        if name not in settled:  # settlements only: a region's name in a longer one is no place ("Karabakh war")
+            found = lexicon.places.resolve(name, limit=0, fuzzy=False) \
+                if _name_like(bare_name(name), adjectives) and not _other_name(name, lexicon) else []
+            settled[name] = key(bare_name(re.sub(r"['’]s$", "", name))) \
+                if found and all(m.place.kind in SETTLEMENTS for m in found) else ""
+        if not settled[name]:
+            return False
+        if n not in said:
+            said[n] = {key(bare_name(m)) for m in mentions[n]}
+        return settled[name] not in said[n] and not _attribute(texts[n], name)
+
     spellings: dict[str, Counter] = {}
     positions: dict[str, array] = {}
     runs = [standing_names(text) if len(text) <= MAX_ANALYSED else [] for text in texts]
@@ -106,7 +126,9 @@ def unlisted_names(texts: list[str], lexicon) -> dict[str, array]:
     for n, text in enumerate(texts):
         if len(text) > MAX_ANALYSED:
             continue  # a pasted blob, kept as text and not read (kscli.extract.annotate)
-        for name in [*_names(text, unexplained, listed), *(abroad[forms] for forms in runs[n] if forms in abroad)]:
+        named = _names(text, lambda name, n=n: unexplained(name) or untagged(name, n),
+                       lambda name, n=n: "" if untagged(name, n) else listed(name))
+        for name in [*named, *(abroad[forms] for forms in runs[n] if forms in abroad)]:
             k = key(name)
             spellings.setdefault(k, Counter())[name] += 1
             found = positions.setdefault(k, array("I"))
@@ -236,6 +258,24 @@ def _inside_a_title(prep: str, before: str) -> bool:
 
 
 def _unexplained(name: str, lexicon, adjectives: set[str]) -> bool:
+    if not _name_like(name, adjectives):
+        return False
+    places = lexicon.places
+    first = re.sub(r"['’]s$", "", name.split()[0])  # "Nagorno-Karabakh's Askeran": two known places
+    if places.resolve(name, fuzzy=False) or places.resolve(first, fuzzy=False):
+        return False
+    return not _other_name(name, lexicon)
+
+
+def _attribute(text: str, name: str) -> bool:
+    """Whether a word after `name` makes it another thing's attribute ("the Horadiz operation") or a
+    feature's name ("the Kasapet height"), wherever the text names it."""
+    return any(m[1].lower() in NOT_A_PLACE_AFTER or m[1].lower() in KIND_AFTER
+               for m in re.finditer(rf"(?<![\w’'-]){re.escape(name)}\s+(\w+)", text))
+
+
+def _name_like(name: str, adjectives: set[str]) -> bool:
+    """Whether `name` may be a place's, as far as its words tell."""
     words = [fold(w) for w in re.split(r"[\s-]+", name) if w]
     if any(ch.isdigit() for ch in name) or any(len(w) < 3 for w in words) or name.isupper():
         return False  # an agency's initials ("conceded to AFP") are no place
@@ -245,10 +285,10 @@ def _unexplained(name: str, lexicon, adjectives: set[str]) -> bool:
         return False  # "the Khodaafarin Bridges and Dam": a kind's word, the bridges' dam
     if words[0] in adjectives or words[0].rstrip("s") in adjectives or re.search(r"-[a-z]", name):
         return False  # a party's adjective or its people: "Armenian", "Azerbaijanis", "Turkish-made"
-    if surname(words[-1]) and not elsewhere(name):
-        return False  # "the orders of Melkonian", "the overthrow of Mutalibov": a man, not a place (Rostov is)
-    places, actors = lexicon.places, lexicon.actors
-    first = re.sub(r"['’]s$", "", name.split()[0])  # "Nagorno-Karabakh's Askeran": two known places
-    if places.resolve(name, fuzzy=False) or places.resolve(first, fuzzy=False):
-        return False
-    return not (actors.find(name) or lexicon.weapons.find(name))
+    # "the orders of Melkonian", "the overthrow of Mutalibov": a man, not a place (Rostov is)
+    return not (surname(words[-1]) and not elsewhere(name))
+
+
+def _other_name(name: str, lexicon) -> bool:
+    """Whether `name` is an actor's or a weapon's."""
+    return bool(lexicon.actors.find(name) or lexicon.weapons.find(name))

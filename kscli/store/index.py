@@ -204,7 +204,7 @@ def build(events: list[Event], warnings: list[ParseWarning], lexicon: Lexicon, y
     postings["word"] = word_postings([e.text for e in ordered]) if words is None else words
     from kscli.extract.unlisted import unlisted_names
 
-    postings["unlisted"] = unlisted_names([e.text for e in ordered], lexicon)
+    postings["unlisted"] = unlisted_names([e.text for e in ordered], lexicon, [e.place_mentions for e in ordered])
     by_event: dict[str, list[Claim]] = {}
     for claim in claims:
         by_event.setdefault(claim.event, []).append(claim)
