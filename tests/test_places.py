@@ -206,6 +206,11 @@ They reached Katik village at dawn, below the Kasapet height.
 === 10 March ===
 They burned Canbar, Yuxari Gaali and Asagi Gaali villages; Kurichay, Chaylukh and other rivers froze.
 Rockets flew from the Azerbaijani village Shefik; a raid hit the town Sunday and the Turkish district.
+=== 11 March ===
+Hostages were held in "Portda" cave; the train stopped at a place which was called Tekchinar.
+Igdir, the provincial capital, lies near the border.
+Shells hit Tartar, Varnakh, Dulsor and Barda. Yesterday, Tartar, Barda and Goranboy were quiet.
+The Human Rights Defender, Kapan, Goris and Jermuk said so.
 """
 
 
@@ -218,7 +223,9 @@ def test_a_name_a_kind_word_or_a_listed_place_marks_is_a_place_of_the_text(ksw, 
     after a river's other name (Katik) and a height named after a listed village. A listed town's
     landmark the gazetteer lacks is one too (Barda airport), not a listed one (Stepanakert Airport) nor a
     country's adjective's, and so is a landmark's of a name nothing explains (Lok fortress); and a listed
-    village's name its sentence was not read as naming (Keşdək, put in the Tovuz region). A name asked
+    village's name its sentence was not read as naming (Keşdək, put in the Tovuz region); a landmark's
+    quoted name, a name "which was called", one a capital's noun stands beside, and the names of a list
+    with a listed place (not a sentence's first word). A name asked
     for with the kind word the text put after it is the text's name ("Globus height" is Globus), a road
     by its ends in either order."""
     path = tmp_path / "marked.txt"
@@ -234,7 +241,9 @@ def test_a_name_a_kind_word_or_a_listed_place_marks_is_a_place_of_the_text(ksw, 
                         "Kasapet height",  # a height named after a village the gazetteer lists
                         "Yuxari Gaali", "Asagi Gaali", "Kurichay", "Chaylukh",  # lists a plural kind word ends
                         "Shefik",  # a village's word before the name; not a day, nor a people's district
-                        "Keşdək"}  # a listed village the text puts elsewhere (the Tovuz region): not read as it
+                        "Keşdək",  # a listed village the text puts elsewhere (the Tovuz region): not read as it
+                        "Portda cave", "Tekchinar", "Igdir",  # a quoted name, "which was called", a capital's noun
+                        "Varnakh", "Dulsor"}  # a list with listed places; not a sentence's first word, nor a title's last
     found = ksw("events", "--corpus", str(path), "--place", "Barda Airport", "--format", "tsv")
     assert [line.split("\t")[0] for line in found.stdout.splitlines()[1:]] == ["2031-03-04.01"]
     assert "'Barda Airport' is not in the gazetteer: 1 event names it as 'Barda airport'" in found.stderr
@@ -1770,4 +1779,4 @@ def test_names_nobody_listed_on_the_development_timelines(figures):
             found, right, wanted = found + len(got), right + len(got & truth), wanted + len(truth)
     figures(f"names nobody listed (development timelines): precision {right / found:.3f}, "
                    f"recall {right / wanted:.3f} ({wanted} sentence-name pairs)")
-    assert right / found >= 0.88 and right / wanted >= 0.78, (right, found, wanted)
+    assert right / found >= 0.89 and right / wanted >= 0.84, (right, found, wanted)

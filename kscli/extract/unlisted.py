@@ -49,8 +49,14 @@ _BY_KIND = re.compile(rf"(?<![\w’'-])(?P<name>{_NAME}(?:\s+{_NAME})?)\s+(?:vil
                       r"mountain|mountains|pass|valley|gorge|"
                       r"Hills?|Heights?|Mountains?|Valley|Gorge)\b(?![’'-])"  # "Asgulum Mountains"
                       rf"|\bMount\s+{_NAME}"
-                      r"|\b(?:place|village|town|settlement|locality|area|height|hill)\s+(?:called|named)\s+"
-                      rf"(?P<called>{_NAME}(?:\s+{_NAME})?)")
+                      # "a place called Khapalu", "the place which was called Tekchinar", "a part of this
+                      # district called Nargiztepe"; and a name a capital's or a town's noun stands beside:
+                      # "Igdir, the provincial capital, lies ...", "Lerik, a town in the south"
+                      r"|\b(?:place|village|town|settlement|locality|area|height|hill|part|quarter|neighbou?rhood|"
+                      r"district|site|spot)\s+(?:(?:which|that)\s+(?:was|is|were|are)\s+)?(?:called|named)\s+"
+                      rf"(?P<called>{_NAME}(?:\s+{_NAME})?)"
+                      rf"|(?:^|[.;:]\s+)(?P<apposed>{_NAME}),\s+(?:the\s+(?:\w+\s+)?capital|the\s+(?:\w+\s+)?centre|"
+                      r"the\s+(?:\w+\s+)?center|a\s+(?:small\s+|large\s+|border\s+)?(?:town|village|city))\b")
 # A listed town's name before an English word for a landmark ("Fuzuli airport", "the Horadiz railway
 # station"), or a name nothing explains ("Lok fortress", "Taglidash Bridge", "Lenin Square"): the
 # landmark's name, where the gazetteer lists no such landmark.
@@ -58,7 +64,8 @@ _LANDMARK_WORD = (r"\s+(?i:air\s?port|airfield|air\s?base|(?:(?:railway|train|bu
                   r"bridges?|dam|mosque|church|cathedral|monastery|fortress|castle|border\s+post|checkpoint|tomb|"
                   r"mausoleum|temple|sanatorium|square|forest|cave|museum|prison|shrine|theat(?:re|er)|street|avenue|"
                   r"lane|cemetery|memorial|stadium|park)\b(?![’'-]|\s+(?:fighting|battles?|clashes))")  # street fighting
-_LANDMARK = re.compile(rf"(?<![\w’'-])(?P<name>{_NAME}(?:\s+{_NAME})?){_LANDMARK_WORD}"
+# The name may be quoted: "in "Portda" cave", "the “Malik Ajdar” tomb".
+_LANDMARK = re.compile(rf"(?<![\w’'-])(?P<quote>[\"“«])?(?P<name>{_NAME}(?:\s+{_NAME})?)(?(quote)[\"”»]){_LANDMARK_WORD}"
                        # and a kind's word before the name, as English writes a few: "the Alley of Martyrs"
                        rf"|(?<![\w’'-])(?P<before>(?:Alley|Avenue|Square|Museum|Park|Cemetery|Memorial)\s+of\s+{_NAME})")
 _BEFORE_LANDMARK_WORD = re.compile(_LANDMARK_WORD)
@@ -156,9 +163,30 @@ def _names(text: str, unexplained, listed) -> list[str]:
     out += [m[0] for m in _ROAD.finditer(text) if len(ends := re.split(r"\s*[-–—]\s*", m["ends"])) > 1
             and all((listed(end) or unexplained(end)) and not end.endswith(PEOPLES) for end in ends)
             and not listed(m[0])]  # not "the Armenian-Azerbaijani road": a people's
+    # a list of three names or more one of which is a listed place's: "regions such as Marneuli, Bolnisi,
+    # Dmanisi, Gardabani" (not a sentence's first word: "Yesterday, Baku, Ganja and Tartar were shelled")
+    for names in _lists(text):
+        if any(listed(name) not in _NO_TOWN for name in names):
+            out += [name for name in names if unexplained(name)]
     # a name joined to a listed place's by "and": "Keshdak and Barmagbin in the Kalbajar region"
     out += [m["second"] for m in _AND.finditer(text) if not _PART_AFTER.match(text, m.end())
             and unexplained(m["second"]) and listed(m["first"])]
+    return out
+
+
+_LIST = re.compile(rf"(?<![\w’'-])(?:{_NAME}\s*,\s*){{2,}}(?:(?:and|or)\s+)?{_NAME}(?![\w’'-]|\s+[A-Z])")
+# A list's first name is left out after a sentence's start ("Yesterday, Baku, ...") or a capitalised
+# word, whose name it ends ("the Human Rights Defender, Kapan, Goris", "Yuxari Gaali, Asagi Gaali").
+_FIRST_LEFT_OUT = re.compile(r"(?:^|[.!?:;\"“(]\s*|[A-Z][\w’'-]*\s+)$")
+
+
+def _lists(text: str) -> list[list[str]]:
+    """The names of each list of three single names or more, a sentence's first word left out."""
+    out = []
+    for m in _LIST.finditer(text):
+        names = re.findall(_NAME, m[0])
+        names = [n for n in names if n not in ("and", "or")]
+        out.append(names[1:] if _FIRST_LEFT_OUT.search(text, max(0, m.start() - 30), m.start()) else names)
     return out
 
 
@@ -198,7 +226,7 @@ def _by_kind(text: str) -> list[tuple[str, str]]:
     out = [(name, name) for m in _LISTED_KIND.finditer(text) for name in re.findall(_ONE, f"{m[1]} {m[2] or ''}")]
     out += [(m["name"], m[0]) for m in _KIND_BEFORE.finditer(text)]
     for m in _BY_KIND.finditer(text):
-        words = (m["name"] or m["called"] or m[0]).split()  # "Mount Karaglukh" whole: no village of Karaglukh
+        words = (m["name"] or m["called"] or m["apposed"] or m[0]).split()  # "Mount Karaglukh" whole: no village of Karaglukh
         while words and fold(words[0]) in _NOT_NAMES:
             words.pop(0)
         if words:
@@ -232,7 +260,7 @@ def _landmarks(text: str) -> list[tuple[str, str]]:
             words.pop(0)  # "The Fuzuli airport", "Stepanakert's Lenin Square"
         if words:
             town = " ".join(words)
-            out.append((town, text[m.start("name") + m["name"].index(town):m.end()]))
+            out.append((town, town + text[m.end("name") + bool(m["quote"]):m.end()]))
     return out
 
 
