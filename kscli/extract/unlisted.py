@@ -100,6 +100,7 @@ def unlisted_names(texts: list[str], lexicon, mentions: list | None = None) -> d
     known: dict[str, str] = {}
     settled: dict[str, str] = {}  # a name the gazetteer reads as settlements only: the key of its bare name
     said: dict[int, set[str]] = {}
+    bare_keys: dict[str, str] = {}  # a mention's bare name's key, looked up once
     def unexplained(name: str) -> bool:
         if name not in seen:
             seen[name] = _unexplained(name, lexicon, adjectives)
@@ -123,7 +124,7 @@ def unlisted_names(texts: list[str], lexicon, mentions: list | None = None) -> d
         if not settled[name]:
             return False
         if n not in said:
-            said[n] = {key(bare_name(m)) for m in mentions[n]}
+            said[n] = {bare_keys[m] if m in bare_keys else bare_keys.setdefault(m, key(bare_name(m))) for m in mentions[n]}
         return settled[name] not in said[n] and not _attribute(texts[n], name)
 
     spellings: dict[str, Counter] = {}
@@ -182,8 +183,8 @@ _FIRST_LEFT_OUT = re.compile(r"(?:^|[.!?:;\"“(]\s*|[A-Z][\w’'-]*\s+)$")
 
 def _lists(text: str) -> list[list[str]]:
     """The names of each list of three single names or more, a sentence's first word left out."""
-    out = []
-    for m in _LIST.finditer(text):
+    out: list[list[str]] = []
+    for m in _LIST.finditer(text) if text.count(",") > 1 else ():
         names = re.findall(_NAME, m[0])
         names = [n for n in names if n not in ("and", "or")]
         out.append(names[1:] if _FIRST_LEFT_OUT.search(text, max(0, m.start() - 30), m.start()) else names)
