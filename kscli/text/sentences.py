@@ -35,8 +35,11 @@ def split_sentences(paragraph: str) -> list[tuple[int, str]]:
     ['It was declared.', '``Shots were fired. Twice,`` Tass said.', "It has ''ended.''", 'He left.']
     >>> [s for _, s in split_sentences('It said: “No. Never," he said. "Yes. Now." “It is so. Here," it read.')]
     ['It said: “No. Never," he said.', '"Yes. Now."', '“It is so. Here," it read.']
+    >>> [s for _, s in split_sentences("It fell. 'Look round. They come,' he said. The soldiers' homes burned.")]
+    ['It fell.', "'Look round. They come,' he said.", "The soldiers' homes burned."]
     """
-    cuts = _boundaries(paragraph, track_quotes=_balanced(paragraph))
+    cuts = [cut for cut in _boundaries(paragraph, track_quotes=_balanced(paragraph))
+            if not any(a < cut < b for a, b in _single_quoted(paragraph))]
     out, start = [], 0
     for cut in cuts + [len(paragraph)]:
         piece = paragraph[start:cut]
@@ -45,6 +48,25 @@ def split_sentences(paragraph: str) -> list[tuple[int, str]]:
             out.append((start + len(piece) - len(piece.lstrip()), stripped))
         start = cut
     return out
+
+
+# Speech in single straight quotation marks, British style: "'Have a good look round. The Armenians
+# will be here in two days,' said Shahmar Alisher": opened before a capital at a sentence's start (not
+# an apostrophe: "the soldiers' homes"), closed after a comma or a stop.
+_SINGLE_OPEN = re.compile(r"(?:^|(?<=[.!?]\s)|(?<=[.!?]\s\s))'(?=[A-Z])")
+_SINGLE_CLOSE = re.compile(r"(?<=[,.!?])'(?=\s|$)")
+
+
+def _single_quoted(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each quotation in single straight marks that begins a sentence and closes."""
+    if "'" not in text:
+        return []
+    spans = []
+    for opened in _SINGLE_OPEN.finditer(text):
+        closed = _SINGLE_CLOSE.search(text, opened.end())
+        if closed:
+            spans.append((opened.start(), closed.end()))
+    return spans
 
 
 def _balanced(text: str) -> bool:
