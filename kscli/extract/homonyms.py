@@ -73,8 +73,10 @@ def own_names_in_context(mentions: list, chosen: list[str], gaz: Gazetteer) -> N
     sentence names Kalbajar too. A hand-kept place's own name (Lachin) is never so read.
     chosen: the sentence's chosen names, changed in place."""
     for k, mention in enumerate(mentions):
-        if len(mention.candidates) < 2 or not gaz.places[chosen[k]].curated or mention.kind in ("district", "area"):
-            continue  # most mentions: one place, or a choice no hand-kept place is in; "the Aghdara district" a unit
+        if len(mention.candidates) < 2 or not gaz.places[chosen[k]].curated or mention.kind in ("district", "area") \
+                or gaz.places[chosen[k]].kind in _UNITS:
+            continue  # most mentions: one place, or a choice no hand-kept place is in; "the Aghdara district" a
+            # unit, and so is "Aghdare" in "Aghdare and Aghdam regions", a list's kind word read back
         place, own = gaz.places[chosen[k]], key(mention.surface)
         if own == bare_key(place.name):
             continue

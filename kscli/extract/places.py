@@ -23,7 +23,7 @@ from kscli.names.landmarks import by_town
 from kscli.names.ranking import HINT_KINDS, town_units
 from kscli.extract.not_places import (IN_A_TITLE, KIND_AFTER, NAME_HEADS, NAME_OF, NOT_A_PLACE_AFTER,
                                       PEOPLES, QUALIFIERS, part_of_longer_name)
-from kscli.extract.choice import LIST_GAP, choose, held_by
+from kscli.extract.choice import AND_OTHER, LIST_GAP, choose, held_by
 from kscli.extract.homonyms import by_the_day, own_names_in_context, paired_names, strays
 from kscli.extract.mention import Mention, capitalised as _capitalised, elided_twin, read_whole as _read_whole
 from kscli.extract.mention import with_kind_words as _with_kind_words
@@ -364,7 +364,8 @@ def _list_kinds(text: str, mentions: list[Mention]) -> list[str | None]:
         elif kinds[idx] is None and _CITY_BEFORE.search(text, max(0, m.start - 12), m.start):
             kinds[idx] = "city"
             _spread(text, mentions, kinds, idx, forward=True)
-        if m.plural:
+        if m.plural or kinds[idx] is None and AND_OTHER.match(text, m.end):
+            kinds[idx] = kinds[idx] or "district"
             _spread(text, mentions, kinds, idx, forward=False)
     return kinds
 
@@ -379,8 +380,7 @@ def _area_before(text: str, start: int) -> bool:
 
 
 def _spread(text, mentions, kinds, idx, forward: bool) -> None:
-    step = 1 if forward else -1
-    j = idx
+    step, j = (1 if forward else -1), idx
     while 0 <= j + step < len(mentions):
         a, b = (mentions[j], mentions[j + step]) if forward else (mentions[j + step], mentions[j])
         if not LIST_GAP.match(text[a.end:b.start]):
