@@ -8,8 +8,9 @@ thousands of villages) finds a place a typo away from many an English word: "Ira
 "Turkish" Turkesh, "Shortly" Shorlu, "Martyrs" Martiros. The list holds the words of Webster's
 Second International Dictionary (1934, public domain: the "web2" list, as the PyPI package
 english-words carries it), with their plural, past and -ing forms, that either guess would take
-for a place of places.tsv, so that it stays small; and the common words among the names of places
-elsewhere ("Police", "Temple": kscli.extract.abroad takes the others for towns abroad). Run it again
+for a place of places.tsv, so that it stays small; the common words that a reading in another
+language's way takes for one ("Head", read as Western Armenian's "heat", is the village of Hat); and
+the common words among the names of places elsewhere ("Police", "Temple": kscli.extract.abroad takes the others for towns abroad). Run it again
 after places.tsv, elsewhere.tsv or the guesses' rules change.
 """
 
@@ -24,7 +25,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent.parent
 sys.path.insert(0, str(ROOT))
 
-from kscli.names.folding import fold, key  # noqa: E402
+from kscli.names.folding import fold, foreign_readings, key  # noqa: E402
 from kscli.names.guesses import alike  # noqa: E402
 from kscli.names.gazetteer import FUZZY_CUTOFF  # noqa: E402
 from kscli.store.load import load_index  # noqa: E402
@@ -48,23 +49,40 @@ def main(wheel: str) -> None:
     words = sorted({form for w in stems for form in inflected(w) if len(form) >= 3})
     gazetteer = load_index(None).lexicon.places
     near = {w for w in words if (len(w) >= 4 and guessed(gazetteer, w)) or read(gazetteer, w)}
+    common = {form for w in common_words(archive) for form in inflected(w)}
+    near |= {w for w in words if w in common and read_another_way(gazetteer, w)}
     near = sorted(near | abroad(archive))
     lines = ["# English words a guess at a typo would take for a place's name, or a transliteration would",
-             "# read as one (Seven, Sevan): never guessed at, nor read so at a sentence's start (Webster's",
-             "# Second International Dictionary, public domain, via the PyPI package english-words 2.0.2).",
+             "# read as one (Seven, Sevan), or a reading in another language's way (Head, Hat): never guessed",
+             "# at, nor read so at a sentence's start or after a place's word (Webster's Second International",
+             "# Dictionary, public domain, via the PyPI package english-words 2.0.2).",
              "# Made by corpus/tools/words.py; one word a line.", "word"]
     OUT.write_text("\n".join(lines + near) + "\n", encoding="utf-8")
     print(f"{len(near)} of {len(words)} words", file=sys.stderr)
 
 
 def abroad(archive: zipfile.ZipFile) -> set[str]:
-    """The dictionary's common words (lower-case as it writes them: "police", not "Paris") that are,
-    capitalised, the name of a place elsewhere (corpus/elsewhere.tsv): a capitalised one at a
-    sentence's start names no town abroad (kscli.extract.abroad)."""
-    cased = _Words(io.BytesIO(archive.read("english_words/data/web2.pickle"))).load()
-    common = {w for w in cased if isinstance(w, str) and w.isalpha() and w.islower()}
+    """The dictionary's common words that are, capitalised, the name of a place elsewhere
+    (corpus/elsewhere.tsv): a capitalised one at a sentence's start names no town abroad
+    (kscli.extract.abroad)."""
     names = (ROOT / "corpus" / "elsewhere.tsv").read_text("utf-8").lower().splitlines()
-    return common.intersection(names)
+    return common_words(archive).intersection(names)
+
+
+def common_words(archive: zipfile.ZipFile) -> set[str]:
+    """The dictionary's common words: lower-case as it writes them ("police", not "Paris", nor Awshar
+    or Azoch, which are names)."""
+    cased = _Words(io.BytesIO(archive.read("english_words/data/web2.pickle"))).load()
+    return {w for w in cased if isinstance(w, str) and w.isalpha() and w.islower()}
+
+
+def read_another_way(gazetteer, word: str) -> bool:
+    """Whether extraction reads `word`, capitalised, as a place in another language's way (kscli.names.
+    folding.foreign_readings: "Head", as Western Armenian's "heat", is the village of Hat; "Areas", as
+    German's "areaz", the Araz), no spelling of a place written so."""
+    typed = word.capitalize()
+    return not gazetteer.spelled(fold(typed)) and any(
+        gazetteer._transliterations(r, key(r), set()) for r in foreign_readings(typed))
 
 
 def guessed(gazetteer, word: str) -> bool:

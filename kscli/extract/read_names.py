@@ -20,6 +20,7 @@ from weakref import WeakKeyDictionary
 
 from kscli.extract.not_places import NAME_HEADS
 from kscli.names.gazetteer import NOT_EXTRACTED, Gazetteer, Place
+from kscli.names.guesses import english
 
 # A capitalised word (hyphenated or with an apostrophe), and what may stand before it.
 _WORD = re.compile(r"(?<![\w’'-])[A-ZÀ-ÖØ-ÞĀ-ſƏ][\w’'ə-]{3,}")
@@ -65,8 +66,9 @@ def read_names(text: str, taken: list[tuple[int, int]], gaz: Gazetteer, keyed) -
         tries += 1
         if tries > _MOST:
             break
-        # "the shore of Lake of Sevan": a mountain's or a lake's word is no name (Lyak) read another way
-        places = _read(word, gaz) if not keyed(word) and word not in NAME_HEADS else ()
+        # "the shore of Lake of Sevan": a mountain's or a lake's word is no name (Lyak) read another way,
+        # nor an English word ("the Head of state" is no Hat, read as Western Armenian's "heat")
+        places = _read(word, gaz) if not keyed(word) and word not in NAME_HEADS and not english(word) else ()
         if not places and (unit := _UNIT_AFTER.match(text, end)):  # "the Agdamsky district": Aghdam's
             word, end = text[start:unit.end()], unit.end()
             places = tuple(p for p in _read(word, gaz) if p.kind in ("district", "province"))
