@@ -683,7 +683,7 @@ def test_rapidfuzz_is_not_imported_for_exact_or_alias_matches():
 _AREA_WORDS = ["villages", "Municipalities", "settlements", "municipality", "DISTRICTS", "district", "two", "Ten", "nine",
                "ninety", "kitten", "12", "a12", "in", "within", "with", "tin", "the", "The", "of", "on", " ", "  ", "\t", "\n",
                "\u00a0", "x", "-", "_", "é", "٣", "region", "Region", "province", "regions", ":", "Armenian", "Askeran",
-               "village", "last", "a"]
+               "village", "last", "a", "following", "5", "seven", "Lachin", "."]
 
 
 @QUICK
@@ -692,6 +692,8 @@ _AREA_WORDS = ["villages", "Municipalities", "settlements", "municipality", "DIS
 @example("districts of  ")
 @example("a12 in ")
 @example("kitten in the ")
+@example("5 districts of Lachin: ")
+@example("ten regions. Lachin: ")
 def test_area_words_before_a_name_read_backwards_as_written_forwards(before):
     # mentions matches the text before a name backwards, from the name; it must find what a
     # forward search anchored at the name finds.
@@ -699,8 +701,11 @@ def test_area_words_before_a_name_read_backwards_as_written_forwards(before):
 
     forward = re.compile(r"(?:villages|municipalities|settlements|municipality|districts|"
                          r"\b(?:two|three|four|five|six|seven|eight|nine|ten|\d{1,3}))\s+(?:with)?in\s+(?:the\s+)?$"
-                         r"|(?:villages|settlements|districts) of\s+$"
+                         r"|(?:villages|settlements|districts|district|raion|rayon) of\s+$"
                          r"|\b(?:districts|regions|provinces):\s*$"  # "seven districts: Lachin, ..."
+                         # "5 districts of Azerbaijan, besides Lachin: Kalbajar": a count's districts before a colon
+                         r"|\b(?:two|three|four|five|six|seven|eight|nine|ten|following|\d{1,2})\s+(?:districts|regions)"
+                         r"\s[^.;:()]{0,120}:\s*$"
                          r"|\b(?:a|one|last|first|only|largest)\s+village\s+of\s+$", re.I)
     # "the region Shahumian": a unit's word in small letters straight before the name, unless the word
     # before it, capitalised, names another place ("Askeran region"), not a people ("Armenian region") nor
@@ -709,7 +714,12 @@ def test_area_words_before_a_name_read_backwards_as_written_forwards(before):
     word = re.search(r"(\w+)\s+$", before[:unit.start()]) if unit else None
     place_before = bool(word) and "A" <= word[1][0] <= "Z" \
         and not word[1].lower().endswith(("ian", "ani", "ish", "ese", "ic", "ians", "is")) and word[1].lower() != "the"
-    found = bool(forward.search(before)) or bool(unit) and not place_before
+    # ... and "the regions of Jebrail", but not "the Askeran region of Aghdam": the same test of the word before
+    region_of = re.search(r"(?:regions?|provinces?) of\s+$", before, re.I)
+    named = re.search(r"(?<!\w)(\w+)\s+$", before[:region_of.start()]) if region_of else None
+    named_before = bool(named) and "A" <= named[1][0] <= "Z" \
+        and not named[1].lower().endswith(("ian", "ani", "ish", "ese", "ic", "ians", "is")) and named[1].lower() != "the"
+    found = bool(forward.search(before)) or bool(unit) and not place_before or bool(region_of) and not named_before
     assert bool(_AREA_BEFORE.match(before[::-1])) == found
 
 
@@ -1586,6 +1596,11 @@ def test_a_town_takes_in_its_landmarks(index):
      ["Tartar District", "Martakert Province", "Aghdam District"]),
     ("Zangilan came under siege after occupation of Jabrayil and other surrounding districts.",
      ["Zangilan", "Jabrayil District"]),
+    # a list a count of districts announces before a colon, dates between its names (set 31); not any colon
+    ("Armenia captured another 5 districts around the region, besides Lachin seized in 1992: Kalbajar (April "
+     "1993), Aghdam (July 1993) and Fizuli (August 1993).",
+     ["Lachin", "Kalbajar District", "Aghdam District", "Fuzuli District"]),
+    ("The regions were calm: Shusha was quiet.", ["Shusha"]),
     # an English word is not read as a name in another language's way: "Head", as Western Armenian's heat, is Hat
     ("Finally, a result of intense efforts of the Head of state, the agreement was signed.", []),
 ])

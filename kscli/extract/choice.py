@@ -20,6 +20,7 @@ from kscli.names.ranking import town_units
 # Between the names of a list: ", ", " and ", " as well as ", " / "
 # "Jabrayil and other surrounding districts": a district, as the list it ends is.
 AND_OTHER = re.compile(r",?\s+and\s+(?:the\s+)?other\s+(?:[a-z]+\s+){0,2}?(?:districts|regions|rayons|raions|provinces)\b")
+DATED_GAP = re.compile(r"\s*\([^()]{1,30}\)\s*(?:,\s*|\s+and\s+|,\s*and\s+)$")  # "Kalbajar (April 1993), Aghdam"
 LIST_GAP = re.compile(r"^(?:,\s*|\s+and\s+|,\s*and\s+|\s*,?\s*as well as\s+|\s*/\s*|\s*&\s*)$")
 # "X in Y", "X, a village in Y", "X village of Y": Y holds X
 _IN_GAP = re.compile(r"^,?\s+(?:(?:(?:an?|the)\s+(?:\w+\s+)?)?(?:village|town|city|settlement|hamlet)\s+(?:in|of)|in)"

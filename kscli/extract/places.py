@@ -23,7 +23,7 @@ from kscli.names.landmarks import by_town
 from kscli.names.ranking import HINT_KINDS, town_units
 from kscli.extract.not_places import (IN_A_TITLE, KIND_AFTER, NAME_HEADS, NAME_OF, NOT_A_PLACE_AFTER,
                                       PEOPLES, QUALIFIERS, part_of_longer_name)
-from kscli.extract.choice import AND_OTHER, LIST_GAP, choose, held_by
+from kscli.extract.choice import AND_OTHER, DATED_GAP, LIST_GAP, choose, held_by
 from kscli.extract.homonyms import by_the_day, own_names_in_context, paired_names, strays
 from kscli.extract.mention import Mention, capitalised as _capitalised, elided_twin, read_whole as _read_whole
 from kscli.extract.mention import with_kind_words as _with_kind_words
@@ -51,8 +51,9 @@ _AREA_BEFORE = re.compile(
     r"|[\s;:]+(?:sa hcus|ekil) s(?:noiger|tcirtsid|ecnivorp)\b"
     # "a village of Lachin", "the last village of Lachin": one of the district's (not "the village of Talish")
     r"|\s+fo egalliv\s+(?:a|eno|tsal|tsrif|ylno|tsegral)\b"
-    # "seven surrounding districts: Lachin, Kelbajar, ..."; "the Armenian-populated region Shahumian"
+    # "seven surrounding districts: Lachin", "5 districts of ..., in addition to ...: Kalbajar"; "the region Shahumian"
     r"|\s*:s(?:tcirtsid|noiger|ecnivorp)\b"
+    rf"|\s*:[^.;:()]{{0,120}}?\ss(?:tcirtsid|noiger)\s+(?:{_backwards(_COUNTS)}|gniwollof|\d{{1,2}})\b"
     rf"|\s+(?-i:noiger|tcirtsid|ecnivorp)\b(?!\s+(?!{_backwards(PEOPLES)}|eht\b)\w*(?-i:[A-Z])\b)", re.I)
 # "the city of Nakhichevan", "the Azerbaijan cities of Nakhichevan and Kirovabad": the town, not the
 # republic a bare Nakhichevan is; "the city and district of Kelbadzhar": both.
@@ -358,11 +359,10 @@ def _list_kinds(text: str, mentions: list[Mention]) -> list[str | None]:
     """The kind each mention points at, spreading "Districts" back over its list."""
     kinds = [m.kind for m in mentions]
     for idx, m in enumerate(mentions):
-        if kinds[idx] is None and _area_before(text, m.start):
-            kinds[idx] = "district"
-            _spread(text, mentions, kinds, idx, forward=True)
-        elif kinds[idx] is None and _CITY_BEFORE.search(text, max(0, m.start - 12), m.start):
-            kinds[idx] = "city"
+        before = "district" if _area_before(text, m.start) else "city" \
+            if _CITY_BEFORE.search(text, max(0, m.start - 12), m.start) else None
+        if kinds[idx] is None and before:
+            kinds[idx] = before
             _spread(text, mentions, kinds, idx, forward=True)
         if m.plural or kinds[idx] is None and AND_OTHER.match(text, m.end):
             kinds[idx] = kinds[idx] or "district"
@@ -374,8 +374,8 @@ def _area_before(text: str, start: int) -> bool:
     """"villages in X", "districts of X", "districts: X", "the region X": a cheap test of the last word
     first, as most names follow none of them."""
     before = text[:start]
-    last = before.rstrip(" ;:")[-4:].lower()
-    return last.endswith(("in", "the", "of", "as", "like", "icts", "ions", "nces", "gion", "rict", "ince")) \
+    last = before.rstrip(" ;")[-4:].lower()
+    return last.endswith(("in", "the", "of", "as", "like", "icts", "ions", "nces", "gion", "rict", "ince", ":")) \
         and bool(_AREA_BEFORE.match(before[::-1]))
 
 
@@ -383,7 +383,7 @@ def _spread(text, mentions, kinds, idx, forward: bool) -> None:
     step, j = (1 if forward else -1), idx
     while 0 <= j + step < len(mentions):
         a, b = (mentions[j], mentions[j + step]) if forward else (mentions[j + step], mentions[j])
-        if not LIST_GAP.match(text[a.end:b.start]):
+        if not LIST_GAP.match(text[a.end:b.start]) and not DATED_GAP.match(text, a.end, b.start):
             break
         j += step
         if kinds[j] is None:
