@@ -1740,6 +1740,10 @@ DEV_WAR = Path(__file__).parent / "gold" / "dev-2022-2023"
     (Path(__file__).parent / "gold" / "dev-first-war-42", (0.95, 0.92, 0.97, 0.93)),
     (Path(__file__).parent / "gold" / "dev-first-war-43", (0.93, 0.93, 0.98, 0.96)),
     (Path(__file__).parent / "gold" / "dev-first-war-44", (0.99, 0.99, 0.99, 0.99)),
+    # a forty-fifth and a forty-sixth, helpers', the winter of 1993-94 and refugees: "Aghdare and Aghdam
+    # regions", "the Head of state", "Jabrayil and other surrounding districts", speech in single quotes
+    (Path(__file__).parent / "gold" / "dev-first-war-45", (0.99, 0.99, 0.99, 0.99)),
+    (Path(__file__).parent / "gold" / "dev-first-war-46", (0.98, 0.98, 0.98, 0.98)),
 ])
 def test_places_of_another_timeline_of_the_region(folder, floors):
     """Extraction and --place on the development timelines (tests/gold/dev-2022-2023,
