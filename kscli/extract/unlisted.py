@@ -65,7 +65,8 @@ _LANDMARK_WORD = (r"\s+(?i:air\s?port|airfield|air\s?base|(?:(?:railway|train|bu
                   r"mausoleum|temple|sanatorium|square|forest|cave|museum|prison|shrine|theat(?:re|er)|street|avenue|"
                   r"lane|cemetery|memorial|stadium|park)\b(?![’'-]|\s+(?:fighting|battles?|clashes))")  # street fighting
 # The name may be quoted: "in "Portda" cave", "the “Malik Ajdar” tomb".
-_LANDMARK = re.compile(rf"(?<![\w’'-])(?P<quote>[\"“«])?(?P<name>{_NAME}(?:\s+{_NAME})?)(?(quote)[\"”»]){_LANDMARK_WORD}"
+_LANDMARK = re.compile(rf"(?<![\w’'-])(?P<quote>[\"“«])?(?P<name>{_NAME}(?:\s+{_NAME})?)(?(quote)[\"”»])"
+                       rf"{_LANDMARK_WORD}"
                        # and a kind's word before the name, as English writes a few: "the Alley of Martyrs"
                        rf"|(?<![\w’'-])(?P<before>(?:Alley|Avenue|Square|Museum|Park|Cemetery|Memorial)\s+of\s+{_NAME})")
 _BEFORE_LANDMARK_WORD = re.compile(_LANDMARK_WORD)
@@ -101,6 +102,7 @@ def unlisted_names(texts: list[str], lexicon, mentions: list | None = None) -> d
     settled: dict[str, str] = {}  # a name the gazetteer reads as settlements only: the key of its bare name
     said: dict[int, set[str]] = {}
     bare_keys: dict[str, str] = {}  # a mention's bare name's key, looked up once
+
     def unexplained(name: str) -> bool:
         if name not in seen:
             seen[name] = _unexplained(name, lexicon, adjectives)
@@ -124,7 +126,10 @@ def unlisted_names(texts: list[str], lexicon, mentions: list | None = None) -> d
         if not settled[name]:
             return False
         if n not in said:
-            said[n] = {bare_keys[m] if m in bare_keys else bare_keys.setdefault(m, key(bare_name(m))) for m in mentions[n]}
+            for m in mentions[n]:
+                if m not in bare_keys:
+                    bare_keys[m] = key(bare_name(m))
+            said[n] = {bare_keys[m] for m in mentions[n]}
         return settled[name] not in said[n] and not _attribute(texts[n], name)
 
     spellings: dict[str, Counter] = {}
@@ -186,7 +191,6 @@ def _lists(text: str) -> list[list[str]]:
     out: list[list[str]] = []
     for m in _LIST.finditer(text) if text.count(",") > 1 else ():
         names = re.findall(_NAME, m[0])
-        names = [n for n in names if n not in ("and", "or")]
         out.append(names[1:] if _FIRST_LEFT_OUT.search(text, max(0, m.start() - 30), m.start()) else names)
     return out
 
@@ -227,7 +231,8 @@ def _by_kind(text: str) -> list[tuple[str, str]]:
     out = [(name, name) for m in _LISTED_KIND.finditer(text) for name in re.findall(_ONE, f"{m[1]} {m[2] or ''}")]
     out += [(m["name"], m[0]) for m in _KIND_BEFORE.finditer(text)]
     for m in _BY_KIND.finditer(text):
-        words = (m["name"] or m["called"] or m["apposed"] or m[0]).split()  # "Mount Karaglukh" whole: no village of Karaglukh
+        # "Mount Karaglukh" whole: no village of Karaglukh
+        words = (m["name"] or m["called"] or m["apposed"] or m[0]).split()
         while words and fold(words[0]) in _NOT_NAMES:
             words.pop(0)
         if words:

@@ -300,10 +300,10 @@ class Gazetteer:
             kinds = FEATURE_WORDS.get(word)
             rest = ws[:at] + ws[at + size:]
             found = [m for name in name_forms(rest) if kinds for m in self._of_kind(name, kinds)]
-            # "Ждановский район": the district named after the town (Zhdanov, now Beylagan)
-            unit = "district" if kinds and "district" in kinds else None
-            found = [m for m in found if m.place.kind in kinds] or [m for m in town_to_unit(self, found, unit) if m.place.kind in kinds] \
-                or [m for m in named_after(found, " ".join(rest), lambda n: self._of_kind(n, kinds)) if m.place.kind in kinds]
+            unit = "district" if kinds and "district" in kinds else None  # "Ждановский район" (Beylagan)
+            found = [m for m in found if m.place.kind in kinds] \
+                or [m for m in town_to_unit(self, found, unit) if m.place.kind in kinds] \
+                or named_after(found, " ".join(rest), lambda n: self._of_kind(n, kinds), kinds)
             if found:  # the first kind the word names first: "район" is a district before a province
                 return sorted(best_per_place(found), key=lambda m: kinds.index(m.place.kind))
         return []

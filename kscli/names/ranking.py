@@ -127,9 +127,10 @@ def _kept(place) -> int:
 NATURE = ("river", "mountain", "lake", "reservoir", "valley", "pass")
 
 
-def named_after(matches: list, typed_name: str, of_kind) -> list:
-    """A river, lake or mountain named after a settlement, the settlement typed by another of its
-    names: "Mığrı çayı" is the Meghri river (Mığrı being the town's Azerbaijani name), "Razdan çayı"
-    the Hrazdan. `of_kind` finds the places a name and the kind's words name (Gazetteer._of_kind)."""
+def named_after(matches: list, typed_name: str, of_kind, kinds) -> list:
+    """A river, lake or mountain (of `kinds`) named after a settlement, the settlement typed by another
+    of its names: "Mığrı çayı" is the Meghri river (Mığrı being the town's Azerbaijani name), "Razdan
+    çayı" the Hrazdan. `of_kind` finds the places a name and the kind's words name (Gazetteer._of_kind)."""
     names = {title_forms(m.place.name)[-1] for m in matches if m.place.kind in SETTLEMENTS}
-    return [f for name in sorted(names) if key(name) != key(typed_name) for f in of_kind(name)]  # as typed, it was tried
+    return [f for name in sorted(names) if key(name) != key(typed_name)  # as typed, it was tried
+            for f in of_kind(name) if f.place.kind in kinds]

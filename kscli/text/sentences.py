@@ -35,8 +35,8 @@ def split_sentences(paragraph: str) -> list[tuple[int, str]]:
     ['It was declared.', '``Shots were fired. Twice,`` Tass said.', "It has ''ended.''", 'He left.']
     >>> [s for _, s in split_sentences('It said: “No. Never," he said. "Yes. Now." “It is so. Here," it read.')]
     ['It said: “No. Never," he said.', '"Yes. Now."', '“It is so. Here," it read.']
-    >>> [s for _, s in split_sentences("It fell. 'Look round. They come,' he said. The soldiers' homes burned.")]
-    ['It fell.', "'Look round. They come,' he said.", "The soldiers' homes burned."]
+    >>> [s for _, s in split_sentences("It fell. 'Look. They come,' he said. The soldiers' homes burned.")]
+    ['It fell.', "'Look. They come,' he said.", "The soldiers' homes burned."]
     """
     cuts = [cut for cut in _boundaries(paragraph, track_quotes=_balanced(paragraph))
             if not any(a < cut < b for a, b in _single_quoted(paragraph))]
