@@ -359,9 +359,9 @@ def _list_kinds(text: str, mentions: list[Mention]) -> list[str | None]:
     """The kind each mention points at, spreading "Districts" back over its list."""
     kinds = [m.kind for m in mentions]
     for idx, m in enumerate(mentions):
-        before = "district" if _area_before(text, m.start) else "city" \
+        before = None if kinds[idx] else "district" if _area_before(text, m.start) else "city" \
             if _CITY_BEFORE.search(text, max(0, m.start - 12), m.start) else None
-        if kinds[idx] is None and before:
+        if before:
             kinds[idx] = before
             _spread(text, mentions, kinds, idx, forward=True)
         if m.plural or kinds[idx] is None and AND_OTHER.match(text, m.end):
