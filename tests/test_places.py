@@ -267,11 +267,14 @@ def test_a_name_the_gazetteer_reads_as_a_place_its_text_does_not_name_is_the_tex
     """A name the gazetteer reads as a settlement, which its sentence was not read as naming, is the
     text's own: "the Takhtakorpu settlement, Agjabadi district" is a camp there, not Teghut of Tavush
     (once Taxta Körpü), and `--place Takhtakorpu` finds it with a note; a name that is another thing's
-    attribute ("the Horadiz operation") is not one, nor a country's."""
+    attribute ("the Horadiz operation") is not one, nor a country's, nor its people's (Azerbaijani
+    refugees, Armenians) or a text's part (Paragraph 5)."""
     path = tmp_path / "camps.txt"
     path.write_text("= Timeline of the camps (2031) =\n== May ==\n=== 2 May ===\n"
                     "Refugees live in the Takhtakorpu settlement, Agjabadi district.\n"
-                    "Veterans marked the anniversary of the Horadiz operation in Armenia.\n", encoding="utf-8")
+                    "Veterans marked the anniversary of the Horadiz operation in Armenia.\n"
+                    "A community of Azerbaijani refugees and Armenians of Baku settled there.\n"
+                    "In Paragraph 5 of the Protocol the words changed.\n", encoding="utf-8")
     listed = ksw("places", "--corpus", str(path), "--format", "jsonl")
     unlisted = {r["name"] for r in map(json.loads, listed.stdout.splitlines()) if r["kind"] == "unlisted"}
     assert unlisted == {"Takhtakorpu"}

@@ -37,6 +37,7 @@ _PARTY_NOUNS = (r"forces|troops|army|armed|side|soldiers|servicemen|military|MoD
                 r"positions|units|people|president|ministry|civilians|border|territory|defen[cs]e|media|sources")
 _ADJECTIVE = re.compile(rf"\b({_NAME})\s+(?:{_PARTY_NOUNS})\b")
 _INSTITUTIONS = frozenset(("ministry", "council", "committee", "government", "parliament", "assembly", "army",
+                           "paragraph", "article", "section", "chapter", "clause", "annex", "appendix",  # of a text
                            "republic", "union", "president", "congress", "commonwealth", "office", "service",
                            "agency", "court", "security", "defence", "defense", "affairs", "deputies", "states",
                            "chief", "staff", "minister", "radio", "resolution", "declaration", "statement",
@@ -324,5 +325,9 @@ def _name_like(name: str, adjectives: set[str]) -> bool:
 
 
 def _other_name(name: str, lexicon) -> bool:
-    """Whether `name` is an actor's or a weapon's."""
-    return bool(lexicon.actors.find(name) or lexicon.weapons.find(name))
+    """Whether `name` is an actor's or a weapon's, or a country's people's ("a community of Azerbaijani
+    refugees": Azerbaijan's, as Armenian is Armenia's, Iranian Iran's)."""
+    if lexicon.actors.find(name) or lexicon.weapons.find(name):
+        return True
+    return name.isalpha() and name.endswith(PEOPLES) and any(
+        m.place.kind in ("country", "state") for cut in (1, 2, 3) for m in lexicon.places.resolve(name[:-cut], fuzzy=False))
