@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import json
 import sys
+import unicodedata
 import zipfile
 from pathlib import Path
 
@@ -71,9 +72,7 @@ def write_names(cities: list[dict]) -> None:
 
 
 def folded(name: str) -> str:
-    """A name without case or marks: Teherán and Teheran are one spelling."""
-    import unicodedata
-
+    """A name without case or marks: Teherán and Teheran are one spelling (the tool reads no kscli)."""
     return "".join(ch for ch in unicodedata.normalize("NFKD", name.casefold()) if not unicodedata.combining(ch))
 
 

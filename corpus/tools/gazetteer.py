@@ -394,8 +394,9 @@ def add_communities(communities: list[dict], rows: list[dict], by_key: dict, tak
                     added: list[dict], held, banned: set[str], named: dict[str, str]) -> None:
     """The villages of Armenia's border provinces that Who's On First lists only as their rural
     community (placetype "localadmin": Lehvaz, Shvanidzor, Hermon, Vaghatur, Koti), not as a
-    locality, and a town only as its urban one (Dastakert). A community bears its village's name, and its label point is the village's, roughly:
-    a few lie tens of km from the village of their name, so a settlement of the province listed
+    locality, and a town only as its urban one (Dastakert). A community bears its village's name,
+    and its label point is the village's, roughly: a few lie tens of km from the village of their
+    name, so a settlement of the province listed
     under one of its names, at any distance, takes its names instead. A community named as a place
     of a hand table, or by a name the table gives it (named: key -> place; Nyuvadi, Nüvədi, is
     Nrnadzor), is that place, where no row is.
