@@ -904,6 +904,8 @@ def test_the_gazetteer_covers_the_region(index):
     ("Shamshadin", "Shamshadin"), ("Şəmşəddil", "Shamshadin"), ("Mount Kirs", "Böyük Kirs"),
     # the autonomous oblast's names, its kind before its name too: not the wider Karabakh
     ("Autonomous Region of Karabakh", "Nagorno-Karabakh"), ("Karabakh Autonomous Region", "Nagorno-Karabakh"),
+    # Shushi's sub-region of five villages, no guess of Berdzor, the town ten kilometres away (sets 5, 11, 31, 33, 41)
+    ("Berdadzor", "Berdadzor"), ("Berdadzor sub-region", "Berdadzor"), ("Բերդաձոր", "Berdadzor"),
 ])
 def test_names_from_both_sides_and_other_scripts(index, name, place):
     found = index.lexicon.places.resolve(name, limit=1)
