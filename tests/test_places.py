@@ -904,6 +904,8 @@ def test_the_gazetteer_covers_the_region(index):
     ("Shamshadin", "Shamshadin"), ("Şəmşəddil", "Shamshadin"), ("Mount Kirs", "Böyük Kirs"),
     # the autonomous oblast's names, its kind before its name too: not the wider Karabakh
     ("Autonomous Region of Karabakh", "Nagorno-Karabakh"), ("Karabakh Autonomous Region", "Nagorno-Karabakh"),
+    # Upper and Lower as Portuguese, Spanish and Italian pages write them (set 48)
+    ("Alto Askipara", "Yukhary Askipara"), ("Alta Askipara", "Yukhary Askipara"), ("Baixo Askipara", "Aşağı Əskipara"),
     # Shushi's sub-region of five villages, no guess of Berdzor, the town ten kilometres away (sets 5, 11, 31, 33, 41)
     ("Berdadzor", "Berdadzor"), ("Berdadzor sub-region", "Berdadzor"), ("Բերդաձոր", "Berdadzor"),
 ])
@@ -1602,6 +1604,9 @@ def test_a_town_takes_in_its_landmarks(index):
     ("Zangilan came under siege after occupation of Jabrayil and other surrounding districts.",
      ["Zangilan", "Jabrayil District"]),
     # "Mountainous Karabagh", as a US document writes it (sets 40, 42)
+    # the autonomous region's initials (set 48), but not in the name of its council of deputies (sets 37, 38)
+    ("Residents were deported to the NKAR and nearby regions.", ["Nagorno-Karabakh"]),
+    ("They protested the decision of the Council of People's Deputies of the NKAR.", []),
     ("He commanded 4000 fighters in Mountainous Karabagh.", ["Nagorno-Karabakh"]),
     # a list a count of districts announces before a colon, dates between its names (set 31); not any colon
     ("Armenia captured another 5 districts around the region, besides Lachin seized in 1992: Kalbajar (April "

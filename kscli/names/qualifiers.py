@@ -14,8 +14,10 @@ _QUALIFIER_FORMS = (("yuxari", "verin", "verkhniy", "upper"), ("ashaghi", "nerki
                     ("orta", "mijin", "sredniy", "middle"))
 _QUALIFIER_OF = {form: forms for forms in _QUALIFIER_FORMS for form in forms} | {
     spelled: forms for forms, spellings in zip(_QUALIFIER_FORMS, (
-        "yukhari yukhary yukari verkhnij verkhnyaya verkhneye verkhnee verkhniye verkhnie haut haute ober obere oberes",
-        "asagi ashagi ashagy nizhnij nizhnyaya nizhneye nizhnee nizhniye nizhnie bas basse unter untere unteres nieder",
+        "yukhari yukhary yukari verkhnij verkhnyaya verkhneye verkhnee verkhniye verkhnie haut haute ober obere oberes "
+        "alto alta",
+        "asagi ashagi ashagy nizhnij nizhnyaya nizhneye nizhnee nizhniye nizhnie bas basse unter untere unteres nieder "
+        "bajo baja basso bassa baixo baixa",
         "bolshoi bolshaya bolshoye bolshiye bolshie buyuk beyuk great greater grand grande gran gross medz",
         "kicik kucuk malyj malaya maloye malyye malye little lesser petit petite klein",
         "novyi novaya novoye novyye novye nouveau nouvelle neu",
