@@ -13,7 +13,7 @@ from kscli.text.dates import month_number
 
 # "the Supreme Soviet of Nagorno-Karabakh", "the Capture of Garadaghly", "Operation Goranboy": a
 # body's or an event's name, not a place (as "the Nagorno-Karabakh conflict" is not).
-NAME_OF = re.compile(r"\b(?:Soviet|Council|Assembly|Parliament|Committee|Court|Party|University|Academy|"
+NAME_OF = re.compile(r"\b(?:Soviet|Council|Deputies|Assembly|Parliament|Committee|Court|Party|University|Academy|"
                      r"Church|Diocese|Bank|Front|Congress|Battle|Siege|Capture|Fall)\s+of\s+(?:the\s+)?$"
                      r"|\bOperation\s+$|\bRadio\s+$"  # Radio Moscow, a broadcaster
                      # "the OSCE Minsk Group on Nagorno-Karabakh": a body's name, the place its subject
