@@ -1756,6 +1756,8 @@ DEV_WAR = Path(__file__).parent / "gold" / "dev-2022-2023"
     # regions", "the Head of state", "Jabrayil and other surrounding districts", speech in single quotes
     (Path(__file__).parent / "gold" / "dev-first-war-45", (0.99, 0.99, 0.99, 0.99)),
     (Path(__file__).parent / "gold" / "dev-first-war-46", (0.98, 0.98, 0.98, 0.98)),
+    # a forty-eighth, a helper's, village articles in ten languages: "o Alto Askipara", "NKAR:iin"
+    (Path(__file__).parent / "gold" / "dev-first-war-48", (0.68, 0.78, 0.9, 0.78)),
 ])
 def test_places_of_another_timeline_of_the_region(folder, floors):
     """Extraction and --place on the development timelines (tests/gold/dev-2022-2023,
