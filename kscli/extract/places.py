@@ -16,7 +16,7 @@ from functools import lru_cache
 from weakref import WeakKeyDictionary
 
 from kscli.names.gazetteer import NOT_EXTRACTED, SETTLEMENTS, Gazetteer, Place
-from kscli.names.folding import GENERIC, fold, key, phonetic, plain_letters, strip_generic
+from kscli.names.folding import GENERIC, fold, key, phonetic, plain_letters, strip_generic, title_head
 from kscli.names.qualifiers import QUALIFIER_WORDS
 from kscli.names.guesses import alike, english
 from kscli.names.landmarks import by_town
@@ -286,7 +286,7 @@ def _span_places(gaz: Gazetteer, spans: dict, norms: tuple[str, ...]) -> tuple[s
         name = " ".join(kept)
         named = [p for p in gaz.by_key(k) if any(alike(name, s) if key(s) == k else
                                                  key(plain := plain_letters(s)) == k and fold(plain) == name
-                                                 for s in p.spellings)]
+                                                 for s in map(title_head, p.spellings))]
         named = named or (by_town(gaz, " ".join(kept)) if len(kept) > 1 else [])  # "Khankendi Airport"
         places = [p for p in named if p.kind not in NOT_EXTRACTED]
         units = HINT_KINDS.get(kind, ()) if kind not in ("city", "town", "village") else ()
