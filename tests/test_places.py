@@ -1604,6 +1604,11 @@ def test_a_town_takes_in_its_landmarks(index):
     ("Zangilan came under siege after occupation of Jabrayil and other surrounding districts.",
      ["Zangilan", "Jabrayil District"]),
     # "Mountainous Karabagh", as a US document writes it (sets 40, 42)
+    # a village listed only under its title ("Çaylı, Tartar": its other names are Upper Çaylı's), and "the X
+    # village of the Y region" holding it (set 47)
+    ("The Armenian armed forces crossed the contact line in the Chayli village of the Tartar region yesterday.",
+     ["Çaylı, Tartar", "Tartar District"]),
+    ("Fire came from Chayli village in the Terter region.", ["Çaylı, Tartar", "Tartar District"]),
     # the autonomous region's initials (set 48), but not in the name of its council of deputies (sets 37, 38)
     ("Residents were deported to the NKAR and nearby regions.", ["Nagorno-Karabakh"]),
     ("They protested the decision of the Council of People's Deputies of the NKAR.", []),
