@@ -1624,6 +1624,9 @@ def test_a_town_takes_in_its_landmarks(index):
     ("The Armenian armed forces crossed the contact line in the Chayli village of the Tartar region yesterday.",
      ["Çaylı, Tartar", "Tartar District"]),
     ("Fire came from Chayli village in the Terter region.", ["Çaylı, Tartar", "Tartar District"]),
+    # ... and the one of four namesakes beside the places of its list (set 13)
+    ("The NKR Defence Army liberated the Armenian villages of Talish, Chailu, Mataghis, and Levonarkh.",
+     ["Talış", "Çaylı, Tartar", "Sugovushan", "Göyarx"]),
     # the autonomous region's initials (set 48), but not in the name of its council of deputies (sets 37, 38)
     ("Residents were deported to the NKAR and nearby regions.", ["Nagorno-Karabakh"]),
     ("They protested the decision of the Council of People's Deputies of the NKAR.", []),
@@ -1777,7 +1780,7 @@ DEV_WAR = Path(__file__).parent / "gold" / "dev-2022-2023"
     (Path(__file__).parent / "gold" / "dev-first-war-45", (0.99, 0.99, 0.99, 0.99)),
     (Path(__file__).parent / "gold" / "dev-first-war-46", (0.98, 0.98, 0.98, 0.98)),
     # a forty-seventh, a helper's, the line of contact 2004-15: "the Chayli village of the Tartar region"
-    (Path(__file__).parent / "gold" / "dev-first-war-47", (0.92, 0.95, 0.97, 0.96)),
+    (Path(__file__).parent / "gold" / "dev-first-war-47", (0.92, 0.96, 0.96, 0.97)),
     # a forty-eighth, a helper's, village articles in ten languages: "o Alto Askipara", "NKAR:iin"
     (Path(__file__).parent / "gold" / "dev-first-war-48", (0.68, 0.78, 0.9, 0.78)),
 ])

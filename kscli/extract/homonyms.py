@@ -52,7 +52,9 @@ def near(mention, chosen: list, n: int, k: int, where, gaz: Gazetteer) -> bool:
 
     # Only the villages that bear the name now: Kirants, beside Noyemberyan, was Getashen until 1967.
     own = key(mention.surface)
-    bearers = [p for p in mention.candidates if any(key(s) == own for s in (p.name, *p.aliases))] or mention.candidates
+    # (a title's head is a name: Çaylı, Tartar has no other spelling of Çaylı)
+    bearers = [p for p in mention.candidates if any(key(title_head(s)) == own for s in (p.name, *p.aliases))] \
+        or mention.candidates
     current = held(gaz.places[chosen[n][k]]) if set(gaz.ancestors(chosen[n][k])) & anchors else (0, 0)
     best = max(bearers, key=held)
     if current >= held(best) and current > (0, 0):
