@@ -1783,6 +1783,10 @@ DEV_WAR = Path(__file__).parent / "gold" / "dev-2022-2023"
     (Path(__file__).parent / "gold" / "dev-first-war-47", (0.92, 0.96, 0.96, 0.97)),
     # a forty-eighth, a helper's, village articles in ten languages: "o Alto Askipara", "NKAR:iin"
     (Path(__file__).parent / "gold" / "dev-first-war-48", (0.68, 0.78, 0.9, 0.78)),
+    # a forty-ninth, a helper's, 1991-93 agency copy, mostly sentences naming no place
+    (Path(__file__).parent / "gold" / "dev-first-war-49", (0.99, 0.99, 0.99, 0.99)),
+    # a fiftieth, a helper's, memoirs and features on 1988-93: Baku's cinemas and palaces, "Nagorno - Karabakh"
+    (Path(__file__).parent / "gold" / "dev-first-war-50", (0.92, 0.89, 0.98, 0.9)),
 ])
 def test_places_of_another_timeline_of_the_region(folder, floors):
     """Extraction and --place on the development timelines (tests/gold/dev-2022-2023,
