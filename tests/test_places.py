@@ -1627,6 +1627,10 @@ def test_a_town_takes_in_its_landmarks(index):
     # ... and the one of four namesakes beside the places of its list (set 13)
     ("The NKR Defence Army liberated the Armenian villages of Talish, Chailu, Mataghis, and Levonarkh.",
      ["Talış", "Çaylı, Tartar", "Sugovushan", "Göyarx"]),
+    # a namesake's district named after it holds it, though another district of the sentence holds more (set 50)
+    ("Azerbaijanis were killed in the village of Garadaghli of Khojavand district, Khojali, Balligaya village of "
+     "Goranboy district and other places.",
+     ["Qaradağlı, Khojavend", "Khojavend District", "Khojaly", "Ballıqaya, Goranboy (2)", "Goranboy District"]),
     # the autonomous region's initials (set 48), but not in the name of its council of deputies (sets 37, 38)
     ("Residents were deported to the NKAR and nearby regions.", ["Nagorno-Karabakh"]),
     ("They protested the decision of the Council of People's Deputies of the NKAR.", []),
@@ -1786,7 +1790,7 @@ DEV_WAR = Path(__file__).parent / "gold" / "dev-2022-2023"
     # a forty-ninth, a helper's, 1991-93 agency copy, mostly sentences naming no place
     (Path(__file__).parent / "gold" / "dev-first-war-49", (0.99, 0.99, 0.99, 0.99)),
     # a fiftieth, a helper's, memoirs and features on 1988-93: Baku's cinemas and palaces, "Nagorno - Karabakh"
-    (Path(__file__).parent / "gold" / "dev-first-war-50", (0.92, 0.89, 0.98, 0.9)),
+    (Path(__file__).parent / "gold" / "dev-first-war-50", (0.93, 0.9, 0.98, 0.91)),
 ])
 def test_places_of_another_timeline_of_the_region(folder, floors):
     """Extraction and --place on the development timelines (tests/gold/dev-2022-2023,

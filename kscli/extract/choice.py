@@ -108,8 +108,10 @@ def held_by(text: str, mentions: list, gaz: Gazetteer) -> dict[int, set[str]]:
         owner = _OWNER_GAP.match(gap) and (b.kind == "village" or text[b.end:].lstrip()[:7].lower() == "village")
         if owner:  # "Shusha's Malibeyli village": the first holds the second
             (a, b), held, holder = (b, a), idx + 1, idx
-        elif _IN_GAP.match(gap) or (a.kind in ("village", "town", "city") and gap.strip() in ("of", "of the")):
-            held, holder = idx, idx + 1  # not "Garadaghly village of Khojavend Rayon": the kind was in the name
+        elif _IN_GAP.match(gap) or (gap.strip() in ("of", "of the") and (a.kind in ("village", "town", "city") or
+                                                                        b.kind in ("district", "province"))):
+            # "Garadaghli of Khojavand district" too; not "Garadaghly village of Khojavend Rayon" (a name's kind)
+            held, holder = idx, idx + 1
         else:
             continue
         inner = {p.name for p in b.candidates}

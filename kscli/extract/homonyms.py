@@ -24,7 +24,7 @@ def by_the_day(mentions: list, chosen: list, gaz: Gazetteer) -> None:
     settled: dict[str, str] = {}
     later = []
     for n, k in shared:
-        if near(mentions[n][k], chosen, n, k, [n], gaz):
+        if _unit_next(n, k, mentions, chosen, gaz) or near(mentions[n][k], chosen, n, k, [n], gaz):
             settled.setdefault(phonetic(fold(mentions[n][k].surface)), chosen[n][k])
         else:
             later.append((n, k))
@@ -34,6 +34,13 @@ def by_the_day(mentions: list, chosen: list, gaz: Gazetteer) -> None:
             chosen[n][k] = same
         else:
             near(mentions[n][k], chosen, n, k, range(len(chosen)), gaz)
+
+
+def _unit_next(n: int, k: int, mentions: list, chosen: list, gaz: Gazetteer) -> bool:
+    """Whether the name's district or province comes next in its sentence, the choice made by it: "the
+    village of Garadaghli of Khojavand district, Khojali, Balligaya village of Goranboy district"."""
+    unit = chosen[n][k + 1] if k + 1 < len(chosen[n]) else None
+    return bool(unit and mentions[n][k + 1].kind in _UNITS and chosen[n][k] and unit in gaz.ancestors(chosen[n][k]))
 
 
 def near(mention, chosen: list, n: int, k: int, where, gaz: Gazetteer) -> bool:
