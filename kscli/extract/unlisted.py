@@ -64,7 +64,8 @@ _BY_KIND = re.compile(rf"(?<![\w’'-])(?P<name>{_NAME}(?:\s+{_NAME})?)\s+(?:vil
 _LANDMARK_WORD = (r"\s+(?i:air\s?port|airfield|air\s?base|(?:(?:railway|train|bus)\s+)?station|power\s+(?:station|plant)|"
                   r"bridges?|dam|mosque|church|cathedral|monastery|fortress|castle|border\s+post|checkpoint|tomb|"
                   r"mausoleum|temple|sanatorium|square|forest|cave|museum|prison|shrine|theat(?:re|er)|street|avenue|"
-                  r"lane|cemetery|memorial|stadium|park|cinema|palace|hotel|hospital)\b(?![’'-]|\s+(?:fighting|battles?|clashes))")  # street fighting
+                  r"lane|cemetery|memorial|stadium|park|cinema|palace|hotel|hospital)"
+                  r"\b(?![’'-]|\s+(?:fighting|battles?|clashes))")  # street fighting
 # The name may be quoted: "in "Portda" cave", "the “Malik Ajdar” tomb".
 _LANDMARK = re.compile(rf"(?<![\w’'-])(?P<quote>[\"“«])?(?P<name>{_NAME}(?:\s+{_NAME})?)(?(quote)[\"”»])"
                        rf"{_LANDMARK_WORD}"
