@@ -16,7 +16,7 @@ from functools import lru_cache
 from weakref import WeakKeyDictionary
 
 from kscli.names.gazetteer import NOT_EXTRACTED, SETTLEMENTS, Gazetteer, Place
-from kscli.names.folding import GENERIC, fold, key, phonetic, plain_letters, strip_generic, title_head
+from kscli.names.folding import GENERIC, fold, key, phonetic, plain_letters, strip_generic, title_forms
 from kscli.names.qualifiers import QUALIFIER_WORDS
 from kscli.names.guesses import alike, english
 from kscli.names.landmarks import by_town
@@ -284,9 +284,9 @@ def _span_places(gaz: Gazetteer, spans: dict, norms: tuple[str, ...]) -> tuple[s
         # Written alike, not only keyed alike: Saky, in Crimea, is no Seki (Şəki). A spelling typed
         # without its marks is one too, as written (Sarikan, Şərikan), not as keyed (Saky, no Şaki).
         name = " ".join(kept)
-        named = [p for p in gaz.by_key(k) if any(alike(name, s) if key(s) == k else
-                                                 key(plain := plain_letters(s)) == k and fold(plain) == name
-                                                 for s in map(title_head, p.spellings))]
+        named = [p for p in gaz.by_key(k) if any(alike(name, f) if key(f) == k else
+                                                 key(plain := plain_letters(f)) == k and fold(plain) == name
+                                                 for s in p.spellings for f in title_forms(s))]  # and a title's head: Çaylı
         named = named or (by_town(gaz, " ".join(kept)) if len(kept) > 1 else [])  # "Khankendi Airport"
         places = [p for p in named if p.kind not in NOT_EXTRACTED]
         units = HINT_KINDS.get(kind, ()) if kind not in ("city", "town", "village") else ()
