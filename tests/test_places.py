@@ -1406,6 +1406,8 @@ def test_a_town_takes_in_its_landmarks(index):
     ("Tombs stand in the village of Khizi.", []), ("Tombs stand in Khizi.", ["Khizi District"]),
     # a longer name the gazetteer reads whole; a date after the name; a name in an operation's quoted name
     ("They discussed the situation in the Nagorny Karabakh Autonomous Region.", ["Nagorno-Karabakh"]),
+    # ... kind words first included, where the gazetteer lists it so: the oblast, not the wider Karabakh
+    ("Armenians were deported from the Autonomous Region of Karabakh to Moscow.", ["Nagorno-Karabakh", "Moscow"]),
     ("The army launched the operation in Getashen May 1.", ["Çaykənd"]),
     ("The operation “Opening of Berdzor Humanitarian Corridor” took place.", []),
     ("Forces were stationed in the Martakert and Berdzor regions.", ["Martakert Province", "Lachin District"]),
