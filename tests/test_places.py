@@ -206,6 +206,7 @@ They reached Katik village at dawn, below the Kasapet height.
 === 10 March ===
 They burned Canbar, Yuxari Gaali and Asagi Gaali villages; Kurichay, Chaylukh and other rivers froze.
 Rockets flew from the Azerbaijani village Shefik; a raid hit the town Sunday and the Turkish district.
+A boat took them to the Turkmen city Krasnovodsk; the city Council met Tuesday.
 === 11 March ===
 Hostages were held in "Portda" cave; the train stopped at a place which was called Tekchinar.
 Igdir, the provincial capital, lies near the border.
@@ -241,6 +242,7 @@ def test_a_name_a_kind_word_or_a_listed_place_marks_is_a_place_of_the_text(ksw, 
                         "Kasapet height",  # a height named after a village the gazetteer lists
                         "Yuxari Gaali", "Asagi Gaali", "Kurichay", "Chaylukh",  # lists a plural kind word ends
                         "Shefik",  # a village's word before the name; not a day, nor a people's district
+                        "Krasnovodsk",  # a city's word before it; not a council's
                         "Keşdək",  # a listed village the text puts elsewhere (the Tovuz region): not read as it
                         "Portda cave", "Tekchinar", "Igdir",  # a quoted name, "which was called", a capital's noun
                         "Varnakh", "Dulsor"}  # a list with listed places; not a sentence's first word, nor a title's last

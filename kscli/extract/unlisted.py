@@ -222,9 +222,9 @@ _LISTED_KIND = re.compile(rf"(?<![\w’'-])((?:{_ONE}\s*,\s*)*{_ONE}(?:\s*,)?\s+
                           r"districts|heights|hills|rivers)\b")
 
 
-# A settlement's word straight before a name: "from the Azerbaijani village Shefik" (apart from _BY_KIND,
-# whose "Azerbaijani village" would take the word first).
-_KIND_BEFORE = re.compile(rf"\b(?:village|town|settlement|hamlet)\s+(?P<name>{_NAME}(?:\s+{_NAME})?)")
+# A settlement's word straight before a name: "from the Azerbaijani village Shefik", "the Turkmen city
+# Krasnovodsk" (apart from _BY_KIND, whose "Azerbaijani village" would take the word first).
+_KIND_BEFORE = re.compile(rf"\b(?:village|town|city|settlement|hamlet)\s+(?P<name>{_NAME}(?:\s+{_NAME})?)")
 
 
 def _by_kind(text: str) -> list[tuple[str, str]]:
