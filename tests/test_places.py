@@ -1797,6 +1797,8 @@ DEV_WAR = Path(__file__).parent / "gold" / "dev-2022-2023"
     (Path(__file__).parent / "gold" / "dev-first-war-50", (0.93, 0.9, 0.98, 0.91)),
     # a fifty-first, a helper's, the border war away from Karabakh, 1990-92: "the battle of Sardarak"
     (Path(__file__).parent / "gold" / "dev-first-war-51", (0.99, 0.9, 0.99, 0.9)),
+    # a fifty-second, a helper's, 1990-94 in the biographies of both sides' fighters and journalists
+    (Path(__file__).parent / "gold" / "dev-first-war-52", (0.95, 0.94, 0.99, 0.95)),
 ])
 def test_places_of_another_timeline_of_the_region(folder, floors):
     """Extraction and --place on the development timelines (tests/gold/dev-2022-2023,
