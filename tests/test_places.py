@@ -1428,6 +1428,9 @@ def test_a_town_takes_in_its_landmarks(index):
     ("The Baku-Nakhchivan-Yerevan railway fell into blockade.", ["Baku", "Nakhchivan", "Yerevan"]),
     ("The Syunik-Nakhchivan border was closed.", ["Syunik Province", "Nakhchivan Autonomous Republic"]),
     ("They were to leave the bounds of Nagorno- Karabagh.", ["Nagorno-Karabakh"]),
+    # ... and so is one a typist spaced round its hyphen, but not names a spaced dash only parts
+    ("In February of 1988, rallies took place in Nagorno - Karabakh.", ["Nagorno-Karabakh"]),
+    ("They shelled Agdam - Fuzuli was quiet.", ["Aghdam", "Fuzuli"]),
     # "rivers like the X, the Y": rivers, though a village bears the name (Həkəri of Zangilan)
     ("Its rivers like the Hakari, the Okhchuchay and the Basitchay made Zangilan rich.",
      ["Hakari River", "Voghji (river)", "Basitchay", "Zangilan"]),

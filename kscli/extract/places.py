@@ -260,7 +260,8 @@ def _run(toks: Words, i: int, limit: int) -> int:
 
 
 _OPENERS = ':;“"‘(.!?'  # what a capital after it may owe nothing to a name: a sentence's or a quotation's start
-_JOINERS = (" ", "-", "–", "—", "/", "- ")  # "Nagorno- Karabagh": a word broken at the end of a line
+# "Nagorno- Karabagh": a word broken at the end of a line; "Nagorno - Karabakh", as a typist spaced it
+_JOINERS = (" ", "-", "–", "—", "/", "- ", " - ")
 _NON_WORD = re.compile(r"[^a-z0-9]+")
 _DASH = re.compile(r"[-–—/]")
 _SPANS: WeakKeyDictionary = WeakKeyDictionary()  # per gazetteer: folded words -> (kind, places)
