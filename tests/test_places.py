@@ -1602,6 +1602,9 @@ def test_a_town_takes_in_its_landmarks(index):
     ("Pravda on Sunday corrected the report, and the Pravda correspondent and Baku said so.", ["Baku"]),
     # a year before "in" is no count of villages ("five in Khojavend"): the town (set 41)
     ("His brother went missing on the night of 7-8 May 1992 in Shusha, and 5 in Khojavend.", ["Shusha", "Khojavend District"]),
+    # ... nor is a head count in thousands (set 23); a place a person was born in is named ("Khojaly-born", set 31)
+    ("Some 61,100 people in Jabrayil fled and 55,000 in Fizuli.", ["Jabrayil", "Fuzuli"]),
+    ("The Khojaly-born woman was just 20 years old.", ["Khojaly"]),
     ("During the Nagorno-Karabakh armed conflict, Khojaly was attacked.", ["Khojaly"]),
     ("Fighting in Shusha during war.", ["Shusha"]),
     ("The Chairman of the OSCE Minsk Group on Nagorno-Karabakh wrote.", []),

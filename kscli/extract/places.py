@@ -44,7 +44,8 @@ def _backwards(words) -> str:
 # "districts of ". Matched against the text before the name read backwards, from the name: a search
 # for "...$" would try every position of the text before it (13 µs a call on this timeline).
 _AREA_BEFORE = re.compile(
-    rf"\s+(?:eht\s+)?ni(?:htiw)?\s+(?:{_backwards(_AREAS_IN)}|(?:{_backwards(_COUNTS)}|\d{{1,3}})\b)"  # no year's "in"
+    # no year's "in", nor a head count's ("55,000 in Fizuli": people, not villages)
+    rf"\s+(?:eht\s+)?ni(?:htiw)?\s+(?:{_backwards(_AREAS_IN)}|(?:{_backwards(_COUNTS)}|\d{{1,3}}(?![\d,.]))\b)"
     # "the region of Lachin", "the regions of Jebrail and Fizuli" (a sentence's "The" too), not "the Askeran region
     # of Aghdam" but "the Azerbaijani region of Kalbajar"; "regions such as Lachin", "districts like Fuzuli"
     rf"|\s+fo (?:{_backwards(_AREAS_OF)}|(?:s?noiger|s?ecnivorp)(?!\s+(?!{_backwards(PEOPLES)}|eht\b)\w*(?-i:[A-Z])\b))"
@@ -171,7 +172,7 @@ def _hyphen_run(toks: Words, i: int, gaz: Gazetteer, spans: dict) -> list[Mentio
     """"a Tbilisi-Baku bus", "the Shushi-Lachin-Zabukh road": places joined by hyphens into one word
     that names none of them; "the Moscow-based Interfax agency", where the agency is."""
     parts = toks.text[i].split("-")
-    parts = parts[:-1] if parts[-1] == "based" else parts
+    parts = parts[:-1] if parts[-1] in ("based", "born") else parts  # "Moscow-based", "the Khojaly-born woman"
     if not 1 <= len(parts) <= 4 or not all(_capitalised(part) for part in parts):
         return []
     out, at = [], toks.start[i]
