@@ -1605,6 +1605,8 @@ def test_a_town_takes_in_its_landmarks(index):
     # ... nor is a head count in thousands (set 23); a place a person was born in is named ("Khojaly-born", set 31)
     ("Some 61,100 people in Jabrayil fled and 55,000 in Fizuli.", ["Jabrayil", "Fuzuli"]),
     ("The Khojaly-born woman was just 20 years old.", ["Khojaly"]),
+    # a village in a district seat's name is in the district (set 47)
+    ("Correspondents visited his village in Terter on Friday.", ["Tartar District"]),
     ("During the Nagorno-Karabakh armed conflict, Khojaly was attacked.", ["Khojaly"]),
     ("Fighting in Shusha during war.", ["Shusha"]),
     ("The Chairman of the OSCE Minsk Group on Nagorno-Karabakh wrote.", []),

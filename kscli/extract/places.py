@@ -31,7 +31,7 @@ from kscli.extract.read_names import read_names
 from kscli.extract.phrases import Words, tokens
 
 MAX_WORDS = 5
-_AREAS_IN = ("villages", "municipalities", "settlements", "municipality", "districts")
+_AREAS_IN = ("villages", "municipalities", "settlements", "municipality", "districts", "village")  # "a village in Lachin"
 _COUNTS = ("two", "three", "four", "five", "six", "seven", "eight", "nine", "ten")
 _AREAS_OF = ("villages", "settlements", "districts", "district", "raion", "rayon")  # "the raion of Sadarak"
 
