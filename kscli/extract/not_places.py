@@ -80,6 +80,12 @@ def _initial(toks: Words, k: int) -> bool:
 _DOTTED_INITIAL = re.compile(r"[A-Z]\.[A-Z][a-z]")
 
 
+def _pronoun(toks: Words, k: int) -> bool:
+    """Whether word k is the pronoun I, a verb after it: "The night I got to Agdam I was taken", not the
+    Roman numeral of twin villages ("Bayandur I", a name's end)."""
+    return toks.text[k] == "I" and k + 1 < len(toks) and toks.gap[k + 1] == " " and toks.text[k + 1][:1].islower()
+
+
 def part_of_longer_name(toks: Words, end: int) -> bool:
     """"Moscow Time", "the Nagorno-Karabakh conflict": the name qualifies something that is not a place."""
     if end + 2 < len(toks) and toks.gap[end] in ("-", "–", "—") and toks.text[end][:1].isupper() \
@@ -97,5 +103,5 @@ def part_of_longer_name(toks: Words, end: int) -> bool:
     # "in Getashen May 1", "in Stepanakert Tuesday" (wire copy's day): a date, not a longer name; nor is
     # "Sefiyan Lower and Upper Ferejan": the list's next villages
     other = norm in WEEKDAYS or (month_number(norm) and after.isdigit()) or (norm in QUALIFIER_WORDS and after == "and") \
-        or _initial(toks, end)  # "erupted in Nagorno-Karabakh A. Agarunov left": a man's initial begins
+        or _initial(toks, end) or _pronoun(toks, end)  # "erupted in Nagorno-Karabakh A. Agarunov left": a man's initial
     return (toks.text[end][:1].isupper() and norm not in GENERIC and not other) or norm in NOT_A_PLACE_AFTER
