@@ -154,6 +154,7 @@ def main(az: str, am: str, geonames: str | None = None) -> None:
     added = merge_listed_twins(added)  # again, with the former names those tables gave (Ararat's Davalu)
     added = merge_same(rows, added, HERE / "places-same.tsv")
     add_geonames_names(rows + added, HERE / "places-geonames.tsv")
+    add_misfiled_names(rows + added, localities)
     add_other_names(rows + added, banned, hand_keys | region_keys)
     bare_landmark_names(rows + added, banned)
     drop_names(rows + added, HERE / "places-not.tsv")
@@ -591,6 +592,32 @@ def add_other_names(rows: list[dict], banned: set[str], hand_keys: set[str]) -> 
         for name in extra:
             holders.setdefault(key(name), set()).add(row["name"])
         row["aliases"] = ";".join([*split(row["aliases"]), *extra])
+
+
+def add_misfiled_names(rows: list[dict], localities: list[dict]) -> None:
+    """The names of a settlement's second record that Who's On First files under a region outside
+    ours (Debetavan of Tavush, filed under Lori, with its Azerbaijani name Ləlvar): they join the
+    settlement listed within a kilometre that shares one of its names, as other languages' names do
+    (add_other_names(): only a spelling no other place has). Only settlements of our regions: elsewhere
+    a town's record may hold its district's names (Rejon Saatlı) or a village's (Altıağac for Şirvan)."""
+    ours = {unit for unit, _, _ in REGIONS.values()}
+    grid: dict[tuple[int, int], list[dict]] = {}
+    for row in rows:
+        if row["lat"] and row["kind"] in SETTLEMENTS and split(row["parent"])[0] in ours:
+            grid.setdefault((round(float(row["lat"]) * 20), round(float(row["lon"]) * 20)), []).append(row)
+    for place in localities:
+        lat, lon = place.get("geom:latitude"), place.get("geom:longitude")
+        if region_of(place) in REGIONS or lat is None or lon is None or place.get("edtf:deprecated"):
+            continue
+        names = [n.strip() for language in (*LANGUAGES, *OTHER_LANGUAGES) for kind in ("preferred", "variant")
+                 for both in place.get(f"name:{language}_x_{kind}", []) for n in re.split(r"\s{2,}", both)]
+        names = [n for n in dict.fromkeys([place["wof:name"], *names]) if typable(n) and latin_only(n)]
+        mine = set(keys_of(names))
+        cell = (round(lat * 20), round(lon * 20))
+        near = [row for dy in (-1, 0, 1) for dx in (-1, 0, 1) for row in grid.get((cell[0] + dy, cell[1] + dx), ())
+                if km((lat, lon), (float(row["lat"]), float(row["lon"]))) <= 1.0 and mine & set(row_keys(row))]
+        if len(near) == 1:
+            near[0].setdefault("_other", []).extend(names)
 
 
 def add_geonames_names(rows: list[dict], path: Path) -> None:
