@@ -703,7 +703,7 @@ def test_rapidfuzz_is_not_imported_for_exact_or_alias_matches():
 _AREA_WORDS = ["villages", "Municipalities", "settlements", "municipality", "DISTRICTS", "district", "two", "Ten", "nine",
                "ninety", "kitten", "12", "a12", "in", "within", "with", "tin", "the", "The", "of", "on", " ", "  ", "\t", "\n",
                "\u00a0", "x", "-", "_", "é", "٣", "region", "Region", "province", "regions", ":", "Armenian", "Askeran",
-               "village", "last", "a", "following", "5", "seven", "Lachin", "."]
+               "village", "last", "a", "following", "5", "seven", "Lachin", ".", ",", "000"]
 
 
 @QUICK
@@ -714,13 +714,16 @@ _AREA_WORDS = ["villages", "Municipalities", "settlements", "municipality", "DIS
 @example("kitten in the ")
 @example("5 districts of Lachin: ")
 @example("ten regions. Lachin: ")
+@example("his village in ")
+@example("55,000 in ")
+@example("5.5 in ")
 def test_area_words_before_a_name_read_backwards_as_written_forwards(before):
     # mentions matches the text before a name backwards, from the name; it must find what a
-    # forward search anchored at the name finds.
-    from kscli.extract.places import _AREA_BEFORE
+    # forward search anchored at the name finds. A count is no head count in thousands ("55,000 in").
+    from kscli.extract.kind_words import _AREA_BEFORE
 
-    forward = re.compile(r"(?:villages|municipalities|settlements|municipality|districts|"
-                         r"\b(?:two|three|four|five|six|seven|eight|nine|ten|\d{1,3}))\s+(?:with)?in\s+(?:the\s+)?$"
+    forward = re.compile(r"(?:villages|municipalities|settlements|municipality|districts|village|"
+                         r"\b(?:two|three|four|five|six|seven|eight|nine|ten|(?<![\d,.])\d{1,3}))\s+(?:with)?in\s+(?:the\s+)?$"
                          r"|(?:villages|settlements|districts|district|raion|rayon) of\s+$"
                          r"|\b(?:districts|regions|provinces):\s*$"  # "seven districts: Lachin, ..."
                          # "5 districts of Azerbaijan, besides Lachin: Kalbajar": a count's districts before a colon
