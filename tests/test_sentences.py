@@ -55,6 +55,9 @@ def split(text):
     # a title's stop glued to the stop before it, as a page spaced it (development set 36)
     ("It was the aggression of Armenia .Mr. Hashimi made efforts. Then", ["It was the aggression of Armenia .Mr. Hashimi made efforts.", "Then"]),
     ("He died in 1992 † Then it ended.", ["He died in 1992 † Then it ended."]),
+    # the House of Commons' "my right hon. Friend", "the Rt. Hon. Member" (development set 53)
+    ("My right hon. Friend the Secretary of State said so. The Rt. Hon. Member agreed.",
+     ["My right hon. Friend the Secretary of State said so.", "The Rt. Hon. Member agreed."]),
     ("", []),
 ])
 def test_split(text, expected):
