@@ -609,10 +609,8 @@ def add_misfiled_names(rows: list[dict], localities: list[dict]) -> None:
         lat, lon = place.get("geom:latitude"), place.get("geom:longitude")
         if region_of(place) in REGIONS or lat is None or lon is None or place.get("edtf:deprecated"):
             continue
-        names = [n.strip() for language in (*LANGUAGES, *OTHER_LANGUAGES) for kind in ("preferred", "variant")
-                 for both in place.get(f"name:{language}_x_{kind}", []) for n in re.split(r"\s{2,}", both)]
-        names = [n for n in dict.fromkeys([place["wof:name"], *names]) if typable(n) and latin_only(n)]
-        mine = set(keys_of(names))
+        names = other_names(place, (*LANGUAGES, *OTHER_LANGUAGES))
+        mine = set(keys_of([place["wof:name"], *names]))
         cell = (round(lat * 20), round(lon * 20))
         near = [row for dy in (-1, 0, 1) for dx in (-1, 0, 1) for row in grid.get((cell[0] + dy, cell[1] + dx), ())
                 if km((lat, lon), (float(row["lat"]), float(row["lon"]))) <= 1.0 and mine & set(row_keys(row))]
@@ -810,8 +808,8 @@ def wiki_title(place: dict) -> tuple[list[str], list[str]]:
     return ([title], []) if head != title else ([], [title])
 
 
-def other_names(place: dict) -> list[str]:
-    names = [n.strip() for language in OTHER_LANGUAGES for kind in ("preferred", "variant")
+def other_names(place: dict, languages=OTHER_LANGUAGES) -> list[str]:
+    names = [n.strip() for language in languages for kind in ("preferred", "variant")
              for both in place.get(f"name:{language}_x_{kind}", []) for n in re.split(r"\s{2,}", both)]
     return [n for n in names if typable(n) and latin_only(n)]
 
