@@ -181,7 +181,7 @@ def _longest(text: str, toks: Words, i: int, gaz: Gazetteer, spans: dict, norms:
         if n > 1 and not _CONJUNCTIONS.isdisjoint(norms[i + 1:i + n]):
             continue  # "Chambarak and" keyed as one word is Çəmbərəkənd: a list, not a name
         kind, places = _span_places(gaz, spans, tuple(norms[i:i + n]))
-        if kind and norms[i + n - 1] not in GENERIC and not gaz.spelled(" ".join(norms[i:i + n])):
+        if kind and norms[i + n - 1] not in GENERIC and not gaz.spelled(" ".join(_split_words(norms[i:i + n]))):
             continue  # generic words only count after the name ("Tartar District"), or in one the gazetteer lists
         if places is None:
             return None, i + n  # a state's name ("Republic of Nagorno-Karabakh"): no place inside it either
