@@ -8,6 +8,7 @@ import re
 
 from kscli.extract.phrases import Words
 from kscli.names.folding import GENERIC
+from kscli.names.guesses import surname
 from kscli.names.qualifiers import QUALIFIER_WORDS
 from kscli.text.dates import month_number
 
@@ -86,6 +87,14 @@ def _pronoun(toks: Words, k: int) -> bool:
     return toks.text[k] == "I" and k + 1 < len(toks) and toks.gap[k + 1] == " " and toks.text[k + 1][:1].islower()
 
 
+def _person(toks: Words, k: int) -> bool:
+    """Whether words k and k + 1 are a man's given name and surname, and no longer name goes on: "the head
+    of Nakhchivan Heydar Aliyev", "forces of Karabakh Arkadi Karapetyan"."""
+    return k + 1 < len(toks) and toks.gap[k + 1] == " " and toks.text[k + 1][:1].isupper() \
+        and bool(surname(toks.norm[k + 1])) and not surname(toks.norm[k]) \
+        and not (k + 2 < len(toks) and toks.gap[k + 2] == " " and toks.text[k + 2][:1].isupper())
+
+
 def part_of_longer_name(toks: Words, end: int) -> bool:
     """"Moscow Time", "the Nagorno-Karabakh conflict": the name qualifies something that is not a place."""
     if end + 2 < len(toks) and toks.gap[end] in ("-", "–", "—") and toks.text[end][:1].isupper() \
@@ -103,5 +112,5 @@ def part_of_longer_name(toks: Words, end: int) -> bool:
     # "in Getashen May 1", "in Stepanakert Tuesday" (wire copy's day): a date, not a longer name; nor is
     # "Sefiyan Lower and Upper Ferejan": the list's next villages
     other = norm in WEEKDAYS or (month_number(norm) and after.isdigit()) or (norm in QUALIFIER_WORDS and after == "and") \
-        or _initial(toks, end) or _pronoun(toks, end)  # "erupted in Nagorno-Karabakh A. Agarunov left": a man's initial
+        or _initial(toks, end) or _pronoun(toks, end) or _person(toks, end)  # "in Nagorno-Karabakh A. Agarunov left"
     return (toks.text[end][:1].isupper() and norm not in GENERIC and not other) or norm in NOT_A_PLACE_AFTER
