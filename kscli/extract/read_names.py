@@ -10,7 +10,8 @@ of its own: that one extraction has weighed already. Where no reading finds the 
 typo may, but only a near-certain one: one place alone, more than 90 alike (Kuropatkin for
 Kuropatkino, Gushchulare for Gushchular); a name elsewhere is never guessed at (the resolver's rule).
 A name a Russian adjective makes is read with the unit's word after it ("the Agdamsky district"). And
-two capitalised words a page's copy ran together ("NagornoKarabakh") are read apart, anywhere.
+two capitalised words a page's copy ran together ("NagornoKarabakh"), or a name and the English word
+after it ("Karabakhwere", "Maraghawas"), are read apart, anywhere.
 """
 
 from __future__ import annotations
@@ -51,9 +52,9 @@ def read_names(text: str, taken: list[tuple[int, int]], gaz: Gazetteer, keyed) -
         if any(a <= start < b for a, b in taken):
             last_end = end  # a place extraction found: a list may go on after it ("Shelli and Shahbulagh")
             continue
-        if _GLUED.fullmatch(word) and tries < _MOST:
+        if (_GLUED.fullmatch(word) or _GLUED_WORD.fullmatch(word) and not keyed(word)) and tries < _MOST:
             tries += 1
-            places = _unglued(word, gaz)  # "NagornoKarabakh", a hyphen a page's copy lost
+            places = _unglued(word, gaz)  # "NagornoKarabakh", a hyphen a page's copy lost; "Karabakhwere"
             if places:
                 out.append((word, start, end, places))
                 continue
@@ -93,15 +94,20 @@ def _read(word: str, gaz: Gazetteer) -> tuple[Place, ...]:
     return memo[word]
 
 
-# Two capitalised words run together, as a copy of a page that lost its hyphen or space writes them.
+# Two capitalised words run together, as a copy of a page that lost its hyphen or space writes them;
+# and a name run together with the English word after it. Only words no name ends in: a village's
+# name may well end in "in", "is", "and" or "had" (Baghanis, Mashhad), none in "were" or "which".
 _GLUED = re.compile(r"[A-Z][a-z]{2,}(?:[A-Z][a-z]{2,})+")
+_AFTER_WORDS = ("were", "was", "the", "have", "from", "with", "which", "during", "where", "when")
+_GLUED_WORD = re.compile(rf"([A-Z][a-z]{{3,}}?)(?:{'|'.join(_AFTER_WORDS)})")
 
 
 def _unglued(word: str, gaz: Gazetteer) -> tuple[Place, ...]:
     """The places the words run together in `word` name, read apart, as listed (no guess)."""
     memo = _memo(gaz)
     if ("glued", word) not in memo:
-        found = gaz.resolve(re.sub(r"(?<=[a-z])(?=[A-Z])", " ", word), limit=0, fuzzy=False)
+        name = word if _GLUED.fullmatch(word) else _GLUED_WORD.fullmatch(word)[1]
+        found = gaz.resolve(re.sub(r"(?<=[a-z])(?=[A-Z])", " ", name), limit=0, fuzzy=False)
         memo[("glued", word)] = tuple(m.place for m in found
                                       if m.score == found[0].score and m.place.kind not in NOT_EXTRACTED)
     return memo[("glued", word)]
