@@ -1479,6 +1479,9 @@ def test_a_town_takes_in_its_landmarks(index):
     ("Armenian forces shelled Ter-Ter; the shelling of Ter-Ter city went on.", ["Tartar"]),
     ("She spoke to Jean-Pierre in Tbilisi.", ["Tbilisi"]),
     ("They opened the Shushi-Lachin-Zabukh road.", ["Shusha", "Lachin", "Zabux"]),  # three, as a road's ends
+    # a road by its ends joined by a spaced dash (development sets 20 and 21); a dash between asides joins nothing
+    ("They took the Lachin - Shushi road and the Stepanakert – Goris highway; Shusha – the fortress – fell.",
+     ["Shusha–Lachin road", "Lachin", "Shusha", "Goris–Stepanakert highway", "Stepanakert", "Goris"]),
     # a qualifier before a name listed only bare, or with another qualifier, makes it another village
     ("They recaptured Ashagi Yaglivend and Shukyurbeyli.", ["Şükürbəyli"]),
     # an English word is no village's other name, though a source lists it (Dzoraşen's "Last")

@@ -180,6 +180,10 @@ def _longest(text: str, toks: Words, i: int, gaz: Gazetteer, spans: dict, norms:
     for n in range(_run(toks, i, min(MAX_WORDS, shorter_than - 1)), 0, -1):
         if n > 1 and not _CONJUNCTIONS.isdisjoint(norms[i + 1:i + n]):
             continue  # "Chambarak and" keyed as one word is Çəmbərəkənd: a list, not a name
+        if n > 2 and norms[i + n - 1:i + n] in _ROAD and any(toks.gap[k].strip() for k in range(i + 1, i + n - 1)):
+            road = _with_kind_words(text, toks, i, i + n - 1, gaz, ("road",))  # "the Lachin - Shushi road"
+            if road:
+                return road
         kind, places = _span_places(gaz, spans, tuple(norms[i:i + n]))
         if kind and norms[i + n - 1] not in GENERIC and not gaz.spelled(" ".join(_split_words(norms[i:i + n]))):
             continue  # generic words only count after the name ("Tartar District"), or in one the gazetteer lists
@@ -233,7 +237,7 @@ def _run(toks: Words, i: int, limit: int) -> int:
 
 _OPENERS = ':;“"‘(.!?'  # what a capital after it may owe nothing to a name: a sentence's or a quotation's start
 # "Nagorno- Karabagh": a word broken at the end of a line; "Nagorno - Karabakh", as a typist spaced it
-_JOINERS = (" ", "-", "–", "—", "/", "- ", " - ")
+_JOINERS = (" ", "-", "–", "—", "/", "- ", " - ", " – ")
 _NON_WORD = re.compile(r"[^a-z0-9]+")
 _DASH = re.compile(r"[-–—/]")
 _SPANS: WeakKeyDictionary = WeakKeyDictionary()  # per gazetteer: folded words -> (kind, places)
