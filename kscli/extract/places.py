@@ -135,8 +135,9 @@ def _read_mentions(text: str, found: list[Mention], gaz: Gazetteer, spans: dict)
         return bool(_span_places(gaz, spans, tuple(tokens(word).norm))[1])
 
     taken = [(m.start, m.end) for m in found]
+    anchors = tuple(p for m in found for p in m.candidates)
     return [Mention(word, start, end, places, None, False)
-            for word, start, end, places in read_names(text, taken, gaz, keyed)]
+            for word, start, end, places in read_names(text, taken, gaz, keyed, anchors)]
 
 
 def _hyphen_run(toks: Words, i: int, gaz: Gazetteer, spans: dict) -> list[Mention]:

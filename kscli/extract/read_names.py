@@ -8,7 +8,8 @@ after a word that brings in a place ("the village of Goradis", "near Poladlu") o
 a list so begun ("the villages of Kasumlu, Karadaghlu, and Poladlu"). Never a word that has a key
 of its own: that one extraction has weighed already. Where no reading finds the word, a guess at a
 typo may, but only a near-certain one: one place alone, more than 90 alike (Kuropatkin for
-Kuropatkino, Gushchulare for Gushchular); a name elsewhere is never guessed at (the resolver's rule).
+Kuropatkino, Gushchulare for Gushchular), or a less certain one that the sentence's other places
+vouch for, near them; a name elsewhere is never guessed at (the resolver's rule).
 A name a Russian adjective makes is read with the unit's word after it ("the Agdamsky district"). And
 two capitalised words a page's copy ran together ("NagornoKarabakh"), or a name and the English word
 after it ("Karabakhwere", "Maraghawas"), are read apart, anywhere.
@@ -21,6 +22,7 @@ from weakref import WeakKeyDictionary
 
 from kscli.extract.not_places import NAME_HEADS
 from kscli.names.gazetteer import NOT_EXTRACTED, Gazetteer, Place
+from kscli.names.geo import AREAS, distance_km
 from kscli.names.guesses import english
 
 # A capitalised word (hyphenated or with an apostrophe), and what may stand before it.
@@ -37,9 +39,11 @@ _READ: WeakKeyDictionary = WeakKeyDictionary()  # per gazetteer: word -> the pla
 _MOST = 64
 
 
-def read_names(text: str, taken: list[tuple[int, int]], gaz: Gazetteer, keyed) -> list[tuple[str, int, int, tuple]]:
+def read_names(text: str, taken: list[tuple[int, int]], gaz: Gazetteer, keyed,
+               anchors: tuple[Place, ...] = ()) -> list[tuple[str, int, int, tuple]]:
     """(word, start, end, places) of each word only a reading finds, outside the `taken` spans.
-    `keyed(word)` says whether the word has places by its own key (extraction weighed it)."""
+    `keyed(word)` says whether the word has places by its own key (extraction weighed it); `anchors`
+    are the places the sentence names otherwise, which may vouch for a less certain guess."""
     out: list[tuple[str, int, int, tuple]] = []
     last_end = -1  # where the last word of a place-like run ended: a list goes on from there
     tries = 0
@@ -69,7 +73,7 @@ def read_names(text: str, taken: list[tuple[int, int]], gaz: Gazetteer, keyed) -
             break
         # "the shore of Lake of Sevan": a mountain's or a lake's word is no name (Lyak) read another way,
         # nor an English word ("the Head of state" is no Hat, read as Western Armenian's "heat")
-        places = _read(word, gaz) if not keyed(word) and word not in NAME_HEADS and not english(word) else ()
+        places = _read(word, gaz, anchors) if not keyed(word) and word not in NAME_HEADS and not english(word) else ()
         if not places and (unit := _UNIT_AFTER.match(text, end)):  # "the Agdamsky district": Aghdam's
             word, end = text[start:unit.end()], unit.end()
             places = tuple(p for p in _read(word, gaz) if p.kind in ("district", "province"))
@@ -85,13 +89,13 @@ def _memo(gaz: Gazetteer) -> dict:
     return memo
 
 
-def _read(word: str, gaz: Gazetteer) -> tuple[Place, ...]:
+def _read(word: str, gaz: Gazetteer, anchors: tuple[Place, ...] = ()) -> tuple[Place, ...]:
     memo = _memo(gaz)
     if word not in memo:
         found = gaz.resolve(word, limit=0, fuzzy=False)
         memo[word] = tuple(m.place for m in found
                            if m.rule == "transliteration" and m.place.kind not in NOT_EXTRACTED) or _typo(word, gaz)
-    return memo[word]
+    return memo[word] or (_vouched(word, gaz, anchors) if anchors else ())
 
 
 # Two capitalised words run together, as a copy of a page that lost its hyphen or space writes them;
@@ -117,6 +121,23 @@ def _unglued(word: str, gaz: Gazetteer) -> tuple[Place, ...]:
 # at 90 and below was wrong (Gharabuldagh, at 90, is not Khojaly's Qarabulaq; Charasli not Chereli),
 # none above it.
 _SURE = 90.0
+
+
+# A less certain guess (one edit in eight letters) stands where the sentence's other places vouch for
+# it: the one such guess inside a district they name or within 25 km of one of them ("Ahgdaban village
+# of Kalbajar district" is Ağdaban; "Zarasli, between Shushi and Lachin" Zarıslı).
+_VOUCHED = 85.0
+_VOUCH_KM = 25.0
+
+
+def _vouched(word: str, gaz: Gazetteer, anchors: tuple[Place, ...]) -> tuple[Place, ...]:
+    guessed = [m.place for m in gaz.resolve(word, limit=6) if m.rule == "fuzzy" and m.score >= _VOUCHED
+               and m.place.kind not in NOT_EXTRACTED and m.place.lat is not None]
+    units = {a.name for a in anchors if a.kind in ("district", "province")}
+    points = [(a.lat, a.lon) for a in anchors if a.lat is not None and a.kind not in AREAS]
+    near = [p for p in guessed if units.intersection(gaz.ancestors(p.name))
+            or any(distance_km((p.lat, p.lon), q) <= _VOUCH_KM for q in points)]
+    return (near[0],) if len(near) == 1 else ()
 
 
 def _typo(word: str, gaz: Gazetteer) -> tuple[Place, ...]:
