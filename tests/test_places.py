@@ -1521,6 +1521,9 @@ def test_a_town_takes_in_its_landmarks(index):
     ("The tragedy committed in Ahgdaban village of Kalbajar district shocked all.", ["Ağdaban", "Kalbajar District"]),
     ("The tragedy committed in Ahgdaban village shocked all.", []),
     ("The tragedy committed in Ahgdaban village near Zangilan shocked all.", ["Zangilan"]),
+    # a list's last name before a dash typed as two hyphens (development set 12)
+    ("They seized three villages of the Goris region--Kornidzor, Tekh and Shornukh--and arrested more.",
+     ["Goris", "Kornidzor", "Tegh", "Şurnux"]),
     ("Kuropatkin said nothing.", []),
     ("They took the positions of Chukhurmahla, “Camel’s Back,” Khederlu, and others.",  # past a quoted item
      ["Chukhurmakhla", "Xıdırlı, Aghdam"]),

@@ -52,7 +52,8 @@ def read_names(text: str, taken: list[tuple[int, int]], gaz: Gazetteer, keyed,
         start, end = match.span()
         if not match.group()[0].isupper() or any(a < start < b for a, b in quoted):
             continue  # (the class above holds small letters of Latin Extended-A); a quoted item's word
-        word = match.group()
+        word = match.group().split("--")[0]  # a typed dash joins no name: "Tekh and Shornukh--and arrested"
+        end = start + len(word)
         if any(a <= start < b for a, b in taken):
             last_end = end  # a place extraction found: a list may go on after it ("Shelli and Shahbulagh")
             continue
