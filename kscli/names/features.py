@@ -124,6 +124,8 @@ def name_forms(rest: list[str]) -> list[str]:
         return [name]
     stem = name[:len(name) - len(rest[-1]) + m.start()]
     forms = [stem]
+    if m[0] == "i" and stem.endswith(("ay", "oy", "ey")):  # Armenian's genitive of a name in a vowel: Ջուղայի, Jugha's
+        forms.append(stem[:-1])
     if stem.endswith("n") and m[0] != "i":
         forms += [stem[:-1], stem[:-2] + "a"]  # Martuni-nskiy, Shush-inskiy
     return [name, *forms]
