@@ -57,7 +57,8 @@ def read_names(text: str, taken: list[tuple[int, int]], gaz: Gazetteer, keyed,
         if any(a <= start < b for a, b in taken):
             last_end = end  # a place extraction found: a list may go on after it ("Shelli and Shahbulagh")
             continue
-        if (_GLUED.fullmatch(word) or _GLUED_WORD.fullmatch(word) and not keyed(word)) and tries < _MOST:
+        if (_GLUED.fullmatch(word) or word.endswith(_AFTER_WORDS) and _GLUED_WORD.fullmatch(word) and not keyed(word)) \
+                and tries < _MOST:
             tries += 1
             places = _unglued(word, gaz)  # "NagornoKarabakh", a hyphen a page's copy lost; "Karabakhwere"
             if places:
