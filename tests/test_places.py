@@ -1515,6 +1515,10 @@ def test_a_town_takes_in_its_landmarks(index):
     ("Troops burnt the village of Kuropatkin; the residents of Gushchulare fled.",
      ["Kuropatkino", "Aşağı Quşçular"]),
     ("Troops massed near the village of Charasli.", []),
+    # ten villages are Qaradağlı; the English press spells Khojavend's, of the 1992 massacre, Garadaghli, and
+    # a name spelled as one of them lists it is that one, where nothing in the sentence says otherwise
+    ("Another target was the village of Garadaghli; Garadagly village fell.", ["Qaradağlı, Khojavend"]),
+    ("The village of Garadaghli in Fuzuli district was shelled.", ["Qaradağlı, Fuzuli", "Fuzuli District"]),
     # a less certain guess (one edit in eight letters) where the sentence's other places vouch for it, near
     # them or in the district it names (development sets 31 and 50); not without them, nor far from them
     ("Troops massed near the village of Zarasli, which is located between Shushi and Lachin.",
