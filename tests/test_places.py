@@ -837,6 +837,7 @@ def test_the_gazetteer_covers_the_region(index):
     ("Տավուշի մարզ", "Tavush Province"), ("Sarsang-Stausee", "Sarsang Reservoir"),
     ("Գեղամա լեռներ", "Gegham mountains"),  # Armenian's plural, "mountains" (development set 20)
     ("Ջուղայի շրջան", "Julfa District"),  # the genitive of a name in a vowel: Jugha, Jughayi (spelling set 16)
+    ("Аскеранська фортеця", "Askeran Fortress"),  # Ukrainian's adjective in -ska (spelling set 16)
     ("Lake Goycha", "Lake Sevan"),  # listed as Göyçə gölü: the Azerbaijani kind word is part of the name
     ("Sevan", "Sevan"), ("Sevan lake", "Lake Sevan"),  # the town's own name; the lake by its kind word
     # German ch is kh; q and g, c and j are one sound in Azerbaijani and English spelling

@@ -106,8 +106,9 @@ FEATURE_FORMS = {"mountain": ("mount {}", "{} mountain", "{} mountains", "{} ran
                  "road": ("{} corridor", "{} road", "{} highway")}
 # A name made a Russian adjective (Кельбаджарский район, Шушинский, Мартунинский) or an Armenian
 # genitive (Սարսանգի ջրամբար): what to strip, and what may have been dropped before it.
-# Czech and Polish write -ski (Kubatlinski rajon), German -skii, English often -sky (Mravsky Range).
-_ADJECTIVE = re.compile(r"(?:sk(?:iy|ii|oye|aya|iye|ogo|oy|ij|oe|i|y)|i)$")
+# Czech and Polish write -ski (Kubatlinski rajon), German -skii, English often -sky (Mravsky Range),
+# Ukrainian -ska (Аскеранська фортеця).
+_ADJECTIVE = re.compile(r"(?:sk(?:iy|ii|oye|aya|iye|ogo|oy|ij|oe|a|i|y)|i)$")
 
 
 def name_forms(rest: list[str]) -> list[str]:
