@@ -838,6 +838,9 @@ def test_the_gazetteer_covers_the_region(index):
     ("Գեղամա լեռներ", "Gegham mountains"),  # Armenian's plural, "mountains" (development set 20)
     ("Ջուղայի շրջան", "Julfa District"),  # the genitive of a name in a vowel: Jugha, Jughayi (spelling set 16)
     ("Аскеранська фортеця", "Askeran Fortress"),  # Ukrainian's adjective in -ska (spelling set 16)
+    # a military airfield is the town's air base, not its airport (spelling set 16)
+    ("Военный аэродром Гянджи", "Ganja Air Base"), ("Ganja military airfield", "Ganja Air Base"),
+    ("аэропорт Гянджи", "Ganja International Airport"),
     ("Lake Goycha", "Lake Sevan"),  # listed as Göyçə gölü: the Azerbaijani kind word is part of the name
     ("Sevan", "Sevan"), ("Sevan lake", "Lake Sevan"),  # the town's own name; the lake by its kind word
     # German ch is kh; q and g, c and j are one sound in Azerbaijani and English spelling

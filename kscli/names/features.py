@@ -71,6 +71,10 @@ LANDMARK_WORDS = {
     **dict.fromkeys(("airport", "airfield", "aerodrome", "aeroport", "aeroportu", "hava limani", "odanavakayan",
                      "havalimani", "hava alani", "aerodrom", "flughafen", "aeroporto", "aeropuerto",
                      "lotnisko"), "airport"),
+    # a military airfield is no airport: the Ganja Air Base (военный аэродром Гянджи), not Ganja's airport
+    **dict.fromkeys(("air base", "airbase", "military airfield", "military airbase", "military aerodrome",
+                     "voyennyy aerodrom", "voyenny aerodrom", "aviabaza", "herbi hava bazasi", "harbi hava bazasi",
+                     "hava bazasi"), "air base"),
     **dict.fromkeys(("fortress", "castle", "fort", "citadel", "qalasi", "galasi", "krepost", "berd", "amrots",
                      "festung", "kalesi", "fortetsya", "fortetsia", "forteresse", "fortezza", "castello"),
                     "fortress"),
