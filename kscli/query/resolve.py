@@ -114,13 +114,16 @@ _READINGS: WeakKeyDictionary = WeakKeyDictionary()
 
 def _weigh(index: Index, name: str, matches: list) -> tuple[list[str], list[str]]:
     best = matches[0]
-    from kscli.names.folding import kind_hint
+    from kscli.names.folding import kind_hint, title_head
 
     gazetteer, hint = index.lexicon.places, kind_hint(name)
     taken = _kin(gazetteer, best.place.name, hint)
     # alike within a point: a name is as much a village's that lists it with its district ("Qaradağlı,
-    # Khojavend", 99) as one's that lists it bare (100)
-    others = list(dict.fromkeys(m.place.name for m in matches[1:] if m.score >= best.score - 1
+    # Khojavend", 99) as one's that lists it bare (100); and a namesake's, whose title is the same name
+    # with another district, though only the one lists this spelling (Garadaghly, Khojavend's)
+    head = title_head(best.place.name)
+    others = list(dict.fromkeys(m.place.name for m in matches[1:]
+                                if (m.score >= best.score - 1 or title_head(m.place.name) == head != best.place.name)
                                 and m.place.name not in taken and _group(m.place) == _group(best.place)))
     if not others or _named(index, taken):
         return [best.place.name], others
