@@ -1848,6 +1848,8 @@ DEV_WAR = Path(__file__).parent / "gold" / "dev-2022-2023"
     (Path(__file__).parent / "gold" / "dev-first-war-53", (0.99, 0.95, 0.99, 0.95)),
     # a fifty-fourth, a helper's, 1991-94 press and anniversary pages: "The night I got to Agdam I was taken"
     (Path(__file__).parent / "gold" / "dev-first-war-54", (0.95, 0.93, 0.99, 0.93)),
+    # a fifty-fifth, a helper's, 1990-94 human-rights reports and their quotations: "Nagomo Karabakh", scanned
+    (Path(__file__).parent / "gold" / "dev-first-war-55", (0.96, 0.96, 0.99, 0.96)),
     # a fifty-sixth, a helper's, village pages' 1991-93 histories: "the second Khojaly" (short: most were used)
     (Path(__file__).parent / "gold" / "dev-first-war-56", (0.86, 0.86, 0.99, 0.86)),
     # a fifty-seventh, a helper's, 1991-94 reports of incidents: Khojaly's refugees, the Baku metro bombings
