@@ -1535,6 +1535,8 @@ def test_a_town_takes_in_its_landmarks(index):
     ("The tragedy committed in Ahgdaban village near Zangilan shocked all.", ["Zangilan"]),
     # a list's last name, one only a reading finds, before a dash typed as two hyphens (development set 12)
     ("Columns moved south--they took Fuzuli and Goradis--and shelled them.", ["Fuzuli", "Horadiz"]),
+    ("They seized three villages of the Goris region--Kornidzor, Tekh and Shornukh--and arrested more.",
+     ["Goris", "Kornidzor", "Tegh", "Şurnux"]),
     ("Kuropatkin said nothing.", []),
     ("They took the positions of Chukhurmahla, “Camel’s Back,” Khederlu, and others.",  # past a quoted item
      ["Chukhurmakhla", "Xıdırlı, Aghdam"]),

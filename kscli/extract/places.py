@@ -265,6 +265,8 @@ def _span_places(gaz: Gazetteer, spans: dict, norms: tuple[str, ...]) -> tuple[s
         named = [p for p in gaz.by_key(k) if any(alike(name, f) if key(f) == k else
                                                  key(plain := plain_letters(f)) == k and fold(plain) == name
                                                  for s in p.spellings for f in title_forms(s))]  # and a title's head: Çaylı
+        named = named or [p for scanned in _scanned(k) for p in gaz.by_key(scanned)  # Nagomo Karabakh
+                          if any(alike(name, f) for s in p.spellings for f in title_forms(s) if key(f) == scanned)]
         named = named or (by_town(gaz, " ".join(kept)) if len(kept) > 1 else [])  # "Khankendi Airport"
         places = [p for p in named if p.kind not in NOT_EXTRACTED]
         units = HINT_KINDS.get(kind, ()) if kind not in ("city", "town", "village") else ()
@@ -284,10 +286,17 @@ def _first_key(norm: str) -> str:
 def _may_start(norm: str, first) -> bool:
     """Whether a word may begin a place's name: its first part begins a spelling, or, hyphenated, the
     word does as one ("Ter-Ter", the Russian spelling of Tərtər, whose halves name nothing)."""
-    if _first_key(norm) in first:
+    if _first_key(norm) in first or any(k in first for k in _scanned(_first_key(norm))):
         return True
     joined = _NON_WORD.sub("", norm)  # a hyphen is a space in the folded word
     return joined != norm and phonetic(joined) in first
+
+
+@lru_cache(maxsize=65536)
+def _scanned(k: str) -> tuple[str, ...]:
+    """The keys a key may be of as a scanned page misreads a name, its rn read as m (Nagomo Karabakh), one
+    m at a time; of a long name only, where two letters for one still write the name alike."""
+    return tuple(k[:i] + "rn" + k[i + 1:] for i, ch in enumerate(k) if ch == "m") if len(k) >= 6 else ()
 
 
 def _split_words(words: list[str]) -> list[str]:

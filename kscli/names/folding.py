@@ -185,8 +185,6 @@ def phonetic(folded: str) -> str:
     (True, True)
     >>> phonetic("chaykent") == phonetic("chaykand"), phonetic("poladlu") == phonetic("poladli")
     (True, True)
-    >>> phonetic("nagomokarabakh") == phonetic("nagornokarabakh"), phonetic("karrnakar") == phonetic("qarnakar")
-    (True, True)
     """
     folded = soften(folded)
     if folded.endswith("kent"):  # the -kənd of a village's name, as Russian and Turkish write it: Chaykent
@@ -195,8 +193,7 @@ def phonetic(folded: str) -> str:
         folded = folded[:-1] + "i"
     for old, new in _KEY_RULES:
         folded = folded.replace(old, new)
-    # A scanned page's rn is often read as m (Nagomo Karabakh): no two places' keys are told apart by it.
-    return _DOUBLE.sub(r"\1", folded).replace("rn", "m")
+    return _DOUBLE.sub(r"\1", folded)
 
 
 def soften(folded: str) -> str:
