@@ -286,7 +286,8 @@ def _first_key(norm: str) -> str:
 def _may_start(norm: str, first) -> bool:
     """Whether a word may begin a place's name: its first part begins a spelling, or, hyphenated, the
     word does as one ("Ter-Ter", the Russian spelling of Tərtər, whose halves name nothing)."""
-    if _first_key(norm) in first or any(k in first for k in _scanned(_first_key(norm))):
+    k = _first_key(norm)
+    if k in first or any(scanned in first for scanned in _scanned(k)):
         return True
     joined = _NON_WORD.sub("", norm)  # a hyphen is a space in the folded word
     return joined != norm and phonetic(joined) in first
