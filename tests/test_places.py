@@ -900,8 +900,15 @@ def test_the_gazetteer_covers_the_region(index):
     # Russian's х for the Armenian ղ, and its Armenian names without their initial h (in Cyrillic)
     ("Техут", "Teghut"), ("Tekhut", "Teghut"), ("Tsapatakh", "Tsapatagh"), ("Овк", "Hovk"),
     ("Орадис", "Horadiz, Vayots Dzor"),
-    # the scholarly romanisation of Armenian writes ու as ow
-    ("Šahowmyan", "Shahumyan Province"),
+    # the scholarly romanisation of Armenian writes ու as ow; Hübschmann-Meillet and ISO 9985 ղ as ł (not
+    # Polish l), ջ as ǰ or J̌ beside j for ձ, x for խ, ը as ə for the Azerbaijani ı
+    ("Šahowmyan", "Shahumyan Province"), ("Łowkasavan", "Ghukasavan"), ("Dełjowt", "Deghdzut"),
+    ("Kapowtǰowł", "Mount Kaputjugh"), ("J̌ałazowr", "Cağazur, Lachin"), ("Sowleymanlə", "Süleymanlı"),
+    # ISO 9's letters for ю and я with its j for й (Ûhary-Ajlis); Russian's к for the Azerbaijani q
+    # where the rest is as Russian writes it (Кызылгюль)
+    ("Ûhary-Ajlis", "Yuxarı Əylis"), ("Kyzylgul", "Qızılgül"), ("Yalkyshlak", "Yalqışlaq"),
+    # Western Armenian's d and t alone, where its aspirated ch (չ) is as Eastern's
+    ("Ganachud", "Kanachut"),
     # a word in another spelling of the place it names, the other word Upper in another language, and
     # English's -sky for a Russian adjective
     ("Yuxarı Qarabağ", "Nagorno-Karabakh"), ("Youkhary Karabagh", "Nagorno-Karabakh"), ("Mravsky Range", "Murovdag"),

@@ -254,6 +254,8 @@ _WESTERN = (("ch", "\x01"), ("j", "\x02"), ("ts", "\x05"), ("dz", "\x06"), ("d",
             ("\x01", "j"), ("\x02", "ch"), ("\x05", "dz"), ("\x06", "ts"))
 _WESTERN_P = (("b", "\x03"), ("p", "b"), ("\x03", "p"))
 _WESTERN_DZ = (("ts", "\x05"), ("dz", "ts"), ("\x05", "dz"))  # alone, as a page mixing both writes it: Dzovazard
+# The aspirated չ and ց are ch and ts in both: a name with them swaps d and t alone (Ganachud, Kanachut).
+_WESTERN_T = (("d", "\x04"), ("t", "d"), ("\x04", "t"))
 # Russian writes the Armenian ղ with its х (Техут, Tekhut, is Teghut; Ахавнадзор Aghavnadzor).
 _RUSSIAN_HY = (("kh", "gh"),)
 
@@ -264,6 +266,11 @@ _BEFORE_FOLD = {"ə": "ı", "â": "ya", "û": "yu", "ë": "yo", "ŝ": "shch"}
 # A е after г or к: Russian writes the Azerbaijani ö so (Гейгель, Göygöl) as well as ə (Гедабек, Gədəbəy).
 _RUSSIAN_E = re.compile("([гкГК])([еЕ])")
 _BEFORE_FOLD_LETTERS = re.compile("[əâûëŝ]")
+# Hübschmann-Meillet and ISO 9985 write Armenian ղ as ł, which the fold reads as Polish l, and ջ as ǰ,
+# beside a plain j for ձ, x for խ and c for ծ (Łowkasavan, Dełjowt, Kapowtǰowł): a name with either
+# letter is read letter for letter as those systems write it.
+_ARMENIAN_SCHOLARLY = re.compile("[łǰʻ]|j\u030c|ow.*ə|ə.*ow")  # and ə for ը with ow for ու: Sowleymanlə
+_ARMENIAN_LETTERS = {"ł": "gh", "ǰ": "\x02", "j": "dz", "x": "kh", "c": "ts", "ə": "ı"}
 
 # Armenian (Չարդախլու) and old Russian maps write the Azerbaijani ending -lı, -li as -lu.
 _ENDING_LU = re.compile(r"lu\b")
@@ -299,8 +306,14 @@ def _foreign_readings(text: str) -> tuple[str, ...]:
     folded = fold(text)
     lowered = text.lower()
     # Letters the fold would strip come first: a letter for a letter is the surest reading (Ġaradaġlə).
-    out = [fold(_BEFORE_FOLD_LETTERS.sub(lambda m: _BEFORE_FOLD[m.group()], lowered))] \
-        if _BEFORE_FOLD_LETTERS.search(lowered) else []
+    out = []
+    if _BEFORE_FOLD_LETTERS.search(lowered):  # and as ISO 9 writes the rest, й as j (Ûhary-Ajlis, Yukhary Aylis)
+        letters = fold(_BEFORE_FOLD_LETTERS.sub(lambda m: _BEFORE_FOLD[m.group()], lowered))
+        out += dict.fromkeys((letters, _read(letters, _SCHOLARLY)))
+    if _ARMENIAN_SCHOLARLY.search(lowered):
+        armenian = lowered.replace("ow", "u").replace("j\u030c", "ǰ")  # J̌, no letter of its own
+        armenian = "".join(_ARMENIAN_LETTERS.get(ch, ch) for ch in armenian)
+        out.append(fold(armenian).replace("\x02", "j"))
     if _CYRILLIC.search(text) and _RUSSIAN_E.search(text):  # Russian's е for the Azerbaijani ö: Гезлу is Gözlü
         out.append(fold(_RUSSIAN_E.sub(lambda m: m[1] + ("Ё" if m[2] == "Е" else "ё"), text)))
     if _GREEK.search(text):  # Greek's μπ and ντ as mb and nd: Νογιεμπεριάν
@@ -311,7 +324,8 @@ def _foreign_readings(text: str) -> tuple[str, ...]:
         readings = (fold(r) for t in (text, text.replace("ფ", "f")) for r in (t, _GEORGIAN_I.sub("", t)))
         out += [r for r in dict.fromkeys(readings) if r != folded]
     for rules in (_FRENCH, _GERMAN, _GERMAN_J, _GERMAN_S, _POLISH, _DUTCH, _SCHOLARLY, _SCHOLARLY_HY, _SCHOLARLY_C,
-                  _WESTERN, _WESTERN_P, _WESTERN + _WESTERN_P, _WESTERN_DZ, _RUSSIAN_HY):
+                  _WESTERN, _WESTERN_P, _WESTERN + _WESTERN_P, _WESTERN_DZ, _RUSSIAN_HY, _WESTERN_T,
+                  _WESTERN_T + _WESTERN_P):
         reading = _read(folded, rules)
         if reading != folded and reading not in out:
             out.append(reading)

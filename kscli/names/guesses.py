@@ -90,8 +90,9 @@ def alike(typed: str, spelling: str, share: float = 1 / 2) -> bool:
     the key's erasures (doubled letters, y for i, x for kh) bring together (Xyzzy/Xızı). One sound
     written with one letter or two (x or kh, ş or sh) is one letter where the rest lines up letter
     for letter: Azykh and Azıx differ by one (y, ı), Xyzzy and Khyzy by more than a letter."""
-    # The Azerbaijani ə is written a (Tartar) or e (Terter, Qebele): both readings of it are tried.
-    return any(_alike(_letters(a), _letters(b), share) for a in _schwas(typed) for b in _schwas(spelling))
+    # The Azerbaijani ə is written a (Tartar) or e (Terter, Qebele): both readings of it are tried; and
+    # its q as Russian writes it, к (Kyzylgul, Qızılgül), as well as g.
+    return any(_alike(_letters(a), _letters(b), share) for a in _schwas(typed) for b in _readings(spelling))
 
 
 def _alike(a: str, b: str, share: float) -> bool:
@@ -113,6 +114,11 @@ def _sounds_alike(a: str, b: str, share: float) -> bool:
 
 def _schwas(name: str) -> tuple[str, ...]:
     return (name, name.replace("ə", "e").replace("Ə", "E")) if "ə" in name.lower() else (name,)
+
+
+def _readings(spelling: str) -> tuple[str, ...]:
+    readings = _schwas(spelling)
+    return (*readings, *(r.replace("q", "k").replace("Q", "K") for r in readings)) if "q" in spelling.lower() else readings
 
 
 @lru_cache(maxsize=4096)  # a name is measured against many spellings one key brings together
