@@ -212,6 +212,8 @@ Hostages were held in "Portda" cave; the train stopped at a place which was call
 Igdir, the provincial capital, lies near the border.
 Shells hit Tartar, Varnakh, Dulsor and Barda. Yesterday, Tartar, Barda and Goranboy were quiet.
 The Human Rights Defender, Kapan, Goris and Jermuk said so.
+=== 12 March ===
+A bomb went off at the "Dorvash" metro station, and another between the "Zeyrek" and "Kelmira" stations.
 """
 
 
@@ -226,7 +228,8 @@ def test_a_name_a_kind_word_or_a_listed_place_marks_is_a_place_of_the_text(ksw, 
     country's adjective's, and so is a landmark's of a name nothing explains (Lok fortress); and a listed
     village's name its sentence was not read as naming (Keşdək, put in the Tovuz region); a landmark's
     quoted name, a name "which was called", one a capital's noun stands beside, and the names of a list
-    with a listed place (not a sentence's first word). A name asked
+    with a listed place (not a sentence's first word); a metro's station, and the last name before a plural
+    "stations". A name asked
     for with the kind word the text put after it is the text's name ("Globus height" is Globus), a road
     by its ends in either order."""
     path = tmp_path / "marked.txt"
@@ -245,7 +248,8 @@ def test_a_name_a_kind_word_or_a_listed_place_marks_is_a_place_of_the_text(ksw, 
                         "Krasnovodsk",  # a city's word before it; not a council's
                         "Keşdək",  # a listed village the text puts elsewhere (the Tovuz region): not read as it
                         "Portda cave", "Tekchinar", "Igdir",  # a quoted name, "which was called", a capital's noun
-                        "Varnakh", "Dulsor"}  # a list with listed places; not a sentence's first word, nor a title's last
+                        "Varnakh", "Dulsor",  # a list with listed places; not a sentence's first word, nor a title's last
+                        "Dorvash metro station", "Kelmira stations"}  # a metro's station, a plural's last name
     found = ksw("events", "--corpus", str(path), "--place", "Barda Airport", "--format", "tsv")
     assert [line.split("\t")[0] for line in found.stdout.splitlines()[1:]] == ["2031-03-04.01"]
     assert "'Barda Airport' is not in the gazetteer: 1 event names it as 'Barda airport'" in found.stderr

@@ -61,7 +61,8 @@ _BY_KIND = re.compile(rf"(?<![\w’'-])(?P<name>{_NAME}(?:\s+{_NAME})?)\s+(?:vil
 # A listed town's name before an English word for a landmark ("Fuzuli airport", "the Horadiz railway
 # station"), or a name nothing explains ("Lok fortress", "Taglidash Bridge", "Lenin Square"): the
 # landmark's name, where the gazetteer lists no such landmark.
-_LANDMARK_WORD = (r"\s+(?i:air\s?port|airfield|air\s?base|(?:(?:railway|train|bus)\s+)?station|power\s+(?:station|plant)|"
+_LANDMARK_WORD = (r"\s+(?i:air\s?port|airfield|air\s?base|(?:(?:railway|train|bus|metro|underground|subway)\s+)?stations?|"
+                  r"power\s+(?:station|plant)|"
                   r"bridges?|dam|mosque|church|cathedral|monastery|fortress|castle|border\s+post|checkpoint|tomb|"
                   r"mausoleum|temple|sanatorium|square|forest|cave|museum|prison|shrine|theat(?:re|er)|street|avenue|"
                   r"lane|cemetery|memorial|stadium|park|cinema|palace|hotel|hospital)"
