@@ -339,6 +339,10 @@ def _foreign_readings(text: str) -> tuple[str, ...]:
                               for v in _schwa_readings(reading) if v not in out))
     qualified = [q for reading in [folded, *out] for q in qualifier_readings(reading)]  # Agaly Perwoe, German
     initials = _initial_readings(folded, bool(_CYRILLIC.search(text)))
+    # and a reading of a Russian spelling in another language's letters with Russian's г for h: German's
+    # Gadschichanly (Гаджиханлы) is Hacıxanlı
+    russian = dict.fromkeys(_read(folded, rules) for rules in (_FRENCH, _GERMAN, _GERMAN_J, _GERMAN_S, _POLISH, _DUTCH))
+    initials += [r for reading in russian for r in _g_for_h(reading) if r not in out and r not in initials]
     return (*out, *dict.fromkeys(q for q in qualified if q not in out), *initials)
 
 
@@ -368,12 +372,16 @@ def _initial_readings(folded: str, cyrillic: bool = False) -> list[str]:
     out += [later] if later != folded and later not in out else []
     # and Russian drops the Armenian initial h: Овк is Hovk (in Cyrillic only: "Eat" is no Hat)
     out += ["h" + folded] if cyrillic and folded[:1] in "aeiou" else []
-    for old, new in (("g", "h"), ("h", "g")):
-        swapped = _WORD_START.sub(lambda m: new if m[0] == old else m[0], folded)
-        out += [swapped] if swapped != folded else []
+    out += _g_for_h(folded)
     # and English copy's k for the Azerbaijani x (Kanliq, Xanlıq), as Russian's х is kh
     kh = _WORD_K.sub("kh", folded)
     return out + ([kh] if kh != folded else [])
+
+
+def _g_for_h(folded: str) -> list[str]:
+    """Each word's initial g read as h, and h as g (Russian's г for the h it lacks)."""
+    swaps = (_WORD_START.sub(lambda m: new if m[0] == old else m[0], folded) for old, new in (("g", "h"), ("h", "g")))
+    return [swapped for swapped in swaps if swapped != folded]
 
 
 _LATER_E = re.compile(r"(?<=[\s-])y?e")
