@@ -39,7 +39,7 @@ def choose(m, kind: str | None, context: set[str] | None, gaz: Gazetteer) -> Pla
     # though the city is the one inside the place it is said to be in.
     if kind:
         wanted = ("city", "town") if kind in ("city", "town") else (kind, "region") if kind == "province" \
-            else AREAS if kind == "area" else (kind,)
+            else AREAS if kind == "area" else ("city", "town", "village") if kind == "settlement" else (kind,)
         # "Zangilan and Martakert Districts": no district Martakert, but an area of that name is meant;
         # "Kubatli province": no province Kubatli, but the district (1990s reports call them so);
         # "the region of Mir-Bashir": the district named after the town, by the town's old name.

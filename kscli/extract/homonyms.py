@@ -17,23 +17,40 @@ def by_the_day(mentions: list, chosen: list, gaz: Gazetteer) -> None:
     province, or beside a place, that its sentence names, else that the same day names; the
     day's other mentions of the name follow its sentence's choice. Where none is, the choice stands.
     mentions: each text's mentions (None for no text); chosen: each text's chosen names, changed in place."""
-    shared = [(n, k) for n, found in enumerate(mentions) if found for k, m in enumerate(found)
-              if len(m.candidates) > 1 and not any(p.curated for p in m.candidates)]
+    shared = {(n, k): m for n, found in enumerate(mentions) if found for k, m in enumerate(found)
+              if len(m.candidates) > 1 and not any(p.curated for p in m.candidates)}
+    # ... and a name whose hand-kept place its words ruled out ("the villages Kushi-Armavir, Azat": not
+    # the Azat river), among the bulk list's places of the kind chosen (Kalinino, called Azat too)
+    for n, found in enumerate(mentions):
+        for k, m in enumerate(found or ()):
+            if (n, k) not in shared and (bulk := _bulk_of_kind(m, chosen[n][k], gaz)):
+                shared[(n, k)] = m._replace(candidates=bulk)
     if not shared:
         return
     settled: dict[str, str] = {}
     later = []
-    for n, k in shared:
-        if _unit_next(n, k, mentions, chosen, gaz) or near(mentions[n][k], chosen, n, k, [n], gaz):
-            settled.setdefault(phonetic(fold(mentions[n][k].surface)), chosen[n][k])
+    for (n, k), m in shared.items():
+        if _unit_next(n, k, mentions, chosen, gaz) or near(m, chosen, n, k, [n], gaz):
+            settled.setdefault(phonetic(fold(m.surface)), chosen[n][k])
         else:
             later.append((n, k))
     for n, k in later:
-        same = settled.get(phonetic(fold(mentions[n][k].surface)))
-        if same and any(p.name == same for p in mentions[n][k].candidates):
+        m = shared[(n, k)]
+        same = settled.get(phonetic(fold(m.surface)))
+        if same and any(p.name == same for p in m.candidates):
             chosen[n][k] = same
         else:
-            near(mentions[n][k], chosen, n, k, range(len(chosen)), gaz)
+            near(m, chosen, n, k, range(len(chosen)), gaz)
+
+
+def _bulk_of_kind(m, name: str | None, gaz: Gazetteer) -> tuple:
+    """The places of the bulk list of the kind of `name` a mention may mean, where its words chose one of
+    them over a hand-kept place (two or more, or none)."""
+    place = gaz.places.get(name) if name else None
+    if not place or place.curated or not any(p.curated for p in m.candidates):
+        return ()
+    bulk = tuple(p for p in m.candidates if not p.curated and p.kind == place.kind)
+    return bulk if len(bulk) > 1 else ()
 
 
 def _unit_next(n: int, k: int, mentions: list, chosen: list, gaz: Gazetteer) -> bool:

@@ -38,6 +38,10 @@ _AREA_BEFORE = re.compile(
 # "the city of Nakhichevan", "the Azerbaijan cities of Nakhichevan and Kirovabad": the town, not the
 # republic a bare Nakhichevan is; "the city and district of Kelbadzhar": both.
 _CITY_BEFORE = re.compile(r"\b(?:cit(?:y|ies)|towns?)\s+of\s+$")
+# "the villages Kushi-Armavir, Azat, and Kamo", "the village Azat": villages, not the Azat river (no "of":
+# "villages of Lachin" is the district's); "the inhabitants of Azat": a settlement.
+_VILLAGE_BEFORE = re.compile(r"\b[Vv]illages?\s+$")
+_PEOPLE_OF = re.compile(r"\b(?:inhabitants|residents|natives|population)\s+of\s+(?:the\s+)?$")
 BOTH_BEFORE = re.compile(r"\b(?:(?:city|town)\s+and\s+(?:district|region|raion|rayon|province)"
                           r"|(?:district|region|raion|rayon|province)\s+and\s+(?:city|town))\s+of\s+$")
 
@@ -47,7 +51,9 @@ def list_kinds(text: str, mentions: list[Mention]) -> list[str | None]:
     kinds = [m.kind for m in mentions]
     for idx, m in enumerate(mentions):
         before = None if kinds[idx] else "district" if _area_before(text, m.start) else "city" \
-            if _CITY_BEFORE.search(text, max(0, m.start - 12), m.start) else None
+            if _CITY_BEFORE.search(text, max(0, m.start - 12), m.start) else "village" \
+            if _VILLAGE_BEFORE.search(text, max(0, m.start - 10), m.start) else "settlement" \
+            if _PEOPLE_OF.search(text, max(0, m.start - 30), m.start) else None
         if before:
             kinds[idx] = before
             _spread(text, mentions, kinds, idx, forward=True)
