@@ -234,7 +234,8 @@ _GERMAN = (("tsch", "\x01"), ("dsch", "\x02"), ("sch", "sh"), ("ch", "kh"), ("j"
            ("\x01", "ch"), ("\x02", "j"))  # German ch is kh: Chodschali, Arzach; w is v (the key's too)
 # German pages keep an English j in names they do not respell ("Chojavend"): read so too.
 _GERMAN_J = tuple(rule for rule in _GERMAN if rule != ("j", "y"))
-# German s before a vowel is an English z, ss an s (Nisami, Solgeran, Aratschadsor): read so too.
+# German s before a vowel is an English z, ss an s (Nisami, Solgeran, Aratschadsor): read so too, and
+# first, as a German page means it (Sijrik is Ziyrik, not Sirik, a key away once s is s).
 _GERMAN_S = (("tsch", "\x01"), ("dsch", "\x02"), ("sch", "\x03"), ("ch", "kh"), ("j", "y"), ("z", "\x04"), ("w", "v"),
              ("ss", "\x05"), ("s", "z"), ("\x01", "ch"), ("\x02", "j"), ("\x03", "sh"), ("\x04", "ts"), ("\x05", "s"))
 # Polish (Szusza, Czambarak, Chodżały: ż is already zh) and Dutch or Scandinavian (Sjoesja, Artsvasjen).
@@ -323,7 +324,7 @@ def _foreign_readings(text: str) -> tuple[str, ...]:
     if _GEORGIAN.search(text):  # ფ is the f of a foreign name too (ფიზული, Fizuli); a final -ი is a case's
         readings = (fold(r) for t in (text, text.replace("ფ", "f")) for r in (t, _GEORGIAN_I.sub("", t)))
         out += [r for r in dict.fromkeys(readings) if r != folded]
-    for rules in (_FRENCH, _GERMAN, _GERMAN_J, _GERMAN_S, _POLISH, _DUTCH, _SCHOLARLY, _SCHOLARLY_HY, _SCHOLARLY_C,
+    for rules in (_FRENCH, _GERMAN_S, _GERMAN, _GERMAN_J, _POLISH, _DUTCH, _SCHOLARLY, _SCHOLARLY_HY, _SCHOLARLY_C,
                   _WESTERN, _WESTERN_P, _WESTERN + _WESTERN_P, _WESTERN_DZ, _RUSSIAN_HY, _WESTERN_T,
                   _WESTERN_T + _WESTERN_P):
         reading = _read(folded, rules)
