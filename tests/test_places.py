@@ -943,6 +943,8 @@ def test_the_gazetteer_covers_the_region(index):
     ("Meğri dağ silsiləsi", "Meghri Range"), ("Zəngəzur mahalı", "Syunik Province"),
     ("Göyçə dəniz", "Lake Sevan"), ("Şəki şəlaləsi", "Shaki Waterfall"), ("Sangesurkamm", "Zangezur Mountains"),
     ("Arpatschaiskoe wodochranilischtsche", "Arpachay Reservoir"),
+    # Russian's kind word in another romanisation of it (щ as shch, shh or sh; х as kh, x or h)
+    ("Sarsangskoe vodoxranilishhe", "Sarsang Reservoir"), ("Sugovushanskoe vodohranilishe", "Sugovushan Reservoir"),
     # Western Armenian's dz for ts alone, on a page that writes the other stops as Eastern does
     ("Dzovazard", "Tsovazard"),
     # French, Italian and Spanish kind words before the name

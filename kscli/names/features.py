@@ -6,7 +6,9 @@ from __future__ import annotations
 
 import re
 
-from kscli.names.folding import GENERIC, fold
+from functools import lru_cache
+
+from kscli.names.folding import GENERIC, fold, phonetic
 
 # The words for a kind of place in English, Azerbaijani, Russian, Armenian, German, French, Italian and
 # Spanish, folded ("dağı" is dagi, "rivière" riviere): what a name joined to one may mean.
@@ -97,6 +99,22 @@ LANDMARK_WORDS = {
                      "ges", "su elektrik stansiyasi"), "power station"),
     **{word: "pass" for word, kinds in FEATURE_WORDS.items() if kinds == ("pass",)},  # Zod Pass, by Sotk's other name
 }
+
+def feature_kinds(word: str) -> tuple[str, ...] | None:
+    """The kinds a feature's word names, as listed or, for a long word, in another romanisation of it
+    (Russian's водохранилище as vodohranilishche, vodokhranilishche; хребет as chrebet, xrebet)."""
+    return FEATURE_WORDS.get(word) or (_feature_keys().get(_feature_key(word)) if len(word) >= 6 else None)
+
+
+@lru_cache(maxsize=1)
+def _feature_keys() -> dict[str, tuple[str, ...]]:
+    # only long words: a short one's key is another word's (gol, gel; see, sea)
+    return {_feature_key(w): kinds for w, kinds in FEATURE_WORDS.items() if len(w) >= 6}
+
+
+def _feature_key(word: str) -> str:
+    return phonetic(word.replace(" ", "")).replace("shch", "sh")  # щ as shch, shh, sh
+
 
 # How the region's names join a feature's kind to its name ("Khachen (river)" is listed as Khachen River).
 FEATURE_FORMS = {"mountain": ("mount {}", "{} mountain", "{} mountains", "{} range", "{}dag", "{}dagh", "{} dagi"),

@@ -12,7 +12,7 @@ import json
 from collections.abc import Mapping
 
 from kscli.names.abjad import by_consonants, persian_unit
-from kscli.names.features import FEATURE_FORMS, FEATURE_WORDS, bare_name, kind_last, name_forms, split_compound
+from kscli.names.features import FEATURE_FORMS, bare_name, feature_kinds, kind_last, name_forms, split_compound
 from kscli.names.folding import (disambiguated, foreign_readings, key, kind_hint, phonetic, plain_letters,
                                   strip_generic, title_forms, words)
 from kscli.names.guesses import alike, by_start, english, guessable, is_abroad, of_the_kind_named, \
@@ -297,7 +297,7 @@ class Gazetteer:
         ws = split_compound(words(text))
         for at, size in ((0, 1), (len(ws) - 1, 1), (len(ws) - 2, 2)):
             word = " ".join(ws[at:at + size]) if 0 <= at < len(ws) else ""
-            kinds = FEATURE_WORDS.get(word)
+            kinds = feature_kinds(word)
             rest = ws[:at] + ws[at + size:]
             found = [m for name in name_forms(rest) if kinds for m in self._of_kind(name, kinds)]
             unit = "district" if kinds and "district" in kinds else None  # "Ждановский район" (Beylagan)
