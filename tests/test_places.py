@@ -697,7 +697,7 @@ def test_context_resolves_a_homonym(index):
 def test_a_kind_word_before_a_name_rules_out_a_hand_kept_place_of_another_kind(index):
     """"the villages Kushi-Armavir, Azat, and Kamo": villages, not the Azat river (a hand-kept row); of
     the two villages called Azat, the one beside Kushi-Armavir (Kalinino, in Goygol District), not
-    Gegharkunik's. "the inhabitants of Azat": a settlement, not the river. (Development set 55.)"""
+    Gegharkunik's. "the inhabitants of Azat": a place people live in, not the river. (Development set 55.)"""
     from kscli.extract.places import find_places
 
     gaz = index.lexicon.places
@@ -705,6 +705,8 @@ def test_a_kind_word_before_a_name_rules_out_a_hand_kept_place_of_another_kind(i
     assert found == ["Quşçu, Goygol", "Kalinino", "Kamo"]
     assert find_places("The inhabitants of Azat were forced to abandon their homes.", gaz)[0] == ["Azat"]
     assert find_places("The Azat flows past Artashat.", gaz)[0][0] == "Azat (river)"  # a bare name: as before
+    # a unit is a place people live in too: not the village Tavush, of Tavush Province
+    assert find_places("The inhabitants of Tavush left.", gaz)[0] == ["Tavush Province"]
 
 
 def test_rapidfuzz_is_not_imported_for_exact_or_alias_matches():

@@ -27,6 +27,7 @@ _IN_GAP = re.compile(r"^,?\s+(?:(?:(?:an?|the)\s+(?:\w+\s+)?)?(?:village|town|ci
                      r"\s+(?:the\s+)?$")
 _OWNER_GAP = re.compile(r"^['’]s\s+$")
 AREAS = ("district", "province", "region")
+_INHABITED = ("city", "town", "village", *AREAS, "country")  # what "the inhabitants of" may stand before
 _PREFER = {"city": 0, "town": 0, "village": 1, "landmark": 2, "district": 3, "province": 4,
            "region": 5, "river": 2, "valley": 2, "mountain": 2, "road": 2}
 
@@ -39,7 +40,7 @@ def choose(m, kind: str | None, context: set[str] | None, gaz: Gazetteer) -> Pla
     # though the city is the one inside the place it is said to be in.
     if kind:
         wanted = ("city", "town") if kind in ("city", "town") else (kind, "region") if kind == "province" \
-            else AREAS if kind == "area" else ("city", "town", "village") if kind == "settlement" else (kind,)
+            else AREAS if kind == "area" else _INHABITED if kind == "settlement" else (kind,)
         # "Zangilan and Martakert Districts": no district Martakert, but an area of that name is meant;
         # "Kubatli province": no province Kubatli, but the district (1990s reports call them so);
         # "the region of Mir-Bashir": the district named after the town, by the town's old name.

@@ -39,9 +39,10 @@ _AREA_BEFORE = re.compile(
 # republic a bare Nakhichevan is; "the city and district of Kelbadzhar": both.
 _CITY_BEFORE = re.compile(r"\b(?:cit(?:y|ies)|towns?)\s+of\s+$")
 # "the villages Kushi-Armavir, Azat, and Kamo", "the village Azat": villages, not the Azat river (no "of":
-# "villages of Lachin" is the district's); "the inhabitants of Azat": a settlement.
+# "villages of Lachin" is the district's); "the inhabitants of Azat": a place people live in, not a river
+# or a mountain (a unit too: the inhabitants of Tavush are Tavush Province's).
 _VILLAGE_BEFORE = re.compile(r"\b[Vv]illages?\s+$")
-_PEOPLE_OF = re.compile(r"\b(?:inhabitants|residents|natives|population)\s+of\s+(?:the\s+)?$")
+_PEOPLE_OF = re.compile(r"\b(?:[Ii]nhabitants|[Rr]esidents|[Nn]atives)\s+of\s+(?:the\s+)?$")
 BOTH_BEFORE = re.compile(r"\b(?:(?:city|town)\s+and\s+(?:district|region|raion|rayon|province)"
                           r"|(?:district|region|raion|rayon|province)\s+and\s+(?:city|town))\s+of\s+$")
 
@@ -56,7 +57,8 @@ def list_kinds(text: str, mentions: list[Mention]) -> list[str | None]:
             if _PEOPLE_OF.search(text, max(0, m.start - 30), m.start) else None
         if before:
             kinds[idx] = before
-            _spread(text, mentions, kinds, idx, forward=True)
+            if before != "village" or text[max(0, m.start - 10):m.start].rstrip().endswith("s"):  # not "the village A and B"
+                _spread(text, mentions, kinds, idx, forward=True)
         if m.plural or kinds[idx] is None and AND_OTHER.match(text, m.end):
             kinds[idx] = kinds[idx] or "district"
             _spread(text, mentions, kinds, idx, forward=False)
