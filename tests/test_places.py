@@ -909,6 +909,7 @@ def test_the_gazetteer_covers_the_region(index):
     ("Beyuk Garakilsa", "Vanadzor"),
     ("Agali II", "İkinci Ağalı"), ("Agali III", "Üçüncü Ağalı"),  # Roman numerals for Second and Third
     ("Unteres Zagalu", "Tsovak"),  # German's Lower, inflected
+    ("Nischnjaja Askipara", "Aşağı Əskipara"), ("Dolni Askipara", "Aşağı Əskipara"),  # Russian's, German-spelt; Czech's
     ("Восточный Арпачай", "Arpa River"), ("Ost-Arpachay", "Arpa River"),  # East, as the gazetteer's Şərqi
     # Middle (Orta) in Russian and English, and English's Greater and Lesser for Big and Small
     ("Sredniy Shurtan", "Orta Şurtan"), ("Middle Salahli", "Orta Salahli"), ("Greater Garamurad", "Böyük Qaramurad"),

@@ -15,13 +15,14 @@ _QUALIFIER_FORMS = (("yuxari", "verin", "verkhniy", "upper"), ("ashaghi", "nerki
 _QUALIFIER_OF = {form: forms for forms in _QUALIFIER_FORMS for form in forms} | {
     spelled: forms for forms, spellings in zip(_QUALIFIER_FORMS, (
         "yukhari yukhary yukari verkhnij verkhnyaya verkhneye verkhnee verkhniye verkhnie haut haute ober obere oberes "
-        "alto alta",
+        "alto alta werchnij werchni werchnjaja werchneje werchnije wierchni gorny gorni horni",
         "asagi ashagi ashagy nizhnij nizhnyaya nizhneye nizhnee nizhniye nizhnie bas basse unter untere unteres nieder "
-        "bajo baja basso bassa baixo baixa",
-        "bolshoi bolshaya bolshoye bolshiye bolshie buyuk beyuk great greater grand grande gran gross medz",
-        "kicik kucuk malyj malaya maloye malyye malye little lesser petit petite klein",
-        "novyi novaya novoye novyye novye nouveau nouvelle neu",
-        "kohne staryi staraya staroye staryye starye eski vieux vieil alt",
+        "bajo baja basso bassa baixo baixa nischnij nischni nischnjaja nischneje nischnije nizni dolny dolni",
+        "bolshoi bolshaya bolshoye bolshiye bolshie buyuk beyuk great greater grand grande gran gross medz "
+        "bolschoi bolschoj bolschaja bolschoje bolshoe wielki velky",
+        "kicik kucuk malyj malaya maloye malyye malye little lesser petit petite klein malaja maloje maly maloe",
+        "novyi novaya novoye novyye novye nouveau nouvelle neu nowyj nowaja nowoje nowoe novoe nowy nowa nowe novy",
+        "kohne staryi staraya staroye staryye starye eski vieux vieil alt staraja staroje staroe stary stara stare",
         "sharqi sherqi vostochnyi vostochnaya vostochnoye vychodni ost eastern",
         "garbi qerbi zapadnyi zapadnaya zapadni western",
         "sredni srednij srednyaya sredneye srednee srednie mitte"))
