@@ -405,7 +405,7 @@ def test_the_azerbaijani_schwa_is_read_as_a_and_as_e(gazetteer, typed, place):
                                          ("Arcvašen", "Artsvashen"), ("Cmakaog", "Tsmakaog"), ("Barjravan", "Bardzravan"),
                                          ("Kʻirancʻ", "Kirants"), ("Xərmanlar", "Xırmanlar"), ("Ûhari-Mollu", "Yuxarı Mollu"),
                                          ("Ârdymly", "Yardımlı"), ("Gadschichanly", "Zorkeşiş"),
-                                         ("Sijrik", "Ziyrik")])
+                                         ("Sijrik", "Ziyrik"), ("Dsorastan", "Dzorastan")])
 def test_the_caron_letters_of_iso_and_scholarly_romanisations(gazetteer, typed, place):
     """š, č, ž as GeoNames and scholars write Russian and Armenian names: sh, ch, zh; and as
     Polish, Dutch, French and German pages spell them (ł, ż, cz, sj, dzj; ia for я; German s for з;

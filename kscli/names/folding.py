@@ -230,14 +230,16 @@ def key(text: str) -> str:
 _FRENCH = (("tch", "\x01"), ("ch", "sh"), ("\x01", "ch"), ("dj", "j"), ("iou", "yu"), ("ou", "u"), ("ia", "ya"),
            ("io", "yo"))
 _FRENCH_E = re.compile(r"(?<=[bcdfgklmnprstvz])e\b")
-_GERMAN = (("tsch", "\x01"), ("dsch", "\x02"), ("sch", "sh"), ("ch", "kh"), ("j", "y"), ("z", "ts"), ("w", "v"),
-           ("\x01", "ch"), ("\x02", "j"))  # German ch is kh: Chodschali, Arzach; w is v (the key's too)
+_GERMAN = (("tsch", "\x01"), ("dsch", "\x02"), ("ds", "\x06"), ("sch", "sh"), ("ch", "kh"), ("j", "y"), ("z", "ts"),
+           ("w", "v"), ("\x01", "ch"), ("\x02", "j"), ("\x06", "dz"))  # German ch is kh: Chodschali, Arzach; w is v
+# (the key's too); ds is дз (Lusadsor, Lusadzor)
 # German pages keep an English j in names they do not respell ("Chojavend"): read so too.
 _GERMAN_J = tuple(rule for rule in _GERMAN if rule != ("j", "y"))
 # German s before a vowel is an English z, ss an s (Nisami, Solgeran, Aratschadsor): read so too, and
 # first, as a German page means it (Sijrik is Ziyrik, not Sirik, a key away once s is s).
-_GERMAN_S = (("tsch", "\x01"), ("dsch", "\x02"), ("sch", "\x03"), ("ch", "kh"), ("j", "y"), ("z", "\x04"), ("w", "v"),
-             ("ss", "\x05"), ("s", "z"), ("\x01", "ch"), ("\x02", "j"), ("\x03", "sh"), ("\x04", "ts"), ("\x05", "s"))
+_GERMAN_S = (("tsch", "\x01"), ("dsch", "\x02"), ("ds", "\x06"), ("sch", "\x03"), ("ch", "kh"), ("j", "y"), ("z", "\x04"),
+             ("w", "v"), ("ss", "\x05"), ("s", "z"), ("\x01", "ch"), ("\x02", "j"), ("\x03", "sh"), ("\x04", "ts"),
+             ("\x05", "s"), ("\x06", "dz"))
 # Polish (Szusza, Czambarak, Chodżały: ż is already zh) and Dutch or Scandinavian (Sjoesja, Artsvasjen).
 _POLISH = (("szcz", "\x01"), ("sz", "\x02"), ("cz", "\x03"), ("rz", "zh"), ("ch", "kh"), ("j", "y"),
            ("ia", "ya"), ("iu", "yu"), ("io", "yo"), ("ie", "e"), ("\x01", "shch"), ("\x02", "sh"), ("\x03", "ch"))
