@@ -3,7 +3,7 @@
 Extraction looks a name up by its transliteration key (kscli.extract.places). A name spelled as
 a 1993 press report or an Armenian page spells it (Goradis for Horadiz, Poladlu for Poladlı,
 Kasumlu for Qasımlı) has another key; only the resolver's readings find it
-(kscli.names.folding.foreign_readings). Such a word is read where the text uses it as a place:
+(kscli.names.readings.foreign_readings). Such a word is read where the text uses it as a place:
 after a word that brings in a place ("the village of Goradis", "near Poladlu") or further on in
 a list so begun ("the villages of Kasumlu, Karadaghlu, and Poladlu"). Never a word that has a key
 of its own: that one extraction has weighed already. Where no reading finds the word, a guess at a

@@ -13,8 +13,8 @@ from collections.abc import Mapping
 
 from kscli.names.abjad import by_consonants, persian_unit
 from kscli.names.features import FEATURE_FORMS, bare_name, feature_kinds, kind_last, name_forms, split_compound
-from kscli.names.folding import (disambiguated, foreign_readings, key, kind_hint, phonetic, plain_letters,
-                                  strip_generic, title_forms, words)
+from kscli.names.folding import (disambiguated, key, kind_hint, phonetic, plain_letters, strip_generic, title_forms,
+                                  words)
 from kscli.names.guesses import alike, by_start, english, guessable, is_abroad, of_the_kind_named, \
     qualifier_keys, reachable, typo, village_typo
 from kscli.names.landmarks import by_town, landmark_table
@@ -23,6 +23,7 @@ from kscli.names.nearness import nearest
 from kscli.names.pairs import qualified, two_names
 from kscli.names.ranking import HINT_KINDS, SETTLEMENTS, bare_keys, best_per_place, exact_score, \
     listed_reading_first, named_after, narrow, read_as_typed, town_to_unit
+from kscli.names.readings import foreign_readings
 from kscli.names.wordwise import by_word
 from kscli.record import Record
 
@@ -32,10 +33,9 @@ KINDS = ("country", "state", "region", "province", "district", "city", "town", "
 # Countries and states are parents, not event places: in the text they are actors
 # ("Armenia issued a denial") far more often than locations.
 NOT_EXTRACTED = ("country", "state")
-# Fuzzy score: optimal-string-alignment similarity of keys (a swap of two letters is
-# one edit), 0-100. Measured on tests/data (python benchmarks/fuzzy_cutoff.py): the
-# worst one- or two-letter typo scores 71.4, the best negative (Karachi~Karvachar,
-# Warsaw~Partav, Beirut~Hadrut) 66.7; the cutoff sits between them.
+# Fuzzy score: optimal-string-alignment similarity of keys (a swap of two letters is one edit), 0-100. Measured
+# on tests/data (python benchmarks/fuzzy_cutoff.py): the worst one- or two-letter typo scores 71.4, the best
+# negative (Karachi~Karvachar, Warsaw~Partav, Beirut~Hadrut) 66.7; the cutoff sits between them.
 FUZZY_CUTOFF = 69.0
 VILLAGE_CUTOFF = 85.0  # a guess at a village's name (Gazetteer._village_guess)
 NEAREST = 30  # keys a guess keeps at least, whatever its limit: ten places' worth

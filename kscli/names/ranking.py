@@ -3,8 +3,9 @@ what a reader most likely means, and a generic word's narrowing to a kind ("Tart
 
 from __future__ import annotations
 
-from kscli.names.folding import disambiguated, foreign_readings, key, title_forms, words
+from kscli.names.folding import disambiguated, key, title_forms, words
 from kscli.names.guesses import reads_as
+from kscli.names.readings import foreign_readings
 
 SETTLEMENTS = ("city", "town", "village")
 # Kinds a generic word may point at ("Tartar City" is a city or a town).

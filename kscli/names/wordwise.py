@@ -10,7 +10,8 @@ Upper Karabakh): nothing is guessed.
 
 from __future__ import annotations
 
-from kscli.names.folding import GENERIC, foreign_readings, words
+from kscli.names.folding import GENERIC, words
+from kscli.names.readings import foreign_readings
 
 
 def by_word(gazetteer, text: str) -> list:
