@@ -41,7 +41,7 @@ _CITY_BEFORE = re.compile(r"\b(?:cit(?:y|ies)|towns?)\s+of\s+$")
 # "the villages Kushi-Armavir, Azat, and Kamo", "the village Azat": villages, not the Azat river (no "of":
 # "villages of Lachin" is the district's); "the inhabitants of Azat": a place people live in, not a river
 # or a mountain (a unit too: the inhabitants of Tavush are Tavush Province's).
-_VILLAGE_BEFORE = re.compile(r"\b[Vv]illages?\s+$")
+_VILLAGE_BEFORE = re.compile(r"\b[Vv]illage(s?)\s+$")  # a plural's kind spreads over its list
 _PEOPLE_OF = re.compile(r"\b(?:[Ii]nhabitants|[Rr]esidents|[Nn]atives)\s+of\s+(?:the\s+)?$")
 BOTH_BEFORE = re.compile(r"\b(?:(?:city|town)\s+and\s+(?:district|region|raion|rayon|province)"
                           r"|(?:district|region|raion|rayon|province)\s+and\s+(?:city|town))\s+of\s+$")
@@ -51,13 +51,13 @@ def list_kinds(text: str, mentions: list[Mention]) -> list[str | None]:
     """The kind each mention points at, spreading "Districts" back over its list."""
     kinds = [m.kind for m in mentions]
     for idx, m in enumerate(mentions):
+        village = _VILLAGE_BEFORE.search(text, max(0, m.start - 10), m.start)
         before = None if kinds[idx] else "district" if _area_before(text, m.start) else "city" \
-            if _CITY_BEFORE.search(text, max(0, m.start - 12), m.start) else "village" \
-            if _VILLAGE_BEFORE.search(text, max(0, m.start - 10), m.start) else "settlement" \
+            if _CITY_BEFORE.search(text, max(0, m.start - 12), m.start) else "village" if village else "settlement" \
             if _PEOPLE_OF.search(text, max(0, m.start - 30), m.start) else None
         if before:
             kinds[idx] = before
-            if before != "village" or text[max(0, m.start - 10):m.start].rstrip().endswith("s"):  # not "the village A and B"
+            if before != "village" or village[1]:  # "the villages A and B", not "the village A and B"
                 _spread(text, mentions, kinds, idx, forward=True)
         if m.plural or kinds[idx] is None and AND_OTHER.match(text, m.end):
             kinds[idx] = kinds[idx] or "district"

@@ -5,7 +5,6 @@ takes beside them: Gazetteer.resolve finds "Mount Gamysh", "Sarsang lake" and "Ð
 from __future__ import annotations
 
 import re
-
 from functools import lru_cache
 
 from kscli.names.folding import GENERIC, fold, phonetic
@@ -99,6 +98,7 @@ LANDMARK_WORDS = {
                      "ges", "su elektrik stansiyasi"), "power station"),
     **{word: "pass" for word, kinds in FEATURE_WORDS.items() if kinds == ("pass",)},  # Zod Pass, by Sotk's other name
 }
+
 
 def feature_kinds(word: str) -> tuple[str, ...] | None:
     """The kinds a feature's word names, as listed or, for a long word, in another romanisation of it

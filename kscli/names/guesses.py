@@ -92,7 +92,7 @@ def alike(typed: str, spelling: str, share: float = 1 / 2) -> bool:
     for letter: Azykh and Azıx differ by one (y, ı), Xyzzy and Khyzy by more than a letter."""
     # The Azerbaijani ə is written a (Tartar) or e (Terter, Qebele): both readings of it are tried; and
     # its q as Russian writes it, к (Kyzylgul, Qızılgül), as well as g.
-    return any(_alike(_letters(a), _letters(b), share) for a in _schwas(typed) for b in _readings(spelling))
+    return any(_alike(_letters(a), _letters(b), share) for a in _schwas(typed) for b in _letter_forms(spelling))
 
 
 def _alike(a: str, b: str, share: float) -> bool:
@@ -116,9 +116,9 @@ def _schwas(name: str) -> tuple[str, ...]:
     return (name, name.replace("ə", "e").replace("Ə", "E")) if "ə" in name.lower() else (name,)
 
 
-def _readings(spelling: str) -> tuple[str, ...]:
-    readings = _schwas(spelling)
-    return (*readings, *(r.replace("q", "k").replace("Q", "K") for r in readings)) if "q" in spelling.lower() else readings
+def _letter_forms(spelling: str) -> tuple[str, ...]:
+    forms = _schwas(spelling)
+    return (*forms, *(f.replace("q", "k").replace("Q", "K") for f in forms)) if "q" in spelling.lower() else forms
 
 
 @lru_cache(maxsize=4096)  # a name is measured against many spellings one key brings together
