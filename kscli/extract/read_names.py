@@ -129,11 +129,12 @@ _SURE = 90.0
 # it: the one such guess inside a district they name or within 25 km of one of them ("Ahgdaban village
 # of Kalbajar district" is Ağdaban; "Zarasli, between Shushi and Lachin" Zarıslı).
 _VOUCHED = 85.0
+_GUESSES = 6  # candidates a guess at a word looks at
 _VOUCH_KM = 25.0
 
 
 def _vouched(word: str, gaz: Gazetteer, anchors: tuple[Place, ...]) -> tuple[Place, ...]:
-    guessed = [m.place for m in gaz.resolve(word, limit=6) if m.rule == "fuzzy" and m.score >= _VOUCHED
+    guessed = [m.place for m in gaz.resolve(word, limit=_GUESSES) if m.rule == "fuzzy" and m.score >= _VOUCHED
                and m.place.kind not in NOT_EXTRACTED and m.place.lat is not None]
     units = {a.name for a in anchors if a.kind in ("district", "province")}
     points = [(a.lat, a.lon) for a in anchors if a.lat is not None and a.kind not in AREAS]
@@ -144,7 +145,7 @@ def _vouched(word: str, gaz: Gazetteer, anchors: tuple[Place, ...]) -> tuple[Pla
 
 def _typo(word: str, gaz: Gazetteer) -> tuple[Place, ...]:
     """The one place a guess at a typo of `word` finds, if the guess is near-certain."""
-    guessed = gaz.resolve(word, limit=2)
+    guessed = gaz.resolve(word, limit=_GUESSES)  # as _vouched() asks: the resolver's memo answers it the second time
     if not guessed or guessed[0].rule != "fuzzy" or guessed[0].score <= _SURE or guessed[0].place.kind in NOT_EXTRACTED:
         return ()
     return () if len(guessed) > 1 and guessed[1].score >= guessed[0].score else (guessed[0].place,)
