@@ -20,6 +20,8 @@ import pytest
 
 from conftest import ROOT, ksw_command, run_ksw
 
+DONE = "KSW-COMPLETION-DONE"
+
 pytestmark = pytest.mark.skipif(not shutil.which("bash") or sys.platform == "win32", reason="needs bash and a pty")
 
 
@@ -48,6 +50,10 @@ def bash(tmp_path_factory):
         os.execve(shutil.which("bash"), ["bash", "--norc", "--noprofile", "-i"], env)
     shell = Shell(fd)
     shell.send(f"source {home / 'ksw.bash'}\n")
+    # The completion function says on stderr when it has run, so a case waits for that rather than a
+    # fixed time that a loaded machine may overrun.
+    shell.send("eval \"$(declare -f _ksw_completion | sed '1s/_ksw_completion/_ksw_real/')\"\n")
+    shell.send(f"_ksw_completion() {{ _ksw_real \"$@\"; local s=$?; echo {DONE} >&2; return $s; }}\n")
     shell.send("bind -x '\"\\C-t\": printf \"LINE<%s>\\n\" \"$READLINE_LINE\"'\n")
     shell.send("echo READY\n")
     shell.read_until("READY\r\n$ ")
@@ -76,7 +82,7 @@ class Shell:
     def complete(self, line: str) -> str:
         """The line as readline holds it after `line` and TAB (then the line is wiped)."""
         self.send(line + "\t")
-        time.sleep(2)  # the completion runs ksw: let it answer before the line is read back
+        self.read_until(DONE, timeout=120)
         self.send("\x14")
         text = self.read_until(">\r\n")
         self.send("\x15")  # ^U: an empty line for the next case
