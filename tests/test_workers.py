@@ -93,6 +93,19 @@ def _alive(pid: int) -> bool:
         return False
 
 
+def _children(parent: int) -> list[int]:
+    """The processes whose parent is `parent`, from /proc (pgrep is not on every machine)."""
+    found = []
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except (OSError, IndexError):
+            continue  # gone meanwhile
+        if int(fields[1]) == parent:
+            found.append(int(stat.parent.name))
+    return found
+
+
 @linux_only
 def test_ctrl_c_during_a_parallel_build_stops_every_process(tmp_path):
     from conftest import ksw_command
@@ -105,8 +118,7 @@ def test_ctrl_c_during_a_parallel_build_stops_every_process(tmp_path):
     deadline = time.monotonic() + 20
     while len(children) < 2 and time.monotonic() < deadline and proc.poll() is None:
         time.sleep(0.05)
-        found = subprocess.run(["pgrep", "-P", str(proc.pid)], capture_output=True, text=True).stdout.split()
-        children = [int(pid) for pid in found]
+        children = _children(proc.pid)
     assert len(children) == 2, "the workers never started"
     os.killpg(proc.pid, signal.SIGINT)  # what a terminal's Ctrl-C does: the whole process group
     out, err = proc.communicate(timeout=30)
