@@ -913,7 +913,7 @@ def test_the_gazetteer_covers_the_region(index):
     ("Восточный Арпачай", "Arpa River"), ("Ost-Arpachay", "Arpa River"),  # East, as the gazetteer's Şərqi
     # Middle (Orta) in Russian and English, and English's Greater and Lesser for Big and Small
     ("Sredniy Shurtan", "Orta Şurtan"), ("Middle Salahli", "Orta Salahli"), ("Greater Garamurad", "Böyük Qaramurad"),
-    ("Lesser Garamurad", "Kiçik Qaramurad"),
+    ("Lesser Garamurad", "Kiçik Qaramurad"), ("Moyen Chourtan", "Orta Şurtan"),
     # Russian's soft vowels after a sound written with two letters (хя, чю, джю, шю): Həsənriz, Üçüncü
     ("Хясянриз", "Həsənriz"), ("Учюнджю Агалы", "Üçüncü Ağalı"), ("Джомярд", "Comərd"), ("Дюз Джырдахан", "Düz Cırdaxan"),
     ("Khadzhysamly", "Hacısamlı"),  # and its х for the h as for the x
@@ -942,6 +942,7 @@ def test_the_gazetteer_covers_the_region(index):
     # (Kubatlinski rajon), French's silent final e (Gétachène)
     ("Barguschat-Gebirge", "Bargushat Mountains"), ("Ketschut-Stausee", "Kechut Reservoir"),
     ("Meghriberge", "Meghri Range"), ("Kubatlinski rajon", "Qubadli District"), ("Gétachène", "Çaykənd"),
+    ("Otguychlag", "Otqışlaq"),  # and its gu before i or y, a hard g
     # Azerbaijani kind words as they fold (dağ, silsiləsi, mahalı), and a kind word in a German spelling
     ("Meğri dağ silsiləsi", "Meghri Range"), ("Zəngəzur mahalı", "Syunik Province"),
     ("Göyçə dəniz", "Lake Sevan"), ("Şəki şəlaləsi", "Shaki Waterfall"), ("Sangesurkamm", "Zangezur Mountains"),

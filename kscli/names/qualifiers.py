@@ -25,7 +25,7 @@ _QUALIFIER_OF = {form: forms for forms in _QUALIFIER_FORMS for form in forms} | 
         "kohne staryi staraya staroye staryye starye eski vieux vieil alt staraja staroje staroe stary stara stare",
         "sharqi sherqi vostochnyi vostochnaya vostochnoye vychodni ost eastern",
         "garbi qerbi zapadnyi zapadnaya zapadni western",
-        "sredni srednij srednyaya sredneye srednee srednie mitte"))
+        "sredni srednij srednyaya sredneye srednee srednie mitte mittlere mittleres moyen moyenne"))
     for spelled in spellings.split()}
 
 

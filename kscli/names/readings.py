@@ -18,8 +18,10 @@ _GEORGIAN, _GEORGIAN_I = re.compile("[\u10d0-\u10ff]"), re.compile("(?<=[^აე
 # Djebrail and Dschebrail Jabrayil, Jerewan Yerevan. English reads their ch, j and z otherwise, so
 # these readings are tried only for a name nothing matched as written.
 # Russian soft vowels (я, ю, ё; е in Polish) are ia, iou, io in French and Polish: Lianbiaran, Giułabły.
-_FRENCH = (("tch", "\x01"), ("ch", "sh"), ("\x01", "ch"), ("dj", "j"), ("iou", "yu"), ("ou", "u"), ("ia", "ya"),
-           ("io", "yo"))
+# French gu before i or y is a hard g (Otguychlag, Otqışlaq); not before e, where the English gangue is
+# no Ganja.
+_FRENCH = (("tch", "\x01"), ("ch", "sh"), ("\x01", "ch"), ("dj", "j"), ("gui", "gi"), ("guy", "gy"),
+           ("iou", "yu"), ("ou", "u"), ("ia", "ya"), ("io", "yo"))
 _FRENCH_E = re.compile(r"(?<=[bcdfgklmnprstvz])e\b")
 _GERMAN = (("tsch", "\x01"), ("dsch", "\x02"), ("ds", "\x06"), ("sch", "sh"), ("ch", "kh"), ("j", "y"), ("z", "ts"),
            ("w", "v"), ("\x01", "ch"), ("\x02", "j"), ("\x06", "dz"))  # German ch is kh: Chodschali, Arzach; w is v
