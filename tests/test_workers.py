@@ -85,25 +85,23 @@ def _big_corpus(tmp_path: Path, copies: int = 30) -> Path:
     return folder
 
 
-def _alive(pid: int) -> bool:
+def _stat(pid: int | str) -> list[str]:
+    """The fields of /proc/PID/stat after the command's name (state first, then the parent), or none
+    for a process gone meanwhile."""
     try:
-        with open(f"/proc/{pid}/stat") as f:
-            return f.read().split(")")[-1].split()[0] != "Z"
-    except FileNotFoundError:
-        return False
+        return Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except (OSError, IndexError):
+        return []
+
+
+def _alive(pid: int) -> bool:
+    return _stat(pid)[:1] not in ([], ["Z"])
 
 
 def _children(parent: int) -> list[int]:
     """The processes whose parent is `parent`, from /proc (pgrep is not on every machine)."""
-    found = []
-    for stat in Path("/proc").glob("[0-9]*/stat"):
-        try:
-            fields = stat.read_text().rsplit(")", 1)[1].split()
-        except (OSError, IndexError):
-            continue  # gone meanwhile
-        if int(fields[1]) == parent:
-            found.append(int(stat.parent.name))
-    return found
+    pids = (path.name for path in Path("/proc").iterdir() if path.name.isdigit())
+    return [int(pid) for pid in pids if _stat(pid)[1:2] == [str(parent)]]
 
 
 @linux_only
