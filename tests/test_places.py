@@ -914,6 +914,8 @@ def test_the_gazetteer_covers_the_region(index):
     # Middle (Orta) in Russian and English, and English's Greater and Lesser for Big and Small
     ("Sredniy Shurtan", "Orta Şurtan"), ("Middle Salahli", "Orta Salahli"), ("Greater Garamurad", "Böyük Qaramurad"),
     ("Lesser Garamurad", "Kiçik Qaramurad"), ("Moyen Chourtan", "Orta Şurtan"),
+    # Upper and Lower as German lists (Juchary, Aschagy) and English copy (Yukhara, Ashaga) write them
+    ("Juchary Shorja", "Yuxarı Şorca"), ("Yukhara Shorja", "Yuxarı Şorca"), ("Aschagy Shorja", "Nerkin Shorzha"),
     # Russian's soft vowels after a sound written with two letters (хя, чю, джю, шю): Həsənriz, Üçüncü
     ("Хясянриз", "Həsənriz"), ("Учюнджю Агалы", "Üçüncü Ağalı"), ("Джомярд", "Comərd"), ("Дюз Джырдахан", "Düz Cırdaxan"),
     ("Khadzhysamly", "Hacısamlı"),  # and its х for the h as for the x
@@ -1637,6 +1639,9 @@ def test_a_town_takes_in_its_landmarks(index):
     ("It killed Russian and Kazakh peacekeepers near Agdam.", ["Aghdam"]),
     # "administrative" before a unit's word (set 23)
     ("It was formed from the Martuni and Hadrut administrative regions.", ["Martuni Province", "Hadrut Province"]),
+    # ... and "defensive" before "areas" or "provinces" (sets 21, 42); a town's "area" stays the town's
+    ("It threatened the Martakert and Martuni defensive areas.", ["Martakert Province", "Martuni Province"]),
+    ("Shells fell in the Tartar area and the Aghdam and Fuzuli areas.", ["Tartar", "Aghdam District", "Fuzuli District"]),
     # a unit's word after a name is the unit of that name before one with it as another name
     ("It freed the entire region, that is, the Kashatagh region.", ["Kashatagh Province"]),
     ("Fighting in the Martakert district and in Martakert.", ["Martakert Province", "Aghdara"]),

@@ -69,7 +69,8 @@ GENERIC = frozenset(
     "rayon rayonu raion rajon municipality settlement oblast marz marzi "
     "razvaliny razvalini "  # Russian "ruins of": GeoNames' "Razvaliny Babadin" is the abandoned Babadin
     "subdistrict sub "  # a Soviet selsoviet: "the Getashen sub-district", of Getashen and its neighbours
-    "administrative "  # "Martuni and Hadrut administrative regions": a unit's word's adjective
+    "administrative defensive "  # "Martuni and Hadrut administrative regions": a unit's word's adjective
+    "areas "  # "the Martakert and Martuni defensive areas": Artsakh's units (not "the Tartar area", the town's)
     # Azerbaijani's kind after the name, folded and as typed on an English keyboard: Şuşa şəhəri, Malıbəyli
     # kəndi, Turşsu qəsəbəsi, Şuşa rayonunun (of Shusha District)
     "shahari seheri saheri kandi kendi qasabasi qesebesi gasabasi rayonunun".split()
@@ -80,7 +81,7 @@ _KIND_OF_WORD = {
     "rajon": "district",
     "province": "province", "provinces": "province",
     # "the Aghdam region" is Aghdam District, "the Tavush region" Tavush Province: a unit, of either kind
-    "region": "area", "regions": "area",
+    "region": "area", "regions": "area", "areas": "area",
     "marz": "province", "marzi": "province", "oblast": "province",  # Tavuş mərzi
     **dict.fromkeys(("shahari", "seheri", "saheri"), "city"), **dict.fromkeys(("kandi", "kendi"), "village"),
     **dict.fromkeys(("qasabasi", "qesebesi", "gasabasi"), "town"), "rayonunun": "district",
