@@ -1426,6 +1426,8 @@ def test_a_town_takes_in_its_landmarks(index):
     ("The Republic of Nagorno-Karabakh (Artsakh) was to cease to exist.", []),
     ("They fought for Mount Karaglukh.", []),
     ("They climbed Mount Kapaz.", ["Mount Kapaz"]),
+    # ... but a mountain's name after its head word is that mountain, though the gazetteer lists it bare
+    ("They crossed Mount Murov.", ["Murovdag"]),
     # a bare name is the town a hand-kept district is named after; a province keeps its name
     ("Talks were held in Yevlakh.", ["Yevlakh"]),
     ("Shahumyan was the regional centre.", ["Aşağı Ağcakənd"]),  # not the town in Ararat a province shares a name with
@@ -1590,8 +1592,9 @@ def test_a_town_takes_in_its_landmarks(index):
     # (Sevan, Xurs, Koti); a place's own spelling there is one
     ("Seven people were killed in Tartar. Hours later, he said: “Got them.”", ["Tartar"]),
     ("Sevan was calm; Aras rose.", ["Sevan", "Aras River"]),
-    # a lake's or a mountain's word is no name read another way (Lyak, a village of Barda)
-    ("He was on the shore of Lake of Sevan.", ["Sevan"]),
+    # a lake's or a mountain's word is no name read another way (Lyak, a village of Barda); "Lake of
+    # Sevan" is the lake, not the town of Sevan (set 17's gold)
+    ("He was on the shore of Lake of Sevan.", ["Lake Sevan"]),
     # a medal's quoted name, and a forest named for a town, are no places; a listed forest is one
     ("He was awarded the medal “For the Liberation of Shushi.”", []),
     ("Oaks were felled in the Khojavand forest and in the Topkhana forest.", ["Topxana"]),

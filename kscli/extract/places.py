@@ -213,7 +213,9 @@ def _longest(text: str, toks: Words, i: int, gaz: Gazetteer, spans: dict, norms:
             return _read_whole(text, toks, i, end, gaz) or (None, end)
         elif kind is None and _after_a_qualifier(toks, i):  # "Upper Ferejan": Yuxarı Fərəcan, or no place
             return None, end
-        elif kind is None and (_after_a_name_head(toks, i) or _after_a_given_name(toks, i, gaz)):
+        elif kind is None and (head := _after_a_name_head(toks, i)):
+            return _headed(text, toks, i - head, end, gaz), end  # "Mount Murov": the mountain, or no place
+        elif kind is None and _after_a_given_name(toks, i, gaz):
             return None, end
         if kind is None and (unit := _UNIT_AFTER_ASIDE.match(text, toks.end[end - 1])):
             kind, units = _span_places(gaz, spans, (*norms[i:end], unit[1].lower()))
@@ -304,10 +306,26 @@ def _split_words(words: list[str]) -> list[str]:
     return [part for w in words for part in _NON_WORD.split(w) if part]
 
 
-def _after_a_name_head(toks: Words, i: int) -> bool:
-    """"Mount Karaglukh", "Lake Sev": a word that begins a mountain's or a lake's name makes the name
-    another place than the village it may also be (the gazetteer's own "Mount Kapaz" is matched whole)."""
-    return i > 0 and toks.gap[i] == " " and toks.text[i - 1] in NAME_HEADS
+def _after_a_name_head(toks: Words, i: int) -> int:
+    """"Mount Karaglukh", "Lake Sev", "Lake of Sevan": a word that begins a mountain's or a lake's name
+    makes the name another place than the village it may also be (the gazetteer's own "Mount Kapaz" is
+    matched whole). How many words before word i are the head's (0 for none)."""
+    of = int(i > 1 and toks.norm[i - 1] == "of" and toks.gap[i - 1] == " ")
+    return 1 + of if i > of and toks.gap[i] == " " and toks.text[i - of - 1] in NAME_HEADS else 0
+
+
+# The kinds a head word names: "Mount Murov" is Murovdag, the mountain, though the gazetteer lists
+# only "Murov"; "Lake of Sevan" the lake, not the town of Sevan.
+_HEAD_KINDS = {**dict.fromkeys(("Mount", "Mt", "Mt."), ("mountain", "pass")), "Lake": ("lake", "reservoir")}
+
+
+def _headed(text: str, toks: Words, at: int, end: int, gaz: Gazetteer) -> Mention | None:
+    """The place of the kind its head word names that the name from word `at` (the head) to `end`
+    names, as the gazetteer reads it whole; None where it names none."""
+    kinds = _HEAD_KINDS.get(toks.text[at], ())
+    start, stop = toks.start[at], toks.end[end - 1]
+    places = tuple(m.place for m in gaz.resolve(text[start:stop], limit=0, fuzzy=False) if m.place.kind in kinds)
+    return Mention(text[start:stop], start, stop, places, None, False) if places else None
 
 
 _CONJUNCTIONS = frozenset(("and", "or"))
