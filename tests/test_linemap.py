@@ -23,3 +23,17 @@ def test_a_table_answers_the_same_searched_or_indexed():
     assert sum(v is not None for v in searched) >= 300 and searched[2] is None
     restored = Gazetteer([], maps)
     assert [restored.places.get(n) for n in names] == [built.places[n] for n in names]
+
+
+def test_each_table_is_searched_within_its_own_lines():
+    """The first line says where each table lies, so a search reads its table's bytes alone (a name a
+    table lacks would otherwise be searched for to the end of megabytes of other tables)."""
+    maps = Gazetteer(read_places([ROOT / "corpus" / "places.tsv"])).maps()
+    assert maps.startswith(b"\ncontents\t\t")
+    for table in ("folded", "keys", "children", "first_words", "guessable", "villages", "by_town", "place"):
+        lines = LineMap(maps, table, list)
+        own = maps[lines._start:lines._stop]
+        assert own.startswith(f"\n{table}\t".encode()) and own.endswith(b"\n")
+        assert own.count(b"\n") - 1 == maps.count(f"\n{table}\t".encode()) > 0
+    assert LineMap(maps, "place", list).get("Shusha") is not None
+    assert LineMap(maps, "folded", list).get("Shusha") is None  # a table's key is its own: folded keys are lower case

@@ -18,7 +18,7 @@ from kscli.names.folding import (disambiguated, key, kind_hint, phonetic, plain_
 from kscli.names.guesses import alike, by_start, english, guessable, is_abroad, of_the_kind_named, \
     qualifier_keys, reachable, typo, village_typo
 from kscli.names.landmarks import by_town, landmark_table
-from kscli.names.linemap import LineMap
+from kscli.names.linemap import LineMap, joined
 from kscli.names.nearness import nearest
 from kscli.names.pairs import qualified, two_names
 from kscli.names.ranking import HINT_KINDS, SETTLEMENTS, bare_keys, best_per_place, exact_score, \
@@ -103,10 +103,10 @@ class Gazetteer:
                   "keys": {k: [[p.name, via] for p, via in v] for k, v in self._keys.items()},
                   "children": self.children, "first_words": {w: 1 for w in self.first_words},
                   "guessable": self._guess_table(), "villages": self._village_table(), "by_town": self.landmarks_by_town()}
-        lines = [(table, k, v) for table, entries in tables.items() for k, v in sorted(entries.items())]
-        lines += [("place", name, list(place[1:])) for name, place in self.places.items()]  # in the file's order
+        lines = {**{table: sorted(entries.items()) for table, entries in tables.items()},  # places in the file's order:
+                 "place": [(name, list(place[1:])) for name, place in self.places.items()]}
         encode = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode  # one encoder, not one a line
-        return "".join(f"\n{table}\t{k}\t{encode(v)}" for table, k, v in lines).encode("utf-8") + b"\n"
+        return joined({t: "".join(f"\n{t}\t{k}\t{encode(v)}" for k, v in lines[t]).encode("utf-8") for t in lines})
 
     def _restore(self, maps: bytes) -> None:
         self.places = LineMap(maps, "place", lambda v, name: Place(name, *v[:4], *map(tuple, v[4:7]), *v[7:9]),
