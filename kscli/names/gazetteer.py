@@ -22,8 +22,7 @@ from kscli.names.linemap import LineMap, joined
 from kscli.names.nearness import nearest
 from kscli.names.pairs import qualified, two_names
 from kscli.names.ranking import HINT_KINDS, SETTLEMENTS, bare_keys, best_per_place, exact_score, \
-    listed_reading_first, named_after, narrow, read_as_typed, town_to_unit
-from kscli.names.readings import foreign_readings
+    foreign_readings, listed_reading_first, named_after, narrow, read_as_typed, town_to_unit
 from kscli.names.wordwise import by_word
 from kscli.record import Record
 

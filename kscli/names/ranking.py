@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from kscli.names.folding import disambiguated, key, title_forms, words
 from kscli.names.guesses import reads_as
-from kscli.names.readings import foreign_readings
 
 SETTLEMENTS = ("city", "town", "village")
 # Kinds a generic word may point at ("Tartar City" is a city or a town).
@@ -13,6 +12,14 @@ HINT_KINDS = {"city": ("city", "town"), "town": ("town", "city"), "village": ("v
               "district": ("district", "province"), "province": ("province", "region", "district"),
               "area": ("district", "province", "region")}
 _RANK = {kind: n for n, kind in enumerate(SETTLEMENTS)}
+
+
+def foreign_readings(text: str) -> list[str]:
+    """kscli.names.readings.foreign_readings(), imported when first asked for: its patterns take a
+    millisecond to compile, and a name found as written (most queries') needs none of them."""
+    from kscli.names.readings import foreign_readings as readings
+
+    return readings(text)
 
 
 def exact_score(rule: str, via: str, folded: str) -> float:

@@ -11,7 +11,7 @@ Upper Karabakh): nothing is guessed.
 from __future__ import annotations
 
 from kscli.names.folding import GENERIC, words
-from kscli.names.readings import foreign_readings
+from kscli.names.ranking import foreign_readings
 
 
 def by_word(gazetteer, text: str) -> list:
