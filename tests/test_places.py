@@ -1103,6 +1103,9 @@ def test_a_name_and_its_place_where_the_sides_file_it_otherwise(ksw):
 def test_historical_names_are_their_own_class(ksw):
     row = json.loads(ksw("places", "Kirovabad", "--format", "jsonl").stdout)
     assert (row["place"], row["rule"]) == ("Ganja", "historical")
+    # ... and so are foreign exonyms, the Schuscha (German) among them: the town, not its district
+    row = json.loads(ksw("places", "Schuscha", "--format", "jsonl").stdout.splitlines()[0])
+    assert (row["place"], row["rule"]) == ("Shusha", "historical")
     listed = {r["name"]: r for r in map(json.loads, ksw("places", "--format", "jsonl").stdout.splitlines())}
     assert "Kirovabad" in listed["Ganja"]["historical"] and "Kirovabad" not in listed["Ganja"]["aliases"]
     assert listed["Shusha"]["parent"] == "Shusha District" and listed["Shusha"]["also_in"] == ["Shushi Province"]
