@@ -705,6 +705,19 @@ def test_a_kind_word_before_a_name_rules_out_a_hand_kept_place_of_another_kind(i
     assert found == ["Quşçu, Goygol", "Kalinino", "Kamo"]
     assert find_places("The inhabitants of Azat were forced to abandon their homes.", gaz)[0] == ["Azat"]
     assert find_places("The Azat flows past Artashat.", gaz)[0][0] == "Azat (river)"  # a bare name: as before
+
+
+def test_a_bare_name_is_the_town_not_the_river_named_after_it(index):
+    """Meghri, Vedi and Hrazdan are towns; their rivers are hand-kept rows titled "Meghri (river)", the
+    towns rows of the bulk list: a bare name is still the town ("in Vedi"), "the" before it the river
+    ("the Hrazdan"), and a hand-kept town stays the town ("the Tartar front")."""
+    from kscli.extract.places import find_places
+
+    gaz = index.lexicon.places
+    assert find_places("Meghri was shelled, and talks were held in Vedi and Hrazdan.", gaz)[0] == \
+        ["Meghri", "Vedi", "Hrazdan"]
+    assert find_places("They crossed the Hrazdan on the Tartar front.", gaz)[0] == ["Hrazdan (river)", "Tartar"]
+    assert find_places("The Meghri river flooded.", gaz)[0] == ["Meghri (river)"]
     # a unit is a place people live in too: not the village Tavush, of Tavush Province
     assert find_places("The inhabitants of Tavush left.", gaz)[0] == ["Tavush Province"]
 

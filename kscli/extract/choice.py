@@ -66,6 +66,10 @@ def choose(m, kind: str | None, context: set[str] | None, gaz: Gazetteer) -> Pla
     # written: ten villages are "Qaradağlı, ..." and none is beaten by Mrgavet, which has it as an alias.
     own = key(m.surface)
     plain = any(not _titled(p) and _named(p, own) for p in cands)
+    # A settlement comes before a river or mountain named after it, its title bracketed, though
+    # only the river is hand-kept: "Meghri" is the town, not Meghri (river) (a river's word picks the river)
+    kept |= {p.name for p in cands if p.kind in SETTLEMENTS and not _titled(p) and _named(p, own)
+             and any(_titled(q) and q.kind not in SETTLEMENTS and q.curated for q in cands)}
 
     # A unit's word after a name: the unit of that name before one that has it as another name ("the
     # Kashatagh region" is Kashatagh Province, not Lachin District, once Artsakh's Kashatagh District).

@@ -202,6 +202,8 @@ def _longest(text: str, toks: Words, i: int, gaz: Gazetteer, spans: dict, norms:
             places = [p for p in _span_places(gaz, spans, (*norms[i:end], "river"))[1] or () if p.kind == "river"] \
                 or places  # "rivers like the Hakari, the Okhchuchay": the Hakari River, not the village
         river = kind is None and _after_river(toks, i)
+        if kind is None and not river and i > 0 and toks.norm[i - 1] == "the":
+            places = _river_with_the(places)
         if river:  # "the River Aras", as British English writes it: read as "Aras river", or no place
             places = [p for p in _span_places(gaz, spans, (*norms[i:end], "river"))[1] or () if p.kind == "river"]
             if not places:
@@ -342,6 +344,16 @@ def _after_river(toks: Words, i: int) -> int:
     (1), "the river of Tartar" (2; not "the Araz river of Jabrayil", the river's district); 0 for none."""
     of = int(i > 2 and toks.gap[i] == " " and toks.norm[i - 1] == "of" and not _capitalised(toks.text[i - 3]))
     return 1 + of if i > of and toks.gap[i - of] == " " and toks.text[i - of - 1] in ("River", "river") else 0
+
+
+def _river_with_the(places: list[Place]) -> list[Place]:
+    """"The Azat flows": English says "the" before a river's name, not a town's; where the river is the
+    hand-kept row of the name, its title bracketed (Azat (river)), not the bulk list's village of it,
+    which kscli.extract.choice takes first for a bare name ("in Vedi"). A hand-kept town stays ("the
+    Tartar front")."""
+    if not any(p.kind == "river" and p.curated and "(" in p.name for p in places):
+        return places
+    return [p for p in places if p.curated or p.kind not in SETTLEMENTS]
 
 
 def _after_a_given_name(toks: Words, i: int, gaz: Gazetteer) -> bool:
