@@ -1337,6 +1337,9 @@ def test_no_landmark_is_made_up_for_a_town(gazetteer, typed):
     ("Xankəndi şəhəri", "Stepanakert"), ("Ağdam kəndi", "Ağdam, Tovuz"), ("Turşsu qəsəbəsi", "Turşsu, Shusha"),
     ("Shusha's", "Shusha"), ("Martakert/Aghdara", "Aghdara"), ("Shusha-Shushi", "Shusha"),
     ("the Lachin corridor", "Lachin corridor"), ("Lachin district of Azerbaijan", "Lachin District"),  # as English writes them
+    # ... and as Azerbaijani does, the unit first, in the genitive: the village of that name inside it
+    ("Zəngilan rayonunun Ağbənd kəndi", "Ağbənd"), ("Tovuz rayonunun Ağdam kəndi", "Ağdam, Tovuz"),
+    ("Qazax rayonunun Bağanis Ayrum kəndi", "Boğanis Ayrım"),
     ("Лачинский коридор", "Lachin corridor"),  # a corridor, a road, by its town's adjective
     ("Нагорно-Карабахская автономная область", "Nagorno-Karabakh"), ("Dağlıq Qarabağ Muxtar Vilayəti", "Nagorno-Karabakh"),
     # a Wikipedia title's disambiguator, as an annotator or a user copies it

@@ -73,7 +73,8 @@ GENERIC = frozenset(
     "areas "  # "the Martakert and Martuni defensive areas": Artsakh's units (not "the Tartar area", the town's)
     # Azerbaijani's kind after the name, folded and as typed on an English keyboard: Şuşa şəhəri, Malıbəyli
     # kəndi, Turşsu qəsəbəsi, Şuşa rayonunun (of Shusha District)
-    "shahari seheri saheri kandi kendi qasabasi qesebesi gasabasi rayonunun".split()
+    "shahari seheri saheri kandi kendi qasabasi qesebesi gasabasi rayonunun shaharinin seherinin saharinin kandinin "
+    "kendinin".split()
 )
 _KIND_OF_WORD = {
     "city": "city", "town": "town", "village": "village", "villages": "village",
@@ -85,6 +86,7 @@ _KIND_OF_WORD = {
     "marz": "province", "marzi": "province", "oblast": "province",  # Tavuş mərzi
     **dict.fromkeys(("shahari", "seheri", "saheri"), "city"), **dict.fromkeys(("kandi", "kendi"), "village"),
     **dict.fromkeys(("qasabasi", "qesebesi", "gasabasi"), "town"), "rayonunun": "district",
+    **dict.fromkeys(("shaharinin", "seherinin", "saharinin"), "city"), **dict.fromkeys(("kandinin", "kendinin"), "village"),
 }
 
 # Order matters: longer spellings first, and "ch" is protected from c→j. Armenian -dzor (gorge) is
