@@ -1340,6 +1340,11 @@ def test_no_landmark_is_made_up_for_a_town(gazetteer, typed):
     # ... and as Azerbaijani does, the unit first, in the genitive: the village of that name inside it
     ("Zəngilan rayonunun Ağbənd kəndi", "Ağbənd"), ("Tovuz rayonunun Ağdam kəndi", "Ağdam, Tovuz"),
     ("Qazax rayonunun Bağanis Ayrum kəndi", "Boğanis Ayrım"),
+    # Azerbaijani's words for a province (vilayəti), a peak (zirvəsi), a temple (məbədi); Turkish's for a city
+    # (Şehri), a monastery (Manastırı) and Upper (Üst); a river's -çay glued to the town it is named after
+    # (dev-spellings-29)
+    ("Sünik vilayəti", "Syunik Province"), ("Xüstub zirvəsi", "Mount Khustup"), ("Tatev məbədi", "Tatev Monastery"),
+    ("Zengilan Şehri", "Zangilan"), ("Üst Mollu", "Yuxarı Mollu"), ("Mehriçay", "Meghri (river)"),
     ("Лачинский коридор", "Lachin corridor"),  # a corridor, a road, by its town's adjective
     ("Нагорно-Карабахская автономная область", "Nagorno-Karabakh"), ("Dağlıq Qarabağ Muxtar Vilayəti", "Nagorno-Karabakh"),
     # a Wikipedia title's disambiguator, as an annotator or a user copies it

@@ -17,7 +17,7 @@ FEATURE_WORDS = {
                      "daghi", "dagh", "silsilasi", "daghlari", "dagh silsilasi", "dag silsilesi",
                      "hill", "height", "gora", "gory", "khrebet", "ler", "lerr", "lerrner", "lerner", "lerrnashghta",
                      "lernashghta", "gebirge", "berg", "berge", "kamm", "mont", "monts", "monte", "monti", "montes",
-                     "massif", "sar"),
+                     "massif", "sar", "zirvasi", "zirvesi", "zirve"),  # zirvəsi: a peak
                     ("mountain",)),
     **dict.fromkeys(("river", "cayi", "chayi", "chay", "chai", "reka", "get", "fluss", "riviere", "fleuve",
                      "fiume", "rio"), ("river",)),
@@ -25,14 +25,15 @@ FEATURE_WORDS = {
     **dict.fromkeys(("waterfall", "shalalasi", "shalala", "selalesi", "vodopad", "jrvezh"), ("landmark",)),
     # a monastery, a cave, a bridge, a church (Гандзасарский монастырь, Ազոխի քարանձավ, Худаферинские мосты,
     # Mosteiro de Amaras, Ghazanchetsots Church): the landmark of that name
-    **dict.fromkeys(("monastery", "monastyr", "vank", "vanq", "monastiri", "manastir", "mosteiro", "monastero",
+    **dict.fromkeys(("monastery", "monastyr", "vank", "vanq", "monastiri", "manastir", "manastiri", "mosteiro", "monastero",
                      "monasterio", "monastere", "kloster", "klasztor", "monahejo", "cave", "peshchera", "karandzav",
                      "magara", "magarasi", "hohle", "hohlen", "grotte", "grotta", "cueva", "jaskinia", "bridge",
                      "bridges",
                      "most", "mosty", "kamurj", "kamurjner", "korpusu", "korpuleri", "ponte", "puente", "pont",
                      "brucke", "brucken", "church", "cathedral", "kilsasi", "kilsesi", "sobor", "tserkov",
                      "yekeghetsi", "kirche", "kathedrale", "eglise", "cathedrale", "chiesa", "cattedrale", "iglesia",
-                     "catedral", "festung", "burg", "mausoleum", "turbasi", "turbesi", "mavzoley"), ("landmark",)),
+                     "catedral", "festung", "burg", "mausoleum", "turbasi", "turbesi", "mavzoley", "mabadi", "mebedi"),
+                    ("landmark",)),  # məbədi: a temple
     **dict.fromkeys(("reservoir", "water reservoir", "su anbari", "anbari", "vodokhranilishche", "jrambar", "stausee"),
                     ("reservoir", "lake")),
     **dict.fromkeys(("pass", "mountain pass", "asirimi", "ashirimi", "pereval", "lerrnants", "passo", "paso", "col"),
@@ -50,7 +51,7 @@ FEATURE_WORDS = {
     "district": ("district", "province"), "region": ("district", "province", "region"),  # the Agdamsky region
     # the Russian Empire's uyezds (Shusha uyezd, Zangezur uyezd, Qazax qəzası): the unit of that name now
     **dict.fromkeys(("uyezd", "uezd", "ujezd", "uyezdi", "qazasi", "gazasi", "okrug"), ("district", "province")),
-    **dict.fromkeys(("marz", "oblast", "provinz", "provincie", "provincia", "provinsen", "regio"),
+    **dict.fromkeys(("marz", "oblast", "provinz", "provincie", "provincia", "provinsen", "regio", "vilayati", "vilayeti"),
                     ("province", "district")),  # Provinz Martuni, Regio Hadrut
     **dict.fromkeys(("mahali", "mahal"), ("province", "region", "district")),  # Zəngəzur mahalı: a historical one
     # Soviet autonomies, as English, Russian, Azerbaijani and Armenian name them: Nagorno-Karabakh AO,
@@ -158,11 +159,12 @@ _OF = ("of", "di", "de", "del", "della", "do", "da", "du", "des", "von")
 
 
 # German writes a feature's kind and name as one word: Sewansee, Sarsangstausee, Murowgebirge.
-_COMPOUND = re.compile(r"^(\w{3,}?)(stausee|see|gebirge|berge|kamm|fluss)$")
+_COMPOUND = re.compile(r"^(\w{3,}?)(stausee|see|gebirge|berge|kamm|fluss|chay)$")
 
 
 def split_compound(ws: list[str]) -> list[str]:
-    """One folded word that joins a name to a German word for its kind, as two words.
+    """One folded word that joins a name to a German word for its kind, or Azerbaijani's -çay for a
+    river (Mehriçay, the Meghri), as two words.
 
     >>> split_compound(["sewansee"]), split_compound(["tartar"])
     (['sewan', 'see'], ['tartar'])

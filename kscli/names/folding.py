@@ -74,7 +74,7 @@ GENERIC = frozenset(
     # Azerbaijani's kind after the name, folded and as typed on an English keyboard: Şuşa şəhəri, Malıbəyli
     # kəndi, Turşsu qəsəbəsi, Şuşa rayonunun (of Shusha District)
     "shahari seheri saheri kandi kendi qasabasi qesebesi gasabasi rayonunun shaharinin seherinin saharinin kandinin "
-    "kendinin".split()
+    "kendinin shehri sehri".split()  # and Turkish's Zengilan Şehri, Zengilan city
 )
 _KIND_OF_WORD = {
     "city": "city", "town": "town", "village": "village", "villages": "village",
@@ -84,7 +84,7 @@ _KIND_OF_WORD = {
     # "the Aghdam region" is Aghdam District, "the Tavush region" Tavush Province: a unit, of either kind
     "region": "area", "regions": "area", "areas": "area",
     "marz": "province", "marzi": "province", "oblast": "province",  # Tavuş mərzi
-    **dict.fromkeys(("shahari", "seheri", "saheri"), "city"), **dict.fromkeys(("kandi", "kendi"), "village"),
+    **dict.fromkeys(("shahari", "seheri", "saheri", "shehri", "sehri"), "city"), **dict.fromkeys(("kandi", "kendi"), "village"),
     **dict.fromkeys(("qasabasi", "qesebesi", "gasabasi"), "town"), "rayonunun": "district",
     **dict.fromkeys(("shaharinin", "seherinin", "saharinin"), "city"), **dict.fromkeys(("kandinin", "kendinin"), "village"),
 }

@@ -294,14 +294,15 @@ class Gazetteer:
         ջրամբար": a river, lake, mountain or unit by its name and the word for its kind, before or
         after it, the name perhaps made an adjective or a genitive; places of that kind alone."""
         ws = split_compound(words(text))
+        glued = ws[-1:] == ["chay"] and ws != words(text)  # Mehriçay: a river named after a town, no more (Kurichay)
         for at, size in ((0, 1), (len(ws) - 1, 1), (len(ws) - 2, 2)):
             word = " ".join(ws[at:at + size]) if 0 <= at < len(ws) else ""
             kinds = feature_kinds(word)
             rest = ws[:at] + ws[at + size:]
-            found = [m for name in name_forms(rest) if kinds for m in self._of_kind(name, kinds)]
+            found = [m for name in (rest[:1] if glued else name_forms(rest)) if kinds for m in self._of_kind(name, kinds)]
             unit = "district" if kinds and "district" in kinds else None  # "Ждановский район" (Beylagan)
-            found = [m for m in found if m.place.kind in kinds] \
-                or [m for m in town_to_unit(self, found, unit) if m.place.kind in kinds] \
+            found = [m for m in found if m.place.kind in kinds and not glued] \
+                or [m for m in town_to_unit(self, found, unit) if m.place.kind in kinds and not glued] \
                 or named_after(found, " ".join(rest), lambda n: self._of_kind(n, kinds), kinds)
             if found:  # the first kind the word names first: "район" is a district before a province
                 return sorted(best_per_place(found), key=lambda m: kinds.index(m.place.kind))
