@@ -1345,6 +1345,7 @@ def test_no_landmark_is_made_up_for_a_town(gazetteer, typed):
     # (dev-spellings-29)
     ("Sünik vilayəti", "Syunik Province"), ("Xüstub zirvəsi", "Mount Khustup"), ("Tatev məbədi", "Tatev Monastery"),
     ("Zengilan Şehri", "Zangilan"), ("Üst Mollu", "Yuxarı Mollu"), ("Mehriçay", "Meghri (river)"),
+    ("Amaras Monastır Kompleksi", "Amaras Monastery"),  # a monastery's complex
     ("Лачинский коридор", "Lachin corridor"),  # a corridor, a road, by its town's adjective
     ("Нагорно-Карабахская автономная область", "Nagorno-Karabakh"), ("Dağlıq Qarabağ Muxtar Vilayəti", "Nagorno-Karabakh"),
     # a Wikipedia title's disambiguator, as an annotator or a user copies it

@@ -32,7 +32,8 @@ FEATURE_WORDS = {
                      "most", "mosty", "kamurj", "kamurjner", "korpusu", "korpuleri", "ponte", "puente", "pont",
                      "brucke", "brucken", "church", "cathedral", "kilsasi", "kilsesi", "sobor", "tserkov",
                      "yekeghetsi", "kirche", "kathedrale", "eglise", "cathedrale", "chiesa", "cattedrale", "iglesia",
-                     "catedral", "festung", "burg", "mausoleum", "turbasi", "turbesi", "mavzoley", "mabadi", "mebedi"),
+                     "catedral", "festung", "burg", "mausoleum", "turbasi", "turbesi", "mavzoley", "mabadi", "mebedi",
+                     "monastir kompleksi", "monastery complex"),
                     ("landmark",)),  # məbədi: a temple
     **dict.fromkeys(("reservoir", "water reservoir", "su anbari", "anbari", "vodokhranilishche", "jrambar", "stausee"),
                     ("reservoir", "lake")),
