@@ -1519,6 +1519,9 @@ def test_a_town_takes_in_its_landmarks(index):
     # the regions of two districts are the districts, as "the region of Lachin" is
     ("Armenians gained ground in the regions of Jebrail and Fizuli.", ["Jabrayil District", "Fuzuli District"]),
     ("He joined the Tartar self-defense battalion; the Shusha brigade held.", []),  # units
+    # ... but a self-defence region, or its battles, are the place's (dev first-war sets 16, 58)
+    ("He commanded the Askeran self-defense region and fought in the Martakert self-defense battles.",
+     ["Askeran", "Aghdara"]),
     ("The Horadiz operation succeeded; the Kelbajar grouping broke; the Khojaly genocides.", []),
     ("Anvar Talish oglu Arazov was named a National Hero.", []),  # a father's name (a patronymic)
     ("Armenian forces launched an offensive on Kalbajar.", ["Kalbajar"]),

@@ -48,7 +48,12 @@ NOT_A_PLACE_AFTER = EVENTS | frozenset("conflict dispute crisis question problem
                                        "delegation president presidents leaders ministers election elections referendum parliamentary "
                                        "independence radio news agency spokesman spokeswoman peacekeepers peacekeeping "
                                        "spokesperson protocol agreement accord accords declaration communique "
-                                       "summit treaty memorandum".split()) | {"self defense", "self defence"}  # Tehran Radio
+                                       "summit treaty memorandum".split())  # Tehran Radio
+# "the Tartar self-defence battalion" is a unit's name; "the Askeran self-defense region", "Askeran
+# self-defense battles" (dev first-war sets 16 and 58) are about the place
+_SELF_DEFENCE, _UNITS = ("self defense", "self defence"), frozenset(
+    "battalion battalions brigade brigades regiment regiments detachment detachments forces troops unit units "
+    "group groups company squad squads army".split())
 # Capitalised words a place's own name may follow, unlike a given name before a surname.
 QUALIFIERS = frozenset(("upper", "lower", "north", "south", "east", "west", "northern", "southern", "eastern",
                         "western", "central", "new", "old", "greater", "little", "big", "nor", "verin", "nerkin",
@@ -113,4 +118,5 @@ def part_of_longer_name(toks: Words, end: int) -> bool:
     # "Sefiyan Lower and Upper Ferejan": the list's next villages
     other = norm in WEEKDAYS or (month_number(norm) and after.isdigit()) or (norm in QUALIFIER_WORDS and after == "and") \
         or _initial(toks, end) or _pronoun(toks, end) or _person(toks, end)  # "in Nagorno-Karabakh A. Agarunov left"
-    return (toks.text[end][:1].isupper() and norm not in GENERIC and not other) or norm in NOT_A_PLACE_AFTER
+    return (toks.text[end][:1].isupper() and norm not in GENERIC and not other) or norm in NOT_A_PLACE_AFTER \
+        or (norm in _SELF_DEFENCE and after in _UNITS)
