@@ -1346,6 +1346,7 @@ def test_no_landmark_is_made_up_for_a_town(gazetteer, typed):
     ("Sünik vilayəti", "Syunik Province"), ("Xüstub zirvəsi", "Mount Khustup"), ("Tatev məbədi", "Tatev Monastery"),
     ("Zengilan Şehri", "Zangilan"), ("Üst Mollu", "Yuxarı Mollu"), ("Mehriçay", "Meghri (river)"),
     ("Amaras Monastır Kompleksi", "Amaras Monastery"),  # a monastery's complex
+    ("Sznak", "Siznak"), ("Pkhrut", "Pıxrut"),  # Armenian's unwritten schwa, Azerbaijani's ı
     ("Лачинский коридор", "Lachin corridor"),  # a corridor, a road, by its town's adjective
     ("Нагорно-Карабахская автономная область", "Nagorno-Karabakh"), ("Dağlıq Qarabağ Muxtar Vilayəti", "Nagorno-Karabakh"),
     # a Wikipedia title's disambiguator, as an annotator or a user copies it
@@ -1623,6 +1624,8 @@ def test_a_town_takes_in_its_landmarks(index):
     # a lake's or a mountain's word is no name read another way (Lyak, a village of Barda); "Lake of
     # Sevan" is the lake, not the town of Sevan (set 17's gold)
     ("He was on the shore of Lake of Sevan.", ["Lake Sevan"]),
+    # a weapon's name is no village read with an Armenian schwa (Grad, Kard: set 6)
+    ("Units were met by murderous rockets from the Grad systems.", []),
     # a medal's quoted name, and a forest named for a town, are no places; a listed forest is one
     ("He was awarded the medal “For the Liberation of Shushi.”", []),
     ("Oaks were felled in the Khojavand forest and in the Topkhana forest.", ["Topxana"]),

@@ -171,7 +171,11 @@ def _initial_readings(folded: str, cyrillic: bool = False) -> list[str]:
     out += _g_for_h(folded)
     # and English copy's k for the Azerbaijani x (Kanliq, Xanlıq), as Russian's х is kh
     kh = _WORD_K.sub("kh", folded)
-    return out + ([kh] if kh != folded else [])
+    out += [kh] if kh != folded else []
+    # and Armenian's unwritten schwa between two first consonants, which Azerbaijani writes ı (Drnis is
+    # Dırnıs, Sznak Siznak, Pkhrut Pıxrut); not inside one sound written with two letters (Tsakuri, Shusha)
+    schwa = _SCHWA_START.sub(r"\1i\2", folded)
+    return out + ([schwa] if schwa != folded else [])
 
 
 def _g_for_h(folded: str) -> list[str]:
@@ -181,5 +185,6 @@ def _g_for_h(folded: str) -> list[str]:
 
 
 _LATER_E = re.compile(r"(?<=[\s-])y?e")
+_SCHWA_START = re.compile(r"^(?!ts|dz|dj)([bcdfgjklmnpqrstvxz])([bcdfgjklmnpqrstvxz])(?=[a-z]{3})")
 _WORD_START = re.compile(r"(?<![a-z])[gh](?!h)")  # not gh, an Armenian or Azerbaijani letter of its own
 _WORD_K = re.compile(r"(?<![a-z])k(?!h)")
