@@ -25,8 +25,8 @@ FEATURE_WORDS = {
     **dict.fromkeys(("waterfall", "shalalasi", "shalala", "selalesi", "vodopad", "jrvezh"), ("landmark",)),
     # a monastery, a cave, a bridge, a church (Гандзасарский монастырь, Ազոխի քարանձավ, Худаферинские мосты,
     # Mosteiro de Amaras, Ghazanchetsots Church): the landmark of that name
-    **dict.fromkeys(("monastery", "monastyr", "vank", "vanq", "monastiri", "manastir", "manastiri", "mosteiro", "monastero",
-                     "monasterio", "monastere", "kloster", "klasztor", "monahejo", "cave", "peshchera", "karandzav",
+    **dict.fromkeys(("monastery", "monastyr", "vank", "vanq", "monastiri", "manastir", "manastiri", "mosteiro",
+                     "monastero", "monasterio", "monastere", "kloster", "klasztor", "monahejo", "cave", "peshchera", "karandzav",
                      "magara", "magarasi", "hohle", "hohlen", "grotte", "grotta", "cueva", "jaskinia", "bridge",
                      "bridges",
                      "most", "mosty", "kamurj", "kamurjner", "korpusu", "korpuleri", "ponte", "puente", "pont",
@@ -52,8 +52,8 @@ FEATURE_WORDS = {
     "district": ("district", "province"), "region": ("district", "province", "region"),  # the Agdamsky region
     # the Russian Empire's uyezds (Shusha uyezd, Zangezur uyezd, Qazax qəzası): the unit of that name now
     **dict.fromkeys(("uyezd", "uezd", "ujezd", "uyezdi", "qazasi", "gazasi", "okrug"), ("district", "province")),
-    **dict.fromkeys(("marz", "oblast", "provinz", "provincie", "provincia", "provinsen", "regio", "vilayati", "vilayeti"),
-                    ("province", "district")),  # Provinz Martuni, Regio Hadrut
+    **dict.fromkeys(("marz", "oblast", "provinz", "provincie", "provincia", "provinsen", "regio", "vilayati",
+                     "vilayeti"), ("province", "district")),  # Provinz Martuni, Regio Hadrut, Sünik vilayəti
     **dict.fromkeys(("mahali", "mahal"), ("province", "region", "district")),  # Zəngəzur mahalı: a historical one
     # Soviet autonomies, as English, Russian, Azerbaijani and Armenian name them: Nagorno-Karabakh AO,
     # Нагорно-Карабахская автономная область, Dağlıq Qarabağ Muxtar Vilayəti, Nakhichevan ASSR

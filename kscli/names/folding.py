@@ -84,9 +84,9 @@ _KIND_OF_WORD = {
     # "the Aghdam region" is Aghdam District, "the Tavush region" Tavush Province: a unit, of either kind
     "region": "area", "regions": "area", "areas": "area",
     "marz": "province", "marzi": "province", "oblast": "province",  # Tavuş mərzi
-    **dict.fromkeys(("shahari", "seheri", "saheri", "shehri", "sehri"), "city"), **dict.fromkeys(("kandi", "kendi"), "village"),
+    **dict.fromkeys(("shahari", "seheri", "saheri", "shehri", "sehri", "shaharinin", "seherinin", "saharinin"), "city"),
+    **dict.fromkeys(("kandi", "kendi", "kandinin", "kendinin"), "village"),
     **dict.fromkeys(("qasabasi", "qesebesi", "gasabasi"), "town"), "rayonunun": "district",
-    **dict.fromkeys(("shaharinin", "seherinin", "saharinin"), "city"), **dict.fromkeys(("kandinin", "kendinin"), "village"),
 }
 
 # Order matters: longer spellings first, and "ch" is protected from c→j. Armenian -dzor (gorge) is

@@ -9,13 +9,13 @@ from kscli.names.geo import nearest_to
 
 _TWO_NAMES = re.compile(r"\s*/\s*|(?<=\w)[-–](?=\w)")
 # Azerbaijani names the unit first, in the genitive: "Zəngilan rayonunun Ağbənd kəndi" is Ağbənd of
-# Zangilan District, "Şuşa şəhərinin Cıdır düzü" the Jidir Plain of the town of Shusha.
+# Zangilan District, "Tovuz rayonunun Ağdam kəndi" the village Ağdam of Tovuz District.
 UNIT_FIRST = re.compile(r"^\s*(\S.*?\s(?:rayonunun|şəhərinin|kəndinin))\s+(\S.*?)\s*$", re.I)
 
 
 def qualified(gazetteer, text: str) -> list:
-    """"Ağdam, Khojavend", "Ağdam (Khojavend)", "Lachin district of Azerbaijan" or UNIT_FIRST's: the places of that
-    name inside the place named after it. None inside, the place of that name (or, none, of a name a
+    """"Ağdam, Khojavend", "Ağdam (Khojavend)", "Lachin district of Azerbaijan" or UNIT_FIRST's: the places
+    of that name inside the place named after it. None inside, the place of that name (or, none, of a name a
     typo explains) nearest the place named, within 40 km, as a guess: one side's unit is not always
     the other's ("Kosalar, Shusha" is the Kosalar beside Shusha that Who's On First files under
     Khojaly District; "Janhasan, Shusha" is Dzhangasan, the village beside it)."""

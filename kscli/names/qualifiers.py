@@ -15,8 +15,10 @@ _QUALIFIER_FORMS = (("yuxari", "verin", "verkhniy", "upper"), ("ashaghi", "nerki
 _QUALIFIER_OF = {form: forms for forms in _QUALIFIER_FORMS for form in forms} | {
     spelled: forms for forms, spellings in zip(_QUALIFIER_FORMS, (
         "yukhari yukhary yukari verkhnij verkhnyaya verkhneye verkhnee verkhniye verkhnie haut haute ober obere oberes "
-        "ust yukhara yuxary yuchari yuchary juchari juchary jukhari jukhary alto alta werchnij werchni werchnjaja werchneje werchnije wierchni gorny gorni horni",
-        "asagi ashagi ashagy ashaghy ashaga asagy aschagi aschagy aschaghi achagi achagy nizhnij nizhnyaya nizhneye nizhnee nizhniye nizhnie bas basse unter untere unteres nieder "
+        "ust yukhara yuxary yuchari yuchary juchari juchary jukhari jukhary "  # Turkish Üst; German lists, English copy
+        "alto alta werchnij werchni werchnjaja werchneje werchnije wierchni gorny gorni horni",
+        "asagi ashagi ashagy ashaghy ashaga asagy aschagi aschagy aschaghi achagi achagy "
+        "nizhnij nizhnyaya nizhneye nizhnee nizhniye nizhnie bas basse unter untere unteres nieder "
         "bajo baja basso bassa baixo baixa nischnij nischni nischnjaja nischneje nischnije nizni dolny dolni",
         "bolshoi bolshaya bolshoye bolshiye bolshie buyuk beyuk great greater grand grande gran gross medz "
         "bolschoi bolschoj bolschaja bolschoje bolshoe wielki velky",
