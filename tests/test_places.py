@@ -1113,6 +1113,16 @@ def test_a_name_and_its_place_where_the_sides_file_it_otherwise(ksw):
     assert found["Tartar, Goris"][1] == "none"
 
 
+def test_a_settlements_word_in_russian_or_armenian_is_read_only_beside_a_name(index):
+    """село, город, գյուղ, քաղաք in any case are read as a settlement's word where a name as written finds
+    nothing (села Айгепар), never stripped from the gazetteer's own spellings: Նոր Քաղաք (New City,
+    Vagharshapat's old name) does not make "Nor" a name of Vagharshapat, nor Խաչ գյուղ "Khach" Khashtarak's."""
+    places = index.lexicon.places
+    assert places.resolve("Nor") == [] and places.resolve("Khach") == []
+    assert places.resolve("Նոր Քաղաք", limit=1)[0].place.name == "Vagharshapat"
+    assert places.resolve("село Айгепар", limit=1)[0].place.name == "Aygepar"
+
+
 def test_historical_names_are_their_own_class(ksw):
     row = json.loads(ksw("places", "Kirovabad", "--format", "jsonl").stdout)
     assert (row["place"], row["rule"]) == ("Ganja", "historical")
@@ -1347,6 +1357,11 @@ def test_no_landmark_is_made_up_for_a_town(gazetteer, typed):
     ("Zengilan Şehri", "Zangilan"), ("Üst Mollu", "Yuxarı Mollu"), ("Mehriçay", "Meghri (river)"),
     ("Amaras Monastır Kompleksi", "Amaras Monastery"),  # a monastery's complex
     ("Sznak", "Siznak"), ("Pkhrut", "Pıxrut"),  # Armenian's unwritten schwa, Azerbaijani's ı
+    # Russian's and Armenian's cases, of a name and of the word for its kind, as a sentence puts them
+    # (dev-spellings-30); not a generic word: "Nor" is no key of Նոր Քաղաք (Vagharshapat)
+    ("села Айгепар", "Aygepar"), ("городе Мардакерт", "Aghdara"), ("Ходжавендского района", "Khojavend District"),
+    ("Мартунинском районе", "Martuni Province"), ("Сотка", "Sotk"), ("Երասխ գյուղում", "Yeraskh"),
+    ("Այգեպարում", "Aygepar"), ("Աղիտուից", "Aghitu"), ("Որոտան գետի", "Vorotan River"),
     ("Лачинский коридор", "Lachin corridor"),  # a corridor, a road, by its town's adjective
     ("Нагорно-Карабахская автономная область", "Nagorno-Karabakh"), ("Dağlıq Qarabağ Muxtar Vilayəti", "Nagorno-Karabakh"),
     # a Wikipedia title's disambiguator, as an annotator or a user copies it

@@ -20,7 +20,7 @@ FEATURE_WORDS = {
                      "massif", "sar", "zirvasi", "zirvesi", "zirve"),  # zirvəsi: a peak
                     ("mountain",)),
     **dict.fromkeys(("river", "cayi", "chayi", "chay", "chai", "reka", "get", "fluss", "riviere", "fleuve",
-                     "fiume", "rio"), ("river",)),
+                     "fiume", "rio", "reki", "reke", "geti", "gety", "getum"), ("river",)),  # реки, Որոտան գետի
     **dict.fromkeys(("lake", "golu", "gol", "ozero", "lich", "see", "daniz", "darya", "lac", "lago"), ("lake", "reservoir")),
     **dict.fromkeys(("waterfall", "shalalasi", "shalala", "selalesi", "vodopad", "jrvezh"), ("landmark",)),
     # a monastery, a cave, a bridge, a church (Гандзасарский монастырь, Ազոխի քարանձավ, Худаферинские мосты,
@@ -39,21 +39,35 @@ FEATURE_WORDS = {
                     ("reservoir", "lake")),
     **dict.fromkeys(("pass", "mountain pass", "asirimi", "ashirimi", "pereval", "lerrnants", "passo", "paso", "col"),
                     ("pass",)),
-    **dict.fromkeys(("valley", "gorge", "canyon", "plain", "plateau", "vallee", "valle", "ushchelye", "kirch", "kanyon",
+    **dict.fromkeys(("valley", "gorge", "canyon", "plain", "plateau", "vallee", "valle", "ushchelye", "kirch", "kirchov",
+                     "kirchi", "kanyon",
                      "gola", "gorges", "schlucht"),
                     ("valley", "mountain")),
     # a highland: Карабахское нагорье, Qarabağ yaylası, the Karabakh Plateau (not the Karabakh plain)
     **dict.fromkeys(("nagorye", "nagore", "yaylasi", "bardzravandak", "highland", "highlands"), ("mountain", "valley")),
     **dict.fromkeys(("corridor", "koridor", "korridor", "dahlizi", "dehlizi", "road", "highway", "shosse", "mijantsk"),
                     ("road",)),
-    **dict.fromkeys(("rayon", "raion", "rajon", "rejon", "shrjan", "bezirk", "distretto", "distrito"),
+    # a settlement's word in Russian and Armenian, in the cases a sentence puts it in (села Айгепар, в городе
+    # Мардакерт, Երասխ գյուղում, Սոթք համայնքում, Բերդ քաղաքին): read here, where a name as written found
+    # nothing, and not as a generic word, which would make "Nor" a key of Նոր Քաղաք (Vagharshapat)
+    **dict.fromkeys(("selo", "sela", "sele", "selom", "gyugh", "gyughi", "gyughum", "gyughy", "gyughits", "gyughin",
+                     "givgh", "givghy", "givghi"), ("village", "town")),
+    **dict.fromkeys(("gorod", "goroda", "gorode", "gorodom", "kaghak", "kaghaki", "kaghakin", "kaghakum", "kaghaky",
+                     "kaghakn"),
+                    ("city", "town")),
+    **dict.fromkeys(("poselok", "poselka", "poselke", "posyolok", "posyolka", "avan", "avani", "avanum", "hamaynk",
+                     "hamaynki", "hamaynkum",
+                     "hamaynky", "bnakavayr", "bnakavayri", "bnakavayrin", "bnakavayrum"), ("town", "village", "city")),
+    **dict.fromkeys(("rayon", "raion", "rajon", "rejon", "shrjan", "bezirk", "distretto", "distrito",
+                     "rayona", "rayone", "rayonom", "raiona", "raione", "shrjani", "shrjanum"),  # and their cases
                     ("district", "province")),  # Artsakh's were rayons too
     # and English's district after a Russian adjective: the Kelbajarsky district, the Shaumyanovsky district
     "district": ("district", "province"), "region": ("district", "province", "region"),  # the Agdamsky region
     # the Russian Empire's uyezds (Shusha uyezd, Zangezur uyezd, Qazax qəzası): the unit of that name now
     **dict.fromkeys(("uyezd", "uezd", "ujezd", "uyezdi", "qazasi", "gazasi", "okrug"), ("district", "province")),
     **dict.fromkeys(("marz", "oblast", "provinz", "provincie", "provincia", "provinsen", "regio", "vilayati",
-                     "vilayeti"), ("province", "district")),  # Provinz Martuni, Regio Hadrut, Sünik vilayəti
+                     "vilayeti", "oblasti", "marzi", "marzum", "marze"),  # and cases: Тавушской области, Սյունիքի մարզում
+                    ("province", "district")),  # Provinz Martuni, Regio Hadrut, Sünik vilayəti
     **dict.fromkeys(("mahali", "mahal"), ("province", "region", "district")),  # Zəngəzur mahalı: a historical one
     # Soviet autonomies, as English, Russian, Azerbaijani and Armenian name them: Nagorno-Karabakh AO,
     # Нагорно-Карабахская автономная область, Dağlıq Qarabağ Muxtar Vilayəti, Nakhichevan ASSR
@@ -126,13 +140,13 @@ FEATURE_FORMS = {"mountain": ("mount {}", "{} mountain", "{} mountains", "{} ran
                               "{} mausoleum"),
                  "valley": ("{} valley", "{} gorge", "{} canyon", "{} plain"), "district": ("{} district",),
                  "province": ("{} province",), "region": ("{} autonomous republic", "{} autonomous oblast"),
-                 "country": (),
+                 "country": (), "village": (), "town": (), "city": (),  # a settlement's word: its name alone
                  "road": ("{} corridor", "{} road", "{} highway")}
 # A name made a Russian adjective (Кельбаджарский район, Шушинский, Мартунинский) or an Armenian
 # genitive (Սարսանգի ջրամբար): what to strip, and what may have been dropped before it.
 # Czech and Polish write -ski (Kubatlinski rajon), German -skii, English often -sky (Mravsky Range),
 # Ukrainian -ska (Аскеранська фортеця).
-_ADJECTIVE = re.compile(r"(?:sk(?:iy|ii|oye|aya|iye|ogo|oy|ij|oe|a|i|y)|i)$")
+_ADJECTIVE = re.compile(r"(?:sk(?:iy|ii|oye|aya|iye|ogo|oy|ij|oe|om|im|oi|ikh|a|i|y)|i)$")  # and its cases: Мартунинском
 
 
 def name_forms(rest: list[str]) -> list[str]:

@@ -12,6 +12,13 @@ from kscli.names.folding import GREEK, fold
 from kscli.names.qualifiers import qualifier_readings
 
 _CYRILLIC = re.compile("[\u0400-\u04ff]")
+_ARMENIAN = re.compile("[\u0531-\u0587]")
+# A case's ending on a name a sentence inflects, read off the last word: Russian's genitive, dative,
+# locative and instrumental after a consonant (Тертера, Мартакерту, Сотка: Terter, Martakert, Sotk);
+# Armenian's locative, ablative, genitive, dative, instrumental and article (Այգեպարում, Աղիտուից,
+# Սոթքի, Լաչինի: Aygepar, Aghitu, Sotk, Lachin).
+_RUSSIAN_CASE = re.compile(r"(?<=[bcdfghjklmnprstvxz])(?:a|u|e|om|oy)$")
+_ARMENIAN_CASE = re.compile(r"(?<=\w{3})(?:um|its|in|ov|i|y|n)$")
 _GEORGIAN, _GEORGIAN_I = re.compile("[\u10d0-\u10ff]"), re.compile("(?<=[^აეიოუ])ი$")  # ლაჩინი, Lachini: Lachin
 
 # How French and German write the region's sounds: Chouchi and Schuscha are Shushi and Shusha,
@@ -112,6 +119,9 @@ def _foreign_readings(text: str) -> tuple[str, ...]:
         out.append(fold(armenian).replace("\x02", "j"))
     if _CYRILLIC.search(text) and _RUSSIAN_E.search(text):  # Russian's е for the Azerbaijani ö: Гезлу is Gözlü
         out.append(fold(_RUSSIAN_E.sub(lambda m: m[1] + ("Ё" if m[2] == "Е" else "ё"), text)))
+    case = _RUSSIAN_CASE if _CYRILLIC.search(text) else _ARMENIAN_CASE if _ARMENIAN.search(text) else None
+    if case and len(folded) > 4 and case.search(folded):  # Мартакерту, Այգեպարում: the name's own form
+        out.append(case.sub("", folded))
     if GREEK.search(text):  # Greek's μπ and ντ as mb and nd: Νογιεμπεριάν
         from kscli.names.greek import latin
 
