@@ -1350,6 +1350,7 @@ def test_no_landmark_is_made_up_for_a_town(gazetteer, typed):
     # ... and as Azerbaijani does, the unit first, in the genitive: the village of that name inside it
     ("Zəngilan rayonunun Ağbənd kəndi", "Ağbənd"), ("Tovuz rayonunun Ağdam kəndi", "Ağdam, Tovuz"),
     ("Qazax rayonunun Bağanis Ayrum kəndi", "Boğanis Ayrım"),
+    ("Агдам Товузского района", "Ağdam, Tovuz"), ("село Талыш Тертерского района", "Talış"),  # Russian: the unit after
     # Azerbaijani's words for a province (vilayəti), a peak (zirvəsi), a temple (məbədi); Turkish's for a city
     # (Şehri), a monastery (Manastırı) and Upper (Üst); a river's -çay glued to the town it is named after
     # (dev-spellings-29)

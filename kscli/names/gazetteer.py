@@ -20,7 +20,7 @@ from kscli.names.guesses import alike, by_start, english, guessable, is_abroad, 
 from kscli.names.landmarks import by_town, landmark_table
 from kscli.names.linemap import LineMap, joined
 from kscli.names.nearness import nearest
-from kscli.names.pairs import UNIT_FIRST, qualified, two_names
+from kscli.names.pairs import UNIT_NAMED, qualified, two_names
 from kscli.names.ranking import HINT_KINDS, SETTLEMENTS, bare_keys, best_per_place, exact_score, \
     foreign_readings, listed_reading_first, named_after, narrow, read_as_typed, town_to_unit
 from kscli.names.wordwise import by_word
@@ -202,7 +202,7 @@ class Gazetteer:
         abroad = not exact and is_abroad(text, self._folded, self._keys.get(k, ()))
         translit = () if abroad else self._transliterations(text, k, {m.place.name for m in exact})
         exact += translit if exact else listed_reading_first(self._folded, text, translit)  # Техут
-        if not exact and (disambiguated(text) or " of " in text or UNIT_FIRST.match(text)):
+        if not exact and (disambiguated(text) or " of " in text or UNIT_NAMED.match(text)):
             exact = qualified(self, text)
         for reading in () if exact or abroad else foreign_readings(text):  # Chouchi, Schuscha, Kelbadjar
             exact = exact or self._transliterations(reading, key(reading), set())

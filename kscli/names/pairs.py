@@ -8,19 +8,22 @@ import re
 from kscli.names.geo import nearest_to
 
 _TWO_NAMES = re.compile(r"\s*/\s*|(?<=\w)[-–](?=\w)")
-# Azerbaijani names the unit first, in the genitive: "Zəngilan rayonunun Ağbənd kəndi" is Ağbənd of
-# Zangilan District, "Tovuz rayonunun Ağdam kəndi" the village Ağdam of Tovuz District.
-UNIT_FIRST = re.compile(r"^\s*(\S.*?\s(?:rayonunun|şəhərinin|kəndinin))\s+(\S.*?)\s*$", re.I)
+# A name and its unit in the genitive: Azerbaijani puts the unit first ("Zəngilan rayonunun Ağbənd kəndi"
+# is Ağbənd of Zangilan District, "Tovuz rayonunun Ağdam kəndi" the village Ağdam of Tovuz District),
+# Russian after it, an adjective ("Агдам Товузского района", "село Талыш Тертерского района").
+UNIT_NAMED = re.compile(r"^\s*(?:(?P<unit>\S.*?\s(?:rayonunun|şəhərinin|kəndinin))\s+(?P<name>\S.*?)"
+                        r"|(?P<named>\S.*?)\s+(?P<of>\S+(?:ского|цкого|ской)\s+(?:района|области|марза)))\s*$", re.I)
 
 
 def qualified(gazetteer, text: str) -> list:
-    """"Ağdam, Khojavend", "Ağdam (Khojavend)", "Lachin district of Azerbaijan" or UNIT_FIRST's: the places
+    """"Ağdam, Khojavend", "Ağdam (Khojavend)", "Lachin district of Azerbaijan" or UNIT_NAMED's: the places
     of that name inside the place named after it. None inside, the place of that name (or, none, of a name a
     typo explains) nearest the place named, within 40 km, as a guess: one side's unit is not always
     the other's ("Kosalar, Shusha" is the Kosalar beside Shusha that Who's On First files under
     Khojaly District; "Janhasan, Shusha" is Dzhangasan, the village beside it)."""
-    unit = UNIT_FIRST.match(text)
-    head, _, rest = (unit[2], ",", unit[1]) if unit else text.replace(" (", ",", 1).replace(" of ", ",", 1).partition(",")
+    unit = UNIT_NAMED.match(text)
+    head, _, rest = (unit["name"] or unit["named"], ",", unit["unit"] or unit["of"]) if unit \
+        else text.replace(" (", ",", 1).replace(" of ", ",", 1).partition(",")
     within = {m.place.name for m in gazetteer.resolve(rest.strip(" )"), limit=0, fuzzy=False)}
     if not head.strip() or not within:
         return []
