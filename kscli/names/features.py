@@ -26,9 +26,9 @@ FEATURE_WORDS = {
     # a monastery, a cave, a bridge, a church (Гандзасарский монастырь, Ազոխի քարանձավ, Худаферинские мосты,
     # Mosteiro de Amaras, Ghazanchetsots Church): the landmark of that name
     **dict.fromkeys(("monastery", "monastyr", "vank", "vanq", "monastiri", "manastir", "manastiri", "mosteiro",
-                     "monastero", "monasterio", "monastere", "kloster", "klasztor", "monahejo", "cave", "peshchera", "karandzav",
-                     "magara", "magarasi", "hohle", "hohlen", "grotte", "grotta", "cueva", "jaskinia", "bridge",
-                     "bridges",
+                     "monastero", "monasterio", "monastere", "kloster", "klasztor", "monahejo", "cave", "peshchera",
+                     "karandzav", "magara", "magarasi", "hohle", "hohlen", "grotte", "grotta", "cueva", "jaskinia",
+                     "bridge", "bridges",
                      "most", "mosty", "kamurj", "kamurjner", "korpusu", "korpuleri", "ponte", "puente", "pont",
                      "brucke", "brucken", "church", "cathedral", "kilsasi", "kilsesi", "sobor", "tserkov",
                      "yekeghetsi", "kirche", "kathedrale", "eglise", "cathedrale", "chiesa", "cattedrale", "iglesia",
@@ -40,8 +40,7 @@ FEATURE_WORDS = {
     **dict.fromkeys(("pass", "mountain pass", "asirimi", "ashirimi", "pereval", "lerrnants", "passo", "paso", "col"),
                     ("pass",)),
     **dict.fromkeys(("valley", "gorge", "canyon", "plain", "plateau", "vallee", "valle", "ushchelye", "kirch", "kirchov",
-                     "kirchi", "kanyon",
-                     "gola", "gorges", "schlucht"),
+                     "kirchi", "kanyon", "gola", "gorges", "schlucht"),
                     ("valley", "mountain")),
     # a highland: Карабахское нагорье, Qarabağ yaylası, the Karabakh Plateau (not the Karabakh plain)
     **dict.fromkeys(("nagorye", "nagore", "yaylasi", "bardzravandak", "highland", "highlands"), ("mountain", "valley")),
@@ -53,11 +52,10 @@ FEATURE_WORDS = {
     **dict.fromkeys(("selo", "sela", "sele", "selom", "gyugh", "gyughi", "gyughum", "gyughy", "gyughits", "gyughin",
                      "givgh", "givghy", "givghi"), ("village", "town")),
     **dict.fromkeys(("gorod", "goroda", "gorode", "gorodom", "kaghak", "kaghaki", "kaghakin", "kaghakum", "kaghaky",
-                     "kaghakn"),
-                    ("city", "town")),
+                     "kaghakn"), ("city", "town")),
     **dict.fromkeys(("poselok", "poselka", "poselke", "posyolok", "posyolka", "avan", "avani", "avanum", "hamaynk",
-                     "hamaynki", "hamaynkum",
-                     "hamaynky", "bnakavayr", "bnakavayri", "bnakavayrin", "bnakavayrum"), ("town", "village", "city")),
+                     "hamaynki", "hamaynkum", "hamaynky", "bnakavayr", "bnakavayri", "bnakavayrin", "bnakavayrum"),
+                    ("town", "village", "city")),
     **dict.fromkeys(("rayon", "raion", "rajon", "rejon", "shrjan", "bezirk", "distretto", "distrito",
                      "rayona", "rayone", "rayonom", "raiona", "raione", "shrjani", "shrjanum"),  # and their cases
                     ("district", "province")),  # Artsakh's were rayons too
