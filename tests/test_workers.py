@@ -129,6 +129,24 @@ def test_ctrl_c_during_a_parallel_build_stops_every_process(tmp_path):
     assert not list((tmp_path / "cache").glob("*.tmp*"))
 
 
+@linux_only
+def test_ctrl_c_while_the_workers_are_forked_is_answered_after(monkeypatch):
+    """The parent holds Ctrl-C back while it forks the workers (a worker must not get it before it can
+    ignore it) and answers it once they are forked: a Ctrl-C pressed in those milliseconds stops the
+    build, where ignoring it let the build run on (CI's machine once pressed it there)."""
+    from concurrent.futures import ProcessPoolExecutor
+
+    real_map = ProcessPoolExecutor.map
+
+    def map_after_a_ctrl_c(self, *args, **kwargs):
+        os.kill(os.getpid(), signal.SIGINT)  # as a terminal's Ctrl-C, while the workers are being forked
+        return real_map(self, *args, **kwargs)
+
+    monkeypatch.setattr(ProcessPoolExecutor, "map", map_after_a_ctrl_c)
+    with pytest.raises(KeyboardInterrupt):
+        workers.run(len, list(range(100)), [(0, 50), (50, 100)], 2)
+
+
 def _seed_sentences():
     from kscli.text.timeline import parse_text
     from kscli.extract.lexicon import load_lexicon

@@ -72,13 +72,14 @@ def run(function, items: list, ranges: list[tuple[int, int]], workers: int, mean
         # The job goes to each worker as it starts, as an argument that fork hands over without pickling.
         pool = ProcessPoolExecutor(min(workers, len(ranges)), mp_context=multiprocessing.get_context("fork"),
                                    initializer=_start, initargs=((function, items),))
-        # A worker is forked ignoring Ctrl-C: one that came between the fork and _start() would end
-        # it with a traceback. The parent ignores it only while it forks (milliseconds).
-        previous = signal.signal(signal.SIGINT, signal.SIG_IGN)
+        # A worker is forked with Ctrl-C held back: one that came between the fork and _start() would end
+        # it with a traceback. The parent holds it back only while it forks (milliseconds) and answers it
+        # then; ignoring it instead lost a Ctrl-C pressed meanwhile, and the build ran on to its end.
+        signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
         try:
             results = pool.map(_task, ranges)  # every task is queued now and every worker forked
         finally:
-            signal.signal(signal.SIGINT, previous)
+            signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
         if meanwhile is not None:
             meanwhile()
         return list(results)
@@ -98,6 +99,7 @@ def _start(job) -> None:
     import signal
 
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})  # held back while forked: one pressed then is dropped
 
 
 def _task(bounds: tuple[int, int]):
