@@ -75,11 +75,11 @@ def run(function, items: list, ranges: list[tuple[int, int]], workers: int, mean
         # A worker is forked with Ctrl-C held back: one that came between the fork and _start() would end
         # it with a traceback. The parent holds it back only while it forks (milliseconds) and answers it
         # then; ignoring it instead lost a Ctrl-C pressed meanwhile, and the build ran on to its end.
-        signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+        held = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
         try:
             results = pool.map(_task, ranges)  # every task is queued now and every worker forked
         finally:
-            signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
+            signal.pthread_sigmask(signal.SIG_SETMASK, held)  # as it was: a caller's own block stays
         if meanwhile is not None:
             meanwhile()
         return list(results)
