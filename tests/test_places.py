@@ -1357,6 +1357,7 @@ def test_no_landmark_is_made_up_for_a_town(gazetteer, typed):
     ("Sünik vilayəti", "Syunik Province"), ("Xüstub zirvəsi", "Mount Khustup"), ("Tatev məbədi", "Tatev Monastery"),
     ("Zengilan Şehri", "Zangilan"), ("Üst Mollu", "Yuxarı Mollu"), ("Mehriçay", "Meghri (river)"),
     ("Amaras Monastır Kompleksi", "Amaras Monastery"),  # a monastery's complex
+    ("Basit", "Basitchay"), ("Turagay", "Turağayçay"),  # a river by its stem, its -çay dropped (dev-spellings-2)
     ("Sznak", "Siznak"), ("Pkhrut", "Pıxrut"),  # Armenian's unwritten schwa, Azerbaijani's ı
     # Russian's and Armenian's cases, of a name and of the word for its kind, as a sentence puts them
     # (dev-spellings-30); not a generic word: "Nor" is no key of Նոր Քաղաք (Vagharshapat)

@@ -23,15 +23,13 @@ from kscli.names.nearness import nearest
 from kscli.names.pairs import UNIT_NAMED, qualified, two_names
 from kscli.names.ranking import HINT_KINDS, SETTLEMENTS, bare_keys, best_per_place, exact_score, \
     foreign_readings, listed_reading_first, named_after, narrow, read_as_typed, town_to_unit
-from kscli.names.wordwise import by_word
+from kscli.names.wordwise import by_word, river_by_stem
 from kscli.record import Record
 
 PLACES_FILE = "places.tsv"
 KINDS = ("country", "state", "region", "province", "district", "city", "town", "village",
          "river", "reservoir", "lake", "valley", "mountain", "pass", "landmark", "road")
-# Countries and states are parents, not event places: in the text they are actors
-# ("Armenia issued a denial") far more often than locations.
-NOT_EXTRACTED = ("country", "state")
+NOT_EXTRACTED = ("country", "state")  # parents, not event places: in the text, actors far more often ("Armenia denied")
 # Fuzzy score: optimal-string-alignment similarity of keys (a swap of two letters is one edit), 0-100. Measured
 # on tests/data (python benchmarks/fuzzy_cutoff.py): the worst one- or two-letter typo scores 71.4, the best
 # negative (Karachi~Karvachar, Warsaw~Partav, Beirut~Hadrut) 66.7; the cutoff sits between them.
@@ -210,7 +208,8 @@ class Gazetteer:
             exact = exact or self._feature(form)
         if not exact and not abroad:
             exact = [Match(p, "transliteration", 95.0, p.name) for p in by_town(self, text)]  # Khankendi Airport
-            exact = exact or [Match(p, "transliteration", 95.0, via) for p, via in by_word(self, text)]  # Upper Karabagh
+            exact = exact or [Match(p, "transliteration", 95.0, via)  # Upper Karabagh; Basit, a river's stem
+                              for p, via in by_word(self, text) or river_by_stem(self, text)]
             exact = exact or two_names(self, text)  # Martakert/Aghdara
         if exact:
             found = self._seats_first(best_per_place(exact))

@@ -10,7 +10,8 @@ Upper Karabakh): nothing is guessed.
 
 from __future__ import annotations
 
-from kscli.names.folding import GENERIC, words
+from kscli.names.folding import GENERIC, key, words
+from kscli.names.guesses import alike
 from kscli.names.ranking import foreign_readings
 
 
@@ -52,3 +53,14 @@ def _listed(gazetteer, folded: str) -> list[tuple]:
     for place, via in gazetteer.spelled(folded):
         out.setdefault(place.name, (place, via))
     return list(out.values())
+
+
+def river_by_stem(gazetteer, text: str) -> list[tuple]:
+    """(place, spelling) of the rivers named `text` and -çay, when nothing else is: Azerbaijani names
+    a river by its stem and the word for a river, glued (Basitçay, Turağayçay), and maps and pages of
+    the other side drop the word (Basit, Turagay). Only a river, and only a name of one word."""
+    ws = words(text)
+    if len(ws) != 1 or len(ws[0]) < 4:
+        return []
+    return list({p.name: (p, via) for typed in (text + "chay", text + "cay") for p, via in gazetteer.keyed(key(typed))
+                 if p.kind == "river" and alike(typed, via, 1 / 3)}.values())
