@@ -1773,6 +1773,8 @@ def test_a_town_takes_in_its_landmarks(index):
     ("Residents were deported to the NKAR and nearby regions.", ["Nagorno-Karabakh"]),
     ("They protested the decision of the Council of People's Deputies of the NKAR.", []),
     ("He commanded 4000 fighters in Mountainous Karabagh.", ["Nagorno-Karabakh"]),
+    # ... but the republic so named is a state, which is no event place (guidelines, section 1)
+    ("The Republic of Mountainous Karabakh was proclaimed, and the Karabakh Republic forces shelled Terter.", ["Tartar"]),
     # a list a count of districts announces before a colon, dates between its names (set 31); not any colon
     ("Armenia captured another 5 districts around the region, besides Lachin seized in 1992: Kalbajar (April "
      "1993), Aghdam (July 1993) and Fizuli (August 1993).",
