@@ -423,6 +423,24 @@ def test_a_place_elsewhere_is_not_read_as_a_foreign_spelling(gazetteer, name):
     assert gazetteer.resolve(name) == []
 
 
+def test_the_list_of_places_elsewhere_answers_alike_searched_or_made_a_set():
+    """elsewhere() searches the list's bytes for its first names and then makes a set of them, which
+    is quicker for many: both must find the same names, in any case, and not the list's header or an
+    empty name."""
+    from kscli.names import guesses
+
+    text = guesses._elsewhere_names().decode("utf-8", "surrogatepass")
+    lines = text.split("\n")
+    names = [*lines[:2000:7], *(line.title() for line in lines[2000:4000:11]), *(line.upper() for line in lines[-500:]),
+             "", " ", "#", lines[0], "Paris", "Kazan", "Kapan", "Çorlu", "ÇORLU", "Shusha", "Tartar", "Agreement"]
+    searched = [guesses._listed(guesses._elsewhere_names(), name) for name in names]
+    in_the_set = [any(form in guesses._elsewhere_set() for form in guesses._forms(name)) for name in names]
+    assert searched == in_the_set and sum(searched) > 300
+    found = dict(zip(names, searched))
+    assert (found["Paris"], found["ÇORLU"], found["Kapan"], found["Shusha"], found[""], found[lines[0]]) == \
+        (True, True, False, False, False, False)
+
+
 @pytest.mark.parametrize("typed, place", [("Kerki", "Kyarki"), ("Mikhaylovka", "Chambarak")])
 def test_a_name_here_written_as_a_place_elsewhere_is_the_place_here(gazetteer, typed, place):
     """Kerki (a town of Turkmenistan) is how English writes Kərki, the exclave in Ararat; Mikhaylovka
