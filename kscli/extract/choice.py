@@ -75,10 +75,13 @@ def choose(m, kind: str | None, context: set[str] | None, gaz: Gazetteer) -> Pla
     # Kashatagh region" is Kashatagh Province, not Lachin District, once Artsakh's Kashatagh District).
     # So is a bare name only units bear: "Kashatagh" is Artsakh's Kashatagh Province, not Lachin District.
     unit = kind in ("district", "province", "area") or all(p.kind in AREAS for p in cands)
+    # ... and a name a unit bears (its kind word aside), and a village only as another name: the unit
+    # ("Shahumian" is the Shahumyan region, not the village once called after it; dev first-war sets 15-58)
+    unit_named = any(p.kind in AREAS and own in {bare_key(s) for s in (p.name, *p.aliases)} for p in cands)
 
     def rank(p: Place) -> tuple:
         return (not p.curated and p.name not in kept, plain and _titled(p), unit and not _named(p, own),
-                _PREFER.get(p.kind, 9))
+                unit_named and p.kind == "village" and not _named(p, own), _PREFER.get(p.kind, 9))
 
     first = min(map(rank, cands))
     tied = [p for p in cands if rank(p) == first]
