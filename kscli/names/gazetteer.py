@@ -208,8 +208,7 @@ class Gazetteer:
             exact = exact or self._feature(form)
         if not exact and not abroad:
             exact = [Match(p, "transliteration", 95.0, p.name) for p in by_town(self, text)]  # Khankendi Airport
-            exact = exact or [Match(p, "transliteration", 95.0, via)  # Upper Karabagh; Basit, a river's stem
-                              for p, via in by_word(self, text) or river_by_stem(self, text)]
+            exact = exact or [Match(p, "transliteration", 95.0, via) for p, via in by_word(self, text)]  # Upper Karabagh
             exact = exact or two_names(self, text)  # Martakert/Aghdara
         if exact:
             found = self._seats_first(best_per_place(exact))
@@ -219,6 +218,8 @@ class Gazetteer:
             found = self._seats_first(found)  # "Martakret": the town first
         else:
             found = []
+        if not found and fuzzy and not abroad:  # last: it reads the keys again (Basit: a river's stem, its -çay dropped)
+            found = [Match(p, "transliteration", 95.0, via) for p, via in river_by_stem(self, text)]
         found = town_to_unit(self, narrow(found, hint), hint)
         return found[:limit] if limit else found
 
