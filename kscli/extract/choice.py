@@ -77,7 +77,8 @@ def choose(m, kind: str | None, context: set[str] | None, gaz: Gazetteer) -> Pla
     unit = kind in ("district", "province", "area") or all(p.kind in AREAS for p in cands)
     # ... and a name a unit bears (its kind word aside), and a village only as another name: the unit
     # ("Shahumian" is the Shahumyan region, not the village once called after it; dev first-war sets 15-58)
-    unit_named = any(p.kind in AREAS and own in {bare_key(s) for s in (p.name, *p.aliases)} for p in cands)
+    unit_named = any(p.kind == "village" for p in cands) and any(
+        p.kind in AREAS and own in {bare_key(s) for s in (p.name, *p.aliases)} for p in cands)
 
     def rank(p: Place) -> tuple:
         return (not p.curated and p.name not in kept, plain and _titled(p), unit and not _named(p, own),

@@ -10,6 +10,7 @@ Upper Karabakh): nothing is guessed.
 
 from __future__ import annotations
 
+from kscli.names.features import FEATURE_FORMS
 from kscli.names.folding import GENERIC, key, words
 from kscli.names.guesses import alike
 from kscli.names.ranking import foreign_readings
@@ -62,5 +63,6 @@ def river_by_stem(gazetteer, text: str) -> list[tuple]:
     ws = words(text)
     if len(ws) != 1 or len(ws[0]) < 4:
         return []
-    return list({p.name: (p, via) for typed in (text + "chay", text + "cay") for p, via in gazetteer.keyed(key(typed))
+    glued = [form.format(text) for form in FEATURE_FORMS["river"] if " " not in form]  # Basitchay, Basitcay
+    return list({p.name: (p, via) for typed in glued for p, via in gazetteer.keyed(key(typed))
                  if p.kind == "river" and alike(typed, via, 1 / 3)}.values())
