@@ -48,7 +48,7 @@ NOT_A_PLACE_AFTER = EVENTS | frozenset("conflict dispute crisis question problem
                                        "delegation president presidents leaders ministers election elections referendum parliamentary "
                                        "independence radio news agency spokesman spokeswoman peacekeepers peacekeeping "
                                        "spokesperson protocol agreement accord accords declaration communique "
-                                       "summit treaty memorandum".split())  # Tehran Radio
+                                       "summit treaty memorandum".split()) | {"flare up", "flare ups"}  # Tehran Radio; flare-up as read
 # "the Tartar self-defence battalion" is a unit's name; "the Askeran self-defense region", "Askeran
 # self-defense battles" (dev first-war sets 16 and 58) are about the place
 _SELF_DEFENCE, _UNITS = ("self defense", "self defence"), frozenset(
