@@ -47,3 +47,17 @@ def test_the_nearest_keys_are_rapidfuzzs(cutoff):
         theirs = [(c, s) for c, s, _ in process.extract(k, keys, scorer=OSA.normalized_similarity,
                                                           score_cutoff=cutoff, limit=30)]
         assert nearness.nearest(k, keys, cutoff, 30) == theirs, k
+
+
+def test_the_nearest_of_many_keys_are_nearests():
+    """A "did you mean" measures a name against every key (nearest_of_many(), by rapidfuzz): the same
+    keys in the same order as nearest() finds, for typos of keys and for names that are none."""
+    from kscli.store.load import load_index
+
+    keys = [k for k in load_index().lexicon.places.keys() if len(k) >= 4]
+    assert len(keys) > 5000
+    rng = random.Random(2020)
+    typed = [t for k in rng.sample([k for k in keys if len(k) >= 9], 40) for t in _typos(rng, k)]
+    typed += ["agreemant", "gvartiuiop", "internationali", "xyzzy", "parisx"]  # (the last two: shorter than 8)
+    for k in typed:
+        assert nearness.nearest_of_many(k, keys, 0.5, 30) == nearness.nearest(k, keys, 0.5, 30), k

@@ -19,7 +19,7 @@ from kscli.names.guesses import alike, by_start, english, guessable, is_abroad, 
     qualifier_keys, reachable, typo, village_typo
 from kscli.names.landmarks import by_town, landmark_table
 from kscli.names.linemap import LineMap, joined
-from kscli.names.nearness import nearest
+from kscli.names.nearness import nearest, nearest_of_many
 from kscli.names.pairs import UNIT_NAMED, qualified, two_names
 from kscli.names.ranking import HINT_KINDS, SETTLEMENTS, bare_keys, best_per_place, exact_score, \
     foreign_readings, listed_reading_first, named_after, narrow, read_as_typed, town_to_unit
@@ -334,7 +334,7 @@ class Gazetteer:
             choices = reachable(self._guess_table(), typed, k, cutoff / 100) if typed is not None \
                 else [c for c in self._keys if len(c) >= 4]
             weighed = max(wanted, NEAREST)
-            found = nearest(k, choices, cutoff / 100, weighed)
+            found = (nearest if typed is not None else nearest_of_many)(k, choices, cutoff / 100, weighed)
             self._nearest[asked] = (weighed, found)
         found = found[:wanted]
         # A score is given to a tenth, and the score as given meets the cutoff: a cutoff finer than
