@@ -374,6 +374,16 @@ def test_place_matches_city_and_district_alike(index):
     assert place_names(index, ("Ağdam, Tovuz",)) == {"Ağdam, Tovuz"}
 
 
+def test_a_unit_and_a_namesake_far_from_it_are_no_family(gazetteer):
+    """A town of Armenia is no part of the Artsakh province of its name, 126 km off, nor a village
+    149 km off of Dashkasan District; a city and the district named after it, filed apart, are one
+    family, and so are two records of one village."""
+    assert gazetteer.family("Shahumyan Province") == {"Shahumyan Province"}
+    assert gazetteer.family("Dashkasan District") == {"Dashkasan District", "Dashkasan"}
+    assert gazetteer.family("Ordubad") == {"Ordubad", "Ordubad District"}
+    assert gazetteer.family("Sabirkənd") == {"Sabirkənd", "Sabirkend"}
+
+
 def test_place_tartar_lists_the_tartar_events(ksw, index):
     result = ksw("events", "--place", "Tartar", "--format", "jsonl")
     assert result.returncode == 0, result.stderr

@@ -22,7 +22,7 @@ from kscli.names.linemap import LineMap, joined
 from kscli.names.nearness import nearest, nearest_of_many
 from kscli.names.pairs import UNIT_NAMED, qualified, two_names
 from kscli.names.ranking import HINT_KINDS, SETTLEMENTS, bare_keys, best_per_place, exact_score, \
-    foreign_readings, listed_reading_first, named_after, narrow, read_as_typed, town_to_unit
+    foreign_readings, listed_reading_first, named_after, namesakes, narrow, read_as_typed, town_to_unit
 from kscli.names.wordwise import by_word, river_by_stem
 from kscli.record import Record
 
@@ -381,9 +381,8 @@ class Gazetteer:
         out = {name}
         for other in {o.name: o for k in owns for o in self.by_key(k)}.values():
             related = other.name in self.ancestors(name) or name in self.ancestors(other.name)
-            plain = not disambiguated(other.name) and not disambiguated(place.name)
             theirs = key(title_forms(other.name)[-1])
-            if (theirs == own and (related or plain)) or (related and bare_keys(other) & owns):
+            if (theirs == own and (related or namesakes(place, other))) or (related and bare_keys(other) & owns):
                 out.add(other.name)
         return out
 

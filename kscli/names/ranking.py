@@ -4,6 +4,7 @@ what a reader most likely means, and a generic word's narrowing to a kind ("Tart
 from __future__ import annotations
 
 from kscli.names.folding import disambiguated, key, title_forms, words
+from kscli.names.geo import distance_km
 from kscli.names.guesses import reads_as
 
 SETTLEMENTS = ("city", "town", "village")
@@ -142,3 +143,17 @@ def named_after(matches: list, typed_name: str, of_kind, kinds) -> list:
     names = {title_forms(m.place.name)[-1] for m in matches if m.place.kind in SETTLEMENTS}
     return [f for name in sorted(names) if key(name) != key(typed_name)  # as typed, it was tried
             for f in of_kind(name) if f.place.kind in kinds]
+
+
+def namesakes(a, b) -> bool:
+    """Whether two places of one name, neither titled with a disambiguator and neither holding the
+    other, are one family all the same: two settlements (two records of one village, which Who's On
+    First and GeoNames may place far apart), or a unit and a town filed apart within 30 km of it
+    (Ordubad and Ordubad District, 17 km). Not a unit and a town far from it: Shahumyan of Ararat is
+    no part of the Shahumyan region, 126 km off, nor Deshkesen, a village 149 km off, of Dashkasan
+    District."""
+    if disambiguated(a.name) or disambiguated(b.name):
+        return False
+    if a.kind in SETTLEMENTS and b.kind in SETTLEMENTS:
+        return True
+    return None not in (a.lat, b.lat) and distance_km((a.lat, a.lon), (b.lat, b.lon)) < 30
