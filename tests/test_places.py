@@ -374,6 +374,20 @@ def test_place_matches_city_and_district_alike(index):
     assert place_names(index, ("Ağdam, Tovuz",)) == {"Ağdam, Tovuz"}
 
 
+def test_a_name_the_text_uses_for_another_group_is_that_place():
+    """"Kangarli" spells the district of Nakhchivan and the village Kengerli alike: on a timeline that
+    names the village and never the district (development set 47), it is the village, with a note; a
+    town that is named keeps its name from a river's (Terter is the town, on the seed)."""
+    from kscli.query.resolve import reading
+    from kscli.store.load import load_index
+
+    index = load_index(Path(__file__).parent / "gold" / "dev-first-war-47" / "timeline.txt", use_cache=False)
+    places = index.lexicon.places
+    assert reading(index, "Kangarli", places.resolve("Kangarli", limit=0)) == (["Kengerli"], ["Kangarli District"])
+    seed = load_index()
+    assert reading(seed, "Terter", seed.lexicon.places.resolve("Terter", limit=0))[0] == ["Tartar"]
+
+
 def test_a_unit_and_a_namesake_far_from_it_are_no_family(gazetteer):
     """A town of Armenia is no part of the Artsakh province of its name, 126 km off, nor a village
     149 km off of Dashkasan District; a city and the district named after it, filed apart, are one

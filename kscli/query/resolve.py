@@ -121,11 +121,13 @@ def _weigh(index: Index, name: str, matches: list) -> tuple[list[str], list[str]
     # alike within a point: a name is as much a village's that lists it with its district ("Qaradağlı,
     # Khojavend", 99) as one's that lists it bare (100); and a namesake's, whose title is the same name
     # with another district, though only the one lists this spelling (Garadaghly, Khojavend's)
-    head = title_head(best.place.name)
+    # A place of another group only where the text names nothing of the best: "Kangarli" is the village
+    # the text names (Kengerli), not the district of Nakhchivan it never names; "Terter" stays the town.
+    head, unnamed = title_head(best.place.name), not _named(index, taken)
     others = list(dict.fromkeys(m.place.name for m in matches[1:]
                                 if (m.score >= best.score - 1 or title_head(m.place.name) == head != best.place.name)
-                                and m.place.name not in taken and _group(m.place) == _group(best.place)))
-    if not others or _named(index, taken):
+                                and m.place.name not in taken and (unnamed or _group(m.place) == _group(best.place))))
+    if not others or not unnamed:
         return [best.place.name], others
     named = [other for other in others if _named(index, _kin(gazetteer, other, hint))]
     return (named, [best.place.name, *(o for o in others if o not in named)]) if named else ([best.place.name], others)
