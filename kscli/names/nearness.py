@@ -68,9 +68,9 @@ def nearest(k: str, choices: list[str], cutoff: float, limit: int) -> list[tuple
 
 def nearest_of_many(k: str, choices: list[str], cutoff: float, limit: int) -> list[tuple[str, float]]:
     """nearest(), for a "did you mean" over every key: by rapidfuzz for a key of 8 letters or more,
-    near enough to thousands of keys to be measured against them (20-60 ms in Python, 1 in rapidfuzz's
-    C, after its import of 18 ms, which only a name that found nothing pays); in Python for a shorter
-    one (7-18 ms), or by rapidfuzz if it is loaded already."""
+    near enough to thousands of keys to be measured against them (20-60 ms in Python, 1 ms in
+    rapidfuzz's C after its import of 18 ms, which only a name that found nothing pays); in Python for
+    a shorter one (7-18 ms), or by rapidfuzz if it is loaded already."""
     if len(k) < 8 and "rapidfuzz.process" not in sys.modules:
         return nearest(k, choices, cutoff, limit)
     from rapidfuzz import process

@@ -148,10 +148,9 @@ def named_after(matches: list, typed_name: str, of_kind, kinds) -> list:
 def namesakes(a, b) -> bool:
     """Whether two places of one name, neither titled with a disambiguator and neither holding the
     other, are one family all the same: two settlements (two records of one village, which Who's On
-    First and GeoNames may place far apart), or a unit and a town filed apart within 30 km of it
-    (Ordubad and Ordubad District, 17 km). Not a unit and a town far from it: Shahumyan of Ararat is
-    no part of the Shahumyan region, 126 km off, nor Deshkesen, a village 149 km off, of Dashkasan
-    District."""
+    First and GeoNames may place far apart), or any other two within 30 km of each other (Ordubad and
+    Ordubad District, 17 km). Not a unit and a settlement far from it: Shahumyan of Ararat is no part
+    of the Shahumyan region, 126 km off, nor Deshkesen, a village 149 km off, of Dashkasan District."""
     if disambiguated(a.name) or disambiguated(b.name):
         return False
     if a.kind in SETTLEMENTS and b.kind in SETTLEMENTS:
