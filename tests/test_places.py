@@ -623,6 +623,7 @@ def test_a_name_several_villages_bear_is_the_one_the_text_names_and_says_so(ksw,
     ("استپاناکرت", "Stepanakert"), ("ستيباناكرت", "Stepanakert"),  # Persian; Arabic, with no p
     ("آغدام", "Aghdam"), ("شوشا", "Shusha"), ("لاچین", "Lachin"), ("قره‌باغ", "Karabakh"), ("گنجه", "Ganja"),
     ("جرموک", "Jermuk"), ("سیسیان", "Sisian"), ("شهرستان آغدام", "Aghdam District"),
+    ("یغگنادزور", "Yeghegnadzor"),  # its dz, which the key writes z in -dzor
 ])
 def test_persian_and_arabic_letters_are_a_guess_by_their_consonants(gazetteer, typed, place):
     """Their vowels are mostly unwritten, so a name is matched by its consonants: a guess, among the
@@ -1449,6 +1450,7 @@ def test_a_landmark_or_unit_by_another_languages_word_for_its_kind(gazetteer, ty
     ("Техут", "Teghut"),  # Russian's х for the Armenian ղ: a listed name, before Ataqut's Тахут, a vowel away
     ("Չիբուխլու", "Tsovagyugh"),  # ... but not a former name read so (Dzhiviskli's old Chibukhli)
     ("Gétachène", "Çaykənd"),  # of two places read alike, the one whose name in use it is (not Kirants, once so called)
+    ("Ксанага", "Xanağa"), ("Джхыраглы", "Chyragly"),  # GeoNames' Russian, letter for letter from the Latin: x as кс, ch as джх
     ("Agali I", "Birinci Ağalı"), ("Agali III", "Üçüncü Ağalı"),
 ])
 def test_a_name_read_another_way_is_the_place_that_uses_it(gazetteer, typed, place):

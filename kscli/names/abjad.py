@@ -40,7 +40,9 @@ def consonants(text: str) -> str:
 
 
 def _skeleton(k: str) -> str:
-    return _NOT_CONSONANTS.sub("", k).replace("p", "b")
+    # dz as z: the key writes Armenian -dzor as -zor, which these scripts write with both letters
+    # (یغگنادزور, Yeghegnadzor).
+    return _NOT_CONSONANTS.sub("", k).replace("p", "b").replace("dz", "z")
 
 
 def by_consonants(text: str, guessable, keyed, memo: dict) -> list[tuple]:

@@ -63,6 +63,11 @@ _WESTERN_T = (("d", "\x04"), ("t", "d"), ("\x04", "t"))
 _RUSSIAN_HY = (("kh", "gh"),)
 
 
+# GeoNames, and the map sites that copy it, write some Russian names letter for letter from a Latin
+# spelling: x as кс, ch as джх, c then h (Ксанага, Джхыраглы: Xanağa, Chyragly).
+_LETTERWISE = (("dzhkh", "ch"), ("ks", "kh"))
+
+
 # Letters the fold strips to another sound, read first: the scholarly ə of Armenian ը, which writes the
 # Azerbaijani ı (Ġaradaġlə), and ISO 9's letters for я, ю, ё, щ (Âhuplu, Ûhari).
 _BEFORE_FOLD = {"ə": "ı", "â": "ya", "û": "yu", "ë": "yo", "ŝ": "shch"}
@@ -119,6 +124,8 @@ def _foreign_readings(text: str) -> tuple[str, ...]:
         out.append(fold(armenian).replace("\x02", "j"))
     if _CYRILLIC.search(text) and _RUSSIAN_E.search(text):  # Russian's е for the Azerbaijani ö: Гезлу is Gözlü
         out.append(fold(_RUSSIAN_E.sub(lambda m: m[1] + ("Ё" if m[2] == "Е" else "ё"), text)))
+    if _CYRILLIC.search(text) and (letterwise := _read(folded, _LETTERWISE)) != folded:  # Ксанлыклар, Xanlıqlar
+        out.append(letterwise)
     case = _RUSSIAN_CASE if _CYRILLIC.search(text) else _ARMENIAN_CASE if _ARMENIAN.search(text) else None
     if case and len(folded) > 4 and case.search(folded):  # Мартакерту, Այգեպարում: the name's own form
         out.append(case.sub("", folded))
