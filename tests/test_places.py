@@ -1457,6 +1457,15 @@ def test_a_name_read_another_way_is_the_place_that_uses_it(gazetteer, typed, pla
     assert gazetteer.resolve(typed, limit=1)[0].place.name == place
 
 
+def test_a_name_typed_in_azerbaijani_letters_is_the_place_listed_so(gazetteer):
+    """Mərzili is Mirasali's name, Marzili Marzılı's (of Yevlakh): the key folds them alike, and the
+    village's own name came first either way. Letters beyond ASCII were chosen, so the place that
+    lists the name so comes first; a name typed in plain letters keeps the ranking it had."""
+    assert [m.place.name for m in gazetteer.resolve("Mərzili", limit=2)] == ["Mirasali", "Marzılı"]
+    assert [m.place.name for m in gazetteer.resolve("Marzili", limit=2)] == ["Marzılı", "Mirasali"]
+    assert gazetteer.resolve("Ağdam", limit=1)[0].place.name == "Aghdam"  # the city lists Ağdam too
+
+
 @pytest.mark.parametrize("typed, place", [("Gasanriz", "Həsənriz"), ("Hacıismayıllı", "Gadzhiismaylli"),
                                           ("Xocamsaqlı", "Khodzham Saqly"), ("Гейгёль", "Goygol"), ("Гейчай", "Göyçay"),
                                           ("Kanliq", "Xanlıq"), ("Meqri", "Meghri")])

@@ -211,7 +211,7 @@ class Gazetteer:
             exact = exact or [Match(p, "transliteration", 95.0, via) for p, via in by_word(self, text)]  # Upper Karabagh
             exact = exact or two_names(self, text)  # Martakert/Aghdara
         if exact:
-            found = self._seats_first(best_per_place(exact))
+            found = self._seats_first(best_per_place(exact, text))
         elif fuzzy and not abroad and not english(text) and not english(bare_name(text)):  # "Iranian" is no Ivanyan
             found = self._fuzzy(k, limit or 10, FUZZY_CUTOFF if cutoff is None else cutoff, typed=text)
             found = of_the_kind_named(found, text) or of_the_kind_named(self._village_guess(k, text), text)

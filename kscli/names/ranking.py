@@ -50,7 +50,7 @@ def listed_reading_first(folded: dict, text: str, matches: list) -> list:
     return read or list(matches)
 
 
-def best_per_place(matches: list) -> list:
+def best_per_place(matches: list, typed: str = "") -> list:
     best: dict = {}
     for m in matches:
         if m.place.name not in best or m.score > best[m.place.name].score:
@@ -64,9 +64,13 @@ def best_per_place(matches: list) -> list:
     # not Kirants, once so called), a settlement before the district named after it, a city before a
     # town before a village, a plain title before "Ağdam, Tovuz", a place with more names in use before
     # a homonym with fewer (the village GeoNames knows by 40 names before the ruin of that name
-    # nearby); then the order of the file (its hand-kept rows come first).
+    # nearby); then the order of the file (its hand-kept rows come first). A name `typed` with letters
+    # beyond ASCII and listed so (Mərzili, Mirasali's) is that place's before another's folded alike
+    # (Marzılı, of Yevlakh): the letters were chosen.
+    chosen = {m.place.name for m in matches if m.via == typed} if not typed.isascii() else ()
     return sorted(best.values(), key=lambda m: (-m.score, _kept(m.place),
-                                                m.place.elsewhere, m.rule != "name",
+                                                m.place.elsewhere, bool(chosen) and m.place.name not in chosen,
+                                                m.rule != "name",
                                                 not own_name(m), m.via in m.place.historical,
                                                 _RANK.get(m.place.kind, len(_RANK)), "," in m.place.name,
                                                 -len(m.place.aliases) - len(m.place.historical)))
