@@ -678,6 +678,20 @@ def test_a_city_elsewhere_by_another_of_its_names_finds_the_texts(ksw, tmp_path)
         assert missing.returncode == 2 and f"no place matches '{name}'" in missing.stderr
 
 
+def test_a_press_releases_dateline_names_a_place(ksw, tmp_path):
+    """"Geneva (ICRC) - ..." begins four of the ICRC's releases in development set 60: a sentence's first
+    word, a name Webster's lists (geneva, a gin), so neither reading of a name took it, and --place
+    Geneva said no event named it. A dateline names its place, listed or not."""
+    path = tmp_path / "releases.txt"
+    path.write_text("= Timeline (1995) =\n== May ==\n=== 12 May ===\n"
+                    "Geneva (ICRC) - Prisoners were released.\nSeysulan, Azerbaijan (AP) — Shelling went on.\n"
+                    "Sources (Reuters) - Nothing was said.\n", encoding="utf-8")
+    for name, event in (("Geneva", "1995-05-12.01"), ("Seysulan", "1995-05-12.02")):
+        found = ksw("events", "--corpus", str(path), "--place", name, "--format", "tsv", "--fields", "id")
+        assert (found.returncode, found.stdout.splitlines()) == (0, ["id", event]), found.stderr
+    assert ksw("events", "--corpus", str(path), "--place", "Sources").returncode == 2
+
+
 def test_a_country_as_a_place_points_at_within(ksw):
     country = ksw("events", "--place", "Armenia", "--format", "tsv")
     assert country.returncode == 1 and country.stdout == ""

@@ -57,7 +57,9 @@ _BY_KIND = re.compile(rf"(?<![\w’'-])(?P<name>{_NAME}(?:\s+{_NAME})?)\s+(?:vil
                       r"district|site|spot)\s+(?:(?:which|that)\s+(?:was|is|were|are)\s+)?(?:called|named)\s+"
                       rf"(?P<called>{_NAME}(?:\s+{_NAME})?)"
                       rf"|(?:^|[.;:]\s+)(?P<apposed>{_NAME}),\s+(?:the\s+(?:\w+\s+)?capital|the\s+(?:\w+\s+)?centre|"
-                      r"the\s+(?:\w+\s+)?center|a\s+(?:small\s+|large\s+|border\s+)?(?:town|village|city))\b")
+                      r"the\s+(?:\w+\s+)?center|a\s+(?:small\s+|large\s+|border\s+)?(?:town|village|city))\b"
+                      # a press release's dateline: "Geneva (ICRC) - ...", "Seysulan, Azerbaijan (AP) — ..."
+                      rf"|^(?P<dated>{_NAME}(?:\s+{_NAME})?)(?P<country>,\s+{_NAME})?\s+\([A-Z][\w.&'’ -]{{0,40}}\)\s*[-–—]\s")
 # A listed town's name before an English word for a landmark ("Fuzuli airport", "the Horadiz railway
 # station"), or a name nothing explains ("Lok fortress", "Taglidash Bridge", "Lenin Square"): the
 # landmark's name, where the gazetteer lists no such landmark.
@@ -235,11 +237,12 @@ def _by_kind(text: str) -> list[tuple[str, str]]:
     out += [(m["name"], m[0]) for m in _KIND_BEFORE.finditer(text)]
     for m in _BY_KIND.finditer(text):
         # "Mount Karaglukh" whole: no village of Karaglukh
-        words = (m["name"] or m["called"] or m["apposed"] or m[0]).split()
+        words = (m["name"] or m["called"] or m["apposed"] or m["dated"] or m[0]).split()
         while words and fold(words[0]) in _NOT_NAMES:
             words.pop(0)
-        if words:
-            out.append((" ".join(words), m[0]))
+        # a dateline's name is a town's where a country follows or the town is one elsewhere: "Sources (AFP) -" is none
+        if words and not (m["dated"] and not m["country"] and not elsewhere(m["dated"])):
+            out.append((" ".join(words), " ".join(words) if m["dated"] else m[0]))
     return out
 
 
