@@ -25,7 +25,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent.parent
 sys.path.insert(0, str(ROOT))
 
-from kscli.names.folding import fold, foreign_readings, key  # noqa: E402
+from kscli.names.folding import fold, key  # noqa: E402
+from kscli.names.readings import foreign_readings  # noqa: E402
 from kscli.names.guesses import alike  # noqa: E402
 from kscli.names.gazetteer import FUZZY_CUTOFF  # noqa: E402
 from kscli.store.load import load_index  # noqa: E402
