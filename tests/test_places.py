@@ -1466,6 +1466,7 @@ def test_a_landmark_or_unit_by_another_languages_word_for_its_kind(gazetteer, ty
     ("Gétachène", "Çaykənd"),  # of two places read alike, the one whose name in use it is (not Kirants, once so called)
     ("Ксанага", "Xanağa"), ("Джхыраглы", "Chyragly"),  # GeoNames' Russian, letter for letter from the Latin: x as кс, ch as джх
     ("Agali I", "Birinci Ağalı"), ("Agali III", "Üçüncü Ağalı"),
+    ("Шихлы 2-е", "İkinci Şıxlı"), ("Shikhly-2", "İkinci Şıxlı"), ("3-cü Ağalı", "Üçüncü Ağalı"),  # as a figure
 ])
 def test_a_name_read_another_way_is_the_place_that_uses_it(gazetteer, typed, place):
     assert gazetteer.resolve(typed, limit=1)[0].place.name == place

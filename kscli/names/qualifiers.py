@@ -4,6 +4,8 @@ readings of a name with its qualifier in the others ("Verin Horatagh" of "Yuxar�
 
 from __future__ import annotations
 
+import re
+
 # Upper, Lower, Big, Small, New, Old, East, West and Middle in the region's names, as Azerbaijani, Armenian,
 # Russian and English write them (folded): the gazetteer lists a village under one or two ("Yuxarı Oratağ",
 # "Verin Horatagh").
@@ -43,6 +45,10 @@ _ORDINAL_OF = {spelled: (az, ru) for az, ru, spellings in (
 # ... and as Roman numerals in French and German lists (Agali II); no qualifier word: "I" is English's
 _ROMAN = {"i": ("birinci", "pervoye"), "ii": ("ikinci", "vtoroye"), "iii": ("ucuncu", "tretye")}
 
+# ... and as a figure, bare or with its ending: Russian's 2-е, 2-й, Azerbaijani's 2-ci, 3-cü (Шихлы 2-е,
+# Şıxlı-2: İkinci Şıxlı), read as the Roman numeral
+_FIGURE = re.compile(r"(?<!\S)([123])(?: (?:ye|oye|y|oy|ya|aya|ci|cu|ji|ju|dzhi|dzhu))?(?!\S)")
+
 # Every qualifier and ordinal word above, folded: "Ashagi Yaglivend" is no Yaglivend, but another village.
 QUALIFIER_WORDS = frozenset(_QUALIFIER_OF) | frozenset(_ORDINAL_OF)
 
@@ -58,7 +64,10 @@ def qualifier_readings(folded: str) -> list[str]:
     ['ashaghi veysalli', 'nerkin veysalli', 'nizhniy veysalli', 'lower veysalli']
     >>> qualifier_readings("agali pervoe"), qualifier_readings("birinci ipyak"), qualifier_readings("agali ii")
     (['birinci agali', 'agali pervoye'], ['birinci ipyak', 'ipyak pervoye'], ['ikinci agali', 'agali vtoroye'])
+    >>> qualifier_readings("shikhly 2 ye"), qualifier_readings("3 cu agali")
+    (['ikinci shikhly', 'shikhly vtoroye'], ['ucuncu agali', 'agali tretye'])
     """
+    folded = _FIGURE.sub(lambda m: "i" * int(m[1]), folded)
     first, _, rest = folded.partition(" ")
     forms = _QUALIFIER_OF.get(first, ()) if rest else ()
     out = [f"{form} {rest}" for form in forms if form != first]
