@@ -113,6 +113,7 @@ def foreign_readings(text: str) -> list[str]:
 def _foreign_readings(text: str) -> tuple[str, ...]:
     folded = fold(text)
     lowered = text.lower()
+    cyrillic = bool(_CYRILLIC.search(text))
     # Letters the fold would strip come first: a letter for a letter is the surest reading (Ġaradaġlə).
     out = []
     if _BEFORE_FOLD_LETTERS.search(lowered):  # and as ISO 9 writes the rest, й as j (Ûhary-Ajlis, Yukhary Aylis)
@@ -122,11 +123,11 @@ def _foreign_readings(text: str) -> tuple[str, ...]:
         armenian = lowered.replace("ow", "u").replace("j\u030c", "ǰ")  # J̌, no letter of its own
         armenian = "".join(_ARMENIAN_LETTERS.get(ch, ch) for ch in armenian)
         out.append(fold(armenian).replace("\x02", "j"))
-    if _CYRILLIC.search(text) and _RUSSIAN_E.search(text):  # Russian's е for the Azerbaijani ö: Гезлу is Gözlü
+    if cyrillic and _RUSSIAN_E.search(text):  # Russian's е for the Azerbaijani ö: Гезлу is Gözlü
         out.append(fold(_RUSSIAN_E.sub(lambda m: m[1] + ("Ё" if m[2] == "Е" else "ё"), text)))
-    if _CYRILLIC.search(text) and (letterwise := _read(folded, _LETTERWISE)) != folded:  # Ксанлыклар, Xanlıqlar
+    if cyrillic and (letterwise := _read(folded, _LETTERWISE)) != folded:  # Ксанлыклар, Xanlıqlar
         out.append(letterwise)
-    case = _RUSSIAN_CASE if _CYRILLIC.search(text) else _ARMENIAN_CASE if _ARMENIAN.search(text) else None
+    case = _RUSSIAN_CASE if cyrillic else _ARMENIAN_CASE if _ARMENIAN.search(text) else None
     if case and len(folded) > 4 and case.search(folded):  # Мартакерту, Այգեպարում: the name's own form
         out.append(case.sub("", folded))
     if GREEK.search(text):  # Greek's μπ and ντ as mb and nd: Νογιεμπεριάν
@@ -151,7 +152,7 @@ def _foreign_readings(text: str) -> tuple[str, ...]:
     out += list(dict.fromkeys(v for reading in out if _ENDING_LI.search(reading)
                               for v in _schwa_readings(reading) if v not in out))
     qualified = [q for reading in [folded, *out] for q in qualifier_readings(reading)]  # Agaly Perwoe, German
-    initials = _initial_readings(folded, bool(_CYRILLIC.search(text)))
+    initials = _initial_readings(folded, cyrillic)
     # and a reading of a Russian spelling in another language's letters with Russian's г for h: German's
     # Gadschichanly (Гаджиханлы) is Hacıxanlı
     russian = dict.fromkeys(_read(folded, rules) for rules in (_FRENCH, _GERMAN, _GERMAN_J, _GERMAN_S, _POLISH, _DUTCH))
