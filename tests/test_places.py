@@ -1351,6 +1351,34 @@ def test_a_typo_of_a_villages_name_is_guessed_where_no_other_place_is_near(gazet
     assert found[0].place.kind == "village" and found[0].score >= 85
 
 
+def test_a_villages_name_nearer_than_a_towns_is_the_better_guess(gazetteer):
+    """"Dolanar" is a letter short of Dolanlar, a village of Khojavend, and two letters from Dolyar, a
+    spelling of Dəlilər, a town of Shamkir: a guess at a town was taken whole, though the village was nearer.
+    The town stays, second."""
+    found = [(m.place.name, m.rule) for m in gazetteer.resolve("Dolanar", limit=0)]
+    assert found[0] == ("Dolanlar", "fuzzy") and ("Dəlilər", "fuzzy") in found[1:]
+
+
+@pytest.mark.parametrize("typed, village", [("Ejwaschanbejli", "Eyvazkhanbeyli"),
+                                            ("Juchary Jaglywend", "Yukhary Yaglevend")])
+def test_a_villages_name_is_guessed_through_another_languages_reading(gazetteer, typed, village):
+    """German pages write y as j, v as w and sh as sch (GeoNames' Ejwaschanbejli): read so, the name is
+    a letter or two from the village's. A reading is a guess already, so a guess through one is held
+    to more than a village's typo (READING_CUTOFF)."""
+    from kscli.names.gazetteer import READING_CUTOFF
+
+    found = gazetteer.resolve(typed, limit=1)
+    assert found and (found[0].place.name, found[0].rule) == (village, "fuzzy")
+    assert found[0].score >= READING_CUTOFF
+
+
+@pytest.mark.parametrize("typed", ["Joiner", "Duramen", "Dolabra", "Schachen", "Helamys", "Brachyura"])
+def test_a_reading_of_a_word_is_no_village(gazetteer, typed):
+    """Read in German or French ways, these words come within a letter of a village's name (Chinar,
+    Türkmən, Տոլարա): at a village's cutoff a reading would make them places."""
+    assert gazetteer.resolve(typed) == []
+
+
 @pytest.mark.parametrize("typed", ["Tegb", "Hermun", "Arpin", "Babayan", "Iranian", "Martyrs"])
 def test_a_villages_name_is_not_guessed_from_a_short_name_a_surname_or_an_english_word(gazetteer, typed):
     """Of thousands of villages one is near a short name by chance (Tegh, Hermon, Arpi), a surname is a person

@@ -22,7 +22,7 @@ from kscli.names.linemap import LineMap, joined
 from kscli.names.nearness import nearest, nearest_of_many
 from kscli.names.pairs import UNIT_NAMED, qualified, two_names
 from kscli.names.ranking import HINT_KINDS, SETTLEMENTS, bare_keys, best_per_place, exact_score, \
-    foreign_readings, listed_reading_first, named_after, namesakes, narrow, read_as_typed, town_to_unit
+    foreign_readings, listed_reading_first, named_after, namesakes, narrow, read_as_typed, seats_first, town_to_unit
 from kscli.names.wordwise import by_word, river_by_stem
 from kscli.record import Record
 
@@ -35,6 +35,7 @@ NOT_EXTRACTED = ("country", "state")  # parents, not event places: in the text, 
 # negative (Karachi~Karvachar, Warsaw~Partav, Beirut~Hadrut) 66.7; the cutoff sits between them.
 FUZZY_CUTOFF = 69.0
 VILLAGE_CUTOFF = 85.0  # a guess at a village's name (Gazetteer._village_guess)
+READING_CUTOFF = 88.0  # ... at a village's name through a reading of what was typed (Gazetteer._guess)
 NEAREST = 30  # keys a guess keeps at least, whatever its limit: ten places' worth
 
 
@@ -211,11 +212,9 @@ class Gazetteer:
             exact = exact or [Match(p, "transliteration", 95.0, via) for p, via in by_word(self, text)]  # Upper Karabagh
             exact = exact or two_names(self, text)  # Martakert/Aghdara
         if exact:
-            found = self._seats_first(best_per_place(exact, text))
+            found = seats_first(best_per_place(exact, text), self.ancestors)
         elif fuzzy and not abroad and not english(text) and not english(bare_name(text)):  # "Iranian" is no Ivanyan
-            found = self._fuzzy(k, limit or 10, FUZZY_CUTOFF if cutoff is None else cutoff, typed=text)
-            found = of_the_kind_named(found, text) or of_the_kind_named(self._village_guess(k, text), text)
-            found = self._seats_first(found)  # "Martakret": the town first
+            found = seats_first(self._guess(text, k, limit, cutoff), self.ancestors)  # "Martakret": the town first
         else:
             found = []
         if not found and fuzzy and not abroad:  # last: it reads the keys again (Basit: a river's stem, its -çay dropped)
@@ -223,20 +222,20 @@ class Gazetteer:
         found = town_to_unit(self, narrow(found, hint), hint)
         return found[:limit] if limit else found
 
-    def _seats_first(self, matches: list[Match]) -> list[Match]:
-        """A town before the unit named after it, though only the unit is hand-kept ("Culfa" is Julfa's
-        town, "Martouni" Martuni's, Khojavend); not a village: "Syunik" is the province, not its village."""
-        out = list(matches)
-        for unit in matches:
-            if unit.place.kind not in ("district", "province"):
-                continue
-            bare = key(unit.place.name)
-            seat = next((m for m in out[out.index(unit) + 1:] if m.place.kind in ("city", "town") and m.score == unit.score
-                         and key(m.via) == bare and unit.place.name in self.ancestors(m.place.name)), None)
-            if seat:
-                out.remove(seat)
-                out.insert(out.index(unit), seat)
-        return out
+    def _guess(self, text: str, k: str, limit: int, cutoff: float | None) -> list[Match]:
+        """The places a typo of `text` likely means: a town's or a hand-kept place's name near it, or a
+        village's nearer still (Dolanar is Dolanlar, a letter short, before the town Dəlilər's Dolyar);
+        with neither, a village's name near a reading of `text` in another language's way, held to more
+        (READING_CUTOFF: a reading is a guess already): Ejwaschanbejli, German for Eyvazkhanbeyli."""
+        found = of_the_kind_named(self._fuzzy(k, limit or 10, FUZZY_CUTOFF if cutoff is None else cutoff, typed=text), text)
+        villages = of_the_kind_named(self._village_guess(k, text), text)
+        if villages and (not found or villages[0].score > found[0].score):
+            return sorted(villages + found, key=lambda m: -m.score)
+        for reading in () if found else foreign_readings(text):
+            found = [m for m in of_the_kind_named(self._village_guess(key(reading), reading), text) if m.score >= READING_CUTOFF]
+            if found:
+                break
+        return found
 
     def _guess_table(self) -> Mapping[str, dict]:
         """The spellings a guess at a typo may land on (those of places it may), by their first letter

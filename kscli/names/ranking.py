@@ -76,6 +76,23 @@ def best_per_place(matches: list, typed: str = "") -> list:
                                                 -len(m.place.aliases) - len(m.place.historical)))
 
 
+def seats_first(matches: list, ancestors) -> list:
+    """A town before the unit named after it, though only the unit is hand-kept ("Culfa" is Julfa's
+    town, "Martouni" Martuni's, Khojavend); not a village: "Syunik" is the province, not its village.
+    `ancestors` gives the units a place is in (Gazetteer.ancestors)."""
+    out = list(matches)
+    for unit in matches:
+        if unit.place.kind not in ("district", "province"):
+            continue
+        bare = key(unit.place.name)
+        seat = next((m for m in out[out.index(unit) + 1:] if m.place.kind in ("city", "town") and m.score == unit.score
+                     and key(m.via) == bare and unit.place.name in ancestors(m.place.name)), None)
+        if seat:
+            out.remove(seat)
+            out.insert(out.index(unit), seat)
+    return out
+
+
 def own_name(m) -> bool:
     """Whether a match came through a spelling of the place's own name (Qaradagli of "Qaradağlı, Aghdam")."""
     return m.via == m.place.name or key(title_forms(m.via)[-1]) == key(title_forms(m.place.name)[-1])
