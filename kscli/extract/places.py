@@ -17,8 +17,9 @@ from weakref import WeakKeyDictionary
 
 from kscli.names.gazetteer import NOT_EXTRACTED, SETTLEMENTS, Gazetteer, Place
 from kscli.names.folding import GENERIC, fold, key, phonetic, plain_letters, strip_generic, title_forms
+from kscli.names.folding import words as folded_words
 from kscli.names.qualifiers import QUALIFIER_WORDS
-from kscli.names.guesses import alike, english
+from kscli.names.guesses import alike, english, is_abroad
 from kscli.names.landmarks import by_town
 from kscli.names.ranking import HINT_KINDS, town_units
 from kscli.extract.not_places import (IN_A_TITLE, KIND_AFTER, NAME_HEADS, NAME_OF, NOT_A_PLACE_AFTER,
@@ -271,6 +272,10 @@ def _span_places(gaz: Gazetteer, spans: dict, norms: tuple[str, ...]) -> tuple[s
                                                  for s in p.spellings for f in title_forms(s))]  # and a title's head: Çaylı
         named = named or [p for scanned in _scanned(k) for p in gaz.by_key(scanned)  # Nagomo Karabakh
                           if any(alike(name, f) for s in p.spellings for f in title_forms(s) if key(f) == scanned)]
+        # A name written as a city abroad is that city, though a spelling here keys alike: Tashkent is no
+        # Karashen, whose Armenian name of old, Տաշքենդ, reads so (as the resolver reads a name typed).
+        if named and not gaz.spelled(" ".join(folded_words(name))) and is_abroad(name, gaz.spelled, gaz.keyed(k)):
+            named = []
         named = named or (by_town(gaz, " ".join(kept)) if len(kept) > 1 else [])  # "Khankendi Airport"
         places = [p for p in named if p.kind not in NOT_EXTRACTED]
         units = HINT_KINDS.get(kind, ()) if kind not in ("city", "town", "village") else ()

@@ -198,7 +198,7 @@ class Gazetteer:
         hint = kind_hint(text)
         exact = [Match(p, rule, exact_score(rule, via, folded), via) for p, rule, via in listed]
         k = key(text)
-        abroad = not exact and is_abroad(text, self._folded, self._keys.get(k, ()))
+        abroad = not exact and is_abroad(text, self.spelled, self._keys.get(k, ()))
         translit = () if abroad else self._transliterations(text, k, {m.place.name for m in exact})
         exact += translit if exact else listed_reading_first(self._folded, text, translit)  # Техут
         if not exact and (disambiguated(text) or " of " in text or UNIT_NAMED.match(text)):

@@ -178,15 +178,16 @@ def reads_as(typed: str, spelling: str) -> bool:
     return a == b or "ə" in a + b and any(a.replace("ə", schwa) == b.replace("ə", schwa) for schwa in "ae")
 
 
-def is_abroad(text: str, folded, keyed) -> bool:
+def is_abroad(text: str, listed, keyed) -> bool:
     """Whether `text` is the name of a place elsewhere, written as there: no other spelling of a place
     here (Arras is not the Aras, Medina not Madina), read as nothing else (Soest), never guessed at.
-    "Kazan village" is abroad too; "Moscow city", which the gazetteer lists (`folded`), is not; nor is
+    "Kazan village" is abroad too; "Moscow city", which the gazetteer lists (`listed`: whether a folded
+    name is a spelling of the gazetteer's, Gazetteer.spelled), is not; nor is
     a name a place here is written as in the Azerbaijani alphabet (`keyed`: the places and spellings
     of its key), the same name and no namesake abroad (Kerki, Kərki; Mikhaylovka, Mixaylovka). An
     English spelling alike is no such sign: Kuibyshev, a city's old name, is no Kuybishev of Tavush."""
     bare = bare_name(text)
-    return (elsewhere(text) or (elsewhere(bare) and " ".join(words(bare)) not in folded)) \
+    return (elsewhere(text) or (elsewhere(bare) and not listed(" ".join(words(bare))))) \
         and not any(reads_as(text, via) and _AZERBAIJANI.intersection(via.lower()) for _, via in keyed)
 
 
