@@ -68,7 +68,7 @@ def best_per_place(matches: list, typed: str = "") -> list:
     # beyond ASCII and listed so (Mərzili, Mirasali's) is that place's before another's folded alike
     # (Marzılı, of Yevlakh): the letters were chosen.
     chosen = {m.place.name for m in matches if m.via == typed} if not typed.isascii() else ()
-    return sorted(best.values(), key=lambda m: (-m.score, _kept(m.place, m.rule),
+    return sorted(best.values(), key=lambda m: (-m.score, _kept(m.place),
                                                 m.place.elsewhere, bool(chosen) and m.place.name not in chosen,
                                                 m.rule != "name",
                                                 not own_name(m), m.via in m.place.historical,
@@ -148,11 +148,10 @@ def bare_keys(place) -> set[str]:
     return {own, *(key(a) for a in place.aliases if place.name.startswith(a + " "))}
 
 
-def _kept(place, rule: str = "") -> int:
+def _kept(place) -> int:
     if place.curated:
         return 2 if place.kind in NATURE else 0
-    settled = place.kind in ("city", "town") or rule == "name" and place.kind == "village"
-    return 1 if settled and not place.elsewhere else 3
+    return 1 if place.kind in ("city", "town") and not place.elsewhere else 3
 
 
 NATURE = ("river", "mountain", "lake", "reservoir", "valley", "pass")
