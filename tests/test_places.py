@@ -1893,6 +1893,20 @@ def test_what_a_name_in_the_text_names(gazetteer, text, places):
     assert find_places(text, gazetteer)[0] == places
 
 
+def test_a_former_name_far_across_the_border_from_the_sentences_places_is_none(gazetteer):
+    """Ghukasavan, in Ararat Province, was Kalali until 1978; "Galali" keys alike. In a sentence on
+    the monuments of Qubadli it is no village of Armenia 250 km away; a former name stays its
+    village's where the sentence names a place of its country ("outposts in Nyuvadi", beside Vardenis,
+    is Nrnadzor, once Nüvədi) or no other place at all."""
+    from kscli.extract.places import find_places
+
+    ruined = "The Galali and Goygala monuments and the smiths' tomb in Demirchilar were ruined."
+    assert "Ghukasavan" not in find_places(ruined, gazetteer)[0]
+    assert "Ghukasavan" in find_places("They burned Kalali.", gazetteer)[0]
+    outposts = "He led the defence of Vardenis and the first attack on the outposts in Nyuvadi."
+    assert {"Vardenis", "Nrnadzor"} <= set(find_places(outposts, gazetteer)[0])
+
+
 def test_a_village_keeps_no_name_of_the_word_it_is_spelled_as(gazetteer):
     """Who's On First names the village Hat by the garment in a dozen languages (Chapeau, Sombrero,
     Шляпа): words, not the village's names (corpus/tools/places-not.tsv)."""

@@ -152,6 +152,33 @@ def strays(text: str, mentions: list, chosen: list, gaz: Gazetteer) -> None:
             chosen[k] = None
 
 
+def former_strays(mentions: list, chosen: list, gaz: Gazetteer) -> None:
+    """A village a sentence names only by a name it no longer bears, where every other place the
+    sentence names is in the other country and 60 km or more away, is no place of that sentence:
+    "the Galali and Goygala monuments" of Qubadli are no Ghukasavan of Ararat (Kalali before 1978).
+    A former name is read where the sentence is about the village's own country: "outposts in Nyuvadi",
+    beside Vardenis, is Nrnadzor. chosen: the sentence's names, set to None so."""
+    places = [gaz.places[name] if name else None for name in chosen]
+    for k, place in enumerate(places):
+        if place is None or place.kind != "village" or place.lat is None or not _by_former_name(mentions[k], place):
+            continue
+        others = [p for j, p in enumerate(places) if j != k and p is not None and p.lat is not None]
+        country = _country(place.name, gaz)
+        if others and all(_country(p.name, gaz) not in (country, None) and
+                          distance_km((place.lat, place.lon), (p.lat, p.lon)) >= 60 for p in others):
+            chosen[k] = None
+
+
+def _country(name: str, gaz: Gazetteer) -> str | None:
+    return next((a for a in (name, *gaz.ancestors(name)) if gaz.places[a].kind == "country"), None)
+
+
+def _by_former_name(mention, place) -> bool:
+    """Whether a mention names `place` by one of its former names alone, no current one keyed alike."""
+    k = key(mention.surface)
+    return any(key(h) == k for h in place.historical) and not any(key(n) == k for n in (place.name, *place.aliases))
+
+
 # Between two names a text gives one place: "Sarnaghbyur, called Aghbulag by Azerbaijan", "Parukh,
 # which Azerbaijanis call Farukh", "Martakert (Aghdara)", "Mardakert/Aghdere", "Getashen, also known as".
 _SAME_PLACE = re.compile(r"\s*[(/]\s*(?:also\s+)?|,?\s+(?:(?:which|that)\s+(?:\w+\s+){0,2}calls?|(?:also\s+)?"

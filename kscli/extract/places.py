@@ -26,7 +26,7 @@ from kscli.extract.not_places import (IN_A_TITLE, KIND_AFTER, NAME_HEADS, NAME_O
                                       PEOPLES, QUALIFIERS, part_of_longer_name)
 from kscli.extract.choice import choose, held_by
 from kscli.extract.kind_words import BOTH_BEFORE, list_kinds
-from kscli.extract.homonyms import by_the_day, own_names_in_context, paired_names, strays
+from kscli.extract.homonyms import by_the_day, former_strays, own_names_in_context, paired_names, strays
 from kscli.extract.mention import Mention, capitalised as _capitalised, elided_twin, read_whole as _read_whole
 from kscli.extract.mention import with_kind_words as _with_kind_words
 from kscli.extract.read_names import read_names
@@ -61,6 +61,7 @@ def find_places_in(texts: list[str | None], gaz: Gazetteer, words: list[Words | 
         if found:
             own_names_in_context(found, names, gaz)  # changes the sentence's list of names in place
             strays(text, found, names, gaz)
+            former_strays(found, names, gaz)
     return [_places(text, found, names, gaz, spans) if found is not None else None
             for text, found, names in zip(texts, mentions, chosen)]
 
