@@ -1570,6 +1570,8 @@ def test_a_town_takes_in_its_landmarks(index):
     # a city abroad, named as written there, is that city, though a name here of old keys alike (Karashen's
     # Armenian Տաշքենդ reads as Tashkent); a name a place here is spelled as stays that place
     ("The union was formed at a summit in the Uzbek capital of Tashkent.", []), ("Shelling hit Kerki.", ["Kyarki"]),
+    # a side's adjective between "the" and "regions of" (Azeri, as Azerbaijani)
+    ("Armenians massed a force to take the Azeri regions of Fizuli and Jebrail.", ["Fuzuli District", "Jabrayil District"]),
     # a bare name is the town a hand-kept district is named after; a province keeps its name
     ("Talks were held in Yevlakh.", ["Yevlakh"]),
     # the village once Shahumyan, not the town in Ararat a province shares a name with; the bare name is

@@ -13,6 +13,7 @@ from kscli.extract.not_places import PEOPLES
 _AREAS_IN = ("villages", "municipalities", "settlements", "municipality", "districts", "village")  # "a village in Lachin"
 _COUNTS = ("two", "three", "four", "five", "six", "seven", "eight", "nine", "ten")
 _AREAS_OF = ("villages", "settlements", "districts", "district", "raion", "rayon")  # "the raion of Sadarak"
+_SIDES = (*PEOPLES, "azeri")  # a side's adjective before "regions of": "the Azeri regions of Fizuli and Jebrail"
 
 
 def _backwards(words) -> str:
@@ -27,14 +28,14 @@ _AREA_BEFORE = re.compile(
     rf"\s+(?:eht\s+)?ni(?:htiw)?\s+(?:{_backwards(_AREAS_IN)}|(?:{_backwards(_COUNTS)}|\d{{1,3}}(?![\d,.]))\b)"
     # "the region of Lachin", "the regions of Jebrail and Fizuli" (a sentence's "The" too), not "the Askeran region
     # of Aghdam" but "the Azerbaijani region of Kalbajar"; "regions such as Lachin", "districts like Fuzuli"
-    rf"|\s+fo (?:{_backwards(_AREAS_OF)}|(?:s?noiger|s?ecnivorp)(?!\s+(?!{_backwards(PEOPLES)}|eht\b)\w*(?-i:[A-Z])\b))"
+    rf"|\s+fo (?:{_backwards(_AREAS_OF)}|(?:s?noiger|s?ecnivorp)(?!\s+(?!{_backwards(_SIDES)}|eht\b)\w*(?-i:[A-Z])\b))"
     r"|[\s;:]+(?:sa hcus|ekil) s(?:noiger|tcirtsid|ecnivorp)\b"
     # "a village of Lachin", "the last village of Lachin": one of the district's (not "the village of Talish")
     r"|\s+fo egalliv\s+(?:a|eno|tsal|tsrif|ylno|tsegral)\b"
     # "seven surrounding districts: Lachin", "5 districts of ..., in addition to ...: Kalbajar"; "the region Shahumian"
     r"|\s*:s(?:tcirtsid|noiger|ecnivorp)\b"
     rf"|\s*:[^.;:()]{{0,120}}?\ss(?:tcirtsid|noiger)\s+(?:{_backwards(_COUNTS)}|gniwollof|\d{{1,2}})\b"
-    rf"|\s+(?-i:noiger|tcirtsid|ecnivorp)\b(?!\s+(?!{_backwards(PEOPLES)}|eht\b)\w*(?-i:[A-Z])\b)", re.I)
+    rf"|\s+(?-i:noiger|tcirtsid|ecnivorp)\b(?!\s+(?!{_backwards(_SIDES)}|eht\b)\w*(?-i:[A-Z])\b)", re.I)
 # "the city of Nakhichevan", "the Azerbaijan cities of Nakhichevan and Kirovabad": the town, not the
 # republic a bare Nakhichevan is; "the city and district of Kelbadzhar": both.
 _CITY_BEFORE = re.compile(r"\b(?:cit(?:y|ies)|towns?)\s+of\s+$")
