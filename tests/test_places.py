@@ -1572,6 +1572,10 @@ def test_a_town_takes_in_its_landmarks(index):
     ("The union was formed at a summit in the Uzbek capital of Tashkent.", []), ("Shelling hit Kerki.", ["Kyarki"]),
     # a side's adjective between "the" and "regions of" (Azeri, as Azerbaijani)
     ("Armenians massed a force to take the Azeri regions of Fizuli and Jebrail.", ["Fuzuli District", "Jabrayil District"]),
+    # "River X" before a lower-case word: "Araz in" keys as the village Arazin, but no river is so named;
+    # a road named by three ends is its ends, not "Lachin road", the corridor's other name, at its last
+    ("The population of Zangilan crossed the River Araz in Iran.", ["Zangilan", "Aras River"]),
+    ("They advanced towards the Kalbajar–Martakert–Lachin road.", ["Kalbajar", "Aghdara", "Lachin"]),
     # a bare name is the town a hand-kept district is named after; a province keeps its name
     ("Talks were held in Yevlakh.", ["Yevlakh"]),
     # the village once Shahumyan, not the town in Ararat a province shares a name with; the bare name is

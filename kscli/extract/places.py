@@ -187,6 +187,8 @@ def _longest(text: str, toks: Words, i: int, gaz: Gazetteer, spans: dict, norms:
             road = _with_kind_words(text, toks, i, i + n - 1, gaz, ("road",))  # "the Lachin - Shushi road"
             if road:
                 return road
+        if n > 1 and norms[i + n - 1:i + n] in _ROAD and i > 0 and _DASH.fullmatch(toks.gap[i].strip()):
+            continue  # "the Kalbajar–Martakert–Lachin road": its last end, Lachin, not the "Lachin road" corridor
         kind, places = _span_places(gaz, spans, tuple(norms[i:i + n]))
         if kind and norms[i + n - 1] not in GENERIC and not gaz.spelled(" ".join(_split_words(norms[i:i + n]))):
             continue  # generic words only count after the name ("Tartar District"), or in one the gazetteer lists
@@ -208,6 +210,8 @@ def _longest(text: str, toks: Words, i: int, gaz: Gazetteer, spans: dict, norms:
             places = _river_with_the(places)
         if river:  # "the River Aras", as British English writes it: read as "Aras river", or no place
             places = [p for p in _span_places(gaz, spans, (*norms[i:end], "river"))[1] or () if p.kind == "river"]
+            if not places and n > 1:
+                continue  # "the River Araz in Iran": no "Araz in" river (a village's key), but the Araz
             if not places:
                 return None, end
         elif part_of_longer_name(toks, end) and (kind is None or not _may_start(norms[end], gaz.first_words)) \
