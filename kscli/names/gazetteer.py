@@ -227,12 +227,14 @@ class Gazetteer:
         village's nearer still (Dolanar is Dolanlar, a letter short, before the town Dəlilər's Dolyar);
         with neither, a village's name near a reading of `text` in another language's way, held to more
         (READING_CUTOFF: a reading is a guess already): Ejwaschanbejli, German for Eyvazkhanbeyli."""
-        found = of_the_kind_named(self._fuzzy(k, limit or 10, FUZZY_CUTOFF if cutoff is None else cutoff, typed=text), text)
+        near = self._fuzzy(k, limit or 10, FUZZY_CUTOFF if cutoff is None else cutoff, typed=text)
+        found = of_the_kind_named(near, text)
         villages = of_the_kind_named(self._village_guess(k, text), text)
         if villages and (not found or villages[0].score > found[0].score):
             return sorted(villages + found, key=lambda m: -m.score)
         for reading in () if found else foreign_readings(text):
-            found = [m for m in of_the_kind_named(self._village_guess(key(reading), reading), text) if m.score >= READING_CUTOFF]
+            read = of_the_kind_named(self._village_guess(key(reading), reading), text)
+            found = [m for m in read if m.score >= READING_CUTOFF]
             if found:
                 break
         return found
