@@ -1399,6 +1399,14 @@ def test_an_apostrophe_s_that_is_part_of_a_spelling_stays(gazetteer):
     assert gazetteer.resolve("Kˌalbaҷar", limit=1)[0].place.name == "Kalbajar"
 
 
+@pytest.mark.parametrize("typed, place", [("Geghamasar community", "Geghamasar"), ("Hin Shen community", "Kirov, Shusha"),
+                                          ("Kochoghot community", "Yayıcı")])
+def test_a_community_is_its_village(gazetteer, typed, place):
+    """Armenia's unit of local government, and Artsakh's, is the community (hamaynk): English pages
+    write "X community" for the village as they write "X village"; the word took the name nowhere."""
+    assert gazetteer.resolve(typed, limit=1)[0].place.name == place
+
+
 def test_a_disambiguator_of_another_kind_finds_nothing(gazetteer):
     assert gazetteer.resolve("Tartar (country)", limit=0) == []
 

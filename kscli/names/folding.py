@@ -67,6 +67,7 @@ def _by_place(text: str) -> str:
 GENERIC = frozenset(
     "city town village villages district districts province provinces region regions "
     "rayon rayonu raion rajon municipality settlement oblast marz marzi "
+    "community communities "  # Armenia's unit of a village or town: "Geghamasar community", "Hin Shen community"
     "razvaliny razvalini "  # Russian "ruins of": GeoNames' "Razvaliny Babadin" is the abandoned Babadin
     "subdistrict sub "  # a Soviet selsoviet: "the Getashen sub-district", of Getashen and its neighbours
     "administrative defensive "  # "Martuni and Hadrut administrative regions": a unit's word's adjective
