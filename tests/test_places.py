@@ -1407,6 +1407,14 @@ def test_a_community_is_its_village(gazetteer, typed, place):
     assert gazetteer.resolve(typed, limit=1)[0].place.name == place
 
 
+def test_a_town_word_takes_a_city_or_a_town_whichever_ranks_first(gazetteer):
+    """"Artashat town" is the city of Artashat, not Verin Artashat, a town Who's On First also calls
+    Artashat: a city's or a town's word means either, the better-ranked first (Tartar City is the town)."""
+    assert gazetteer.resolve("Artashat town", limit=1)[0].place.name == "Artashat"
+    assert gazetteer.resolve("Tartar City", limit=1)[0].place.name == "Tartar"
+    assert gazetteer.resolve("Martuni town", limit=1)[0].place.name == "Khojavend"
+
+
 def test_a_disambiguator_of_another_kind_finds_nothing(gazetteer):
     assert gazetteer.resolve("Tartar (country)", limit=0) == []
 

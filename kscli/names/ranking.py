@@ -112,8 +112,10 @@ def narrow(matches: list, hint: str | None) -> list:
     top = max((m.score for m in matches), default=0)
     owners = [m for m in matches if m.score == top and m.place.kind in kinds and own_name(m)] \
         if hint not in ("city", "town") else []
-    for kind in kinds:
-        narrowed = [m for m in owners or matches if m.place.kind == kind]
+    # a city or a town, whichever ranks first: "Artashat town" is the city, not Verin Artashat, a town
+    # Who's On First also calls Artashat
+    for kind in (kinds[:2],) + tuple((k,) for k in kinds[2:]) if hint in ("city", "town") else ((k,) for k in kinds):
+        narrowed = [m for m in owners or matches if m.place.kind in kind]
         if narrowed:
             return narrowed
     # a settlement's word never makes a river or a mountain a village: "Katik village" is not the Getik
