@@ -36,6 +36,7 @@ NOT_EXTRACTED = ("country", "state")  # parents, not event places: in the text, 
 FUZZY_CUTOFF = 69.0
 VILLAGE_CUTOFF = 85.0  # a guess at a village's name (Gazetteer._village_guess)
 READING_CUTOFF = 88.0  # ... at a village's name through a reading of what was typed (Gazetteer._guess)
+READINGS_GUESSED = 8  # readings a guess tries, each a search of the villages (a right one came by the 8th)
 NEAREST = 30  # keys a guess keeps at least, whatever its limit: ten places' worth
 
 
@@ -223,16 +224,15 @@ class Gazetteer:
         return found[:limit] if limit else found
 
     def _guess(self, text: str, k: str, limit: int, cutoff: float | None) -> list[Match]:
-        """The places a typo of `text` likely means: a town's or a hand-kept place's name near it, or a
-        village's nearer still (Dolanar is Dolanlar, a letter short, before the town Dəlilər's Dolyar);
-        with neither, a village's name near a reading of `text` in another language's way, held to more
-        (READING_CUTOFF: a reading is a guess already): Ejwaschanbejli, German for Eyvazkhanbeyli."""
+        """The places a typo of `text` likely means: a town's or a hand-kept place's name near it, or a village's
+        nearer still (Dolanar is Dolanlar, before the town Dəlilər's Dolyar); with neither, a village's name near a
+        reading in another language's way, held to more (a reading is a guess already): Ejwaschanbejli."""
         near = self._fuzzy(k, limit or 10, FUZZY_CUTOFF if cutoff is None else cutoff, typed=text)
         found = of_the_kind_named(near, text)
         villages = of_the_kind_named(self._village_guess(k, text), text)
         if villages and (not found or villages[0].score > found[0].score):
             return sorted(villages + found, key=lambda m: -m.score)
-        for reading in () if found else foreign_readings(text):
+        for reading in () if found else foreign_readings(text)[:READINGS_GUESSED]:
             read = of_the_kind_named(self._village_guess(key(reading), reading), text)
             found = [m for m in read if m.score >= READING_CUTOFF]
             if found:
