@@ -1415,6 +1415,15 @@ def test_a_town_word_takes_a_city_or_a_town_whichever_ranks_first(gazetteer):
     assert gazetteer.resolve("Martuni town", limit=1)[0].place.name == "Khojavend"
 
 
+@pytest.mark.parametrize("typed, place", [("Aghdam area", "Aghdam District"), ("Askeransky areas", "Askeran Province"),
+                                          ("Shaumyanovsky district", "Shahumyan Province"),
+                                          ("Geranbojsky area", "Goranboy District")])
+def test_an_area_after_a_name_or_its_russian_adjective_is_the_unit(gazetteer, typed, place):
+    """"the Aghdam area", and in translated Soviet texts "the Askeransky areas", "the Shaumyanovsky
+    district" (Russian's -ov- between the name and its ending): the unit, as "the Aghdam region" is."""
+    assert gazetteer.resolve(typed, limit=1)[0].place.name == place
+
+
 def test_a_disambiguator_of_another_kind_finds_nothing(gazetteer):
     assert gazetteer.resolve("Tartar (country)", limit=0) == []
 

@@ -61,6 +61,7 @@ FEATURE_WORDS = {
                     ("district", "province")),  # Artsakh's were rayons too
     # and English's district after a Russian adjective: the Kelbajarsky district, the Shaumyanovsky district
     "district": ("district", "province"), "region": ("district", "province", "region"),  # the Agdamsky region
+    **dict.fromkeys(("districts", "area", "areas", "regions"), ("district", "province", "region")),  # Askeransky areas
     # the Russian Empire's uyezds (Shusha uyezd, Zangezur uyezd, Qazax qəzası): the unit of that name now
     **dict.fromkeys(("uyezd", "uezd", "ujezd", "uyezdi", "qazasi", "gazasi", "okrug"), ("district", "province")),
     **dict.fromkeys(("marz", "oblast", "provinz", "provincie", "provincia", "provinsen", "regio", "vilayati",
@@ -165,6 +166,8 @@ def name_forms(rest: list[str]) -> list[str]:
         forms.append(stem[:-1])
     if stem.endswith("n") and m[0] != "i":
         forms += [stem[:-1], stem[:-2] + "a"]  # Martuni-nskiy, Shush-inskiy
+    if stem.endswith("ov") and len(stem) > 6 and m[0] != "i":
+        forms.append(stem[:-2])  # Shaumyan-ovskiy: Russian's -ov- before the ending, after a name in a consonant
     return [name, *forms]
 
 
