@@ -1601,6 +1601,8 @@ def test_a_town_takes_in_its_landmarks(index):
     # a road named by three ends is its ends, not "Lachin road", the corridor's other name, at its last
     ("The population of Zangilan crossed the River Araz in Iran.", ["Zangilan", "Aras River"]),
     ("They advanced towards the Kalbajar–Martakert–Lachin road.", ["Kalbajar", "Aghdara", "Lachin"]),
+    # a gorge named for a town is a gorge, not the town: the listed one, or no place
+    ("Qarintak is hid in the Shushi gorge.", ["Karintak"]), ("They fought in the Hakari gorge.", ["Hakari Valley"]),
     # a bare name is the town a hand-kept district is named after; a province keeps its name
     ("Talks were held in Yevlakh.", ["Yevlakh"]),
     # the village once Shahumyan, not the town in Ararat a province shares a name with; the bare name is

@@ -69,7 +69,8 @@ KIND_AFTER = {**dict.fromkeys(("height", "heights", "hill", "hills", "mountain",
               "river": ("river",), "lake": ("lake", "reservoir"), "reservoir": ("reservoir", "lake"),
               # "the Horadiz railway station" is a station named for the town, as a height is for a village
               **dict.fromkeys(("railway", "station"), ("landmark",)),
-              "forest": ("landmark",)}  # "the Khojavand forest": a forest named for the town, or no place
+              "forest": ("landmark",),  # "the Khojavand forest": a forest named for the town, or no place
+              **dict.fromkeys(("gorge", "canyon"), ("valley",))}  # "the Shushi gorge": a gorge, not the town
 
 # A war's adjectives and names, which may stand between a place and the word that makes it the war's.
 _OF_A_WAR = frozenset("armed military ethnic interethnic territorial frozen bloody".split())
