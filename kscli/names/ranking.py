@@ -114,8 +114,8 @@ def narrow(matches: list, hint: str | None) -> list:
         if hint not in ("city", "town") else []
     # a city or a town, whichever ranks first: "Artashat town" is the city, not Verin Artashat, a town
     # Who's On First also calls Artashat
-    for kind in (kinds[:2],) + tuple((k,) for k in kinds[2:]) if hint in ("city", "town") else ((k,) for k in kinds):
-        narrowed = [m for m in owners or matches if m.place.kind in kind]
+    for tier in [kinds] if hint in ("city", "town") else [(kind,) for kind in kinds]:
+        narrowed = [m for m in owners or matches if m.place.kind in tier]
         if narrowed:
             return narrowed
     # a settlement's word never makes a river or a mountain a village: "Katik village" is not the Getik
