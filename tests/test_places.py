@@ -1424,6 +1424,16 @@ def test_an_area_after_a_name_or_its_russian_adjective_is_the_unit(gazetteer, ty
     assert gazetteer.resolve(typed, limit=1)[0].place.name == place
 
 
+@pytest.mark.parametrize("typed, place", [("в Агдаме", "Aghdam"), ("по Мартакерту", "Aghdara"),
+                                          ("в селе Талиш", "Talış"), ("общины Храморт", "Xramort"),
+                                          ("деревни Цар", "Zar"), ("в Кашатагском районе", "Kashatagh Province")])
+def test_a_russian_name_pasted_with_its_preposition_or_kind_word(gazetteer, typed, place):
+    """A name copied from a Russian page comes with its preposition ("в Агдаме": in Aghdam), its case
+    ending read as the name's, and with a kind word before it: the community (община, Armenia's
+    hamaynk), the village (село, деревня). None of these found anything before."""
+    assert gazetteer.resolve(typed, limit=1)[0].place.name == place
+
+
 def test_a_disambiguator_of_another_kind_finds_nothing(gazetteer):
     assert gazetteer.resolve("Tartar (country)", limit=0) == []
 

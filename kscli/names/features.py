@@ -50,11 +50,13 @@ FEATURE_WORDS = {
     # Мардакерт, Երասխ գյուղում, Սոթք համայնքում, Բերդ քաղաքին): read here, where a name as written found
     # nothing, and not as a generic word, which would make "Nor" a key of Նոր Քաղաք (Vagharshapat)
     **dict.fromkeys(("selo", "sela", "sele", "selom", "gyugh", "gyughi", "gyughum", "gyughy", "gyughits", "gyughin",
-                     "givgh", "givghy", "givghi"), ("village", "town")),
+                     "givgh", "givghy", "givghi", "derevnya", "derevni", "derevne", "derevnyu", "derevney"),
+                    ("village", "town")),
     **dict.fromkeys(("gorod", "goroda", "gorode", "gorodom", "kaghak", "kaghaki", "kaghakin", "kaghakum", "kaghaky",
                      "kaghakn"), ("city", "town")),
     **dict.fromkeys(("poselok", "poselka", "poselke", "posyolok", "posyolka", "avan", "avani", "avanum", "hamaynk",
-                     "hamaynki", "hamaynkum", "hamaynky", "bnakavayr", "bnakavayri", "bnakavayrin", "bnakavayrum"),
+                     "hamaynki", "hamaynkum", "hamaynky", "bnakavayr", "bnakavayri", "bnakavayrin", "bnakavayrum",
+                     "obshchina", "obshchiny", "obshchine", "obshchin", "obshchinu", "obshchinoy"),  # община: hamaynk
                     ("town", "village", "city")),
     **dict.fromkeys(("rayon", "raion", "rajon", "rejon", "shrjan", "bezirk", "distretto", "distrito",
                      "rayona", "rayone", "rayonom", "raiona", "raione", "shrjani", "shrjanum"),  # and their cases
@@ -211,7 +213,9 @@ def kind_last(text: str) -> str:
 
 
 _POSSESSIVE = re.compile(r"(?<=\w)['’]s?\s*$", re.IGNORECASE)
-_THE = re.compile(r"^\s*the\s+(?=\S)", re.IGNORECASE)  # "the Lachin corridor": English's article is no name's
+# "the Lachin corridor": English's article is no name's; nor a Russian preposition a name is pasted with
+# ("в Агдаме", "из Гасымлы", "по Мартакерту"), its case ending read as the name's (kscli.names.readings)
+_THE = re.compile(r"^\s*(?:the|в|во|из|по|под|на|у|к|ко|с|со|от|до|за|при|около|возле|близ)\s+(?=\S)", re.IGNORECASE)
 
 
 def bare_name(text: str) -> str:
