@@ -1426,7 +1426,8 @@ def test_an_area_after_a_name_or_its_russian_adjective_is_the_unit(gazetteer, ty
 
 @pytest.mark.parametrize("typed, place", [("в Агдаме", "Aghdam"), ("по Мартакерту", "Aghdara"),
                                           ("в селе Талиш", "Talış"), ("общины Храморт", "Xramort"),
-                                          ("деревни Цар", "Zar"), ("в Кашатагском районе", "Kashatagh Province")])
+                                          ("деревни Цар", "Zar"), ("в Кашатагском районе", "Kashatagh Province"),
+                                          ("Селение Эркедж", "Erkeç"), ("городу Тертер", "Tartar")])
 def test_a_russian_name_pasted_with_its_preposition_or_kind_word(gazetteer, typed, place):
     """A name copied from a Russian page comes with its preposition ("в Агдаме": in Aghdam), its case
     ending read as the name's, and with a kind word before it: the community (община, Armenia's

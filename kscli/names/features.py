@@ -50,11 +50,12 @@ FEATURE_WORDS = {
     # Мардакерт, Երասխ գյուղում, Սոթք համայնքում, Բերդ քաղաքին): read here, where a name as written found
     # nothing, and not as a generic word, which would make "Nor" a key of Նոր Քաղաք (Vagharshapat)
     **dict.fromkeys(("selo", "sela", "sele", "selom", "gyugh", "gyughi", "gyughum", "gyughy", "gyughits", "gyughin",
-                     "givgh", "givghy", "givghi", "derevnya", "derevni", "derevne", "derevnyu", "derevney"),
+                     "givgh", "givghy", "givghi", "derevnya", "derevni", "derevne", "derevnyu", "derevney", "selu",
+                     "seleniye", "seleniya", "selenii"),
                     ("village", "town")),
-    **dict.fromkeys(("gorod", "goroda", "gorode", "gorodom", "kaghak", "kaghaki", "kaghakin", "kaghakum", "kaghaky",
+    **dict.fromkeys(("gorod", "goroda", "gorode", "gorodom", "gorodu", "kaghak", "kaghaki", "kaghakin", "kaghakum", "kaghaky",
                      "kaghakn"), ("city", "town")),
-    **dict.fromkeys(("poselok", "poselka", "poselke", "posyolok", "posyolka", "avan", "avani", "avanum", "hamaynk",
+    **dict.fromkeys(("poselok", "poselka", "poselke", "poselku", "posyolok", "posyolka", "avan", "avani", "avanum", "hamaynk",
                      "hamaynki", "hamaynkum", "hamaynky", "bnakavayr", "bnakavayri", "bnakavayrin", "bnakavayrum",
                      "obshchina", "obshchiny", "obshchine", "obshchin", "obshchinu", "obshchinoy"),  # община: hamaynk
                     ("town", "village", "city")),
@@ -147,7 +148,7 @@ FEATURE_FORMS = {"mountain": ("mount {}", "{} mountain", "{} mountains", "{} ran
 # genitive (Սարսանգի ջրամբար): what to strip, and what may have been dropped before it.
 # Czech and Polish write -ski (Kubatlinski rajon), German -skii, English often -sky (Mravsky Range),
 # Ukrainian -ska (Аскеранська фортеця).
-_ADJECTIVE = re.compile(r"(?:sk(?:iy|ii|oye|aya|iye|ogo|oy|ij|oe|om|im|oi|ikh|a|i|y)|i)$")  # and its cases: Мартунинском
+_ADJECTIVE = re.compile(r"(?:sk(?:iy|ii|oye|aya|uyu|iye|ogo|oy|ij|oe|om|im|oi|ikh|a|i|y)|i)$")  # and its cases: Мартунинском
 
 
 def name_forms(rest: list[str]) -> list[str]:
