@@ -210,13 +210,13 @@ def kind_last(text: str) -> str:
     ('Shusha', "Noah's Mausoleum")
     """
     m = _KIND_OF.match(text)
-    return _POSSESSIVE.sub("", _THE.sub("", f"{m[2].strip()} {m[1]}" if m else text))
+    return _POSSESSIVE.sub("", _BEFORE_A_NAME.sub("", f"{m[2].strip()} {m[1]}" if m else text))
 
 
 _POSSESSIVE = re.compile(r"(?<=\w)['’]s?\s*$", re.IGNORECASE)
 # "the Lachin corridor": English's article is no name's; nor a Russian preposition a name is pasted with
 # ("в Агдаме", "из Гасымлы", "по Мартакерту"), its case ending read as the name's (kscli.names.readings)
-_THE = re.compile(r"^\s*(?:the|в|во|из|по|под|на|у|к|ко|с|со|от|до|за|при|около|возле|близ)\s+(?=\S)", re.IGNORECASE)
+_BEFORE_A_NAME = re.compile(r"^\s*(?:the|в|во|из|по|под|на|у|к|ко|с|со|от|до|за|при|около|возле|близ)\s+(?=\S)", re.IGNORECASE)
 
 
 def bare_name(text: str) -> str:
