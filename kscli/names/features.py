@@ -74,7 +74,8 @@ FEATURE_WORDS = {
     # Soviet autonomies, as English, Russian, Azerbaijani and Armenian name them: Nagorno-Karabakh AO,
     # Нагорно-Карабахская автономная область, Dağlıq Qarabağ Muxtar Vilayəti, Nakhichevan ASSR
     **dict.fromkeys(("autonomous region", "autonomous oblast", "autonomous republic", "ao", "ar", "assr", "nkao",
-                     "avtonomnaya oblast", "avtonomnaya respublika", "muxtar respublikasi", "muxtar vilayati",
+                     "avtonomnaya oblast", "avtonomnaya respublika", "avtonomnoy oblasti", "avtonomnoy respubliki",
+                     "avtonomnuyu oblast", "avtonomnuyu respubliku", "muxtar respublikasi", "muxtar vilayati",
                      "muxtar vilayeti", "inknavar marz"), ("region",)),
     # a Wikipedia title's disambiguators: Georgia (country), Artsakh (historical region)
     "country": ("country",),
@@ -158,9 +159,10 @@ def name_forms(rest: list[str]) -> list[str]:
     if not rest:
         return []
     name = " ".join(rest)
-    if rest[-1].endswith("u") and len(rest[-1]) > 4:  # Armenian's genitive of a name in -i: Մարտունու, Martuni's
-        return [name, name[:-1] + "i"]
     m = _ADJECTIVE.search(rest[-1])
+    # Armenian's genitive of a name in -i (Մարտունու, Martuni's), not Russian's accusative (Сюникскую)
+    if rest[-1].endswith("u") and len(rest[-1]) > 4 and not (m and m[0] == "skuyu"):
+        return [name, name[:-1] + "i"]
     if not m or m.start() < 3:
         return [name]
     stem = name[:len(name) - len(rest[-1]) + m.start()]
