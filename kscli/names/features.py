@@ -55,7 +55,7 @@ FEATURE_WORDS = {
                     ("village", "town")),
     **dict.fromkeys(("gorod", "goroda", "gorode", "gorodom", "gorodu", "kaghak", "kaghaki", "kaghakin", "kaghakum", "kaghaky",
                      "kaghakn"), ("city", "town")),
-    **dict.fromkeys(("poselok", "poselka", "poselke", "poselku", "posyolok", "posyolka", "avan", "avani", "avanum", "hamaynk",
+    **dict.fromkeys(("poselok", "poselka", "poselke", "poselku", "poselki", "posyolok", "posyolka", "avan", "avani", "avanum", "hamaynk",
                      "hamaynki", "hamaynkum", "hamaynky", "bnakavayr", "bnakavayri", "bnakavayrin", "bnakavayrum",
                      "obshchina", "obshchiny", "obshchine", "obshchin", "obshchinu", "obshchinoy"),  # община: hamaynk
                     ("town", "village", "city")),
@@ -112,6 +112,7 @@ LANDMARK_WORDS = {
     **dict.fromkeys(("caravanserai", "karvansaray", "karvansarasi", "karavan saray", "karavansaray",
                      "karavanatun"), "caravanserai"),
     **dict.fromkeys(("mine", "gold mine", "rudnik", "madani", "madeni", "yatagi", "yataghi", "qizil yatagi",
+                     "mestorozhdeniye", "mestorozhdeniya", "mestorozhdenii", "mestorozhdenie",  # месторождение: a deposit
                      "qizil yataghi"), "mine"),
     **dict.fromkeys(("power station", "power plant", "hydroelectric power station", "hydroelectric station", "hpp",
                      "ges", "su elektrik stansiyasi"), "power station"),
