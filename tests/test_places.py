@@ -1486,6 +1486,7 @@ def test_no_landmark_is_made_up_for_a_town(gazetteer, typed):
     ("Мартунинском районе", "Martuni Province"), ("Сотка", "Sotk"), ("Երասխ գյուղում", "Yeraskh"),
     ("Այգեպարում", "Aygepar"), ("Աղիտուից", "Aghitu"), ("Որոտան գետի", "Vorotan River"),
     ("Лачинский коридор", "Lachin corridor"),  # a corridor, a road, by its town's adjective
+    ("Зодского месторождения", "Sotk mine"),  # a deposit (месторождение) by its village's adjective
     ("Нагорно-Карабахская автономная область", "Nagorno-Karabakh"), ("Dağlıq Qarabağ Muxtar Vilayəti", "Nagorno-Karabakh"),
     # ... and in other cases: the accusative's -скую is no Armenian genitive in -u (dev-spellings-32)
     ("Сюникскую область", "Syunik Province"), ("Нагорно-Карабахской Автономной Области", "Nagorno-Karabakh"),
@@ -1681,6 +1682,7 @@ def test_a_town_takes_in_its_landmarks(index):
     # ... but a region's authorities govern there, and a region is no state (dev first-war sets 26, 47, 60, 61)
     ("The Nagorny Karabakh authorities freed 15 prisoners; the Karabakh government agreed.", ["Nagorno-Karabakh", "Karabakh"]),
     ("The Stepanakert authorities and the Kalbajar officials agreed.", []),
+    ("Food went to Karabakh Armenians; Karabakh Armenian forces attacked.", ["Karabakh"]),  # people, not an adjective
     ("He won the 1991 Nagorno-Karabakh parliamentary election.", []),
     ("The 1990 Tbilisi–Aghdam bus bombing occurred near Khanlar.", ["Goygol"]),
     ("They blocked the Shushi–Karin Tak section of the road.", ["Shusha", "Karintak"]),
@@ -1832,7 +1834,7 @@ def test_a_town_takes_in_its_landmarks(index):
     # "X, an Azerbaijani district" is the district; Tass's Khadzhaly is Khojaly
     ("On 12 February 1992, Shusha’s Malibeyli village was occupied.", ["Shusha District", "Malybeyli"]),
     ("It was committed in Khojavand’s Garadaghli village.", ["Khojavend District", "Qaradağlı, Khojavend"]),
-    ("In the town of Khojaly Armenians committed genocide; Karabakh Armenians voted.", ["Khojaly"]),
+    ("In the town of Khojaly Armenians committed genocide; Shusha Armenians voted.", ["Khojaly"]),
     ("Agdam, an Azerbaijani district on the border, was the scene of clashes.", ["Aghdam District"]),
     ("They left a rally in Stepanakert for the nearby village of Khadzhaly.", ["Stepanakert", "Khojaly"]),
     # Khankendi is in no province of Artsakh: beside it, Garadaghli is still the one the day places

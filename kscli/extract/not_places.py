@@ -49,9 +49,10 @@ NOT_A_PLACE_AFTER = EVENTS | frozenset("conflict dispute crisis question problem
                                        "independence radio news agency spokesman spokeswoman peacekeepers peacekeeping "
                                        "spokesperson protocol agreement accord accords declaration communique "
                                        "summit treaty memorandum".split()) | {"flare up", "flare ups"}  # Tehran Radio; flare-up as read
-# "the Nagorno-Karabakh authorities", "the Karabakh government": those who govern a region, which is no
-# state (Artsakh's are a state's), and what they do happens there (dev first-war sets 26, 47, 60, 61)
-REGION_BODIES = frozenset("authorities government leadership leaders officials".split())
+# "the Nagorno-Karabakh authorities", "the Karabakh government", "Karabakh Armenians": those who govern or
+# live in a region, which is no state (Artsakh's are a state's), and what they do happens there (dev
+# first-war sets 25, 26, 40, 47, 53, 60, 61); not "Karabakh Armenian forces", an adjective
+OF_A_REGION = frozenset("authorities government leadership leaders officials armenians azerbaijanis azeris".split())
 # "the Tartar self-defence battalion" is a unit's name; "the Askeran self-defense region", "Askeran
 # self-defense battles" (dev first-war sets 16 and 58) are about the place
 _SELF_DEFENCE, _UNITS = ("self defense", "self defence"), frozenset(

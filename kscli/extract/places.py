@@ -23,7 +23,7 @@ from kscli.names.guesses import alike, english, is_abroad
 from kscli.names.landmarks import by_town
 from kscli.names.ranking import HINT_KINDS, town_units
 from kscli.extract.not_places import (IN_A_TITLE, KIND_AFTER, NAME_HEADS, NAME_OF, NOT_A_PLACE_AFTER,
-                                      PEOPLES, QUALIFIERS, REGION_BODIES, part_of_longer_name)
+                                      OF_A_REGION, PEOPLES, QUALIFIERS, part_of_longer_name)
 from kscli.extract.choice import choose, held_by
 from kscli.extract.kind_words import BOTH_BEFORE, list_kinds
 from kscli.extract.homonyms import by_the_day, former_strays, own_names_in_context, paired_names, strays
@@ -216,7 +216,7 @@ def _longest(text: str, toks: Words, i: int, gaz: Gazetteer, spans: dict, norms:
                 return None, end
         elif part_of_longer_name(toks, end) and (kind is None or not _may_start(norms[end], gaz.first_words)) \
                 and not _SETTLEMENT_OF.search(text, max(0, toks.start[i] - 20), toks.start[i]) \
-                and not (norms[end] in REGION_BODIES and all(p.kind == "region" for p in places)):  # town of X Armenians
+                and not (norms[end] in OF_A_REGION and all(p.kind == "region" for p in places)):  # town of X Armenians
             # a longer name the gazetteer reads whole ("the Nagorny Karabakh Autonomous Region"), else none
             # (a body's: "the Kapan District Department", not "Martakert district Maraga village")
             return _read_whole(text, toks, i, end, gaz) or (None, end)
