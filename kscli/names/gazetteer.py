@@ -227,14 +227,14 @@ class Gazetteer:
         """The places a typo of `text` likely means: a town's or a hand-kept place's name near it, or a village's
         nearer still (Dolanar is Dolanlar, before the town Dəlilər's Dolyar); with neither, a village's name near a
         reading in another language's way, held to more (a reading is a guess already): Ejwaschanbejli."""
-        near = self._fuzzy(k, limit or 10, FUZZY_CUTOFF if cutoff is None else cutoff, typed=text)
-        found = of_the_kind_named(near, text)
-        villages = of_the_kind_named(self._village_guess(k, text), text)
+        bar = FUZZY_CUTOFF if cutoff is None else cutoff  # a village's guess is held to more, and to what is asked
+        found = of_the_kind_named(self._fuzzy(k, limit or 10, bar, typed=text), text)
+        villages = [m for m in of_the_kind_named(self._village_guess(k, text), text) if m.score >= bar]
         if villages and (not found or villages[0].score > found[0].score):
             return sorted(villages + found, key=lambda m: -m.score)
         for reading in () if found else foreign_readings(text)[:READINGS_GUESSED]:
             read = of_the_kind_named(self._village_guess(key(reading), reading), text)
-            found = [m for m in read if m.score >= READING_CUTOFF]
+            found = [m for m in read if m.score >= max(READING_CUTOFF, bar)]
             if found:
                 break
         return found
