@@ -663,6 +663,35 @@ Talks were held in Teheran, and Shusha was shelled.
 """
 
 
+MISSPELT = """= Misspellings =
+== September 1993 ==
+=== 5 September ===
+Skirmishes were reported near the town of Goradlz, a few miles from the border.
+Shelling hit Horadiz and the villages around it.
+Fighting went on in Nagomo Karabakh and near the village of Daybali.
+Artillery fired from Stepankert, the ITAR-Tass agency said.
+"""
+
+
+def test_a_place_query_finds_the_texts_misspellings_of_it_and_says_so(ksw, tmp_path):
+    """A wire's typo (Goradlz, Stepankert) or a scan's (Nagomo Karabakh) is a name the gazetteer never
+    lists: --place finds it where a guess at it as a typo is the place asked for, and each is said on
+    stderr to be a guess. A name too far from any (Daybali) is found by no place."""
+    path = tmp_path / "misspelt.txt"
+    path.write_text(MISSPELT, encoding="utf-8")
+    for place, ids, label in (("Horadiz", ["1993-09-05.01", "1993-09-05.02"], "Goradlz"),
+                              ("Stepanakert", ["1993-09-05.04"], "Stepankert"),
+                              ("Nagorno-Karabakh", ["1993-09-05.03"], "Nagomo Karabakh")):
+        found = ksw("events", "--corpus", str(path), "--place", place, "--format", "tsv", "--fields", "id")
+        assert (found.returncode, found.stdout.splitlines()[1:]) == (0, ids), found.stderr
+        assert f"'{place}' also finds '{label}', a name in the text taken for a misspelling of " in found.stderr
+        assert "(a guess: fuzzy match, " in found.stderr and "; 1 event names it)" in found.stderr
+    for place in ("Ararat", "Karabakh"):  # Daybali is no guess at Ararat's Davalı; Nagomo Karabakh none at Karabakh
+        found = ksw("events", "--corpus", str(path), "--place", place, "--format", "tsv", "--fields", "id")
+        assert found.returncode == 1 and "no events: no dated sentence names" in found.stderr, place
+        assert "Daybali" not in found.stderr and "Nagomo" not in found.stderr, place
+
+
 def test_a_city_elsewhere_by_another_of_its_names_finds_the_texts(ksw, tmp_path):
     """The text writes Alma-Ata and Teheran, a user types GeoNames' Almaty and Tehran: the list of each
     city's names (corpus/elsewhere-names.tsv) finds the text's name, and a note says which. A city the
@@ -856,6 +885,7 @@ def test_gazetteer_resolve_never_raises(gazetteer, text):
 @QUICK
 @given(text=any_text, cutoff=st.floats(0, 100))
 @example(text="0A0G", cutoff=33.3125)  # found by this test: scores of 33.33 given as 33.3
+@example(text="ASXAGHI", cutoff=86.0)  # ... and a village's guess (85.7) held to its own cutoff alone
 def test_gazetteer_resolve_with_any_cutoff_on_its_scale_never_raises(gazetteer, text, cutoff):
     """Scores are 0-100 (gazetteer.FUZZY_CUTOFF); every cutoff on that scale is a valid question.
     ('ksw corpus check' once asked with cutoff=101: see test_corpus_check.py.)"""

@@ -9,6 +9,7 @@ from weakref import WeakKeyDictionary
 from kscli.errors import UnknownName, UsageError
 from kscli.model import EVENT_TYPES as PRECEDENCE
 from kscli.names.folding import fold
+from kscli.query.misspelt import misspellings
 from kscli.query.spec import Query
 from kscli.store.index import Index
 
@@ -79,9 +80,10 @@ def read_places(index: Index, names: tuple[str, ...]) -> tuple[set[str], set[str
             raise _unknown_place(index, name)
         # The best match (or its namesakes the text names), the places that share its name (the city
         # and its district alike, unless the name says which: "Tartar City"), and the landmarks
-        # inside them (Ganja's airport).
-        for taken in reading(index, name, matches)[0]:
-            places.update(_kin(gazetteer, taken, kind_hint(name)))
+        # inside them (Ganja's airport); and the text's misspellings of them (Goradlz for Horadiz).
+        meant = {kin for taken in reading(index, name, matches)[0] for kin in _kin(gazetteer, taken, kind_hint(name))}
+        places |= meant
+        unlisted.update(misspellings(index, meant))
     return places, unlisted
 
 
@@ -265,10 +267,22 @@ def place_notes(index: Index, query: Query) -> list[str]:
             more = f" and {len(others) - 3} more" if len(others) > 3 else ""
             notes.append(f"'{name}' is a name of {' and '.join(taken)}, searched, and of {', '.join(others[:3])}{more} "
                          f"(--place '{others[0]}' searches that)")
+        if name in query.places:
+            notes += _misspelt_notes(index, name, taken)
         if best.place.kind in NOT_EXTRACTED and name in query.places and name not in query.within:
             notes.append(f"{best.place.name} is a {best.place.kind}, and events are tagged with the places in it: "
                          f"--within '{best.place.name}' finds them")
     return notes
+
+
+def _misspelt_notes(index: Index, name: str, taken: list[str]) -> list[str]:
+    """Each of the text's names a --place also finds as a likely misspelling (kscli.query.misspelt)."""
+    from kscli.names.folding import kind_hint
+
+    meant = {kin for place in taken for kin in _kin(index.lexicon.places, place, kind_hint(name))}
+    return [f"'{name}' also finds '{label}', a name in the text taken for a misspelling of {' or '.join(places)} "
+            f"(a guess: fuzzy match, {score:.0f} of 100; {_events_name_it(len(index.posting('unlisted', label)))})"
+            for label, (places, score) in misspellings(index, meant).items()]
 
 
 def _unknown_place(index: Index, name: str) -> UnknownName:
