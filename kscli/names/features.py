@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from kscli.names.folding import GENERIC, fold, phonetic
+from kscli.names.folding import GENERIC, azerbaijani_cases, fold, phonetic
 
 # The words for a kind of place in English, Azerbaijani, Russian, Armenian, German, French, Italian and
 # Spanish, folded ("dağı" is dagi, "rivière" riviere): what a name joined to one may mean.
@@ -77,6 +77,15 @@ FEATURE_WORDS = {
                      "avtonomnaya oblast", "avtonomnaya respublika", "avtonomnoy oblasti", "avtonomnoy respubliki",
                      "avtonomnuyu oblast", "avtonomnuyu respubliku", "muxtar respublikasi", "muxtar vilayati",
                      "muxtar vilayeti", "inknavar marz"), ("region",)),
+    # Azerbaijani's with a case's ending after them: Qapıcıq dağından, Araz çayının, Göyçə gölünə, Cıdır
+    # düzündə, Zəngəzur silsiləsindən, Tavuş vilayətinin, Ağoğlan monastırında, Gəncəsər məbədini
+    **{form: kinds for words, kinds in ((("cayi", "chayi"), ("river",)), (("dagi", "daghi", "silsilasi", "silsilesi",
+                                                                            "zirvasi", "zirvesi"), ("mountain",)),
+                                       (("golu",), ("lake", "reservoir")), (("duzu",), ("valley", "mountain")),
+                                       (("vilayati", "vilayeti"), ("province", "district")),
+                                       (("mahali",), ("province", "region", "district")),
+                                       (("monastiri", "mabadi", "mebedi", "kilsasi", "kilsesi"), ("landmark",)))
+       for form in azerbaijani_cases(*words)},
     # a Wikipedia title's disambiguators: Georgia (country), Artsakh (historical region)
     "country": ("country",),
     **dict.fromkeys(("historical region", "historic region", "geographic region", "geographical region"),

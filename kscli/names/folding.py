@@ -64,6 +64,27 @@ def _by_place(text: str) -> str:
     return text
 
 # Words that name a kind of place rather than the place itself.
+# Azerbaijani writes a kind after the name with a possessive's ending (Şuşa şəhəri, Malıbəyli kəndi, Turşsu
+# qəsəbəsi, Şuşa rayonu), and a case's after that, a buffer n first: kəndinin (of the village), kəndinə
+# (to it), kəndini, kəndində (in it), kəndindən (from it), kəndinlə (with it); folded (ə is a) and as typed on an English
+# keyboard (ə as e).
+AZERBAIJANI_CASES = ("", "n", "nin", "nun", "na", "ne", "ni", "nu", "nda", "nde", "ndan", "nden", "nla", "nle")
+
+
+def azerbaijani_cases(*words: str) -> tuple[str, ...]:
+    """The words, folded, with each case's ending Azerbaijani puts after a possessive's.
+
+    >>> azerbaijani_cases("kandi")[:4]
+    ('kandi', 'kandin', 'kandinin', 'kandinun')
+    """
+    return tuple(word + ending for word in words for ending in AZERBAIJANI_CASES)
+
+
+AZERBAIJANI_UNITS = {"city": azerbaijani_cases("shahari", "seheri", "saheri"),
+                     "village": azerbaijani_cases("kandi", "kendi", "koyu"),  # and Turkish's köyü
+                     "town": azerbaijani_cases("qasabasi", "qesebesi", "gasabasi"),
+                     "district": azerbaijani_cases("rayonu")}
+
 GENERIC = frozenset(
     "city town village villages district districts province provinces region regions "
     "rayon rayonu raion rajon municipality settlement oblast marz marzi "
@@ -72,11 +93,8 @@ GENERIC = frozenset(
     "subdistrict sub "  # a Soviet selsoviet: "the Getashen sub-district", of Getashen and its neighbours
     "administrative defensive "  # "Martuni and Hadrut administrative regions": a unit's word's adjective
     "areas "  # "the Martakert and Martuni defensive areas": Artsakh's units (not "the Tartar area", the town's)
-    # Azerbaijani's kind after the name, folded and as typed on an English keyboard: Şuşa şəhəri, Malıbəyli
-    # kəndi, Turşsu qəsəbəsi, Şuşa rayonunun (of Shusha District)
-    "shahari seheri saheri kandi kendi qasabasi qesebesi gasabasi rayonunun shaharinin seherinin saharinin kandinin "
-    "kendinin shehri sehri".split()  # and Turkish's Zengilan Şehri, Zengilan city
-)
+    "shehri sehri".split()  # Turkish's Zengilan Şehri, Zengilan city
+) | frozenset(w for words in AZERBAIJANI_UNITS.values() for w in words)
 _KIND_OF_WORD = {
     "city": "city", "town": "town", "village": "village", "villages": "village",
     "district": "district", "districts": "district", "rayon": "district", "rayonu": "district", "raion": "district",
@@ -85,9 +103,8 @@ _KIND_OF_WORD = {
     # "the Aghdam region" is Aghdam District, "the Tavush region" Tavush Province: a unit, of either kind
     "region": "area", "regions": "area", "areas": "area",
     "marz": "province", "marzi": "province", "oblast": "province",  # Tavuş mərzi
-    **dict.fromkeys(("shahari", "seheri", "saheri", "shehri", "sehri", "shaharinin", "seherinin", "saharinin"), "city"),
-    **dict.fromkeys(("kandi", "kendi", "kandinin", "kendinin"), "village"),
-    **dict.fromkeys(("qasabasi", "qesebesi", "gasabasi"), "town"), "rayonunun": "district",
+    **dict.fromkeys(("shehri", "sehri"), "city"),
+    **{word: kind for kind, words in AZERBAIJANI_UNITS.items() for word in words},
 }
 
 # Order matters: longer spellings first, and "ch" is protected from c→j. Armenian -dzor (gorge) is

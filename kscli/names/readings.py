@@ -19,6 +19,13 @@ _ARMENIAN = re.compile("[\u0531-\u0587]")
 # Սոթքի, Լաչինի: Aygepar, Aghitu, Sotk, Lachin).
 _RUSSIAN_CASE = re.compile(r"(?<=[bcdfghjklmnprstvxz])(?:a|u|e|om|oy)$")
 _ARMENIAN_CASE = re.compile(r"(?<=\w{3})(?:um|its|in|ov|i|y|n)$")
+# Azerbaijani's, on a name written in its letters (or with Turkish's apostrophe before the ending:
+# Madagiz'in): genitive, dative, accusative, locative, ablative, after a vowel and after a consonant
+# (Xankəndinin, Xıdırlıya, Qaladərəsini, Xankəndidə, Laçından; Qarakəndin, Horadiza), folded.
+_AZERBAIJANI = re.compile(r"[əışçğöüİxqXQ]|\w['’]\w+$")  # and its x and q, which English writes seldom
+_AZERBAIJANI_CASES = (re.compile(r"(?<=\w{3}[aeiou])(?:nin|nun|ya|ye|ni|nu|yla|yle)$"),  # Qafanın: both
+                      re.compile(r"(?<=\w{3}[^aeiou])(?:in|un|a|e|i|u|la|le)$"),
+                      re.compile(r"(?<=\w{3})(?:da|de|dan|den|ta|te|tan|ten)$"))
 _GEORGIAN, _GEORGIAN_I = re.compile("[\u10d0-\u10ff]"), re.compile("(?<=[^აეიოუ])ი$")  # ლაჩინი, Lachini: Lachin
 
 # How French and German write the region's sounds: Chouchi and Schuscha are Shushi and Shusha,
@@ -130,6 +137,8 @@ def _foreign_readings(text: str) -> tuple[str, ...]:
     case = _RUSSIAN_CASE if cyrillic else _ARMENIAN_CASE if _ARMENIAN.search(text) else None
     if case and len(folded) > 4 and case.search(folded):  # Мартакерту, Այգեպարում: the name's own form
         out.append(case.sub("", folded))
+    if not case and len(folded) > 5 and _AZERBAIJANI.search(lowered):  # Xankəndidə
+        out += dict.fromkeys(stem for ending in _AZERBAIJANI_CASES if (stem := ending.sub("", folded)) != folded)
     if GREEK.search(text):  # Greek's μπ and ντ as mb and nd: Νογιεμπεριάν
         from kscli.names.greek import latin
 
