@@ -1447,7 +1447,9 @@ def test_a_town_word_takes_a_city_or_a_town_whichever_ranks_first(gazetteer):
 
 @pytest.mark.parametrize("typed, place", [("Aghdam area", "Aghdam District"), ("Askeransky areas", "Askeran Province"),
                                           ("Shaumyanovsky district", "Shahumyan Province"),
-                                          ("Geranbojsky area", "Goranboy District")])
+                                          ("Geranbojsky area", "Goranboy District"),
+                                          # a town's alias (Agdara, 100) and a unit's word: the unit (95)
+                                          ("Agdara district", "Martakert Province")])
 def test_an_area_after_a_name_or_its_russian_adjective_is_the_unit(gazetteer, typed, place):
     """"the Aghdam area", and in translated Soviet texts "the Askeransky areas", "the Shaumyanovsky
     district" (Russian's -ov- between the name and its ending): the unit, as "the Aghdam region" is."""

@@ -109,8 +109,9 @@ def narrow(matches: list, hint: str | None) -> list:
     # District", an alias of Lachin District too, is Artsakh's Kashatagh Province ("Aghdara District",
     # Martakert Province's as listed, is not the town of Aghdara's as read). Not a town's: "Martuni town"
     # is the hand-kept Khojavend, once Martuni, before the Martuni of Gegharkunik.
-    top = max((m.score for m in matches), default=0)
-    owners = [m for m in matches if m.score == top and m.place.kind in kinds and own_name(m)] \
+    # Units only: "Agdara district", a town's alias (100) with a unit's word, is the unit named so (95).
+    top, units = max((m.score for m in matches), default=0), HINT_KINDS.get(hint, (hint,))
+    owners = [m for m in matches if m.score == top and m.place.kind in units and own_name(m)] \
         if hint not in ("city", "town") else []
     # a city or a town, whichever ranks first: "Artashat town" is the city, not Verin Artashat, a town
     # Who's On First also calls Artashat
