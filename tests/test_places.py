@@ -1008,6 +1008,9 @@ def test_the_gazetteer_covers_the_region(index):
     ("Nizhniye Veysally", "Aşağı Veysəlli"), ("Veysalli Nizhniye", "Aşağı Veysəlli"), ("Büyük Kirs", "Böyük Kirs"),
     ("Beyuk Garakilsa", "Vanadzor"),
     ("Agali II", "İkinci Ağalı"), ("Agali III", "Üçüncü Ağalı"),  # Roman numerals for Second and Third
+    # Upper and Lower abbreviated, as lists and maps write them: N. (Nerkin, or Nor), V. (Verin), Yux., Aş., Böy.
+    ("N. Horatagh", "Aşağı Oratağ"), ("V. Horatagh", "Yuxarı Oratag"), ("Aş. Veysəlli", "Aşağı Veysəlli"),
+    ("Yux. Veysəlli", "Yukhary-Veysanli"), ("Böy. Bəhmənli", "Boyuk Bahmanli"),
     ("Unteres Zagalu", "Tsovak"),  # German's Lower, inflected
     ("Nischnjaja Askipara", "Aşağı Əskipara"), ("Dolni Askipara", "Aşağı Əskipara"),  # Russian's, German-spelt; Czech's
     ("Восточный Арпачай", "Arpa River"), ("Ost-Arpachay", "Arpa River"),  # East, as the gazetteer's Şərqi

@@ -33,6 +33,13 @@ _QUALIFIER_OF = {form: forms for forms in _QUALIFIER_FORMS for form in forms} | 
     for spelled in spellings.split()}
 
 
+# ... and abbreviated, as lists and maps write them (N. Horatagh, V. Horatagh, Yux. Veysəlli, Aş. Veysəlli,
+# Верх., Ниж., Böy., Kiç.): read in qualifier_readings() alone, where nothing matched as written, as a
+# word of one or two letters is an initial's or an article's elsewhere
+_ABBREVIATED = {short: _QUALIFIER_OF[word] for word, shorts in (
+    ("nerkin", "n nerk nizh"), ("verin", "v verkh"), ("yuxari", "yu yux yukh"), ("ashaghi", "ash asag"),
+    ("boyuk", "boy"), ("kichik", "kich kic")) for short in shorts.split()} | {"n": ("nerkin", "nor")}
+
 # First, Second and Third of twin villages: Azerbaijani puts them before the name (Birinci Ağalı),
 # Russian after it (Агалы Первое, Ipyak Vtoroye), in spellings of its own (Pervoe, Vtoroi, Trete).
 _ORDINAL_OF = {spelled: (az, ru) for az, ru, spellings in (
@@ -69,7 +76,7 @@ def qualifier_readings(folded: str) -> list[str]:
     """
     folded = _FIGURE.sub(lambda m: "i" * int(m[1]), folded)
     first, _, rest = folded.partition(" ")
-    forms = _QUALIFIER_OF.get(first, ()) if rest else ()
+    forms = (_QUALIFIER_OF.get(first) or _ABBREVIATED.get(first.rstrip("."), ())) if rest else ()
     out = [f"{form} {rest}" for form in forms if form != first]
     head, _, last = folded.rpartition(" ")
     if head and not forms:  # Russian maps put it last, as they do an ordinal: Veysalli Verkhniye
