@@ -1014,6 +1014,7 @@ def test_the_gazetteer_covers_the_region(index):
     ("Unteres Zagalu", "Tsovak"),  # German's Lower, inflected
     ("Nischnjaja Askipara", "Aşağı Əskipara"), ("Dolni Askipara", "Aşağı Əskipara"),  # Russian's, German-spelt; Czech's
     ("Восточный Арпачай", "Arpa River"), ("Ost-Arpachay", "Arpa River"),  # East, as the gazetteer's Şərqi
+    ("östliches Arpachay", "Arpa River"),  # ... and German's inflected adjective
     # Middle (Orta) in Russian and English, and English's Greater and Lesser for Big and Small
     ("Sredniy Shurtan", "Orta Şurtan"), ("Middle Salahli", "Orta Salahli"), ("Greater Garamurad", "Böyük Qaramurad"),
     ("Lesser Garamurad", "Kiçik Qaramurad"), ("Moyen Chourtan", "Orta Şurtan"),
@@ -1457,6 +1458,13 @@ def test_an_area_after_a_name_or_its_russian_adjective_is_the_unit(gazetteer, ty
     """"the Aghdam area", and in translated Soviet texts "the Askeransky areas", "the Shaumyanovsky
     district" (Russian's -ov- between the name and its ending): the unit, as "the Aghdam region" is."""
     assert gazetteer.resolve(typed, limit=1)[0].place.name == place
+
+
+@pytest.mark.parametrize("typed", ["Vorotan qəsəbəsi", "Vorotan village", "Vorotan town"])
+def test_a_settlements_word_makes_no_river_a_settlement(gazetteer, typed):
+    """A township's word (qəsəbə), a village's or a town's after a name a river and a village share:
+    the village (the river's alias scores 100, as its own name does; dev-spellings-34)."""
+    assert gazetteer.resolve(typed, limit=1)[0].place.name == "Vorotan, Syunik"
 
 
 @pytest.mark.parametrize("typed, place", [("в Агдаме", "Aghdam"), ("по Мартакерту", "Aghdara"),

@@ -27,8 +27,8 @@ _QUALIFIER_OF = {form: forms for forms in _QUALIFIER_FORMS for form in forms} | 
         "kicik kucuk malyj malaya maloye malyye malye little lesser petit petite klein malaja maloje maly maloe",
         "novyi novaya novoye novyye novye nouveau nouvelle neu nowyj nowaja nowoje nowoe novoe nowy nowa nowe novy",
         "kohne staryi staraya staroye staryye starye eski vieux vieil alt staraja staroje staroe stary stara stare",
-        "sharqi sherqi vostochnyi vostochnaya vostochnoye vychodni ost eastern",
-        "garbi qerbi zapadnyi zapadnaya zapadni western",
+        "sharqi sherqi vostochnyi vostochnaya vostochnoye vychodni ost eastern ostliches ostlicher ostliche",
+        "garbi qerbi zapadnyi zapadnaya zapadni western westliches westlicher westliche",
         "sredni srednij srednyaya sredneye srednee srednie mitte mittlere mittleres moyen moyenne"))
     for spelled in spellings.split()}
 

@@ -119,9 +119,9 @@ def narrow(matches: list, hint: str | None) -> list:
         narrowed = [m for m in owners or matches if m.place.kind in tier]
         if narrowed:
             return narrowed
-    # a settlement's word never makes a river or a mountain a village: "Katik village" is not the Getik
-    settled = hint in SETTLEMENTS and all(m.place.kind in NATURE for m in matches)
-    return [] if settled else matches
+    # a settlement's word never makes a river or a mountain a village: "Katik village" is not the Getik,
+    # "Vorotan qəsəbəsi" (a township) the village Vorotan, not the river
+    return [m for m in matches if m.place.kind not in NATURE] if hint in SETTLEMENTS else matches
 
 
 def town_to_unit(gazetteer, matches: list, hint: str | None) -> list:
