@@ -58,6 +58,9 @@ def split(text):
     # the House of Commons' "my right hon. Friend", "the Rt. Hon. Member" (development set 53)
     ("My right hon. Friend the Secretary of State said so. The Rt. Hon. Member agreed.",
      ["My right hon. Friend the Secretary of State said so.", "The Rt. Hon. Member agreed."]),
+    # an amount's "bln." and "mln." before its currency (development set 63)
+    ("Its economy lost 1 bln. USD. as a result. Losses were 2 mln. AZN. Then", ["Its economy lost 1 bln. USD. as a result.",
+                                                                              "Losses were 2 mln. AZN.", "Then"]),
     ("", []),
 ])
 def test_split(text, expected):

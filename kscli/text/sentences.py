@@ -13,7 +13,7 @@ import re
 # Words that end in a full stop without ending the sentence; lowercase, no dot.
 ABBREVIATIONS = frozenset(
     "approx no nos mr mrs ms dr st gen lt col maj capt sgt cpl pvt adm cmdr "
-    "gov sen rep pres prof jr sr vs v cf e.g i.e al fig est ca inc ltd co corp hon rt "
+    "gov sen rep pres prof jr sr vs v cf e.g i.e al fig est ca inc ltd co corp hon rt bln mln "
     "jan feb mar apr jun jul aug sep sept oct nov dec".split()
 )
 
