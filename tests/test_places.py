@@ -1491,6 +1491,19 @@ def test_an_azerbaijani_name_in_a_case_or_with_its_kind_in_one(gazetteer, typed,
     assert gazetteer.resolve(typed, limit=1)[0].place.name == place
 
 
+@pytest.mark.parametrize("typed, place", [
+    ("Hocalı'da", "Khojaly"), ("Kelbecer'e", "Kalbajar"), ("Karabağ'daki", "Karabakh"), ("Şuşa'yı", "Shusha"),
+    ("Ağdam ilçesine", "Aghdam District"), ("Talış köyünde", "Talış"), ("Hankendi şehrinden", "Stepanakert"),
+    ("Kelbecer bölgesinde", "Kalbajar District"), ("Aras Nehri", "Aras River"), ("Sarsang Barajı", "Sarsang Reservoir"),
+    ("Şuşa Kalesi", "Shusha fortress"), ("Şuşa qalasında", "Shusha fortress")])
+def test_a_turkish_name_in_a_case_or_with_its_kind_in_one(gazetteer, typed, place):
+    """Turkish sets a case's ending off with an apostrophe (Hocalı'da, in Khojaly; Karabağ'daki, the one
+    in Karabakh), and puts one after its kind words as Azerbaijani does: ilçesine (to the district), köyünde
+    (in the village), şehrinden (from the city), bölgesinde (in the region); a dam (Barajı) holds its
+    reservoir, a fortress is Kalesi, qalası."""
+    assert gazetteer.resolve(typed, limit=1)[0].place.name == place
+
+
 def test_an_english_word_is_read_for_no_azerbaijani_case(gazetteer):
     """Only a name in Azerbaijani letters (or with its x or q) loses a case's ending: Panda is no Pand."""
     assert [gazetteer.resolve(word) for word in ("Panda", "Agenda", "Propaganda", "Quota", "Taxi")] == [[]] * 5

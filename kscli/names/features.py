@@ -78,13 +78,16 @@ FEATURE_WORDS = {
                      "avtonomnuyu oblast", "avtonomnuyu respubliku", "muxtar respublikasi", "muxtar vilayati",
                      "muxtar vilayeti", "inknavar marz"), ("region",)),
     # Azerbaijani's with a case's ending after them: Qapıcıq dağından, Araz çayının, Göyçə gölünə, Cıdır
-    # düzündə, Zəngəzur silsiləsindən, Tavuş vilayətinin, Ağoğlan monastırında, Gəncəsər məbədini
-    **{form: kinds for words, kinds in ((("cayi", "chayi"), ("river",)), (("dagi", "daghi", "silsilasi", "silsilesi",
-                                                                            "zirvasi", "zirvesi"), ("mountain",)),
+    # düzündə, Zəngəzur silsiləsindən, Tavuş vilayətinin, Ağoğlan monastırında, Gəncəsər məbədini; and
+    # Turkish's (Aras Nehri, Murovdağ Dağlarında, Gandzasar Manastırı, Gazançetsots Kilisesi)
+    **{form: kinds for words, kinds in ((("cayi", "chayi", "nehri", "irmaghi", "irmagi"), ("river",)),
+                                       (("dagi", "daghi", "silsilasi", "silsilesi", "zirvasi", "zirvesi", "daghlari",
+                                         "daglari"), ("mountain",)),
                                        (("golu",), ("lake", "reservoir")), (("duzu",), ("valley", "mountain")),
                                        (("vilayati", "vilayeti"), ("province", "district")),
                                        (("mahali",), ("province", "region", "district")),
-                                       (("monastiri", "mabadi", "mebedi", "kilsasi", "kilsesi"), ("landmark",)))
+                                       (("monastiri", "manastiri", "mabadi", "mebedi", "kilsasi", "kilsesi",
+                                         "kilisesi"), ("landmark",)))
        for form in azerbaijani_cases(*words)},
     # a Wikipedia title's disambiguators: Georgia (country), Artsakh (historical region)
     "country": ("country",),
@@ -104,15 +107,15 @@ LANDMARK_WORDS = {
     **dict.fromkeys(("air base", "airbase", "military airfield", "military airbase", "military aerodrome",
                      "voyennyy aerodrom", "voyenny aerodrom", "aviabaza", "herbi hava bazasi", "harbi hava bazasi",
                      "hava bazasi"), "air base"),
-    **dict.fromkeys(("fortress", "castle", "fort", "citadel", "qalasi", "galasi", "krepost", "berd", "amrots",
-                     "festung", "kalesi", "fortetsya", "fortetsia", "forteresse", "fortezza", "castello"),
-                    "fortress"),
+    **dict.fromkeys(("fortress", "castle", "fort", "citadel", "krepost", "berd", "amrots", "festung", "fortetsya",
+                     "fortetsia", "forteresse", "fortezza", "castello", *azerbaijani_cases("qalasi", "galasi", "kalesi")),
+                    "fortress"),  # Şuşa qalasında, Şuşa Kalesi
     **dict.fromkeys(("mosque", "mascidi", "mescidi", "mechet", "camii", "mzkit", "moschee", "mosquee", "moschea",
                      "mezquita"), "mosque"),
     **dict.fromkeys(("mausoleum", "tomb", "turbasi", "turbesi", "maqbarasi", "meqberesi", "mavzoley", "dambaran",
                      "mausolee", "mausoleo"), "mausoleum"),
     **dict.fromkeys(("bridge", "bridges", "korpusu", "korpuleri", "koprusu", "most", "kamurj"), "bridge"),
-    **dict.fromkeys(("dam", "bandi", "bendi", "plotina"), "dam"),
+    **dict.fromkeys(("dam", "bandi", "bendi", "plotina", *azerbaijani_cases("baraji")), "dam"),  # Sarsang Barajı
     **dict.fromkeys(("cathedral", "church", "kilsasi", "kilsesi", "sobor", "tserkov"), "church"),
     **dict.fromkeys(("monastery", "monastyr", "monastiri", "kloster", "monastere", "monastero"), "monastery"),
     **dict.fromkeys(("national park", "milli parki", "natsionalnyy park", "natsionalny park", "azgayin park",

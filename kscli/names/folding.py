@@ -68,7 +68,8 @@ def _by_place(text: str) -> str:
 # qəsəbəsi, Şuşa rayonu), and a case's after that, a buffer n first: kəndinin (of the village), kəndinə
 # (to it), kəndini, kəndində (in it), kəndindən (from it), kəndinlə (with it); folded (ə is a) and as typed on an English
 # keyboard (ə as e).
-AZERBAIJANI_CASES = ("", "n", "nin", "nun", "na", "ne", "ni", "nu", "nda", "nde", "ndan", "nden", "nla", "nle")
+AZERBAIJANI_CASES = ("", "n", "nin", "nun", "na", "ne", "ni", "nu", "nda", "nde", "ndan", "nden", "nla", "nle", "ndaki",
+                     "ndeki")  # and the relative's -ki: kəndindəki, the one in the village
 
 
 def azerbaijani_cases(*words: str) -> tuple[str, ...]:
@@ -80,10 +81,11 @@ def azerbaijani_cases(*words: str) -> tuple[str, ...]:
     return tuple(word + ending for word in words for ending in AZERBAIJANI_CASES)
 
 
-AZERBAIJANI_UNITS = {"city": azerbaijani_cases("shahari", "seheri", "saheri"),
-                     "village": azerbaijani_cases("kandi", "kendi", "koyu"),  # and Turkish's köyü
-                     "town": azerbaijani_cases("qasabasi", "qesebesi", "gasabasi"),
-                     "district": azerbaijani_cases("rayonu")}
+# Turkish writes them alike: Talış köyünde, Şuşa kentinde, Hankendi şehrinden, Ağdam ilçesine, Kelbecer bölgesi.
+AZERBAIJANI_UNITS = {"city": azerbaijani_cases("shahari", "seheri", "saheri", "kenti", "shehri", "sehri"),
+                     "village": azerbaijani_cases("kandi", "kendi", "koyu"),
+                     "town": azerbaijani_cases("qasabasi", "qesebesi", "gasabasi", "kasabasi"),
+                     "district": azerbaijani_cases("rayonu", "ilchesi", "ilcesi"), "area": azerbaijani_cases("bolgesi")}
 
 GENERIC = frozenset(
     "city town village villages district districts province provinces region regions "
@@ -92,8 +94,7 @@ GENERIC = frozenset(
     "razvaliny razvalini "  # Russian "ruins of": GeoNames' "Razvaliny Babadin" is the abandoned Babadin
     "subdistrict sub "  # a Soviet selsoviet: "the Getashen sub-district", of Getashen and its neighbours
     "administrative defensive "  # "Martuni and Hadrut administrative regions": a unit's word's adjective
-    "areas "  # "the Martakert and Martuni defensive areas": Artsakh's units (not "the Tartar area", the town's)
-    "shehri sehri".split()  # Turkish's Zengilan Şehri, Zengilan city
+    "areas".split()  # "the Martakert and Martuni defensive areas": Artsakh's units (not "the Tartar area", the town's)
 ) | frozenset(w for words in AZERBAIJANI_UNITS.values() for w in words)
 _KIND_OF_WORD = {
     "city": "city", "town": "town", "village": "village", "villages": "village",
@@ -103,7 +104,6 @@ _KIND_OF_WORD = {
     # "the Aghdam region" is Aghdam District, "the Tavush region" Tavush Province: a unit, of either kind
     "region": "area", "regions": "area", "areas": "area",
     "marz": "province", "marzi": "province", "oblast": "province",  # Tavuş mərzi
-    **dict.fromkeys(("shehri", "sehri"), "city"),
     **{word: kind for kind, words in AZERBAIJANI_UNITS.items() for word in words},
 }
 

@@ -23,9 +23,11 @@ _ARMENIAN_CASE = re.compile(r"(?<=\w{3})(?:um|its|in|ov|i|y|n)$")
 # Madagiz'in): genitive, dative, accusative, locative, ablative, after a vowel and after a consonant
 # (Xankəndinin, Xıdırlıya, Qaladərəsini, Xankəndidə, Laçından; Qarakəndin, Horadiza), folded.
 _AZERBAIJANI = re.compile(r"[əışçğöüİxqXQ]|\w['’]\w+$")  # and its x and q, which English writes seldom
-_AZERBAIJANI_CASES = (re.compile(r"(?<=\w{3}[aeiou])(?:nin|nun|ya|ye|ni|nu|yla|yle)$"),  # Qafanın: both
+_AZERBAIJANI_CASES = (re.compile(r"(?<=\w{3}[aeiou])(?:nin|nun|ya|ye|ni|nu|yla|yle|yi|yu)$"),  # Qafanın: both
                       re.compile(r"(?<=\w{3}[^aeiou])(?:in|un|a|e|i|u|la|le)$"),
-                      re.compile(r"(?<=\w{3})(?:da|de|dan|den|ta|te|tan|ten)$"))
+                      re.compile(r"(?<=\w{3})(?:da|de|dan|den|ta|te|tan|ten|daki|deki|taki|teki)$"))
+# Turkish sets a name's ending off with an apostrophe (Hocalı'da, Kelbecer'e, Karabağ'daki): the name is before it.
+_APOSTROPHE_ENDING = re.compile(r"(?<=\w{3})['’][a-zçğıöşü]{1,5}$")
 _GEORGIAN, _GEORGIAN_I = re.compile("[\u10d0-\u10ff]"), re.compile("(?<=[^აეიოუ])ი$")  # ლაჩინი, Lachini: Lachin
 
 # How French and German write the region's sounds: Chouchi and Schuscha are Shushi and Shusha,
@@ -138,7 +140,9 @@ def _foreign_readings(text: str) -> tuple[str, ...]:
     if case and len(folded) > 4 and case.search(folded):  # Мартакерту, Այգեպարում: the name's own form
         out.append(case.sub("", folded))
     if not case and len(folded) > 5 and _AZERBAIJANI.search(lowered):  # Xankəndidə
-        out += dict.fromkeys(stem for ending in _AZERBAIJANI_CASES if (stem := ending.sub("", folded)) != folded)
+        apostrophe = [fold(_APOSTROPHE_ENDING.sub("", text))] if _APOSTROPHE_ENDING.search(text) else []
+        out += dict.fromkeys([*apostrophe, *(stem for ending in _AZERBAIJANI_CASES
+                                             if (stem := ending.sub("", folded)) != folded)])
     if GREEK.search(text):  # Greek's μπ and ντ as mb and nd: Νογιεμπεριάν
         from kscli.names.greek import latin
 
