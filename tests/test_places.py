@@ -1495,7 +1495,14 @@ def test_an_azerbaijani_name_in_a_case_or_with_its_kind_in_one(gazetteer, typed,
     ("Hocalı'da", "Khojaly"), ("Kelbecer'e", "Kalbajar"), ("Karabağ'daki", "Karabakh"), ("Şuşa'yı", "Shusha"),
     ("Ağdam ilçesine", "Aghdam District"), ("Talış köyünde", "Talış"), ("Hankendi şehrinden", "Stepanakert"),
     ("Kelbecer bölgesinde", "Kalbajar District"), ("Aras Nehri", "Aras River"), ("Sarsang Barajı", "Sarsang Reservoir"),
-    ("Şuşa Kalesi", "Shusha fortress"), ("Şuşa qalasında", "Shusha fortress")])
+    ("Şuşa Kalesi", "Shusha fortress"), ("Şuşa qalasında", "Shusha fortress"),
+    # ... il (a province, Azerbaijan's rayon in Turkish too), a settlement's words (yerleşke, yerleşim yeri or
+    # birimi, topluluk, köyleri), eyalet, a corridor, a city's centre; a backtick for the apostrophe
+    # (dev-spellings-35, Turkish pages)
+    ("Laçın iline", "Lachin District"), ("Gorus ilinin", "Goris"), ("Dığ yerleşkesindeki", "Tegh"),
+    ("Seysulan yerleşim birimi", "Seysulan"), ("Goris topluluğu", "Goris"), ("Hanazah köylerindeki", "Xnatsax"),
+    ("Gegarkunik eyaletindeki", "Gegharkunik Province"), ("Zengezur Koridoru", "Zangezur corridor"),
+    ("Cebrail kent merkezini", "Jabrayil"), ("Fuzuli`nin", "Fuzuli")])
 def test_a_turkish_name_in_a_case_or_with_its_kind_in_one(gazetteer, typed, place):
     """Turkish sets a case's ending off with an apostrophe (Hocalı'da, in Khojaly; Karabağ'daki, the one
     in Karabakh), and puts one after its kind words as Azerbaijani does: ilçesine (to the district), köyünde

@@ -44,8 +44,8 @@ FEATURE_WORDS = {
                     ("valley", "mountain")),
     # a highland: Карабахское нагорье, Qarabağ yaylası, the Karabakh Plateau (not the Karabakh plain)
     **dict.fromkeys(("nagorye", "nagore", "yaylasi", "bardzravandak", "highland", "highlands"), ("mountain", "valley")),
-    **dict.fromkeys(("corridor", "koridor", "korridor", "dahlizi", "dehlizi", "road", "highway", "shosse", "mijantsk"),
-                    ("road",)),
+    **dict.fromkeys(("corridor", "koridor", "korridor", "dahlizi", "dehlizi", "road", "highway", "shosse", "mijantsk",
+                     *azerbaijani_cases("koridoru")), ("road",)),  # Zengezur Koridoru
     # a settlement's word in Russian and Armenian, in the cases a sentence puts it in (села Айгепар, в городе
     # Мардакерт, Երասխ գյուղում, Սոթք համայնքում, Բերդ քաղաքին): read here, where a name as written found
     # nothing, and not as a generic word, which would make "Nor" a key of Նոր Քաղաք (Vagharshapat)

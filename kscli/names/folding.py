@@ -81,11 +81,15 @@ def azerbaijani_cases(*words: str) -> tuple[str, ...]:
     return tuple(word + ending for word in words for ending in AZERBAIJANI_CASES)
 
 
-# Turkish writes them alike: Talış köyünde, Şuşa kentinde, Hankendi şehrinden, Ağdam ilçesine, Kelbecer bölgesi.
-AZERBAIJANI_UNITS = {"city": azerbaijani_cases("shahari", "seheri", "saheri", "kenti", "shehri", "sehri"),
-                     "village": azerbaijani_cases("kandi", "kendi", "koyu"),
+# Turkish writes them alike: Talış köyünde, Şuşa kentinde (its centre: kent merkezi), Hankendi şehrinden, Ağdam
+# ilçesine or ilinin (il, a province, is Azerbaijan's rayon there too), Kelbecer bölgesi, Gegarkunik eyaletindeki;
+# a settlement is a yerleşke, a yerleşim (yeri, birimi), a community topluluk.
+AZERBAIJANI_UNITS = {"city": azerbaijani_cases("shahari", "seheri", "saheri", "kenti", "shehri", "sehri", "merkezi"),
+                     "village": azerbaijani_cases("kandi", "kendi", "koyu", "koyleri", "yerleshkesi", "yerleskesi",
+                                                  "yerleshimi", "yerlesimi", "toplulughu", "toplulugu"),
                      "town": azerbaijani_cases("qasabasi", "qesebesi", "gasabasi", "kasabasi"),
-                     "district": azerbaijani_cases("rayonu", "ilchesi", "ilcesi"), "area": azerbaijani_cases("bolgesi")}
+                     "district": azerbaijani_cases("rayonu", "ilchesi", "ilcesi"),
+                     "area": azerbaijani_cases("bolgesi", "ili"), "province": azerbaijani_cases("eyaleti")}
 
 GENERIC = frozenset(
     "city town village villages district districts province provinces region regions "
@@ -94,7 +98,8 @@ GENERIC = frozenset(
     "razvaliny razvalini "  # Russian "ruins of": GeoNames' "Razvaliny Babadin" is the abandoned Babadin
     "subdistrict sub "  # a Soviet selsoviet: "the Getashen sub-district", of Getashen and its neighbours
     "administrative defensive "  # "Martuni and Hadrut administrative regions": a unit's word's adjective
-    "areas".split()  # "the Martakert and Martuni defensive areas": Artsakh's units (not "the Tartar area", the town's)
+    "areas "  # "the Martakert and Martuni defensive areas": Artsakh's units (not "the Tartar area", the town's)
+    "yerleshim yerlesim yeri birimi kent".split()  # Turkish's yerleşim yeri, yerleşim birimi (a settlement), kent
 ) | frozenset(w for words in AZERBAIJANI_UNITS.values() for w in words)
 _KIND_OF_WORD = {
     "city": "city", "town": "town", "village": "village", "villages": "village",
@@ -104,7 +109,7 @@ _KIND_OF_WORD = {
     # "the Aghdam region" is Aghdam District, "the Tavush region" Tavush Province: a unit, of either kind
     "region": "area", "regions": "area", "areas": "area",
     "marz": "province", "marzi": "province", "oblast": "province",  # Tavuş mərzi
-    **{word: kind for kind, words in AZERBAIJANI_UNITS.items() for word in words},
+    **{word: kind for kind, words in AZERBAIJANI_UNITS.items() for word in words}, "kent": "city",
 }
 
 # Order matters: longer spellings first, and "ch" is protected from c→j. Armenian -dzor (gorge) is

@@ -22,12 +22,12 @@ _ARMENIAN_CASE = re.compile(r"(?<=\w{3})(?:um|its|in|ov|i|y|n)$")
 # Azerbaijani's, on a name written in its letters (or with Turkish's apostrophe before the ending:
 # Madagiz'in): genitive, dative, accusative, locative, ablative, after a vowel and after a consonant
 # (Xankəndinin, Xıdırlıya, Qaladərəsini, Xankəndidə, Laçından; Qarakəndin, Horadiza), folded.
-_AZERBAIJANI = re.compile(r"[əışçğöüİxqXQ]|\w['’]\w+$")  # and its x and q, which English writes seldom
+_AZERBAIJANI = re.compile(r"[əışçğöüİxqXQ]|\w['’`]\w+$")  # and its x and q, which English writes seldom
 _AZERBAIJANI_CASES = (re.compile(r"(?<=\w{3}[aeiou])(?:nin|nun|ya|ye|ni|nu|yla|yle|yi|yu)$"),  # Qafanın: both
                       re.compile(r"(?<=\w{3}[^aeiou])(?:in|un|a|e|i|u|la|le)$"),
                       re.compile(r"(?<=\w{3})(?:da|de|dan|den|ta|te|tan|ten|daki|deki|taki|teki)$"))
 # Turkish sets a name's ending off with an apostrophe (Hocalı'da, Kelbecer'e, Karabağ'daki): the name is before it.
-_APOSTROPHE_ENDING = re.compile(r"(?<=\w{3})['’][a-zçğıöşü]{1,5}$")
+_APOSTROPHE_ENDING = re.compile(r"(?<=\w{3})['’`][a-zçğıöşü]{1,5}$")  # or a backtick: Fuzuli`nin
 _GEORGIAN, _GEORGIAN_I = re.compile("[\u10d0-\u10ff]"), re.compile("(?<=[^აეიოუ])ი$")  # ლაჩინი, Lachini: Lachin
 
 # How French and German write the region's sounds: Chouchi and Schuscha are Shushi and Shusha,
