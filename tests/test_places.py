@@ -1482,7 +1482,8 @@ def test_a_russian_name_pasted_with_its_preposition_or_kind_word(gazetteer, type
     ("Xankəndi şəhərində", "Stepanakert"), ("Zəngilan rayonuna", "Zangilan District"), ("Horadiz qəsəbəsində", "Horadiz"),
     ("Qaymaqlı kəndinlə", "Qaymaqlı"), ("Qapıcıq dağından", "Mount Kaputjugh"), ("Araz çayının", "Aras River"),
     ("Cıdır Düzündə", "Jidir Plain"), ("Tavuş vilayətinin", "Tavush Province"),
-    ("Xankəndidə", "Stepanakert"), ("Laçından", "Lachin"), ("Qafanın", "Kapan"), ("Madagiz'in", "Sugovushan")])
+    ("Xankəndidə", "Stepanakert"), ("Laçından", "Lachin"), ("Qafanın", "Kapan"), ("Madagiz'in", "Sugovushan"),
+    ("Füzuli rayonları", "Fuzuli District"), ("Cəbrayıl rayonlarında", "Jabrayil District")])  # and plural
 def test_an_azerbaijani_name_in_a_case_or_with_its_kind_in_one(gazetteer, typed, place):
     """Azerbaijani pages put a case's ending on the kind word after the name (kəndində, in the village;
     rayonuna, to the district; dağından, from the mountain) or, with none, on the name itself

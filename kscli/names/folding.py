@@ -85,10 +85,11 @@ def azerbaijani_cases(*words: str) -> tuple[str, ...]:
 # ilçesine or ilinin (il, a province, is Azerbaijan's rayon there too), Kelbecer bölgesi, Gegarkunik eyaletindeki;
 # a settlement is a yerleşke, a yerleşim (yeri, birimi), a community topluluk.
 AZERBAIJANI_UNITS = {"city": azerbaijani_cases("shahari", "seheri", "saheri", "kenti", "shehri", "sehri", "merkezi"),
-                     "village": azerbaijani_cases("kandi", "kendi", "koyu", "koyleri", "yerleshkesi", "yerleskesi",
-                                                  "yerleshimi", "yerlesimi", "toplulughu", "toplulugu"),
+                     "village": azerbaijani_cases("kandi", "kendi", "kandlari", "kendleri", "koyu", "koyleri",
+                                                  "yerleshkesi", "yerleskesi", "yerleshimi", "yerlesimi", "toplulughu",
+                                                  "toplulugu"),  # and the plural: kəndləri, köyleri
                      "town": azerbaijani_cases("qasabasi", "qesebesi", "gasabasi", "kasabasi"),
-                     "district": azerbaijani_cases("rayonu", "ilchesi", "ilcesi"),
+                     "district": azerbaijani_cases("rayonu", "rayonlari", "ilchesi", "ilcesi"),
                      "area": azerbaijani_cases("bolgesi", "ili"), "province": azerbaijani_cases("eyaleti")}
 
 GENERIC = frozenset(

@@ -29,7 +29,7 @@ try:  # the BLAKE2 module alone: hashlib would also load OpenSSL, a few ms on ev
 except ImportError:  # pragma: no cover - other Pythons
     from hashlib import blake2b
 
-FORMAT = 278  # raised when the layout changes, or what a build makes of the same input (an index by other rules)
+FORMAT = 279  # raised when the layout changes, or what a build makes of the same input (an index by other rules)
 MAGIC = b"KSWCACHE\x01\n"
 SUFFIX = ".kswidx"
 CACHE_ENV = "KSW_CACHE_DIR"
