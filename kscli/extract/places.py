@@ -216,7 +216,8 @@ def _longest(text: str, toks: Words, i: int, gaz: Gazetteer, spans: dict, norms:
                 return None, end
         elif part_of_longer_name(toks, end) and (kind is None or not _may_start(norms[end], gaz.first_words)) \
                 and not _SETTLEMENT_OF.search(text, max(0, toks.start[i] - 20), toks.start[i]) \
-                and not (norms[end] in OF_A_REGION and all(p.kind == "region" for p in places)):  # town of X Armenians
+                and not (norms[end] in OF_A_REGION and all(p.kind == "region" for p in places)):
+            # (not "the town of X Armenians", nor "the Karabakh authorities": kscli.extract.not_places)
             # a longer name the gazetteer reads whole ("the Nagorny Karabakh Autonomous Region"), else none
             # (a body's: "the Kapan District Department", not "Martakert district Maraga village")
             return _read_whole(text, toks, i, end, gaz) or (None, end)

@@ -63,11 +63,10 @@ def _by_place(text: str) -> str:
         text = pattern.sub(reading, text)
     return text
 
-# Words that name a kind of place rather than the place itself.
 # Azerbaijani writes a kind after the name with a possessive's ending (Şuşa şəhəri, Malıbəyli kəndi, Turşsu
 # qəsəbəsi, Şuşa rayonu), and a case's after that, a buffer n first: kəndinin (of the village), kəndinə
-# (to it), kəndini, kəndində (in it), kəndindən (from it), kəndinlə (with it); folded (ə is a) and as typed on an English
-# keyboard (ə as e).
+# (to it), kəndini, kəndində (in it), kəndindən (from it), kəndinlə (with it); folded (ə is a) and as
+# typed on an English keyboard (ə as e).
 AZERBAIJANI_CASES = ("", "n", "nin", "nun", "na", "ne", "ni", "nu", "nda", "nde", "ndan", "nden", "nla", "nle", "ndaki",
                      "ndeki")  # and the relative's -ki: kəndindəki, the one in the village
 
@@ -92,6 +91,7 @@ AZERBAIJANI_UNITS = {"city": azerbaijani_cases("shahari", "seheri", "saheri", "k
                      "district": azerbaijani_cases("rayonu", "rayonlari", "ilchesi", "ilcesi"),
                      "area": azerbaijani_cases("bolgesi", "ili"), "province": azerbaijani_cases("eyaleti")}
 
+# Words that name a kind of place rather than the place itself.
 GENERIC = frozenset(
     "city town village villages district districts province provinces region regions "
     "rayon rayonu raion rajon municipality settlement oblast marz marzi "

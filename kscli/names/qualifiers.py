@@ -37,8 +37,8 @@ _QUALIFIER_OF = {form: forms for forms in _QUALIFIER_FORMS for form in forms} | 
 # Верх., Ниж., Böy., Kiç.): read in qualifier_readings() alone, where nothing matched as written, as a
 # word of one or two letters is an initial's or an article's elsewhere
 _ABBREVIATED = {short: _QUALIFIER_OF[word] for word, shorts in (
-    ("nerkin", "n nerk nizh"), ("verin", "v verkh"), ("yuxari", "yu yux yukh"), ("ashaghi", "ash asag"),
-    ("boyuk", "boy"), ("kichik", "kich kic")) for short in shorts.split()} | {"n": ("nerkin", "nor")}
+    ("nerkin", "nerk nizh"), ("verin", "v verkh"), ("yuxari", "yu yux yukh"), ("ashaghi", "ash asag"),
+    ("boyuk", "boy"), ("kichik", "kich kic")) for short in shorts.split()} | {"n": ("nerkin", "nor")}  # N. is Nerkin or Nor
 
 # First, Second and Third of twin villages: Azerbaijani puts them before the name (Birinci Ağalı),
 # Russian after it (Агалы Первое, Ipyak Vtoroye), in spellings of its own (Pervoe, Vtoroi, Trete).

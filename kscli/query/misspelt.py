@@ -43,14 +43,17 @@ def _near(gazetteer, labels: list[str], places: set[str]) -> list[str]:
 
     from kscli.names.folding import key
 
-    keys = {key(label): label for label in labels}
+    keyed: dict[str, list[str]] = {}
+    for label in labels:  # labels of one key are one name to the guess, each a label of its own here
+        keyed.setdefault(key(label), []).append(label)
     wanted = {key(s) for name in places if name in gazetteer.places for s in gazetteer.places[name].spellings}
     near = set()
     for k in wanted - {""}:
-        for choice, _, _ in process.extract(k, list(keys), scorer=OSA.normalized_similarity, score_cutoff=_NEAR_KEYS,
+        for choice, _, _ in process.extract(k, list(keyed), scorer=OSA.normalized_similarity, score_cutoff=_NEAR_KEYS,
                                             limit=None):
-            near.add(keys[choice])
-    return sorted(near, key=labels.index)
+            near.update(keyed[choice])
+    order = {label: n for n, label in enumerate(labels)}
+    return sorted(near, key=order.__getitem__)
 
 
 _GUESSES: WeakKeyDictionary = WeakKeyDictionary()

@@ -60,8 +60,6 @@ def read_places(index: Index, names: tuple[str, ...]) -> tuple[set[str], set[str
     A listed spelling or its transliteration comes first, then a name the text itself uses
     (kscli.extract.unlisted), and only then a guess at a typo; nothing at all is an error.
     """
-    from kscli.names.folding import kind_hint
-
     gazetteer = index.lexicon.places
     places: set[str] = set()
     unlisted: set[str] = set()
@@ -81,10 +79,17 @@ def read_places(index: Index, names: tuple[str, ...]) -> tuple[set[str], set[str
         # The best match (or its namesakes the text names), the places that share its name (the city
         # and its district alike, unless the name says which: "Tartar City"), and the landmarks
         # inside them (Ganja's airport); and the text's misspellings of them (Goradlz for Horadiz).
-        meant = {kin for taken in reading(index, name, matches)[0] for kin in _kin(gazetteer, taken, kind_hint(name))}
+        meant = _meant(gazetteer, name, reading(index, name, matches)[0])
         places |= meant
         unlisted.update(misspellings(index, meant))
     return places, unlisted
+
+
+def _meant(gazetteer, name: str, taken: list[str]) -> set[str]:
+    """The places `taken` for a name, with their kin as the name's kind word allows (_kin)."""
+    from kscli.names.folding import kind_hint
+
+    return {kin for place in taken for kin in _kin(gazetteer, place, kind_hint(name))}
 
 
 def _kin(gazetteer, place: str, hint) -> set[str]:
@@ -277,9 +282,7 @@ def place_notes(index: Index, query: Query) -> list[str]:
 
 def _misspelt_notes(index: Index, name: str, taken: list[str]) -> list[str]:
     """Each of the text's names a --place also finds as a likely misspelling (kscli.query.misspelt)."""
-    from kscli.names.folding import kind_hint
-
-    meant = {kin for place in taken for kin in _kin(index.lexicon.places, place, kind_hint(name))}
+    meant = _meant(index.lexicon.places, name, taken)
     return [f"'{name}' also finds '{label}', a name in the text taken for a misspelling of {' or '.join(places)} "
             f"(a guess: fuzzy match, {score:.0f} of 100; {_events_name_it(len(index.posting('unlisted', label)))})"
             for label, (places, score) in misspellings(index, meant).items()]
