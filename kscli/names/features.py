@@ -124,8 +124,8 @@ LANDMARK_WORDS = {
     **dict.fromkeys(("caravanserai", "karvansaray", "karvansarasi", "karavan saray", "karavansaray",
                      "karavanatun"), "caravanserai"),
     **dict.fromkeys(("mine", "gold mine", "rudnik", "madani", "madeni", "yatagi", "yataghi", "qizil yatagi",
-                     "mestorozhdeniye", "mestorozhdeniya", "mestorozhdenii", "mestorozhdenie",  # месторождение: a deposit
-                     "qizil yataghi"), "mine"),
+                     "qizil yataghi", "mestorozhdeniye", "mestorozhdeniya", "mestorozhdenii", "mestorozhdenie"),
+                    "mine"),  # месторождение: a deposit
     **dict.fromkeys(("power station", "power plant", "hydroelectric power station", "hydroelectric station", "hpp",
                      "ges", "su elektrik stansiyasi"), "power station"),
     **{word: "pass" for word, kinds in FEATURE_WORDS.items() if kinds == ("pass",)},  # Zod Pass, by Sotk's other name
