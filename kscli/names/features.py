@@ -242,9 +242,12 @@ def bare_name(text: str) -> str:
     ('Kazan', 'Madrid', 'Kazan', 'River')
     """
     ws = [w for w in re.split(r"[\s\-–]+", text) if w]
-    kinds = GENERIC | FEATURE_WORDS.keys() | LANDMARK_WORDS.keys() | {"the", "of"}
-    while len(ws) > 1 and fold(ws[-1]) in kinds:
+    while len(ws) > 1 and fold(ws[-1]) in _KIND_WORDS:
         ws.pop()
-    while len(ws) > 1 and fold(ws[0]) in kinds:
+    while len(ws) > 1 and fold(ws[0]) in _KIND_WORDS:
         ws.pop(0)
     return " ".join(ws)
+
+
+# Every word of a kind, made once: with the cases of Azerbaijani's and Turkish's, a thousand words or so.
+_KIND_WORDS = GENERIC | FEATURE_WORDS.keys() | LANDMARK_WORDS.keys() | {"the", "of"}
