@@ -27,12 +27,14 @@ def misspellings(index: Index, places: set[str]) -> dict[str, tuple[tuple[str, .
     labels = list(index.values("unlisted"))
     if not labels or not places:
         return {}
-    found = {}
-    for label in _near(index.lexicon.places, labels, places):
-        guess = _guessed(index, label)
-        if guess and set(guess[0]) <= places:
-            found[label] = guess
-    return found
+    asked = _ASKED.setdefault(index, {})  # a query reads its places for its answer, then for its notes
+    if (these := frozenset(places)) not in asked:
+        asked[these] = {label: guess for label in _near(index.lexicon.places, labels, places)
+                      if (guess := _guessed(index, label)) and set(guess[0]) <= places}
+    return dict(asked[these])
+
+
+_ASKED: WeakKeyDictionary = WeakKeyDictionary()
 
 
 def _near(gazetteer, labels: list[str], places: set[str]) -> list[str]:
