@@ -30,7 +30,7 @@ def misspellings(index: Index, places: set[str]) -> dict[str, tuple[tuple[str, .
     asked = _ASKED.setdefault(index, {})  # a query reads its places for its answer, then for its notes
     if (these := frozenset(places)) not in asked:
         asked[these] = {label: guess for label in _near(index.lexicon.places, labels, places)
-                      if (guess := _guessed(index, label)) and set(guess[0]) <= places}
+                       if (guess := _guessed(index, label)) and set(guess[0]) <= places}
     return dict(asked[these])
 
 
